@@ -1,0 +1,8 @@
+//! kabinet: access decisions of an organization's account on the Russian state
+//! services portal (Госуслуги / ЕСИА), embeddable in Rust services and, through
+//! the bindings, in Python, Kotlin and Swift.
+//!
+//! This facade re-exports the pure core ([`kabinet_core`]) and adds what the
+//! core deliberately leaves out: the clock and storage.
+
+pub use kabinet_core::*;
