@@ -8,7 +8,9 @@
 #![forbid(unsafe_code)]
 
 pub mod coded;
+pub mod signatures;
 
 pub use coded::{Coded, CodedMessage};
 /// An instant in time with nanosecond precision (UTC); the core's only notion of "when".
 pub use jiff::Timestamp;
+pub use signatures::SignatureLevel;
