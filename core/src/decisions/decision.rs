@@ -1,0 +1,78 @@
+//! The decision value and the basis it rests on.
+
+use super::Refusal;
+use crate::rights::Right;
+use crate::roles::RoleRef;
+use crate::SignatureLevel;
+use serde::{Deserialize, Serialize};
+
+/// What an allowed decision rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "basis", content = "role")]
+pub enum Basis {
+    /// The actor is the head the registry names.
+    Head,
+    /// A role the actor holds gives the right.
+    Role(RoleRef),
+    /// The right was granted to the actor individually.
+    Grant,
+}
+
+impl Basis {
+    /// The stable code of the basis.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Basis::Head => "head",
+            Basis::Role(_) => "role",
+            Basis::Grant => "grant",
+        }
+    }
+}
+
+/// The answer to an access request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Whether the request is allowed.
+    pub allowed: bool,
+    /// The right asked for.
+    pub right: Right,
+    /// The signature level the right requires.
+    pub required_signature: SignatureLevel,
+    /// What the permission rests on, when the actor holds the right.
+    pub basis: Option<Basis>,
+    /// Every reason the request is refused; empty when allowed.
+    pub refusals: Vec<Refusal>,
+}
+
+impl Decision {
+    /// The stable codes of the refusals, in order.
+    pub fn refusal_codes(&self) -> Vec<&'static str> {
+        use crate::Coded;
+        self.refusals.iter().map(|r| r.code()).collect()
+    }
+
+    /// A one-line explanation in English.
+    pub fn explain_en(&self) -> String {
+        self.explain(crate::Coded::message_en, "allowed", "refused")
+    }
+
+    /// A one-line explanation in Russian.
+    pub fn explain_ru(&self) -> String {
+        self.explain(crate::Coded::message_ru, "разрешено", "отказано")
+    }
+
+    fn explain(&self, msg: impl Fn(&Refusal) -> String, yes: &str, no: &str) -> String {
+        if self.allowed {
+            let basis = match self.basis {
+                Some(Basis::Head) => "head".to_owned(),
+                Some(Basis::Role(role)) => format!("role {role}"),
+                Some(Basis::Grant) => "grant".to_owned(),
+                None => String::new(),
+            };
+            format!("{yes}: {} ({basis})", self.right)
+        } else {
+            let reasons: Vec<String> = self.refusals.iter().map(msg).collect();
+            format!("{no}: {} — {}", self.right, reasons.join("; "))
+        }
+    }
+}

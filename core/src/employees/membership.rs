@@ -1,0 +1,73 @@
+//! A membership: one account in one organization, with its roles and rights.
+
+use crate::rights::RightSet;
+use crate::roles::RoleRef;
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Whether a member may currently act for the organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipStatus {
+    /// Works in the organization.
+    Active,
+    /// Blocked by an administrator.
+    Blocked,
+    /// Temporarily disabled.
+    Disabled,
+    /// Dismissed: access ends at once; a mistaken dismissal can be restored.
+    Dismissed,
+}
+
+impl MembershipStatus {
+    /// The stable code of the status.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Blocked => "blocked",
+            Self::Disabled => "disabled",
+            Self::Dismissed => "dismissed",
+        }
+    }
+}
+
+/// What a member is in the organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// An employee with the rights of their roles and grants.
+    Employee,
+    /// The head (руководитель) the registry names: every right; nobody but
+    /// the registry can remove the head.
+    Head,
+}
+
+/// One account's membership in one organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    /// Employee or head.
+    pub standing: Standing,
+    /// Whether the member may act now.
+    pub status: MembershipStatus,
+    /// Roles held.
+    pub roles: Vec<RoleRef>,
+    /// Rights granted individually, beyond the roles.
+    pub grants: RightSet,
+    /// The position (должность), when given.
+    pub position: Option<String>,
+    /// When the member joined.
+    pub joined_at: Timestamp,
+    /// Every right held: everything for the head, otherwise the union of the
+    /// roles' rights and the grants. Kept up to date by the directory so that
+    /// a check is a bit test.
+    #[serde(skip)]
+    pub(crate) effective: RightSet,
+}
+
+impl Membership {
+    /// Every right the member holds through standing, roles and grants
+    /// (whatever the status).
+    pub fn rights(&self) -> RightSet {
+        self.effective
+    }
+}
