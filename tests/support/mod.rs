@@ -1,6 +1,12 @@
 //! Shared fixtures of the integration tests: people, a company registered
 //! through the state registry, employees. Fixed test times, real check digits.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
 use kabinet::employees::Invitee;
@@ -25,12 +31,32 @@ pub const COMPANY_KPP: &str = "773601001";
 pub const COMPANY_OGRN: &str = "1027700132195";
 pub const HEAD_INN: &str = "770712345633";
 
+thread_local! {
+    static LOG: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs a command that must succeed; its events are also kept for [`take_log`].
 pub fn run(dir: &mut Directory, command: Command, ctx: &Context) -> Vec<Event> {
-    dir.run(command, ctx).unwrap_or_else(|e| panic!("{}: {e:?}", kabinet::Coded::code(&e)))
+    let events = dir
+        .run(command, ctx)
+        .unwrap_or_else(|e| panic!("{}: {e:?}", kabinet::Coded::code(&e)));
+    LOG.with(|l| l.borrow_mut().extend(events.iter().cloned()));
+    events
+}
+
+/// Every event the fixtures ran on this thread since the last call.
+pub fn take_log() -> Vec<Event> {
+    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
 /// Registers a person with a confirmed account and a confirmed e-mail.
-pub fn person(dir: &mut Directory, surname: &str, snils: &str, inn: Option<&str>, email: &str) -> AccountId {
+pub fn person(
+    dir: &mut Directory,
+    surname: &str,
+    snils: &str,
+    inn: Option<&str>,
+    email: &str,
+) -> AccountId {
     let sys = Context::system(t(T0));
     let events = run(
         dir,
@@ -49,7 +75,14 @@ pub fn person(dir: &mut Directory, surname: &str, snils: &str, inn: Option<&str>
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
         run(dir, Command::RaiseAccountLevel { account, level }, &sys);
     }
-    run(dir, Command::ConfirmContact { account, kind: ContactKind::Email }, &sys);
+    run(
+        dir,
+        Command::ConfirmContact {
+            account,
+            kind: ContactKind::Email,
+        },
+        &sys,
+    );
     account
 }
 
@@ -97,16 +130,31 @@ pub fn company(dir: &mut Directory, head: AccountId) -> OrgId {
         },
         &Context::account(head, t(T0)),
     );
-    let Event::OrganizationSubmitted { org, ref requisites, .. } = events[0] else {
+    let Event::OrganizationSubmitted {
+        org,
+        ref requisites,
+        ..
+    } = events[0]
+    else {
         panic!("not submitted")
     };
     let answer: RegistryAnswer = registry().lookup(&requisites.inn).unwrap();
-    run(dir, Command::RecordRegistryAnswer { org, answer }, &Context::system(t(T0)));
+    run(
+        dir,
+        Command::RecordRegistryAnswer { org, answer },
+        &Context::system(t(T0)),
+    );
     org
 }
 
 /// Invites `account` by СНИЛС with `roles` and has them accept.
-pub fn hire(dir: &mut Directory, org: OrgId, by: AccountId, account: AccountId, roles: Vec<RoleRef>) {
+pub fn hire(
+    dir: &mut Directory,
+    org: OrgId,
+    by: AccountId,
+    account: AccountId,
+    roles: Vec<RoleRef>,
+) {
     let snils = dir.account(account).unwrap().snils.clone().unwrap();
     let events = run(
         dir,
@@ -123,13 +171,23 @@ pub fn hire(dir: &mut Directory, org: OrgId, by: AccountId, account: AccountId, 
         panic!("not invited")
     };
     let id = invitation.id;
-    run(dir, Command::AcceptInvitation { invitation: id }, &Context::account(account, t(T0)));
+    run(
+        dir,
+        Command::AcceptInvitation { invitation: id },
+        &Context::account(account, t(T0)),
+    );
 }
 
 /// A head with a registered company.
 pub fn world() -> (Directory, AccountId, OrgId) {
     let mut dir = Directory::new();
-    let head = person(&mut dir, "Грефов", "112-233-445 95", Some(HEAD_INN), "head@example.ru");
+    let head = person(
+        &mut dir,
+        "Грефов",
+        "112-233-445 95",
+        Some(HEAD_INN),
+        "head@example.ru",
+    );
     let org = company(&mut dir, head);
     (dir, head, org)
 }
@@ -138,7 +196,11 @@ pub fn world() -> (Directory, AccountId, OrgId) {
 pub fn snils_of(n: u32) -> String {
     let base = format!("{:09}", 2_000_000 + n);
     let digits: Vec<u32> = base.chars().map(|c| c.to_digit(10).unwrap()).collect();
-    let sum: u32 = digits.iter().enumerate().map(|(i, d)| d * (9 - i as u32)).sum();
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d * (9 - i as u32))
+        .sum();
     let check = match sum {
         s if s < 100 => s,
         100 | 101 => 0,
