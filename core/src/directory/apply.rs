@@ -72,6 +72,7 @@ impl Directory {
                 requisites,
                 by,
             } => {
+                self.index_inn(*org, &requisites.inn);
                 self.organizations.insert(
                     *org,
                     Organization {
@@ -92,6 +93,13 @@ impl Directory {
                 self.next.org = self.next.org.max(org.0 + 1);
             }
             Event::RequisitesChanged { org, requisites } => {
+                let old = self.organizations.get(org).map(|o| o.requisites.inn.clone());
+                if let Some(old) = old.filter(|old| *old != requisites.inn) {
+                    if let Some(ids) = self.by_inn.get_mut(&old) {
+                        ids.retain(|id| id != org);
+                    }
+                    self.index_inn(*org, &requisites.inn);
+                }
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.requisites = requisites.clone();
                 }
@@ -218,6 +226,13 @@ impl Directory {
                     o.access_groups.retain(|g| g.id != *group);
                 }
             }
+        }
+    }
+
+    fn index_inn(&mut self, org: OrgId, inn: &crate::identifiers::Inn) {
+        let ids = self.by_inn.entry(inn.clone()).or_default();
+        if !ids.contains(&org) {
+            ids.push(org);
         }
     }
 

@@ -26,7 +26,7 @@ pub use event::Event;
 
 use crate::accounts::Account;
 use crate::employees::{Invitation, Membership};
-use crate::identifiers::Snils;
+use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
 use crate::policy::Policy;
@@ -49,6 +49,7 @@ pub struct Directory {
     accounts: HashMap<AccountId, Account>,
     by_snils: HashMap<Snils, AccountId>,
     organizations: HashMap<OrgId, Organization>,
+    by_inn: HashMap<Inn, Vec<OrgId>>,
     memberships: HashMap<(OrgId, AccountId), Membership>,
     account_orgs: HashMap<AccountId, Vec<OrgId>>,
     invitations: HashMap<InvitationId, Invitation>,
@@ -106,6 +107,17 @@ impl Directory {
     /// An organization by number.
     pub fn organization(&self, id: OrgId) -> Option<&Organization> {
         self.organizations.get(&id)
+    }
+
+    /// The organizations submitted with an ИНН (a legal entity and its branches
+    /// share one), in submission order.
+    pub fn organizations_by_inn(&self, inn: &Inn) -> impl Iterator<Item = &Organization> {
+        self.by_inn
+            .get(inn)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| self.organizations.get(id))
     }
 
     /// Every organization, in no particular order.

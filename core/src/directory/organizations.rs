@@ -66,7 +66,7 @@ impl Directory {
 
     /// The formal check: no other live registration holds the same ИНН and КПП.
     fn formal_check(&self, org: OrgId, requisites: &Requisites) -> Event {
-        let duplicate = self.organizations().any(|o| {
+        let duplicate = self.organizations_by_inn(&requisites.inn).any(|o| {
             o.id != org
                 && o.requisites.inn == requisites.inn
                 && o.requisites.kpp == requisites.kpp
