@@ -8,9 +8,14 @@
 #![forbid(unsafe_code)]
 
 pub mod coded;
+pub mod identifiers;
 pub mod signatures;
 
 pub use coded::{Coded, CodedMessage};
+pub use identifiers::{
+    check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
+    InnKind, Kpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils,
+};
 /// An instant in time with nanosecond precision (UTC); the core's only notion of "when".
 pub use jiff::Timestamp;
 pub use signatures::SignatureLevel;
