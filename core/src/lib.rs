@@ -29,6 +29,10 @@ pub mod signatures;
 pub use coded::{Coded, CodedMessage};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, Refusal};
 pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
+pub use identifiers::{
+    check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
+    InnKind, Kpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils,
+};
 pub use ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
 /// An instant in time with nanosecond precision (UTC); the core's only notion of "when".
 pub use jiff::Timestamp;

@@ -1,5 +1,33 @@
-//! The `kabinet` command-line tool.
+//! The `kabinet` command-line tool: one subcommand group per area, each in
+//! its own module (`id` for identifiers and requisites).
+//!
+//! Exit codes: 0 when the command succeeded (for checks: the value is
+//! valid), 1 when a check found the value invalid, 2 for a usage error.
 
-fn main() {
-    std::process::exit(0);
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod id;
+
+/// Access decisions of an organization's account on the state services portal.
+#[derive(Debug, Parser)]
+#[command(name = "kabinet", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The command groups.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Identifiers and requisites: ИНН, ОГРН, КПП, СНИЛС, БИК, accounts, phone, email.
+    #[command(subcommand)]
+    Id(id::IdCommand),
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Id(command) => id::run(command),
+    }
 }

@@ -93,7 +93,10 @@ impl Directory {
                 self.next.org = self.next.org.max(org.0 + 1);
             }
             Event::RequisitesChanged { org, requisites } => {
-                let old = self.organizations.get(org).map(|o| o.requisites.inn.clone());
+                let old = self
+                    .organizations
+                    .get(org)
+                    .map(|o| o.requisites.inn.clone());
                 if let Some(old) = old.filter(|old| *old != requisites.inn) {
                     if let Some(ids) = self.by_inn.get_mut(&old) {
                         ids.retain(|id| id != org);

@@ -214,7 +214,7 @@ impl RequisitesDraft {
         let full_name = c.text("full_name", &self.full_name, true);
         let inn = c.parsed("inn", &self.inn, Presence::Required, Inn::parse);
         if let Some(inn) = &inn {
-            if inn.is_legal_entity() == ip {
+            if (inn.kind() == crate::identifiers::InnKind::LegalEntity) == ip {
                 c.push("inn", &FieldProblem::InnKind);
             }
         }
@@ -273,7 +273,7 @@ impl RequisitesDraft {
                 "bank_account",
                 &self.bank_account,
                 Presence::Required,
-                |s| SettlementAccount::parse_with_bik(s, bik),
+                |s| SettlementAccount::parse(s, bik),
             ),
             None => None,
         };
