@@ -16,7 +16,10 @@ macro_rules! round_trip {
             assert_eq!($ty::parse(&x.to_string()).as_ref(), Ok(&x));
             let json = serde_json::to_string(&x).expect("serializes");
             assert_eq!(serde_json::from_str::<$ty>(&json).ok().as_ref(), Some(&x));
-            assert_eq!(check_identifier($kind, $input, None).as_deref(), Ok(x.as_str()));
+            assert_eq!(
+                check_identifier($kind, $input, None).as_deref(),
+                Ok(x.as_str())
+            );
         } else {
             assert!(check_identifier($kind, $input, None).is_err());
         }
@@ -31,7 +34,10 @@ macro_rules! account_round_trip {
                 assert_eq!($ty::parse(&x.to_string(), &bik).as_ref(), Ok(&x));
                 let json = serde_json::to_string(&x).expect("serializes");
                 assert_eq!(serde_json::from_str::<$ty>(&json).ok().as_ref(), Some(&x));
-                assert_eq!(check_identifier($kind, $input, Some($bik)).as_deref(), Ok(x.as_str()));
+                assert_eq!(
+                    check_identifier($kind, $input, Some($bik)).as_deref(),
+                    Ok(x.as_str())
+                );
             } else {
                 assert!(check_identifier($kind, $input, Some($bik)).is_err());
             }
@@ -42,7 +48,9 @@ macro_rules! account_round_trip {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     // "value\nbik" lets the fuzzer steer the БИК as well; a fixed real БИК
     // keeps accounts reachable.
     let (value, bik) = text.split_once('\n').unwrap_or((text, "044525225"));
