@@ -132,6 +132,18 @@ mod tests {
     }
 
     #[test]
+    fn serde_goes_through_parse() {
+        let inn: Inn = serde_json::from_str("\" 7707083893\"").unwrap();
+        assert_eq!(serde_json::to_string(&inn).unwrap(), "\"7707083893\"");
+        let err = serde_json::from_str::<Inn>("\"7707083894\"").unwrap_err();
+        assert!(err.to_string().contains("check digits"), "{err}");
+        assert!(
+            serde_json::from_str::<Inn>("7707083893").is_err(),
+            "a number is not accepted"
+        );
+    }
+
+    #[test]
     fn leading_zeros_are_kept() {
         // Check digit of 000000000: 0.
         let inn = Inn::parse("0000000000").unwrap();

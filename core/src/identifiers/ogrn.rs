@@ -5,10 +5,12 @@
 //! digits taken as a number `% 11`; for ОГРНИП the first 14 digits `% 13`.
 //! The remainder can be 10 (ОГРН) or 10, 11, 12 (ОГРНИП); the check digit is
 //! then 0, 1 or 2, its last digit — the ФНС rule reads "младший разряд
-//! остатка". python-stdnum's `stdnum.ru.ogrn` compares the check digit with
-//! `remainder % 10` for ОГРН but refuses ОГРНИП remainders above 9 instead of
-//! taking their last digit, so it rejects real ОГРНИП such as
-//! 304463210700212 (remainder 12); this module does not.
+//! остатка". python-stdnum gets this wrong: its `stdnum.ru.ogrn` (added in
+//! 2025) maps a remainder of 10 to 0 but keeps 11 and 12 as they are for the
+//! 15-digit numbers, so no single check digit can match and it refuses every
+//! ОГРНИП whose remainder is 11 or 12 — real numbers such as
+//! 304463210700212 (remainder 12, check digit 2). This module takes the last
+//! digit of every remainder.
 //!
 //! The first digit tells the record type: 1 or 5 for ОГРН, 3 for ОГРНИП
 //! (2, 4, 6–9 are numbers of later records, ГРН, not primary numbers).
@@ -125,7 +127,7 @@ mod tests {
 
     #[test]
     fn ogrnip_remainders_10_11_12_use_their_last_digit() {
-        // Bodies found by search: 30450011600010 + k for the smallest k with each remainder.
+        // Thirteen consecutive bodies leave every remainder 0..=12 once.
         let mut seen = [false; 13];
         for k in 0..13u64 {
             let body = format!("{}", 30_450_011_600_010u64 + k);
