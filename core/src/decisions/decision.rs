@@ -53,23 +53,36 @@ impl Decision {
 
     /// A one-line explanation in English.
     pub fn explain_en(&self) -> String {
-        self.explain(crate::Coded::message_en, "allowed", "refused")
+        let basis = |b: &Basis| match b {
+            Basis::Head => "as the head".to_owned(),
+            Basis::Role(RoleRef::BuiltIn(r)) => format!("role {}", r.code()),
+            Basis::Role(RoleRef::Custom(id)) => format!("custom role {id}"),
+            Basis::Grant => "individual grant".to_owned(),
+        };
+        self.explain(crate::Coded::message_en, basis, "allowed", "refused")
     }
 
     /// A one-line explanation in Russian.
     pub fn explain_ru(&self) -> String {
-        self.explain(crate::Coded::message_ru, "разрешено", "отказано")
+        let basis = |b: &Basis| match b {
+            Basis::Head => "как руководитель".to_owned(),
+            Basis::Role(RoleRef::BuiltIn(r)) => format!("роль «{}»", r.title_ru()),
+            Basis::Role(RoleRef::Custom(id)) => format!("роль организации {id}"),
+            Basis::Grant => "индивидуально выданное право".to_owned(),
+        };
+        self.explain(crate::Coded::message_ru, basis, "разрешено", "отказано")
     }
 
-    fn explain(&self, msg: impl Fn(&Refusal) -> String, yes: &str, no: &str) -> String {
+    fn explain(
+        &self,
+        msg: impl Fn(&Refusal) -> String,
+        basis: impl Fn(&Basis) -> String,
+        yes: &str,
+        no: &str,
+    ) -> String {
         if self.allowed {
-            let basis = match self.basis {
-                Some(Basis::Head) => "head".to_owned(),
-                Some(Basis::Role(role)) => format!("role {role}"),
-                Some(Basis::Grant) => "grant".to_owned(),
-                None => String::new(),
-            };
-            format!("{yes}: {} ({basis})", self.right)
+            let on = self.basis.as_ref().map(&basis).unwrap_or_default();
+            format!("{yes}: {} ({on})", self.right)
         } else {
             let reasons: Vec<String> = self.refusals.iter().map(msg).collect();
             format!("{no}: {} — {}", self.right, reasons.join("; "))

@@ -157,7 +157,7 @@ impl Coded for Refusal {
                 )
             }
             Self::SignatureTooWeak { required, offered } => format!(
-                "a {} signature is required, a {} one was offered",
+                "a signature of level {} is required, {} was offered",
                 required.as_str(),
                 offered.as_str()
             ),
