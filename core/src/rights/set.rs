@@ -17,9 +17,15 @@ impl RightSet {
         Self::of(Right::ALL)
     }
 
-    /// The set of the given rights.
-    pub fn of(rights: &[Right]) -> RightSet {
-        rights.iter().fold(Self::EMPTY, |s, &r| s.with(r))
+    /// The set of the given rights; usable in constants.
+    pub const fn of(rights: &[Right]) -> RightSet {
+        let mut bits = 0u64;
+        let mut rest = rights;
+        while let [first, tail @ ..] = rest {
+            bits |= 1u64 << (*first as u32);
+            rest = tail;
+        }
+        RightSet(bits)
     }
 
     /// Whether the right is in the set.

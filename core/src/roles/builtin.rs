@@ -138,16 +138,17 @@ impl BuiltInRole {
     ];
 
     /// The rights the role gives.
+    #[inline]
     pub fn rights(self) -> RightSet {
         match self {
-            Self::Head => RightSet::all(),
-            Self::Administrator => RightSet::of(ADMINISTRATOR),
-            Self::Accountant => RightSet::of(ACCOUNTANT),
-            Self::Hr => RightSet::of(HR),
-            Self::Operator => RightSet::of(OPERATOR),
-            Self::Specialist => RightSet::of(SPECIALIST),
-            Self::Observer => RightSet::of(OBSERVER),
-            Self::Inspector => RightSet::of(INSPECTOR),
+            Self::Head => const { RightSet::of(Right::ALL) },
+            Self::Administrator => const { RightSet::of(ADMINISTRATOR) },
+            Self::Accountant => const { RightSet::of(ACCOUNTANT) },
+            Self::Hr => const { RightSet::of(HR) },
+            Self::Operator => const { RightSet::of(OPERATOR) },
+            Self::Specialist => const { RightSet::of(SPECIALIST) },
+            Self::Observer => const { RightSet::of(OBSERVER) },
+            Self::Inspector => const { RightSet::of(INSPECTOR) },
         }
     }
 
