@@ -284,6 +284,10 @@ proptest! {
         for op in &ops {
             let Some((actor, command)) = w.command(op) else { continue };
             let before = w.usable();
+            let invited = match &command {
+                Command::AcceptInvitation { invitation } => w.dir.invitation(*invitation).cloned(),
+                _ => None,
+            };
             let Ok(events) = w.dir.run(command.clone(), &Context::account(actor, t(T0))) else { continue };
             let after = w.usable();
             let held = before[&actor];
@@ -298,7 +302,7 @@ proptest! {
                 let gained = now.difference(before[&who]);
                 let allowed = match &command {
                     Command::AcceptInvitation { invitation } => {
-                        let inv = w.dir.invitation(*invitation).unwrap();
+                        let inv = invited.as_ref().unwrap();
                         inv.roles.iter().fold(sponsors[invitation], |acc, r| match r {
                             RoleRef::Custom(id) => acc.union(definers.get(id).copied().unwrap_or_default()),
                             RoleRef::BuiltIn(_) => acc,

@@ -546,7 +546,7 @@ fn invitations_expire_by_time_alone() {
             &dir.execute(accept, &Context::account(p, just_before))
                 .unwrap_err()
         ),
-        "invitation.closed"
+        "invitation.not_found"
     );
 }
 

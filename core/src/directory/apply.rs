@@ -132,10 +132,8 @@ impl Directory {
                 self.next.invitation = self.next.invitation.max(invitation.id.0 + 1);
                 self.invitations.insert(invitation.id, invitation.clone());
             }
-            Event::InvitationClosed { invitation, status } => {
-                if let Some(i) = self.invitations.get_mut(invitation) {
-                    i.status = *status;
-                }
+            Event::InvitationClosed { invitation, .. } => {
+                self.invitations.remove(invitation);
             }
             Event::MemberJoined {
                 org,

@@ -50,7 +50,6 @@ impl Directory {
                 invited_by: actor,
                 sent_at: ctx.at,
                 expires_at,
-                status: InvitationStatus::Pending,
             },
         }])
     }
@@ -151,13 +150,8 @@ impl Directory {
     }
 
     fn pending_invitation(&self, invitation: InvitationId) -> Result<&Invitation, CommandError> {
-        let inv = self
-            .invitation(invitation)
-            .ok_or(CommandError::InvitationNotFound { invitation })?;
-        if inv.status != InvitationStatus::Pending {
-            return Err(CommandError::InvitationClosed);
-        }
-        Ok(inv)
+        self.invitation(invitation)
+            .ok_or(CommandError::InvitationNotFound { invitation })
     }
 
     pub(super) fn set_member_status(

@@ -134,15 +134,12 @@ pub enum CommandError {
         /// The role.
         role: RoleRef,
     },
-    /// No such invitation.
-    #[error("invitation {invitation} not found")]
+    /// No such pending invitation: never sent, or already answered or withdrawn.
+    #[error("invitation {invitation} not found or no longer pending")]
     InvitationNotFound {
         /// The invitation.
         invitation: InvitationId,
     },
-    /// The invitation was already answered or withdrawn.
-    #[error("the invitation is no longer pending")]
-    InvitationClosed,
     /// The invitation expired.
     #[error("the invitation expired at {expires_at}")]
     InvitationExpired {
@@ -198,7 +195,6 @@ impl Coded for CommandError {
             Self::RoleAlreadyHeld { .. } => "role.already_held",
             Self::RoleNotHeld { .. } => "role.not_held",
             Self::InvitationNotFound { .. } => "invitation.not_found",
-            Self::InvitationClosed => "invitation.closed",
             Self::InvitationExpired { .. } => "invitation.expired",
             Self::InvitationNotForYou => "invitation.not_for_you",
             Self::AccessGroupNotFound { .. } => "access_group.not_found",
@@ -270,9 +266,8 @@ impl Coded for CommandError {
             Self::RoleAlreadyHeld { role } => format!("роль {role} уже назначена"),
             Self::RoleNotHeld { role } => format!("роль {role} не назначена"),
             Self::InvitationNotFound { invitation } => {
-                format!("приглашение {invitation} не найдено")
+                format!("приглашение {invitation} не найдено или уже закрыто")
             }
-            Self::InvitationClosed => "приглашение уже принято, отклонено или отозвано".into(),
             Self::InvitationExpired { expires_at } => {
                 format!("срок приглашения истёк {expires_at}")
             }

@@ -17,13 +17,12 @@ pub enum Invitee {
     Snils(Snils),
 }
 
-/// What became of an invitation. Expiry is not a status: it follows from the
+/// How an invitation was closed. A closed invitation leaves the directory's
+/// state (the journal keeps it); expiry is not a closing: it follows from the
 /// time ([`Invitation::is_expired`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvitationStatus {
-    /// Waiting for an answer.
-    Pending,
     /// Accepted: the person joined.
     Accepted,
     /// Declined by the person.
@@ -32,7 +31,7 @@ pub enum InvitationStatus {
     Revoked,
 }
 
-/// An invitation to join an organization.
+/// A pending invitation to join an organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invitation {
     /// Its number.
@@ -53,8 +52,6 @@ pub struct Invitation {
     pub sent_at: Timestamp,
     /// When it stops being valid.
     pub expires_at: Timestamp,
-    /// What became of it.
-    pub status: InvitationStatus,
 }
 
 impl Invitation {
