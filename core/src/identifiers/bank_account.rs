@@ -19,6 +19,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
 use super::input::{digit_char, digits, prepare};
 use super::{Bik, IdentifierError, IdentifierKind};
 
@@ -35,7 +36,7 @@ const KEY_INDEX: usize = 3 + 8;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "AccountRepr", into = "AccountRepr")]
 pub struct SettlementAccount {
-    number: String,
+    number: Ascii<20>,
     bik: Bik,
 }
 
@@ -43,7 +44,7 @@ pub struct SettlementAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "AccountRepr", into = "AccountRepr")]
 pub struct CorrespondentAccount {
-    number: String,
+    number: Ascii<20>,
     bik: Bik,
 }
 
@@ -97,8 +98,9 @@ impl SettlementAccount {
     /// `account.length` (not 20 digits) or `account.checksum` (the control
     /// key does not match the БИК).
     pub fn parse(input: &str, bik: &Bik) -> Result<Self, IdentifierError> {
-        parse_account(IdentifierKind::Account, input, bik.settlement_key_prefix()).map(|n| Self {
-            number: n.to_owned(),
+        let n = parse_account(IdentifierKind::Account, input, bik.settlement_key_prefix())?;
+        Ok(Self {
+            number: Ascii::new(IdentifierKind::Account, n)?,
             bik: bik.clone(),
         })
     }
@@ -123,13 +125,13 @@ impl CorrespondentAccount {
     /// `corr_account.not_digits`, `corr_account.length` (not 20 digits) or
     /// `corr_account.checksum` (the control key does not match the БИК).
     pub fn parse(input: &str, bik: &Bik) -> Result<Self, IdentifierError> {
-        parse_account(
+        let n = parse_account(
             IdentifierKind::CorrAccount,
             input,
             &bik.correspondent_key_prefix(),
-        )
-        .map(|n| Self {
-            number: n.to_owned(),
+        )?;
+        Ok(Self {
+            number: Ascii::new(IdentifierKind::CorrAccount, n)?,
             bik: bik.clone(),
         })
     }
@@ -179,7 +181,7 @@ impl From<SettlementAccount> for AccountRepr {
     fn from(a: SettlementAccount) -> Self {
         Self {
             bik: a.bik.into(),
-            number: a.number,
+            number: a.number.to_string(),
         }
     }
 }
@@ -188,7 +190,7 @@ impl From<CorrespondentAccount> for AccountRepr {
     fn from(a: CorrespondentAccount) -> Self {
         Self {
             bik: a.bik.into(),
-            number: a.number,
+            number: a.number.to_string(),
         }
     }
 }

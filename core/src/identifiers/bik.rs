@@ -12,13 +12,15 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
+
 use super::input::{digits, prepare};
 use super::{IdentifierError, IdentifierKind};
 
 /// A valid БИК.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Bik(String);
+pub struct Bik(Ascii<9>);
 
 string_identifier!(Bik);
 
@@ -40,7 +42,7 @@ impl Bik {
                 found,
             });
         }
-        Ok(Self(value.to_owned()))
+        Ok(Self(Ascii::new(IdentifierKind::Bik, value)?))
     }
 
     /// The digits.

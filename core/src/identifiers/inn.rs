@@ -10,6 +10,8 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
+
 use super::input::{digit_char, digits, prepare, weighted_sum};
 use super::{IdentifierError, IdentifierKind};
 
@@ -29,7 +31,7 @@ pub enum InnKind {
 /// A valid ИНН (taxpayer number).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Inn(String);
+pub struct Inn(Ascii<12>);
 
 string_identifier!(Inn);
 
@@ -66,7 +68,7 @@ impl Inn {
                 found: found.into_iter().map(digit_char).collect(),
             });
         }
-        Ok(Self(value.to_owned()))
+        Ok(Self(Ascii::new(IdentifierKind::Inn, value)?))
     }
 
     /// The digits.

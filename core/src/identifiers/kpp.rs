@@ -12,6 +12,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
 use super::input::prepare;
 use super::{IdentifierError, IdentifierKind};
 
@@ -21,7 +22,7 @@ const LENGTH: usize = 9;
 /// A valid КПП.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Kpp(String);
+pub struct Kpp(Ascii<9>);
 
 string_identifier!(Kpp);
 
@@ -58,7 +59,7 @@ impl Kpp {
                 });
             }
         }
-        Ok(Self(value.to_owned()))
+        Ok(Self(Ascii::new(IdentifierKind::Kpp, value)?))
     }
 
     /// The nine characters.

@@ -69,7 +69,7 @@ macro_rules! string_identifier {
 
         impl From<$name> for String {
             fn from(value: $name) -> String {
-                value.0
+                value.0.to_string()
             }
         }
 
@@ -87,6 +87,7 @@ mod check;
 mod email;
 mod error;
 mod inn;
+mod inline;
 mod input;
 mod kind;
 mod kpp;

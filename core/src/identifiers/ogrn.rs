@@ -19,18 +19,19 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
 use super::input::{digit_char, digits, prepare, remainder};
 use super::{IdentifierError, IdentifierKind};
 
 /// A valid ОГРН (13 digits, starting with 1 or 5).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Ogrn(String);
+pub struct Ogrn(Ascii<13>);
 
 /// A valid ОГРНИП (15 digits, starting with 3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Ogrnip(String);
+pub struct Ogrnip(Ascii<15>);
 
 string_identifier!(Ogrn);
 string_identifier!(Ogrnip);
@@ -74,8 +75,8 @@ impl Ogrn {
     /// `ogrn.too_long`, `ogrn.empty`, `ogrn.not_digits`, `ogrn.length` (not 13
     /// digits), `ogrn.first_digit` (not 1 or 5) or `ogrn.checksum`.
     pub fn parse(input: &str) -> Result<Self, IdentifierError> {
-        parse_registration_number(IdentifierKind::Ogrn, input, &[13], &['1', '5'], 11)
-            .map(|v| Self(v.to_owned()))
+        let v = parse_registration_number(IdentifierKind::Ogrn, input, &[13], &['1', '5'], 11)?;
+        Ok(Self(Ascii::new(IdentifierKind::Ogrn, v)?))
     }
 
     /// The digits.
@@ -92,8 +93,8 @@ impl Ogrnip {
     /// `ogrnip.too_long`, `ogrnip.empty`, `ogrnip.not_digits`, `ogrnip.length`
     /// (not 15 digits), `ogrnip.first_digit` (not 3) or `ogrnip.checksum`.
     pub fn parse(input: &str) -> Result<Self, IdentifierError> {
-        parse_registration_number(IdentifierKind::Ogrnip, input, &[15], &['3'], 13)
-            .map(|v| Self(v.to_owned()))
+        let v = parse_registration_number(IdentifierKind::Ogrnip, input, &[15], &['3'], 13)?;
+        Ok(Self(Ascii::new(IdentifierKind::Ogrnip, v)?))
     }
 
     /// The digits.

@@ -14,6 +14,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
 use super::input::prepare;
 use super::{IdentifierError, IdentifierKind};
 
@@ -23,7 +24,7 @@ const MAX_DIGITS: usize = 15;
 /// A valid phone number in E.164 form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Phone(String);
+pub struct Phone(Ascii<16>);
 
 string_identifier!(Phone);
 
@@ -108,7 +109,7 @@ impl Phone {
                 found: '0',
             });
         }
-        Ok(Self(canonical))
+        Ok(Self(Ascii::new(IdentifierKind::Phone, &canonical)?))
     }
 
     /// `+` and the digits.

@@ -16,6 +16,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::inline::Ascii;
 use super::input::prepare;
 use super::{IdentifierError, IdentifierKind};
 
@@ -31,7 +32,7 @@ const SEPARATOR_AT: [usize; 3] = [3, 7, 11];
 /// A valid СНИЛС.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Snils(String);
+pub struct Snils(Ascii<11>);
 
 string_identifier!(Snils);
 
@@ -114,7 +115,7 @@ impl Snils {
                 });
             }
         }
-        Ok(Self(canonical))
+        Ok(Self(Ascii::new(IdentifierKind::Snils, &canonical)?))
     }
 
     /// The 11 digits.
