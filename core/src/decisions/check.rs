@@ -25,7 +25,8 @@ impl Directory {
             refusals: Vec::new(),
         };
         let refusals = &mut decision.refusals;
-        let account = self.account(request.actor);
+        let (account, membership) =
+            self.account_and_membership(request.actor, request.organization);
         match account {
             None => refusals.push(Refusal::AccountUnknown {
                 account: request.actor,
@@ -42,7 +43,7 @@ impl Directory {
             }),
             Some(_) => {}
         }
-        match (org, self.membership(request.organization, request.actor)) {
+        match (org, membership) {
             (_, None) => refusals.push(Refusal::NotAMember),
             (org, Some(m)) => {
                 if m.status != MembershipStatus::Active {
@@ -93,7 +94,7 @@ pub(crate) fn basis_for(m: &Membership, org: Option<&Organization>, right: Right
                 .and_then(|o| o.custom_role(*id))
                 .is_some_and(|r| r.rights.contains(right)),
         })
-        .map(|&role| Basis::Role(role))
+        .map(Basis::Role)
         .or_else(|| m.grants.contains(right).then_some(Basis::Grant))
 }
 

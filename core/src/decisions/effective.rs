@@ -47,7 +47,7 @@ impl Directory {
                 if m.standing == Standing::Head {
                     sources.push(Basis::Head);
                 }
-                for &role in &m.roles {
+                for role in m.roles.iter() {
                     let gives = match role {
                         RoleRef::BuiltIn(b) => b.rights().contains(right),
                         RoleRef::Custom(id) => {

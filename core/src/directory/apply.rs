@@ -2,7 +2,7 @@
 //! what was already decided; an event that names something missing changes
 //! nothing.
 
-use super::{ContactValue, Directory, Event};
+use super::{AccountEntry, ContactValue, Directory, Event};
 use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
@@ -25,28 +25,32 @@ impl Directory {
                 if let Some(s) = snils {
                     self.by_snils.insert(s.clone(), *account);
                 }
+                let account_record = Account {
+                    id: *account,
+                    name: name.clone(),
+                    level: AccountLevel::Simplified,
+                    status: AccountStatus::Active,
+                    snils: snils.clone(),
+                    inn: inn.clone(),
+                    email: email.clone().map(unconfirmed),
+                    phone: phone.clone().map(unconfirmed),
+                };
                 self.accounts.insert(
                     *account,
-                    Account {
-                        id: *account,
-                        name: name.clone(),
-                        level: AccountLevel::Simplified,
-                        status: AccountStatus::Active,
-                        snils: snils.clone(),
-                        inn: inn.clone(),
-                        email: email.clone().map(unconfirmed),
-                        phone: phone.clone().map(unconfirmed),
-                    },
+                    Box::new(AccountEntry {
+                        account: account_record,
+                        memberships: Vec::new(),
+                    }),
                 );
                 self.next.account = self.next.account.max(account.0 + 1);
             }
             Event::AccountLevelChanged { account, level } => {
-                if let Some(a) = self.accounts.get_mut(account) {
+                if let Some(a) = self.account_mut(*account) {
                     a.level = *level;
                 }
             }
             Event::ContactChanged { account, contact } => {
-                if let Some(a) = self.accounts.get_mut(account) {
+                if let Some(a) = self.account_mut(*account) {
                     match contact {
                         ContactValue::Email(e) => a.email = Some(unconfirmed(e.clone())),
                         ContactValue::Phone(p) => a.phone = Some(unconfirmed(p.clone())),
@@ -54,7 +58,7 @@ impl Directory {
                 }
             }
             Event::ContactConfirmed { account, kind } => {
-                if let Some(a) = self.accounts.get_mut(account) {
+                if let Some(a) = self.account_mut(*account) {
                     match kind {
                         ContactKind::Email => a.email.iter_mut().for_each(|c| c.confirmed = true),
                         ContactKind::Phone => a.phone.iter_mut().for_each(|c| c.confirmed = true),
@@ -62,7 +66,7 @@ impl Directory {
                 }
             }
             Event::AccountStatusChanged { account, status } => {
-                if let Some(a) = self.accounts.get_mut(account) {
+                if let Some(a) = self.account_mut(*account) {
                     a.status = *status;
                 }
             }
@@ -75,7 +79,7 @@ impl Directory {
                 self.index_inn(*org, &requisites.inn);
                 self.organizations.insert(
                     *org,
-                    Organization {
+                    Box::new(Organization {
                         id: *org,
                         kind: *kind,
                         requisites: requisites.clone(),
@@ -88,7 +92,7 @@ impl Directory {
                         members: Vec::new(),
                         custom_roles: Vec::new(),
                         access_groups: Vec::new(),
-                    },
+                    }),
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
@@ -142,23 +146,24 @@ impl Directory {
                 roles,
                 position,
                 at,
-            } => self.join(*org, *account, *standing, roles, position.clone(), *at),
+            } => self.join(
+                *org,
+                *account,
+                *standing,
+                roles,
+                position.as_deref().map(Box::from),
+                *at,
+            ),
             Event::MembershipStatusChanged {
                 org,
                 account,
                 status,
-            } => {
-                if let Some(m) = self.memberships.get_mut(&(*org, *account)) {
-                    m.status = *status;
-                }
+            } => self.update_member(*org, *account, |m| m.status = *status),
+            Event::RoleAssigned { org, account, role } => {
+                self.update_member(*org, *account, |m| m.roles.insert(*role));
             }
-            Event::RoleAssigned { org, account, role } => self.update_member(*org, *account, |m| {
-                if !m.roles.contains(role) {
-                    m.roles.push(*role);
-                }
-            }),
             Event::RoleRevoked { org, account, role } => {
-                self.update_member(*org, *account, |m| m.roles.retain(|r| r != role));
+                self.update_member(*org, *account, |m| m.roles.remove(*role));
             }
             Event::RightsGranted {
                 org,
@@ -184,10 +189,10 @@ impl Directory {
                 let gone = RoleRef::Custom(*role);
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.custom_roles.retain(|r| r.id != *role);
-                    for &a in &o.members {
-                        if let Some(m) = self.memberships.get_mut(&(*org, a)) {
-                            m.roles.retain(|r| *r != gone);
-                        }
+                }
+                for slot in self.member_slots(*org) {
+                    if let Some(m) = self.memberships.get_mut(slot) {
+                        m.roles.remove(gone);
                     }
                 }
                 self.refresh_org(*org);
@@ -243,36 +248,71 @@ impl Directory {
         }
     }
 
+    fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
+        self.accounts.get_mut(&account).map(|e| &mut e.account)
+    }
+
+    fn slot_of(&self, org: OrgId, account: AccountId) -> Option<usize> {
+        self.accounts
+            .get(&account)?
+            .memberships
+            .iter()
+            .find(|(o, _)| *o == org)
+            .map(|&(_, slot)| slot)
+    }
+
+    /// The slab places of an organization's members.
+    fn member_slots(&self, org: OrgId) -> Vec<usize> {
+        self.organizations
+            .get(&org)
+            .map(|o| {
+                o.members
+                    .iter()
+                    .filter_map(|&a| self.slot_of(org, a))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn join(
         &mut self,
         org: OrgId,
         account: AccountId,
         standing: Standing,
         roles: &[RoleRef],
-        position: Option<String>,
+        position: Option<Box<str>>,
         at: crate::Timestamp,
     ) {
         let Some(o) = self.organizations.get_mut(&org) else {
             return;
         };
-        if !o.members.contains(&account) {
-            o.members.push(account);
-        }
-        let orgs = self.account_orgs.entry(account).or_default();
-        if !orgs.contains(&org) {
-            orgs.push(org);
-        }
         let mut m = Membership {
             standing,
             status: MembershipStatus::Active,
-            roles: roles.to_vec(),
+            roles: roles.iter().copied().collect(),
             grants: RightSet::EMPTY,
             position,
             joined_at: at,
             effective: RightSet::EMPTY,
         };
         m.effective = effective_rights(&m, o);
-        self.memberships.insert((org, account), m);
+        let existing = self.accounts.get(&account).and_then(|e| {
+            e.memberships
+                .iter()
+                .find(|(x, _)| *x == org)
+                .map(|&(_, slot)| slot)
+        });
+        match existing.and_then(|slot| self.memberships.get_mut(slot)) {
+            Some(old) => *old = m,
+            None => {
+                let Some(entry) = self.accounts.get_mut(&account) else {
+                    return;
+                };
+                entry.memberships.push((org, self.memberships.len()));
+                self.memberships.push(m);
+                o.members.push(account);
+            }
+        }
     }
 
     fn update_member(
@@ -281,9 +321,10 @@ impl Directory {
         account: AccountId,
         change: impl FnOnce(&mut Membership),
     ) {
+        let slot = self.slot_of(org, account);
         let (Some(o), Some(m)) = (
             self.organizations.get(&org),
-            self.memberships.get_mut(&(org, account)),
+            slot.and_then(|s| self.memberships.get_mut(s)),
         ) else {
             return;
         };
@@ -308,11 +349,12 @@ impl Directory {
 
     /// Recomputes every member's rights after a custom role changed.
     fn refresh_org(&mut self, org: OrgId) {
+        let slots = self.member_slots(org);
         let Some(o) = self.organizations.get(&org) else {
             return;
         };
-        for &a in &o.members {
-            if let Some(m) = self.memberships.get_mut(&(org, a)) {
+        for slot in slots {
+            if let Some(m) = self.memberships.get_mut(slot) {
                 m.effective = effective_rights(m, o);
             }
         }
@@ -334,7 +376,7 @@ pub(crate) fn effective_rights(m: &Membership, org: &Organization) -> RightSet {
     m.roles.iter().fold(m.grants, |acc, role| {
         acc.union(match role {
             RoleRef::BuiltIn(b) => b.rights(),
-            RoleRef::Custom(id) => org.custom_role(*id).map_or(RightSet::EMPTY, |r| r.rights),
+            RoleRef::Custom(id) => org.custom_role(id).map_or(RightSet::EMPTY, |r| r.rights),
         })
     })
 }

@@ -42,16 +42,29 @@ struct Counters {
     group: u64,
 }
 
+/// An account with the places of its memberships in the membership slab,
+/// in joining order: a person belongs to few organizations, so finding one
+/// is a short scan, not another hash lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AccountEntry {
+    account: Account,
+    memberships: Vec<(OrgId, usize)>,
+}
+
 /// Accounts, organizations, memberships and invitations.
+///
+/// Layout (measured in `examples/memory.rs`): accounts and organizations are
+/// boxed so the hash tables' spare capacity costs a pointer, not a record;
+/// memberships are never removed (a dismissal is a status), so they live in
+/// an append-only slab addressed from the account's entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Directory {
     policy: Policy,
-    accounts: HashMap<AccountId, Account>,
+    accounts: HashMap<AccountId, Box<AccountEntry>>,
     by_snils: HashMap<Snils, AccountId>,
-    organizations: HashMap<OrgId, Organization>,
+    organizations: HashMap<OrgId, Box<Organization>>,
     by_inn: HashMap<Inn, Vec<OrgId>>,
-    memberships: HashMap<(OrgId, AccountId), Membership>,
-    account_orgs: HashMap<AccountId, Vec<OrgId>>,
+    memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     next: Counters,
 }
@@ -89,24 +102,42 @@ impl Directory {
 
     /// An account by number.
     pub fn account(&self, id: AccountId) -> Option<&Account> {
-        self.accounts.get(&id)
+        self.accounts.get(&id).map(|e| &e.account)
+    }
+
+    /// An account and its membership in an organization, in one lookup.
+    pub(crate) fn account_and_membership(
+        &self,
+        id: AccountId,
+        org: OrgId,
+    ) -> (Option<&Account>, Option<&Membership>) {
+        match self.accounts.get(&id) {
+            None => (None, None),
+            Some(e) => (Some(&e.account), self.slot_membership(e, org)),
+        }
+    }
+
+    fn slot_membership(&self, entry: &AccountEntry, org: OrgId) -> Option<&Membership> {
+        entry
+            .memberships
+            .iter()
+            .find(|(o, _)| *o == org)
+            .and_then(|&(_, slot)| self.memberships.get(slot))
     }
 
     /// The account holding a СНИЛС.
     pub fn account_by_snils(&self, snils: &Snils) -> Option<&Account> {
-        self.by_snils
-            .get(snils)
-            .and_then(|id| self.accounts.get(id))
+        self.by_snils.get(snils).and_then(|id| self.account(*id))
     }
 
     /// Every account, in no particular order.
     pub fn accounts(&self) -> impl Iterator<Item = &Account> {
-        self.accounts.values()
+        self.accounts.values().map(|e| &e.account)
     }
 
     /// An organization by number.
     pub fn organization(&self, id: OrgId) -> Option<&Organization> {
-        self.organizations.get(&id)
+        self.organizations.get(&id).map(|o| &**o)
     }
 
     /// The organizations submitted with an ИНН (a legal entity and its branches
@@ -117,22 +148,25 @@ impl Directory {
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()
-            .filter_map(|id| self.organizations.get(id))
+            .filter_map(|id| self.organization(*id))
     }
 
     /// Every organization, in no particular order.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.organizations.values()
+        self.organizations.values().map(|o| &**o)
     }
 
     /// The membership of an account in an organization.
     pub fn membership(&self, org: OrgId, account: AccountId) -> Option<&Membership> {
-        self.memberships.get(&(org, account))
+        self.account_and_membership(account, org).1
     }
 
     /// The organizations an account belongs to ("выбор организации"), in joining order.
-    pub fn organizations_of(&self, account: AccountId) -> &[OrgId] {
-        self.account_orgs.get(&account).map_or(&[], Vec::as_slice)
+    pub fn organizations_of(&self, account: AccountId) -> Vec<OrgId> {
+        self.accounts
+            .get(&account)
+            .map(|e| e.memberships.iter().map(|&(o, _)| o).collect())
+            .unwrap_or_default()
     }
 
     /// The members of an organization with their memberships, in joining order.
@@ -142,7 +176,7 @@ impl Directory {
             .map(|o| o.members.as_slice())
             .unwrap_or_default()
             .iter()
-            .filter_map(move |&a| self.memberships.get(&(org, a)).map(|m| (a, m)))
+            .filter_map(move |&a| self.membership(org, a).map(|m| (a, m)))
     }
 
     /// An invitation by number.

@@ -23,7 +23,7 @@ impl Directory {
         within_own(held, role_rights(o, role)?)?;
         let target = self.existing_member(org, account)?;
         may_act_on(held, target)?;
-        let has = target.roles.contains(&role);
+        let has = target.roles.contains(role);
         match (assign, has) {
             (true, true) => Err(CommandError::RoleAlreadyHeld { role }),
             (false, false) => Err(CommandError::RoleNotHeld { role }),

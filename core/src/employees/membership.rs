@@ -1,7 +1,7 @@
 //! A membership: one account in one organization, with its roles and rights.
 
 use crate::rights::RightSet;
-use crate::roles::RoleRef;
+use crate::roles::HeldRoles;
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -50,11 +50,12 @@ pub struct Membership {
     /// Whether the member may act now.
     pub status: MembershipStatus,
     /// Roles held.
-    pub roles: Vec<RoleRef>,
+    #[serde(with = "held_roles")]
+    pub roles: HeldRoles,
     /// Rights granted individually, beyond the roles.
     pub grants: RightSet,
     /// The position (должность), when given.
-    pub position: Option<String>,
+    pub position: Option<Box<str>>,
     /// When the member joined.
     pub joined_at: Timestamp,
     /// Every right held: everything for the head, otherwise the union of the
@@ -69,5 +70,19 @@ impl Membership {
     /// (whatever the status).
     pub fn rights(&self) -> RightSet {
         self.effective
+    }
+}
+
+/// Held roles travel as a list of roles.
+mod held_roles {
+    use crate::roles::{HeldRoles, RoleRef};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(roles: &HeldRoles, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(roles.iter())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HeldRoles, D::Error> {
+        Ok(Vec::<RoleRef>::deserialize(d)?.into_iter().collect())
     }
 }

@@ -81,6 +81,9 @@ mod tests {
         assert!(Ascii::<4>::new(IdentifierKind::Inn, "01234").is_err());
         assert!(Ascii::<4>::new(IdentifierKind::Inn, "ё").is_err());
         assert_eq!(format!("{a:?}"), "\"0123\"");
-        assert_eq!(Ascii::<4>::new(IdentifierKind::Inn, "").unwrap().as_str(), "");
+        assert_eq!(
+            Ascii::<4>::new(IdentifierKind::Inn, "").unwrap().as_str(),
+            ""
+        );
     }
 }

@@ -9,10 +9,12 @@
 mod access_group;
 mod builtin;
 mod custom;
+mod held;
 
 pub use access_group::AccessGroup;
 pub use builtin::BuiltInRole;
 pub use custom::CustomRole;
+pub use held::HeldRoles;
 
 use crate::ids::CustomRoleId;
 use serde::{Deserialize, Serialize};
