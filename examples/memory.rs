@@ -11,8 +11,36 @@ use kabinet::organizations::{
     OrganizationKind, RegistryAnswer, RegistryHead, RegistryRecord, RegistryStatus, RequisitesDraft,
 };
 use kabinet::*;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::error::Error;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Counts the bytes the program holds on the heap, to tell live data from
+/// what the allocator keeps in reserve.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged and only
+// keeps a count beside it.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract for `alloc` is passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract for `dealloc` is passed on as is.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -82,10 +110,12 @@ fn main() -> Res<()> {
         heads.push(head);
         org_ids.push(org);
     }
+    let after_orgs = rss_kib()?;
     let mut staff = Vec::new();
     for p in 0..people {
         staff.push(person(&mut dir, &sys, snils(orgs + p)?, None)?);
     }
+    let after_people = rss_kib()?;
     let roles = [
         BuiltInRole::Accountant,
         BuiltInRole::Operator,
@@ -137,6 +167,12 @@ fn main() -> Res<()> {
         made += 1;
     }
     let after = rss_kib()?;
+    println!(
+        "organizations with their heads {} MiB, other people {} MiB, memberships {} MiB",
+        (after_orgs - before) / 1024,
+        (after_people - after_orgs) / 1024,
+        (after - after_people) / 1024
+    );
     let (a, o, m) = dir.counts();
     println!(
         "accounts {a}, organizations {o}, memberships {m}; built in {:.1} s",
@@ -148,6 +184,7 @@ fn main() -> Res<()> {
         after / 1024,
         (after - before) / 1024
     );
+    println!("live heap {} MiB", LIVE.load(Ordering::Relaxed) / (1024 * 1024));
     Ok(())
 }
 
