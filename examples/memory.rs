@@ -184,7 +184,10 @@ fn main() -> Res<()> {
         after / 1024,
         (after - before) / 1024
     );
-    println!("live heap {} MiB", LIVE.load(Ordering::Relaxed) / (1024 * 1024));
+    println!(
+        "live heap {} MiB",
+        LIVE.load(Ordering::Relaxed) / (1024 * 1024)
+    );
     Ok(())
 }
 

@@ -39,7 +39,7 @@ impl Directory {
                     *account,
                     Box::new(AccountEntry {
                         account: account_record,
-                        memberships: Vec::new(),
+                        memberships: Box::default(),
                     }),
                 );
                 self.next.account = self.next.account.max(account.0 + 1);
@@ -308,7 +308,9 @@ impl Directory {
                 let Some(entry) = self.accounts.get_mut(&account) else {
                     return;
                 };
-                entry.memberships.push((org, self.memberships.len()));
+                let mut places = std::mem::take(&mut entry.memberships).into_vec();
+                places.push((org, self.memberships.len()));
+                entry.memberships = places.into_boxed_slice();
                 self.memberships.push(m);
                 o.members.push(account);
             }

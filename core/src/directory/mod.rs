@@ -48,7 +48,7 @@ struct Counters {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct AccountEntry {
     account: Account,
-    memberships: Vec<(OrgId, usize)>,
+    memberships: Box<[(OrgId, usize)]>,
 }
 
 /// Accounts, organizations, memberships and invitations.

@@ -306,9 +306,9 @@ impl Requisites {
                 .map(|b| b.bank_name.clone())
                 .unwrap_or_default(),
             bik: s(self.bank.as_ref().map(|b| &b.bik as _)),
-            head_surname: self.head.name.surname.clone(),
-            head_given_name: self.head.name.given_name.clone(),
-            head_patronymic: self.head.name.patronymic.clone().unwrap_or_default(),
+            head_surname: self.head.name.surname().to_owned(),
+            head_given_name: self.head.name.given_name().to_owned(),
+            head_patronymic: self.head.name.patronymic().unwrap_or_default().to_owned(),
             head_inn: s(self.head.inn.as_ref().map(|v| v as _)),
             head_position: self.head.position.clone(),
         }
