@@ -83,9 +83,6 @@ pub(crate) fn basis_for(m: &Membership, org: Option<&Organization>, right: Right
     if m.standing == Standing::Head {
         return Some(Basis::Head);
     }
-    if !m.rights().contains(right) {
-        return None;
-    }
     m.roles
         .iter()
         .find(|role| match role {

@@ -40,7 +40,7 @@ impl Directory {
         if !account.may_act() || !o.is_active() || m.status != MembershipStatus::Active {
             return Vec::new();
         }
-        m.rights()
+        m.rights(o)
             .iter()
             .map(|right| {
                 let mut sources = Vec::new();

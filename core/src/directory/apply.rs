@@ -76,7 +76,7 @@ impl Directory {
                 requisites,
                 by,
             } => {
-                self.index_inn(*org, &requisites.inn);
+                self.by_inn.insert((requisites.inn.clone(), *org));
                 self.organizations.insert(
                     *org,
                     Box::new(Organization {
@@ -102,10 +102,8 @@ impl Directory {
                     .get(org)
                     .map(|o| o.requisites.inn.clone());
                 if let Some(old) = old.filter(|old| *old != requisites.inn) {
-                    if let Some(ids) = self.by_inn.get_mut(&old) {
-                        ids.retain(|id| id != org);
-                    }
-                    self.index_inn(*org, &requisites.inn);
+                    self.by_inn.remove(&(old, *org));
+                    self.by_inn.insert((requisites.inn.clone(), *org));
                 }
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.requisites = requisites.clone();
@@ -183,7 +181,6 @@ impl Directory {
                         None => o.custom_roles.push(role.clone()),
                     }
                 }
-                self.refresh_org(*org);
             }
             Event::CustomRoleDeleted { org, role } => {
                 let gone = RoleRef::Custom(*role);
@@ -195,7 +192,6 @@ impl Directory {
                         m.roles.remove(gone);
                     }
                 }
-                self.refresh_org(*org);
             }
             Event::AccessGroupCreated {
                 org,
@@ -232,13 +228,6 @@ impl Directory {
                     o.access_groups.retain(|g| g.id != *group);
                 }
             }
-        }
-    }
-
-    fn index_inn(&mut self, org: OrgId, inn: &crate::identifiers::Inn) {
-        let ids = self.by_inn.entry(inn.clone()).or_default();
-        if !ids.contains(&org) {
-            ids.push(org);
         }
     }
 
@@ -286,16 +275,14 @@ impl Directory {
         let Some(o) = self.organizations.get_mut(&org) else {
             return;
         };
-        let mut m = Membership {
+        let m = Membership {
             standing,
             status: MembershipStatus::Active,
             roles: roles.iter().copied().collect(),
             grants: RightSet::EMPTY,
             position,
             joined_at: at,
-            effective: RightSet::EMPTY,
         };
-        m.effective = effective_rights(&m, o);
         let existing = self.accounts.get(&account).and_then(|e| {
             e.memberships
                 .iter()
@@ -323,15 +310,12 @@ impl Directory {
         account: AccountId,
         change: impl FnOnce(&mut Membership),
     ) {
-        let slot = self.slot_of(org, account);
-        let (Some(o), Some(m)) = (
-            self.organizations.get(&org),
-            slot.and_then(|s| self.memberships.get_mut(s)),
-        ) else {
-            return;
-        };
-        change(m);
-        m.effective = effective_rights(m, o);
+        if let Some(m) = self
+            .slot_of(org, account)
+            .and_then(|s| self.memberships.get_mut(s))
+        {
+            change(m);
+        }
     }
 
     fn update_group(
@@ -348,19 +332,6 @@ impl Directory {
             change(g);
         }
     }
-
-    /// Recomputes every member's rights after a custom role changed.
-    fn refresh_org(&mut self, org: OrgId) {
-        let slots = self.member_slots(org);
-        let Some(o) = self.organizations.get(&org) else {
-            return;
-        };
-        for slot in slots {
-            if let Some(m) = self.memberships.get_mut(slot) {
-                m.effective = effective_rights(m, o);
-            }
-        }
-    }
 }
 
 fn unconfirmed<T>(value: T) -> Contact<T> {
@@ -368,17 +339,4 @@ fn unconfirmed<T>(value: T) -> Contact<T> {
         value,
         confirmed: false,
     }
-}
-
-/// Every right a membership gives: all for the head, otherwise its roles' and grants'.
-pub(crate) fn effective_rights(m: &Membership, org: &Organization) -> RightSet {
-    if m.standing == Standing::Head {
-        return RightSet::all();
-    }
-    m.roles.iter().fold(m.grants, |acc, role| {
-        acc.union(match role {
-            RoleRef::BuiltIn(b) => b.rights(),
-            RoleRef::Custom(id) => org.custom_role(id).map_or(RightSet::EMPTY, |r| r.rights),
-        })
-    })
 }

@@ -163,7 +163,7 @@ impl Directory {
     ) -> Result<Vec<Event>, CommandError> {
         let (_, held) = self.authorize(org, ctx, Right::UsersDelete)?;
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target)?;
+        may_act_on(held, target, self.existing_org(org)?)?;
         let allowed = match status {
             MembershipStatus::Active => target.status != MembershipStatus::Active,
             MembershipStatus::Blocked => {

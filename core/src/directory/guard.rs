@@ -58,9 +58,10 @@ impl Directory {
                 refusals: decision.refusals,
             });
         }
-        let held = self
-            .membership(org, actor)
-            .map_or(RightSet::EMPTY, Membership::rights);
+        let held = match (self.membership(org, actor), self.organization(org)) {
+            (Some(m), Some(o)) => m.rights(o),
+            _ => RightSet::EMPTY,
+        };
         Ok((actor, held))
     }
 
@@ -87,11 +88,15 @@ pub(super) fn within_own(held: RightSet, needed: RightSet) -> Result<(), Command
 
 /// Nobody in the organization acts on the head, and nobody acts on a member
 /// holding rights they do not hold themselves.
-pub(super) fn may_act_on(held: RightSet, target: &Membership) -> Result<(), CommandError> {
+pub(super) fn may_act_on(
+    held: RightSet,
+    target: &Membership,
+    org: &Organization,
+) -> Result<(), CommandError> {
     if target.standing == Standing::Head {
         return Err(CommandError::HeadProtected);
     }
-    let missing = target.rights().difference(held);
+    let missing = target.rights(org).difference(held);
     if missing.is_empty() {
         Ok(())
     } else {

@@ -30,7 +30,7 @@ use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
 use crate::policy::Policy;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// The next numbers the directory will assign.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub struct Directory {
     accounts: HashMap<AccountId, Box<AccountEntry>>,
     by_snils: HashMap<Snils, AccountId>,
     organizations: HashMap<OrgId, Box<Organization>>,
-    by_inn: HashMap<Inn, Vec<OrgId>>,
+    by_inn: BTreeSet<(Inn, OrgId)>,
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     next: Counters,
@@ -144,11 +144,8 @@ impl Directory {
     /// share one), in submission order.
     pub fn organizations_by_inn(&self, inn: &Inn) -> impl Iterator<Item = &Organization> {
         self.by_inn
-            .get(inn)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|id| self.organization(*id))
+            .range((inn.clone(), OrgId(0))..=(inn.clone(), OrgId(u64::MAX)))
+            .filter_map(|(_, id)| self.organization(*id))
     }
 
     /// Every organization, in no particular order.

@@ -22,7 +22,7 @@ impl Directory {
         let o = self.existing_org(org)?;
         within_own(held, role_rights(o, role)?)?;
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target)?;
+        may_act_on(held, target, o)?;
         let has = target.roles.contains(role);
         match (assign, has) {
             (true, true) => Err(CommandError::RoleAlreadyHeld { role }),
@@ -48,7 +48,7 @@ impl Directory {
         let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
         within_own(held, rights)?;
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target)?;
+        may_act_on(held, target, self.existing_org(org)?)?;
         let changes = if grant {
             !rights.is_subset(target.grants)
         } else {

@@ -1,5 +1,6 @@
 //! A membership: one account in one organization, with its roles and rights.
 
+use crate::organizations::Organization;
 use crate::rights::RightSet;
 use crate::roles::HeldRoles;
 use crate::Timestamp;
@@ -58,18 +59,20 @@ pub struct Membership {
     pub position: Option<Box<str>>,
     /// When the member joined.
     pub joined_at: Timestamp,
-    /// Every right held: everything for the head, otherwise the union of the
-    /// roles' rights and the grants. Kept up to date by the directory so that
-    /// a check is a bit test.
-    #[serde(skip)]
-    pub(crate) effective: RightSet,
 }
 
 impl Membership {
     /// Every right the member holds through standing, roles and grants
-    /// (whatever the status).
-    pub fn rights(&self) -> RightSet {
-        self.effective
+    /// (whatever the status): everything for the head, otherwise the union
+    /// of the roles' rights and the grants. `org` is the organization of the
+    /// membership, whose custom roles it may hold.
+    pub fn rights(&self, org: &Organization) -> RightSet {
+        if self.standing == Standing::Head {
+            return RightSet::all();
+        }
+        self.roles
+            .iter()
+            .fold(self.grants, |acc, role| acc.union(org.role_rights(role)))
     }
 }
 

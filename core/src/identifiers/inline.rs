@@ -10,7 +10,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 
 /// Up to `N` ASCII bytes stored inline.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Ascii<const N: usize> {
     bytes: [u8; N],
     len: u8,

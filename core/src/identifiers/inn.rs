@@ -29,7 +29,7 @@ pub enum InnKind {
 }
 
 /// A valid ИНН (taxpayer number).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Inn(Ascii<12>);
 

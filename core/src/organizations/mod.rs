@@ -24,7 +24,8 @@ pub use requisites::{BankDetails, FieldError, Head, Requisites, RequisitesDraft}
 pub(crate) use registration::reconcile;
 
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
-use crate::roles::{AccessGroup, CustomRole};
+use crate::rights::RightSet;
+use crate::roles::{AccessGroup, CustomRole, RoleRef};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -112,6 +113,15 @@ impl Organization {
     /// A custom role by number.
     pub fn custom_role(&self, id: CustomRoleId) -> Option<&CustomRole> {
         self.custom_roles.iter().find(|r| r.id == id)
+    }
+
+    /// The rights a role gives in this organization (none for a custom role
+    /// it does not define).
+    pub fn role_rights(&self, role: RoleRef) -> RightSet {
+        match role {
+            RoleRef::BuiltIn(b) => b.rights(),
+            RoleRef::Custom(id) => self.custom_role(id).map_or(RightSet::EMPTY, |r| r.rights),
+        }
     }
 
     /// An access group by number.
