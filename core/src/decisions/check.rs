@@ -23,6 +23,7 @@ impl Directory {
             required_signature: required,
             basis: None,
             refusals: Vec::new(),
+            delegation: None,
         };
         let refusals = &mut decision.refusals;
         let account = self.account(request.actor);
@@ -42,6 +43,7 @@ impl Directory {
             }),
             Some(_) => {}
         }
+        let before = refusals.len();
         match (org, self.membership(request.organization, request.actor)) {
             (_, None) => refusals.push(Refusal::NotAMember),
             (org, Some(m)) => {
@@ -56,7 +58,26 @@ impl Directory {
                 }
             }
         }
+        // The role path failed: a power of attorney may still give the right.
+        // Its refusals then stand beside the role path's; when a chain gives
+        // the right, the role path's refusals no longer apply.
+        if refusals.len() > before {
+            if let Some(account) = account {
+                match self.delegated(account, request.organization, request.right, request.at) {
+                    Ok(Some(basis)) => {
+                        refusals.truncate(before);
+                        decision.basis = Some(Basis::PowerOfAttorney);
+                        decision.delegation = Some(basis);
+                    }
+                    Ok(None) => {}
+                    Err(found) => refusals.extend(found),
+                }
+            }
+        }
         signature_refusals(&request.signature, required, account, org, refusals);
+        if let Some(d) = &decision.delegation {
+            self.accept_representing_signer(d, &request.signature, refusals);
+        }
         decision.allowed = decision.refusals.is_empty();
         decision
     }

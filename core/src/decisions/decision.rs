@@ -16,6 +16,9 @@ pub enum Basis {
     Role(RoleRef),
     /// The right was granted to the actor individually.
     Grant,
+    /// A valid chain of powers of attorney gives the right; the decision's
+    /// `delegation` names the chain.
+    PowerOfAttorney,
 }
 
 impl Basis {
@@ -25,6 +28,7 @@ impl Basis {
             Basis::Head => "head",
             Basis::Role(_) => "role",
             Basis::Grant => "grant",
+            Basis::PowerOfAttorney => "power_of_attorney",
         }
     }
 }
@@ -42,6 +46,10 @@ pub struct Decision {
     pub basis: Option<Basis>,
     /// Every reason the request is refused; empty when allowed.
     pub refusals: Vec<Refusal>,
+    /// The chain of powers of attorney the permission rests on, when the
+    /// basis is [`Basis::PowerOfAttorney`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<crate::delegation::DelegationBasis>,
 }
 
 impl Decision {
@@ -67,6 +75,14 @@ impl Decision {
                 Some(Basis::Head) => "head".to_owned(),
                 Some(Basis::Role(role)) => format!("role {role}"),
                 Some(Basis::Grant) => "grant".to_owned(),
+                Some(Basis::PowerOfAttorney) => match &self.delegation {
+                    Some(d) => {
+                        let chain: Vec<String> =
+                            d.chain.iter().map(|l| l.number.to_string()).collect();
+                        format!("power of attorney {}", chain.join(" → "))
+                    }
+                    None => "power of attorney".to_owned(),
+                },
                 None => String::new(),
             };
             format!("{yes}: {} ({basis})", self.right)

@@ -14,8 +14,8 @@ mod refusal;
 mod request;
 
 pub use decision::{Basis, Decision};
-pub use effective::EffectiveRight;
+pub use effective::{EffectiveRight, HeldThroughPower};
 pub use refusal::Refusal;
 pub use request::AccessRequest;
 
-pub(crate) use check::account_refusals;
+pub(crate) use check::{account_refusals, signature_refusals};

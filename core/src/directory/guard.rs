@@ -12,32 +12,33 @@ use crate::rights::{Right, RightSet};
 pub(super) const MAX_NAME: usize = 200;
 
 impl Directory {
-    pub(super) fn require_system(ctx: &Context) -> Result<(), CommandError> {
+    pub(crate) fn require_system(ctx: &Context) -> Result<(), CommandError> {
         match ctx.actor {
             Actor::System => Ok(()),
             Actor::Account(_) => Err(CommandError::SystemOnly),
         }
     }
 
-    pub(super) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
+    pub(crate) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
         match ctx.actor {
             Actor::Account(a) => Ok(a),
             Actor::System => Err(CommandError::AccountOnly),
         }
     }
 
-    pub(super) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
+    pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
         self.account(account)
             .ok_or(CommandError::AccountNotFound { account })
     }
 
-    pub(super) fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
+    pub(crate) fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
         self.organization(org)
             .ok_or(CommandError::OrganizationNotFound { org })
     }
 
     /// The acting person may exercise `right` for `org` under the context's
-    /// signature; returns every right they hold there.
+    /// signature, as a member or a representative; returns every right they
+    /// hold there.
     pub(super) fn authorize(
         &self,
         org: OrgId,
@@ -58,9 +59,12 @@ impl Directory {
                 refusals: decision.refusals,
             });
         }
+        // What the actor holds: through membership, and through the chain of
+        // powers of attorney the decision rests on, if it does.
         let held = self
             .membership(org, actor)
-            .map_or(RightSet::EMPTY, Membership::rights);
+            .map_or(RightSet::EMPTY, Membership::rights)
+            .union(decision.delegation.map_or(RightSet::EMPTY, |d| d.powers));
         Ok((actor, held))
     }
 

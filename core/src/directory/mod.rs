@@ -53,6 +53,7 @@ pub struct Directory {
     memberships: HashMap<(OrgId, AccountId), Membership>,
     account_orgs: HashMap<AccountId, Vec<OrgId>>,
     invitations: HashMap<InvitationId, Invitation>,
+    pub(crate) powers: crate::delegation::PowerRegistry,
     next: Counters,
 }
 
