@@ -32,7 +32,7 @@ pub use coded::{Coded, CodedMessage};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
 pub use delegation::{
     ChainLink, DelegationBasis, DelegationError, PowerLevel, PowerNumber, PowerOfAttorney,
-    PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization,
+    PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
 };
 pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
 pub use identifiers::{

@@ -38,6 +38,8 @@ pub use queries::MAX_LOOKAHEAD_DAYS;
 pub use rules::{PowerTerms, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
 pub(crate) use registry::PowerRegistry;
+/// The UUID type of power numbers, so that hosts need no dependency of their own.
+pub use uuid::Uuid;
 
 /// The context of a representative who entered by a power's number: the
 /// organization acted for, the powers, their end and the chain.
