@@ -43,37 +43,37 @@ impl Directory {
             }),
             Some(_) => {}
         }
-        let before = refusals.len();
+        // The role path's refusals wait aside (no allocation): a power of
+        // attorney may still give the right, and then they no longer apply.
+        let mut role: [Option<Refusal>; 2] = [None, None];
         match (org, self.membership(request.organization, request.actor)) {
-            (_, None) => refusals.push(Refusal::NotAMember),
+            (_, None) => role[0] = Some(Refusal::NotAMember),
             (org, Some(m)) => {
                 if m.status != MembershipStatus::Active {
-                    refusals.push(Refusal::MembershipNotActive { status: m.status });
+                    role[0] = Some(Refusal::MembershipNotActive { status: m.status });
                 }
                 decision.basis = basis_for(m, org, request.right);
                 if decision.basis.is_none() {
-                    refusals.push(Refusal::RightNotHeld {
+                    role[1] = Some(Refusal::RightNotHeld {
                         right: request.right,
                     });
                 }
             }
         }
-        // The role path failed: a power of attorney may still give the right.
-        // Its refusals then stand beside the role path's; when a chain gives
-        // the right, the role path's refusals no longer apply.
-        if refusals.len() > before {
-            if let Some(account) = account {
-                match self.delegated(account, request.organization, request.right, request.at) {
-                    Ok(Some(basis)) => {
-                        refusals.truncate(before);
-                        decision.basis = Some(Basis::PowerOfAttorney);
-                        decision.delegation = Some(basis);
-                    }
-                    Ok(None) => {}
-                    Err(found) => refusals.extend(found),
+        let mut through_powers = Vec::new();
+        if let (true, Some(account)) = (role.iter().any(Option::is_some), account) {
+            match self.delegated(account, request.organization, request.right, request.at) {
+                Ok(Some(basis)) => {
+                    role = [None, None];
+                    decision.basis = Some(Basis::PowerOfAttorney);
+                    decision.delegation = Some(basis);
                 }
+                Ok(None) => {}
+                Err(found) => through_powers = found,
             }
         }
+        refusals.extend(role.into_iter().flatten());
+        refusals.append(&mut through_powers);
         signature_refusals(&request.signature, required, account, org, refusals);
         if let Some(d) = &decision.delegation {
             self.accept_representing_signer(d, &request.signature, refusals);

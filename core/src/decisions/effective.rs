@@ -80,8 +80,8 @@ impl Directory {
                 }
             }
         }
-        for power in self.candidate_powers(account, org) {
-            let Ok(basis) = self.verify_chain(power, None, at) else {
+        for (place, power) in self.candidate_powers(account, org) {
+            let Ok(basis) = self.verify_slot(place, power, None, at) else {
                 continue;
             };
             let held = HeldThroughPower {
@@ -108,7 +108,7 @@ impl Directory {
             return RightSet::EMPTY;
         };
         self.candidate_powers(account, org)
-            .filter_map(|p| self.verify_chain(p, None, at).ok())
+            .filter_map(|(s, p)| self.verify_slot(s, p, None, at).ok())
             .fold(RightSet::EMPTY, |acc, b| acc.union(b.powers))
     }
 }

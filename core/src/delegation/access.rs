@@ -9,7 +9,7 @@
 
 use super::chain::DelegationBasis;
 use super::power::{PowerNumber, PowerOfAttorney, Representative};
-use super::registry::Holder;
+use super::registry::{Holder, Slot};
 use crate::accounts::Account;
 use crate::decisions::Refusal;
 use crate::directory::Directory;
@@ -46,7 +46,7 @@ impl Directory {
         &'a self,
         account: &'a Account,
         org: OrgId,
-    ) -> impl Iterator<Item = &'a PowerOfAttorney> + 'a {
+    ) -> impl Iterator<Item = (Slot, &'a PowerOfAttorney)> + 'a {
         let by_account = self.powers.for_holder_in(org, Holder::Account(account.id));
         let by_snils = account
             .snils
@@ -62,18 +62,18 @@ impl Directory {
         by_account
             .iter()
             .chain(by_snils)
-            .filter_map(|n| self.powers.get(n))
+            .filter_map(|&s| self.powers.at(s).map(|p| (s, p)))
             .chain(
                 by_inn
                     .iter()
-                    .filter_map(|n| self.powers.get(n))
+                    .filter_map(|&s| self.powers.at(s).map(|p| (s, p)))
                     // a power naming the account's СНИЛС was already met
-                    .filter(move |p| {
+                    .filter(move |(_, p)| {
                         !matches!(&p.representative,
                             Representative::Person { snils: Some(s), .. } if Some(s) == snils)
                     }),
             )
-            .filter(|p| represents(account, &p.representative))
+            .filter(|(_, p)| represents(account, &p.representative))
     }
 
     /// The delegation path of the access check: the first power whose whole
@@ -87,8 +87,8 @@ impl Directory {
         at: Timestamp,
     ) -> Result<Option<DelegationBasis>, Vec<Refusal>> {
         let mut refusals = Vec::new();
-        for power in self.candidate_powers(account, org) {
-            match self.verify_chain(power, Some(right), at) {
+        for (slot, power) in self.candidate_powers(account, org) {
+            match self.verify_slot(slot, power, Some(right), at) {
                 Ok(basis) => return Ok(Some(basis)),
                 Err(r) => refusals.push(r),
             }

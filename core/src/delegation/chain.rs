@@ -17,6 +17,7 @@
 //! earliest end among them.
 
 use super::power::{ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation};
+use super::registry::Slot;
 use crate::decisions::Refusal;
 use crate::directory::Directory;
 use crate::organizations::OrganizationStatus;
@@ -52,86 +53,83 @@ impl Directory {
         right: Option<Right>,
         at: Timestamp,
     ) -> Result<DelegationBasis, Refusal> {
+        let slot = self
+            .powers
+            .slot_of(&power.number)
+            .ok_or(Refusal::PowerUnknown {
+                number: power.number,
+            })?;
+        self.verify_slot(slot, power, right, at)
+    }
+
+    /// [`Directory::verify_chain`] for a power whose place is known.
+    pub(crate) fn verify_slot(
+        &self,
+        slot: Slot,
+        power: &PowerOfAttorney,
+        right: Option<Right>,
+        at: Timestamp,
+    ) -> Result<DelegationBasis, Refusal> {
         let limit = usize::from(self.policy().max_redelegation_depth);
-        let mut up: Vec<&PowerOfAttorney> = Vec::with_capacity(usize::from(power.depth) + 1);
+        // Walk up from the power to its first power. Each link is judged as
+        // it is met; the failure kept is the one nearest the first power, so
+        // that the link named is the first that fails from the top down.
+        let mut chain: Vec<ChainLink> = Vec::with_capacity(usize::from(power.depth) + 1);
+        let mut failure: Option<Refusal> = None;
+        let mut powers = RightSet::all();
+        let mut valid_until = power.valid_until;
+        let mut child: Option<&PowerOfAttorney> = None;
         let mut link = power;
+        let mut here = slot;
         loop {
-            if up.len() > limit {
+            if chain.len() > limit
+                || usize::from(link.depth) + chain.len() != usize::from(power.depth)
+            {
                 return Err(Refusal::ChainBroken {
                     number: link.number,
                 });
             }
-            up.push(link);
-            let Some(parent) = link.parent else { break };
-            match self.powers.get(&parent) {
-                Some(p) if p.principal == link.principal => link = p,
-                _ => {
+            let up = self.powers.parent_of(here);
+            let parent = match (link.parent, up.and_then(|s| self.powers.at(s))) {
+                (None, _) => None,
+                (Some(n), Some(p)) if p.number == n && p.principal == link.principal => Some(p),
+                (Some(_), _) => {
                     return Err(Refusal::ChainBroken {
                         number: link.number,
                     })
                 }
-            }
-        }
-        self.principal_refusal(power)?;
-        let mut powers = RightSet::all();
-        let mut valid_until = power.valid_until;
-        let mut grandparent: Option<&PowerOfAttorney> = None;
-        let mut parent: Option<&PowerOfAttorney> = None;
-        for (depth, &link) in up.iter().rev().enumerate() {
-            let number = link.number;
-            if usize::from(link.depth) != depth {
-                return Err(Refusal::ChainBroken { number });
-            }
-            match &link.status {
-                PowerStatus::InForce => {}
-                PowerStatus::Revoked { at, .. } => {
-                    return Err(Refusal::PowerRevoked { number, at: *at })
-                }
-                PowerStatus::Refused { at } => {
-                    return Err(Refusal::PowerRefused { number, at: *at })
-                }
-                PowerStatus::Ended { cause, .. } => {
-                    return Err(Refusal::PowerEnded {
-                        number,
-                        cause: *cause,
-                    })
-                }
-            }
-            if at < link.valid_from {
-                return Err(Refusal::PowerNotYetValid {
-                    number,
-                    valid_from: link.valid_from,
-                });
-            }
-            if at >= link.valid_until {
-                return Err(Refusal::PowerExpired {
-                    number,
-                    valid_until: link.valid_until,
-                });
-            }
-            if let Some(right) = right {
-                if !link.powers.contains(right) {
-                    return Err(Refusal::BeyondPowers { number, right });
-                }
-            }
-            if let Some(p) = parent {
-                let passed_on_twice =
-                    grandparent.is_some_and(|g| g.redelegation == Redelegation::Once);
-                if p.redelegation == Redelegation::None || passed_on_twice {
-                    return Err(Refusal::RedelegationNotAllowed { number: p.number });
-                }
+            };
+            if let Some(f) = link_refusal(link, child, parent, right, at) {
+                failure = Some(f);
             }
             powers = powers.intersection(link.powers);
             valid_until = valid_until.min(link.valid_until);
-            grandparent = parent;
-            parent = Some(link);
+            chain.push(ChainLink::of(link));
+            match (parent, up) {
+                (Some(p), Some(s)) => {
+                    child = Some(link);
+                    link = p;
+                    here = s;
+                }
+                _ => break,
+            }
         }
+        if link.depth != 0 {
+            return Err(Refusal::ChainBroken {
+                number: link.number,
+            });
+        }
+        self.principal_refusal(power)?;
+        if let Some(f) = failure {
+            return Err(f);
+        }
+        chain.reverse();
         Ok(DelegationBasis {
             number: power.number,
             principal: power.principal,
             powers,
             valid_until,
-            chain: up.iter().rev().map(|p| ChainLink::of(p)).collect(),
+            chain,
         })
     }
 
@@ -163,4 +161,52 @@ impl Directory {
             .ok_or(Refusal::PowerUnknown { number })?;
         self.verify_chain(power, None, at)
     }
+}
+
+/// Why one link fails at `at`, if it does: its status, its term, the right,
+/// then whether it may have been passed on (its `child` came from it, and it
+/// came from `parent`).
+fn link_refusal(
+    link: &PowerOfAttorney,
+    child: Option<&PowerOfAttorney>,
+    parent: Option<&PowerOfAttorney>,
+    right: Option<Right>,
+    at: Timestamp,
+) -> Option<Refusal> {
+    let number = link.number;
+    match &link.status {
+        PowerStatus::InForce => {}
+        PowerStatus::Revoked { at, .. } => return Some(Refusal::PowerRevoked { number, at: *at }),
+        PowerStatus::Refused { at } => return Some(Refusal::PowerRefused { number, at: *at }),
+        PowerStatus::Ended { cause, .. } => {
+            return Some(Refusal::PowerEnded {
+                number,
+                cause: *cause,
+            })
+        }
+    }
+    if at < link.valid_from {
+        return Some(Refusal::PowerNotYetValid {
+            number,
+            valid_from: link.valid_from,
+        });
+    }
+    if at >= link.valid_until {
+        return Some(Refusal::PowerExpired {
+            number,
+            valid_until: link.valid_until,
+        });
+    }
+    if let Some(right) = right {
+        if !link.powers.contains(right) {
+            return Some(Refusal::BeyondPowers { number, right });
+        }
+    }
+    // Passed on although it may not be: it forbids re-delegation, or it came
+    // from a power re-delegable only once.
+    let from_once = parent.is_some_and(|p| p.redelegation == Redelegation::Once);
+    if child.is_some() && (link.redelegation == Redelegation::None || from_once) {
+        return Some(Refusal::RedelegationNotAllowed { number });
+    }
+    None
 }

@@ -42,7 +42,7 @@ impl Directory {
             .into_iter()
             .flatten()
             .flat_map(|h| self.powers.for_holder(h))
-            .filter_map(|n| self.powers.get(n))
+            .filter_map(|&s| self.powers.at(s))
             .filter(|p| super::access::represents(a, &p.representative))
             .collect();
         found.sort_by_key(|p| (p.issued_at, p.number));
@@ -56,7 +56,7 @@ impl Directory {
         self.powers
             .of_principal(org)
             .iter()
-            .filter_map(|n| self.powers.get(n))
+            .filter_map(|&s| self.powers.at(s))
             .collect()
     }
 
@@ -76,9 +76,10 @@ impl Directory {
             .unwrap_or(Timestamp::MAX);
         self.powers
             .ending_between(at, until)
-            .filter(|p| org.is_none_or(|o| p.principal == o))
-            .filter(|p| p.status == PowerStatus::InForce)
-            .filter(|p| self.verify_chain(p, None, at).is_ok())
+            .filter(|(_, p)| org.is_none_or(|o| p.principal == o))
+            .filter(|(_, p)| p.status == PowerStatus::InForce)
+            .filter(|&(s, p)| self.verify_slot(s, p, None, at).is_ok())
+            .map(|(_, p)| p)
             .collect()
     }
 
@@ -105,7 +106,7 @@ impl Directory {
         self.powers
             .children(&number)
             .iter()
-            .filter_map(|n| self.powers.get(n))
+            .filter_map(|&s| self.powers.at(s))
             .collect()
     }
 }

@@ -60,87 +60,136 @@ pub(crate) fn holders(rep: &Representative) -> Vec<Holder> {
     }
 }
 
+/// The place of a power in the registry: the indexes and the links between
+/// parent and child hold places, so that walking a chain is indexing, not hashing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Slot(u32);
+
 /// Every power of attorney, indexed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PowerRegistry {
-    pub(crate) by_number: HashMap<PowerNumber, PowerOfAttorney>,
-    by_principal_holder: HashMap<(OrgId, Holder), Vec<PowerNumber>>,
-    by_holder: HashMap<Holder, Vec<PowerNumber>>,
-    by_principal: HashMap<OrgId, Vec<PowerNumber>>,
-    children: HashMap<PowerNumber, Vec<PowerNumber>>,
-    by_end: BTreeSet<(Timestamp, PowerNumber)>,
+    entries: Vec<Entry>,
+    by_number: HashMap<PowerNumber, Slot>,
+    by_principal_holder: HashMap<(OrgId, Holder), Vec<Slot>>,
+    by_holder: HashMap<Holder, Vec<Slot>>,
+    by_principal: HashMap<OrgId, Vec<Slot>>,
+    by_end: BTreeSet<(Timestamp, Slot)>,
 }
 
-const NONE: &[PowerNumber] = &[];
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    power: PowerOfAttorney,
+    parent: Option<Slot>,
+    children: Vec<Slot>,
+}
+
+const NONE: &[Slot] = &[];
 
 impl PowerRegistry {
     pub(crate) fn get(&self, number: &PowerNumber) -> Option<&PowerOfAttorney> {
-        self.by_number.get(number)
+        self.slot_of(number).and_then(|s| self.at(s))
     }
 
-    /// Records a new power. A number already held is left as it is.
+    pub(crate) fn slot_of(&self, number: &PowerNumber) -> Option<Slot> {
+        self.by_number.get(number).copied()
+    }
+
+    pub(crate) fn at(&self, slot: Slot) -> Option<&PowerOfAttorney> {
+        self.entry(slot).map(|e| &e.power)
+    }
+
+    /// The place of the power a power was re-delegated from.
+    pub(crate) fn parent_of(&self, slot: Slot) -> Option<Slot> {
+        self.entry(slot).and_then(|e| e.parent)
+    }
+
+    fn entry(&self, slot: Slot) -> Option<&Entry> {
+        self.entries.get(slot.0 as usize)
+    }
+
+    /// Records a new power. A number already held is left as it is, and so
+    /// is a power beyond the 2³² places a registry has.
     pub(crate) fn insert(&mut self, power: PowerOfAttorney) {
         if self.by_number.contains_key(&power.number) {
             return;
         }
-        let n = power.number;
+        let Ok(index) = u32::try_from(self.entries.len()) else {
+            return;
+        };
+        let slot = Slot(index);
         for h in holders(&power.representative) {
-            push(
-                self.by_principal_holder
-                    .entry((power.principal, h))
-                    .or_default(),
-                n,
-            );
-            push(self.by_holder.entry(h).or_default(), n);
+            self.by_principal_holder
+                .entry((power.principal, h))
+                .or_default()
+                .push(slot);
+            self.by_holder.entry(h).or_default().push(slot);
         }
-        push(self.by_principal.entry(power.principal).or_default(), n);
-        if let Some(parent) = power.parent {
-            push(self.children.entry(parent).or_default(), n);
+        self.by_principal
+            .entry(power.principal)
+            .or_default()
+            .push(slot);
+        let parent = power.parent.and_then(|n| self.slot_of(&n));
+        if let Some(p) = parent.and_then(|p| self.entries.get_mut(p.0 as usize)) {
+            p.children.push(slot);
         }
-        self.by_end.insert((power.valid_until, n));
-        self.by_number.insert(n, power);
+        self.by_end.insert((power.valid_until, slot));
+        self.by_number.insert(power.number, slot);
+        self.entries.push(Entry {
+            power,
+            parent,
+            children: Vec::new(),
+        });
     }
 
     /// Sets the status of a power that is still in force.
     pub(crate) fn end(&mut self, number: &PowerNumber, status: PowerStatus) {
-        if let Some(p) = self.by_number.get_mut(number) {
-            if p.status == PowerStatus::InForce {
-                p.status = status;
+        let Some(slot) = self.slot_of(number) else {
+            return;
+        };
+        if let Some(e) = self.entries.get_mut(slot.0 as usize) {
+            if e.power.status == PowerStatus::InForce {
+                e.power.status = status;
             }
         }
     }
 
-    /// The powers of one principal usable by one holder.
-    pub(crate) fn for_holder_in(&self, org: OrgId, holder: Holder) -> &[PowerNumber] {
+    /// The places of the powers of one principal usable by one holder.
+    pub(crate) fn for_holder_in(&self, org: OrgId, holder: Holder) -> &[Slot] {
         self.by_principal_holder
             .get(&(org, holder))
             .map_or(NONE, Vec::as_slice)
     }
 
-    /// Every power usable by one holder, whatever the principal.
-    pub(crate) fn for_holder(&self, holder: Holder) -> &[PowerNumber] {
+    /// The places of every power usable by one holder, whatever the principal.
+    pub(crate) fn for_holder(&self, holder: Holder) -> &[Slot] {
         self.by_holder.get(&holder).map_or(NONE, Vec::as_slice)
     }
 
-    /// Every power one organization gave, in issue order.
-    pub(crate) fn of_principal(&self, org: OrgId) -> &[PowerNumber] {
+    /// The places of every power one organization gave, in issue order.
+    pub(crate) fn of_principal(&self, org: OrgId) -> &[Slot] {
         self.by_principal.get(&org).map_or(NONE, Vec::as_slice)
     }
 
-    /// The powers re-delegated directly from one power.
-    pub(crate) fn children(&self, number: &PowerNumber) -> &[PowerNumber] {
-        self.children.get(number).map_or(NONE, Vec::as_slice)
+    /// The places of the powers re-delegated directly from one power.
+    pub(crate) fn children(&self, number: &PowerNumber) -> &[Slot] {
+        self.slot_of(number)
+            .and_then(|s| self.entry(s))
+            .map_or(NONE, |e| e.children.as_slice())
     }
 
     /// Every power re-delegated from one power, at any depth, parents first.
     pub(crate) fn descendants(&self, number: &PowerNumber) -> Vec<PowerNumber> {
-        let mut out: Vec<PowerNumber> = self.children(number).to_vec();
+        let mut out: Vec<Slot> = self.children(number).to_vec();
         let mut i = 0;
-        while let Some(n) = out.get(i).copied() {
-            out.extend_from_slice(self.children(&n));
+        while let Some(s) = out.get(i).copied() {
+            if let Some(e) = self.entry(s) {
+                out.extend_from_slice(&e.children);
+            }
             i += 1;
         }
-        out
+        out.into_iter()
+            .filter_map(|s| self.at(s).map(|p| p.number))
+            .collect()
     }
 
     /// The powers whose validity ends in `(after, until]`, earliest first.
@@ -148,24 +197,18 @@ impl PowerRegistry {
         &self,
         after: Timestamp,
         until: Timestamp,
-    ) -> impl Iterator<Item = &PowerOfAttorney> {
+    ) -> impl Iterator<Item = (Slot, &PowerOfAttorney)> {
         use std::ops::Bound::{Excluded, Included};
-        let lo = (after, PowerNumber::max());
-        let hi = (until, PowerNumber::max());
+        let lo = (after, Slot(u32::MAX));
+        let hi = (until, Slot(u32::MAX));
         let range = (lo < hi).then(|| self.by_end.range((Excluded(lo), Included(hi))));
         range
             .into_iter()
             .flatten()
-            .filter_map(|(_, n)| self.by_number.get(n))
+            .filter_map(|&(_, s)| self.at(s).map(|p| (s, p)))
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.by_number.len()
+        self.entries.len()
     }
-}
-
-/// Appends a number; [`PowerRegistry::insert`] never sees a number twice, so
-/// no list can hold one twice.
-fn push(list: &mut Vec<PowerNumber>, n: PowerNumber) {
-    list.push(n);
 }
