@@ -996,3 +996,96 @@ fn powers_travel_as_mchd_json_and_come_back_validated() {
         "mchd.not_found"
     );
 }
+
+#[test]
+fn a_person_is_matched_by_what_their_account_carries() {
+    let (mut dir, head, org) = world();
+    // the account carries the СНИЛС but no ИНН: the СНИЛС matches, nothing contradicts
+    let no_inn = person(&mut dir, "Безинн", &snils_of(90), None, "a@example.ru");
+    // the account carries the СНИЛС and another ИНН than the power names
+    let other_inn = person(
+        &mut dir,
+        "Другоинн",
+        &snils_of(91),
+        Some("500123456750"),
+        "b@example.ru",
+    );
+    for (n, who) in [(90u128, 90u32), (91, 91)] {
+        let rep = Representative::Person {
+            snils: Some(Snils::parse(&snils_of(who)).unwrap()),
+            inn: Some(Inn::parse(HEAD_INN).unwrap()),
+            acting_for: None,
+        };
+        issue(
+            &mut dir,
+            head,
+            org,
+            terms(n, rep, PowerLevel::Basic.rights()),
+        );
+    }
+    assert!(ask(&dir, no_inn, org, Right::DocumentsView, T0).allowed);
+    let d = ask(&dir, other_inn, org, Right::DocumentsView, T0);
+    assert_eq!(d.refusal_codes(), ["access.not_a_member"]);
+    assert_eq!(
+        dir.enter_by_power(other_inn, num(91), t(T0))
+            .unwrap_err()
+            .code(),
+        "delegation.not_representative"
+    );
+    assert!(dir.powers_of_representative(other_inn).is_empty());
+}
+
+#[test]
+fn a_first_power_is_revoked_by_the_organization_not_by_whoever_signed_it() {
+    let (mut dir, head, org) = world();
+    let clerk = employee(
+        &mut dir,
+        org,
+        head,
+        95,
+        vec![RoleRef::BuiltIn(BuiltInRole::Observer)],
+    );
+    let rep = person(&mut dir, "Получатель", &snils_of(96), None, "q@example.ru");
+    run(
+        &mut dir,
+        Command::GrantRights {
+            org,
+            account: clerk,
+            rights: RightSet::of(&[Right::PowersEdit]),
+        },
+        &Context::account(head, t(T0)),
+    );
+    issue(
+        &mut dir,
+        clerk,
+        org,
+        terms(95, to(rep), RightSet::of(&[Right::DocumentsView])),
+    );
+    assert_eq!(dir.power(num(95)).unwrap().issuer, clerk);
+    // the clerk signed it but does not hold powers_of_attorney.delete
+    let e = dir
+        .run(
+            Command::RevokePower {
+                number: num(95),
+                ground: None,
+            },
+            &signed(&dir, clerk, T0),
+        )
+        .unwrap_err();
+    assert_eq!(code(&e), "access.denied");
+    assert!(
+        e.message_en().contains("powers_of_attorney.delete"),
+        "{}",
+        e.message_en()
+    );
+    exec(
+        &mut dir,
+        head,
+        T0,
+        Command::RevokePower {
+            number: num(95),
+            ground: None,
+        },
+    );
+    assert_eq!(dir.power(num(95)).unwrap().status.code(), "revoked");
+}

@@ -1,4 +1,5 @@
-//! The access check: a few hash lookups and bit tests, no allocation when it allows.
+//! The access check: a few hash lookups and bit tests, no allocation when a
+//! role allows; a power of attorney is consulted only when the role path fails.
 
 use super::{AccessRequest, Basis, Decision, Refusal};
 use crate::accounts::{Account, AccountLevel, AccountStatus};
@@ -15,6 +16,13 @@ impl Directory {
     ///
     /// Every applicable reason is reported, not only the first: an unknown
     /// right and a weak signature are both named.
+    ///
+    /// The right is held through membership (headship, a role, a grant) or,
+    /// when membership does not give it, through a power of attorney whose
+    /// whole chain works at `request.at` and gives it (the decision's
+    /// `delegation` names the chain). When neither does, the refusals of
+    /// both paths are reported: the membership's first, then, for each
+    /// power the person holds for the organization, the link that failed.
     pub fn check(&self, request: &AccessRequest) -> Decision {
         let required = self.policy().signatures.required(request.right);
         let mut decision = Decision {

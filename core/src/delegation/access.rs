@@ -18,7 +18,9 @@ use crate::rights::Right;
 use crate::signatures::SignatureEvidence;
 use crate::Timestamp;
 
-/// Whether the account is the representative a power names.
+/// Whether the account is the representative a power names: the account
+/// itself, or a person whose СНИЛС or ИНН the account carries, with neither
+/// contradicted (an account without an ИНН still matches by its СНИЛС).
 pub(crate) fn represents(account: &Account, rep: &Representative) -> bool {
     match rep {
         Representative::Account { account: id } => account.id == *id,
@@ -30,13 +32,12 @@ pub(crate) fn represents(account: &Account, rep: &Representative) -> bool {
     }
 }
 
-/// `Some(true)` when both are known and equal, `Some(false)` when the power
-/// names a value the account contradicts, `None` when nothing is known.
+/// `Some(true)` when both are known and equal, `Some(false)` when the account
+/// carries another value than the power names, `None` when either is unknown.
 fn agree<T: PartialEq>(named: Option<&T>, held: Option<&T>) -> Option<bool> {
     match (named, held) {
         (Some(n), Some(h)) => Some(n == h),
-        (Some(_), None) => Some(false),
-        (None, _) => None,
+        _ => None,
     }
 }
 

@@ -195,3 +195,154 @@ impl Coded for DelegationError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::delegation::MchdError;
+    use crate::identifiers::Inn;
+    use crate::rights::Right;
+
+    fn all_messages() -> Vec<(&'static str, String, String)> {
+        let n = PowerNumber::from_u128(7);
+        let at = Timestamp::UNIX_EPOCH;
+        let refusal = Refusal::PowerExpired {
+            number: n,
+            valid_until: at,
+        };
+        let rights = RightSet::of(&[Right::PaymentsApprove]);
+        let delegation = [
+            DelegationError::DuplicateNumber { number: n },
+            DelegationError::NotFound { number: n },
+            DelegationError::EmptyPowers,
+            DelegationError::BadTerm {
+                valid_from: at,
+                valid_until: None,
+            },
+            DelegationError::Backdated { valid_from: at, at },
+            DelegationError::RepresentativeUnidentified,
+            DelegationError::BadText {
+                field: "ground",
+                max: 1000,
+            },
+            DelegationError::RedelegateInstead,
+            DelegationError::NotRepresentative { number: n },
+            DelegationError::ParentNotInForce {
+                refusal: refusal.clone(),
+            },
+            DelegationError::RedelegationNotAllowed { number: n },
+            DelegationError::DepthLimit { limit: 4 },
+            DelegationError::ExceedsParent { missing: rights },
+            DelegationError::OutlivesParent {
+                valid_until: at,
+                parent_until: at,
+            },
+            DelegationError::NotInForce {
+                number: n,
+                status: "revoked",
+            },
+            DelegationError::IrrevocableNeedsGround { number: n },
+        ];
+        let mchd = [
+            MchdError::TooLarge { size: 2, max: 1 },
+            MchdError::Malformed {
+                detail: "eof".into(),
+            },
+            MchdError::Format {
+                found: "EMCHD_2".into(),
+            },
+            MchdError::BadField {
+                field: "НомДовер"
+            },
+            MchdError::BadIdentifier {
+                field: "СвДоверит.ИННЮЛ",
+                error: Inn::parse("1").unwrap_err(),
+            },
+            MchdError::UnknownPower { code: "x".into() },
+            MchdError::PrincipalUnknown,
+            MchdError::SignerUnknown,
+            MchdError::Unidentified,
+            MchdError::NotFound { number: n },
+        ];
+        let refusals = [
+            Refusal::PowerUnknown { number: n },
+            Refusal::NotTheRepresentative { number: n },
+            refusal,
+            Refusal::PowerNotYetValid {
+                number: n,
+                valid_from: at,
+            },
+            Refusal::PowerRevoked { number: n, at },
+            Refusal::PowerRefused { number: n, at },
+            Refusal::PowerEnded {
+                number: n,
+                cause: n,
+            },
+            Refusal::BeyondPowers {
+                number: n,
+                right: Right::PaymentsApprove,
+            },
+            Refusal::RedelegationNotAllowed { number: n },
+            Refusal::ChainBroken { number: n },
+            Refusal::PrincipalBlocked { number: n },
+            Refusal::PrincipalLiquidated { number: n },
+        ];
+        let mut out: Vec<_> = delegation
+            .iter()
+            .map(|e| (e.code(), e.message_ru(), e.message_en()))
+            .collect();
+        out.extend(
+            mchd.iter()
+                .map(|e| (e.code(), e.message_ru(), e.message_en())),
+        );
+        out.extend(
+            refusals
+                .iter()
+                .map(|e| (e.code(), e.message_ru(), e.message_en())),
+        );
+        out
+    }
+
+    #[test]
+    fn codes_are_stable_unique_and_in_their_area() {
+        let all = all_messages();
+        let mut codes: Vec<_> = all.iter().map(|(c, _, _)| *c).collect();
+        assert!(codes
+            .iter()
+            .all(|c| c.starts_with("delegation.") || c.starts_with("mchd.")));
+        assert!(codes.iter().all(|c| c
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch == '.' || ch == '_')));
+        let total = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        // the same refusal reads the same whether it stops a command or a check
+        let shared = [
+            "delegation.not_found",
+            "delegation.not_representative",
+            "delegation.redelegation_not_allowed",
+        ];
+        assert_eq!(codes.len() + shared.len(), total);
+    }
+
+    #[test]
+    fn messages_are_lowercase_sentences_without_a_trailing_period() {
+        for (code, ru, en) in all_messages() {
+            for m in [&ru, &en] {
+                let first = m.chars().next().unwrap();
+                assert!(!first.is_uppercase() || m.starts_with("ИНН"), "{code}: {m}");
+                assert!(!m.ends_with('.'), "{code}: {m}");
+                assert!(
+                    !m.contains("Error") && !m.contains("Refusal"),
+                    "{code}: {m}"
+                );
+            }
+            assert_ne!(ru, en, "{code}");
+        }
+        let e = DelegationError::ExceedsParent {
+            missing: RightSet::of(&[Right::PaymentsApprove]),
+        };
+        assert!(e.message_en().ends_with("payments.approve"));
+        assert_eq!(e.to_string(), "the re-delegated powers exceed the parent's");
+    }
+}

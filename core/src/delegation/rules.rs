@@ -12,10 +12,12 @@
 //!   the chain's, valid no longer than the chain; depth bounded by the
 //!   policy. A power passed on from one re-delegable "once" is itself not
 //!   re-delegable. Re-delegated powers are revocable.
-//! - **Revoke** (`RevokePower`): the principal (a holder of
-//!   `powers_of_attorney.delete` for it) or the issuer, with the signature
-//!   the policy requires for that right; an irrevocable power only with a
-//!   recorded legal ground. Everything re-delegated from it ends with it.
+//! - **Revoke** (`RevokePower`): the principal organization, through a
+//!   holder of `powers_of_attorney.delete` for it (the head always), or, for
+//!   a re-delegated power, the representative who passed it on (its issuer);
+//!   with the signature the policy requires for that right (qualified by
+//!   default); an irrevocable power only with a recorded legal ground.
+//!   Everything re-delegated from it ends with it.
 //! - **Refuse** (`RefusePower`): the representative; everything re-delegated
 //!   from it ends with it.
 //! - **Import** (`ImportPower`): the portal registers a power issued
@@ -288,7 +290,9 @@ impl Directory {
     ) -> Result<Vec<Event>, CommandError> {
         let actor = Self::require_person(ctx)?;
         let p = self.power_in_force(number)?;
-        if actor == p.issuer {
+        // The representative who passed a power on is its principal (art. 188)
+        // and may revoke it; a first power is revoked by its organization.
+        if actor == p.issuer && p.parent.is_some() {
             let account = self.existing_account(actor)?;
             let mut refusals = Vec::new();
             crate::decisions::account_refusals(account, &mut refusals);

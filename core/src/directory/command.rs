@@ -294,7 +294,7 @@ pub enum Command {
         terms: PowerTerms,
     },
     /// Revokes a power of attorney and everything re-delegated from it. The
-    /// principal (right `powers_of_attorney.delete`) or the issuer.
+    /// principal (right `powers_of_attorney.delete`) or, for a re-delegated one, its issuer.
     RevokePower {
         /// The power.
         number: PowerNumber,
