@@ -1,7 +1,8 @@
 //! Scenarios of DOMAIN §6 and the portal's guides: powers of attorney given
 //! by the head, used by employees and third parties, re-delegated, expiring by
-//! themselves, revoked, refused, suspended with the principal; entering by a
-//! power's number; the МЧД JSON.
+//! themselves, suspended with the principal; least privilege; entering by a
+//! power's number. Their end is in `delegation_revocation.rs`, their JSON in
+//! `delegation_mchd.rs`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -11,97 +12,10 @@
 
 mod support;
 
-use kabinet::delegation::MchdError;
 use kabinet::identifiers::{Inn, Ogrn, Snils};
 use kabinet::organizations::OrganizationBlockReason;
 use kabinet::*;
 use support::*;
-
-/// ИНН and ОГРН of an accounting firm (published requisites of ООО «Яндекс»).
-const FIRM_INN: &str = "7736207543";
-const FIRM_OGRN: &str = "1027700229193";
-
-fn num(n: u128) -> PowerNumber {
-    Uuid::from_u128(n)
-}
-
-fn code(e: &CommandError) -> &'static str {
-    Coded::code(e)
-}
-
-/// A qualified signature of the account's own certificate.
-fn qes(dir: &Directory, who: AccountId) -> SignatureEvidence {
-    let a = dir.account(who).unwrap();
-    SignatureEvidence::certified(
-        SignatureLevel::Qualified,
-        SignerIdentity {
-            snils: a.snils.clone(),
-            inn: a.inn.clone(),
-            ..SignerIdentity::default()
-        },
-    )
-}
-
-fn signed(dir: &Directory, who: AccountId, at: &str) -> Context {
-    Context::account(who, t(at)).signed(qes(dir, who))
-}
-
-/// Runs a command signed with the account's qualified certificate.
-fn exec(dir: &mut Directory, who: AccountId, at: &str, command: Command) -> Vec<Event> {
-    let ctx = signed(dir, who, at);
-    run(dir, command, &ctx)
-}
-
-fn terms(n: u128, representative: Representative, powers: RightSet) -> PowerTerms {
-    PowerTerms {
-        number: num(n),
-        internal_number: None,
-        representative,
-        powers,
-        valid_from: None,
-        valid_until: None,
-        redelegation: Redelegation::None,
-    }
-}
-
-fn to(account: AccountId) -> Representative {
-    Representative::Account { account }
-}
-
-fn issue(dir: &mut Directory, head: AccountId, org: OrgId, terms: PowerTerms) {
-    exec(
-        dir,
-        head,
-        T0,
-        Command::IssuePower {
-            org,
-            terms,
-            irrevocable: false,
-        },
-    );
-}
-
-fn ask(dir: &Directory, who: AccountId, org: OrgId, right: Right, at: &str) -> Decision {
-    dir.check(&AccessRequest::new(who, org, right, t(at)).signed(qes(dir, who)))
-}
-
-fn employee(
-    dir: &mut Directory,
-    org: OrgId,
-    head: AccountId,
-    n: u32,
-    roles: Vec<RoleRef>,
-) -> AccountId {
-    let a = person(
-        dir,
-        "Сотрудников",
-        &snils_of(n),
-        None,
-        &format!("e{n}@example.ru"),
-    );
-    hire(dir, org, head, a, roles);
-    a
-}
 
 #[test]
 fn the_head_gives_an_employee_powers_that_grant_at_once() {
@@ -127,7 +41,7 @@ fn the_head_gives_an_employee_powers_that_grant_at_once() {
             &Context::account(head, t(T0)),
         )
         .unwrap_err();
-    assert_eq!(code(&weak), "access.denied");
+    assert_eq!(command_code(&weak), "access.denied");
     assert!(
         weak.message_en().contains("qualified"),
         "{}",
@@ -363,7 +277,7 @@ fn with_no_term_a_power_lasts_one_calendar_year() {
             &signed(&dir, head, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.backdated");
+    assert_eq!(command_code(&e), "delegation.backdated");
     let mut empty = terms(61, to(rep), PowerLevel::Basic.rights());
     empty.valid_until = Some(t(T0));
     let e = dir
@@ -376,7 +290,7 @@ fn with_no_term_a_power_lasts_one_calendar_year() {
             &signed(&dir, head, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.bad_term");
+    assert_eq!(command_code(&e), "delegation.bad_term");
     let e = dir
         .run(
             Command::IssuePower {
@@ -387,7 +301,7 @@ fn with_no_term_a_power_lasts_one_calendar_year() {
             &signed(&dir, head, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.duplicate_number");
+    assert_eq!(command_code(&e), "delegation.duplicate_number");
 }
 
 #[test]
@@ -420,7 +334,7 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.exceeds_parent");
+    assert_eq!(command_code(&e), "delegation.exceeds_parent");
     assert!(e.message_en().contains("payments.approve"));
     let mut long = terms(11, to(junior), accounting);
     long.valid_until = Some(t("2027-01-01T00:00:00Z"));
@@ -433,7 +347,7 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.outlives_parent");
+    assert_eq!(command_code(&e), "delegation.outlives_parent");
     // "once": the power made from it cannot be marked re-delegable
     let mut again = terms(11, to(junior), accounting);
     again.redelegation = Redelegation::Successive;
@@ -446,7 +360,7 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.redelegation_not_allowed");
+    assert_eq!(command_code(&e), "delegation.redelegation_not_allowed");
     // only the representative passes a power on
     let e = dir
         .run(
@@ -457,7 +371,7 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
             &signed(&dir, junior, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.not_representative");
+    assert_eq!(command_code(&e), "delegation.not_representative");
 
     let sub = RightSet::of(&[Right::ReportsView, Right::ReportsApprove]);
     let events = exec(
@@ -508,206 +422,7 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
             &signed(&dir, junior, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.redelegation_not_allowed");
-}
-
-#[test]
-fn revoking_a_power_ends_everything_re_delegated_from_it() {
-    let (mut dir, head, org) = world();
-    let a = employee(&mut dir, org, head, 20, vec![]);
-    let b = employee(&mut dir, org, head, 21, vec![]);
-    let c = employee(&mut dir, org, head, 22, vec![]);
-    let outsider = employee(&mut dir, org, head, 23, vec![]);
-    let view = RightSet::of(&[Right::DocumentsView]);
-    let mut root = terms(20, to(a), view);
-    root.redelegation = Redelegation::Successive;
-    issue(&mut dir, head, org, root);
-    let mut mid = terms(21, to(b), view);
-    mid.redelegation = Redelegation::Successive;
-    exec(
-        &mut dir,
-        a,
-        T0,
-        Command::RedelegatePower {
-            parent: num(20),
-            terms: mid,
-        },
-    );
-    exec(
-        &mut dir,
-        b,
-        T0,
-        Command::RedelegatePower {
-            parent: num(21),
-            terms: terms(22, to(c), view),
-        },
-    );
-    assert!(ask(&dir, c, org, Right::DocumentsView, T0).allowed);
-
-    // an employee without powers_of_attorney.delete who did not issue it may not revoke
-    let e = dir
-        .run(
-            Command::RevokePower {
-                number: num(20),
-                ground: None,
-            },
-            &signed(&dir, outsider, T0),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "access.denied");
-
-    let later = "2026-03-03T09:00:00Z";
-    let events = exec(
-        &mut dir,
-        head,
-        later,
-        Command::RevokePower {
-            number: num(20),
-            ground: None,
-        },
-    );
-    let Event::PowerRevoked { ended, .. } = &events[0] else {
-        panic!()
-    };
-    assert_eq!(ended, &[num(21), num(22)]);
-    for who in [a, b, c] {
-        let d = ask(&dir, who, org, Right::DocumentsView, later);
-        assert!(!d.allowed);
-        assert!(d.refusal_codes().contains(&"delegation.revoked"), "{d:?}");
-    }
-    assert_eq!(dir.power(num(22)).unwrap().status.code(), "ended");
-    // at a time before the revocation? revocation takes effect at once and for good
-    assert!(!ask(&dir, c, org, Right::DocumentsView, T0).allowed);
-    let e = dir
-        .run(
-            Command::RevokePower {
-                number: num(21),
-                ground: None,
-            },
-            &signed(&dir, a, later),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "delegation.not_in_force");
-}
-
-#[test]
-fn the_issuer_of_a_re_delegation_may_revoke_it_and_a_representative_may_refuse() {
-    let (mut dir, head, org) = world();
-    let a = employee(&mut dir, org, head, 30, vec![]);
-    let b = employee(&mut dir, org, head, 31, vec![]);
-    let view = RightSet::of(&[Right::PaymentsView]);
-    let mut root = terms(30, to(a), view);
-    root.redelegation = Redelegation::Successive;
-    issue(&mut dir, head, org, root);
-    exec(
-        &mut dir,
-        a,
-        T0,
-        Command::RedelegatePower {
-            parent: num(30),
-            terms: terms(31, to(b), view),
-        },
-    );
-    exec(
-        &mut dir,
-        a,
-        T0,
-        Command::RevokePower {
-            number: num(31),
-            ground: None,
-        },
-    );
-    assert_eq!(
-        ask(&dir, b, org, Right::PaymentsView, T0).refusal_codes(),
-        ["access.right_not_held", "delegation.revoked"]
-    );
-    assert!(ask(&dir, a, org, Right::PaymentsView, T0).allowed);
-
-    let e = dir
-        .run(
-            Command::RefusePower { number: num(30) },
-            &Context::account(b, t(T0)),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "delegation.not_representative");
-    run(
-        &mut dir,
-        Command::RefusePower { number: num(30) },
-        &Context::account(a, t(T0)),
-    );
-    assert_eq!(
-        ask(&dir, a, org, Right::PaymentsView, T0).refusal_codes(),
-        ["access.right_not_held", "delegation.refused"]
-    );
-}
-
-#[test]
-fn an_irrevocable_power_is_revoked_only_on_a_recorded_ground() {
-    let (mut dir, head, org) = world();
-    let rep = person(
-        &mut dir,
-        "Залогодержатель",
-        &snils_of(40),
-        None,
-        "z@example.ru",
-    );
-    exec(
-        &mut dir,
-        head,
-        T0,
-        Command::IssuePower {
-            org,
-            terms: terms(
-                40,
-                to(rep),
-                RightSet::of(&[Right::PaymentsView, Right::PaymentsEdit]),
-            ),
-            irrevocable: true,
-        },
-    );
-    let e = dir
-        .run(
-            Command::RevokePower {
-                number: num(40),
-                ground: None,
-            },
-            &signed(&dir, head, T0),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "delegation.irrevocable_needs_ground");
-    assert!(e.message_ru().contains("безотзывная"));
-    let e = dir
-        .run(
-            Command::RevokePower {
-                number: num(40),
-                ground: Some("   ".into()),
-            },
-            &signed(&dir, head, T0),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "delegation.bad_text");
-    assert!(ask(&dir, rep, org, Right::PaymentsEdit, T0).allowed);
-    let ground = "решение суда по делу № А40-1/2026, ст. 188.1 ГК РФ";
-    exec(
-        &mut dir,
-        head,
-        T0,
-        Command::RevokePower {
-            number: num(40),
-            ground: Some(ground.into()),
-        },
-    );
-    let PowerStatus::Revoked {
-        ground: Some(g), ..
-    } = &dir.power(num(40)).unwrap().status
-    else {
-        panic!()
-    };
-    assert_eq!(g, ground);
-    assert_eq!(
-        ask(&dir, rep, org, Right::PaymentsEdit, T0).refusal_codes(),
-        ["access.not_a_member", "delegation.revoked"]
-    );
+    assert_eq!(command_code(&e), "delegation.redelegation_not_allowed");
 }
 
 #[test]
@@ -774,7 +489,7 @@ fn nobody_delegates_what_they_do_not_hold() {
             &signed(&dir, admin, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "access.denied");
+    assert_eq!(command_code(&e), "access.denied");
     // with that right granted, still nothing beyond the administrator's own rights
     run(
         &mut dir,
@@ -795,7 +510,7 @@ fn nobody_delegates_what_they_do_not_hold() {
             &signed(&dir, admin, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "access.beyond_own_rights");
+    assert_eq!(command_code(&e), "access.beyond_own_rights");
     issue(
         &mut dir,
         admin,
@@ -817,7 +532,7 @@ fn nobody_delegates_what_they_do_not_hold() {
             &signed(&dir, rep, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.redelegate_instead");
+    assert_eq!(command_code(&e), "delegation.redelegate_instead");
     // the power was not re-delegable either
     let e = dir
         .run(
@@ -828,7 +543,7 @@ fn nobody_delegates_what_they_do_not_hold() {
             &signed(&dir, rep, T0),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "delegation.redelegation_not_allowed");
+    assert_eq!(command_code(&e), "delegation.redelegation_not_allowed");
 }
 
 #[test]
@@ -883,118 +598,8 @@ fn a_representative_acts_under_the_rights_of_the_power() {
             &Context::account(rep, t(T0)),
         )
         .unwrap_err();
-    assert_eq!(code(&e), "access.denied");
+    assert_eq!(command_code(&e), "access.denied");
     assert!(dir.account(newcomer).is_some());
-}
-
-#[test]
-fn powers_travel_as_mchd_json_and_come_back_validated() {
-    let (mut dir, head, org) = world();
-    let outsider = person(
-        &mut dir,
-        "Внешний",
-        &snils_of(80),
-        Some("500123456750"),
-        "x@firm.ru",
-    );
-    let rep = Representative::Person {
-        snils: Some(Snils::parse(&snils_of(80)).unwrap()),
-        inn: Some(Inn::parse("500123456750").unwrap()),
-        acting_for: Some(RepresentingOrganization {
-            inn: Inn::parse(FIRM_INN).unwrap(),
-            ogrn: Some(Ogrn::parse(FIRM_OGRN).unwrap()),
-        }),
-    };
-    let mut tm = terms(80, rep, PowerLevel::Operational.rights());
-    tm.internal_number = Some("Д-17/2026".into());
-    tm.redelegation = Redelegation::Once;
-    tm.valid_until = Some(t("2026-09-01T12:30:00.5Z"));
-    issue(&mut dir, head, org, tm);
-
-    let json = dir.export_power(num(80)).unwrap();
-    for key in [
-        "\"НомДовер\"",
-        "\"СрокДейст\"",
-        "\"ПрПередов\": \"2\"",
-        "\"ИННЮЛ\": \"7707083893\"",
-        "\"КодПолн\"",
-    ] {
-        assert!(json.contains(key), "{key} in {json}");
-    }
-    let back = dir.import_power(&json).unwrap();
-    assert_eq!(
-        &back,
-        dir.power(num(80)).unwrap(),
-        "a third party's power comes back equal"
-    );
-    // registering it again is refused: the number is taken
-    let e = dir
-        .run(
-            Command::ImportPower {
-                power: back.clone(),
-            },
-            &Context::system(t(T0)),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "delegation.duplicate_number");
-    // under a new number it registers and works
-    let renumbered = json.replace(&num(80).to_string(), &num(81).to_string());
-    let p = dir.import_power(&renumbered).unwrap();
-    run(
-        &mut dir,
-        Command::ImportPower { power: p },
-        &Context::system(t(T0)),
-    );
-    assert_eq!(dir.powers_of_representative(outsider).len(), 2);
-
-    let bad = |from: &str, to: &str| {
-        let edited = json.replace(from, to);
-        assert_ne!(edited, json, "{from}");
-        dir.import_power(&edited).unwrap_err()
-    };
-    let e = bad(&num(80).to_string(), "not-a-uuid");
-    assert_eq!(
-        (e.code(), e.to_string()),
-        (
-            "mchd.bad_field",
-            "field НомДовер has an invalid value".into()
-        )
-    );
-    assert_eq!(
-        bad("\"ПрПередов\": \"2\"", "\"ПрПередов\": \"7\"").code(),
-        "mchd.bad_field"
-    );
-    assert_eq!(
-        bad("\"documents.approve\"", "\"documents.fly\"").code(),
-        "mchd.unknown_power"
-    );
-    assert_eq!(
-        bad("\"500123456750\"", "\"500123456751\"").code(),
-        "mchd.bad_identifier"
-    );
-    assert_eq!(bad("\"EMCHD_1\"", "\"EMCHD_2\"").code(), "mchd.format");
-    assert_eq!(
-        bad("\"ВнНомДовер\"", "\"ВнНомерДов\"").code(),
-        "mchd.malformed"
-    );
-    assert_eq!(
-        bad("\"7707083893\"", "\"7736207543\"").code(),
-        "mchd.principal_unknown"
-    );
-    assert_eq!(
-        bad("2026-09-01T12:30:00.5Z", "2026-03-01T00:00:00Z").code(),
-        "mchd.bad_field"
-    );
-    let huge = format!(
-        "{json}{}",
-        " ".repeat(kabinet::delegation::mchd::MAX_JSON_BYTES)
-    );
-    let e: MchdError = dir.import_power(&huge).unwrap_err();
-    assert_eq!(e.code(), "mchd.too_large");
-    assert_eq!(
-        dir.export_power(num(99)).unwrap_err().code(),
-        "mchd.not_found"
-    );
 }
 
 #[test]
@@ -1033,59 +638,4 @@ fn a_person_is_matched_by_what_their_account_carries() {
         "delegation.not_representative"
     );
     assert!(dir.powers_of_representative(other_inn).is_empty());
-}
-
-#[test]
-fn a_first_power_is_revoked_by_the_organization_not_by_whoever_signed_it() {
-    let (mut dir, head, org) = world();
-    let clerk = employee(
-        &mut dir,
-        org,
-        head,
-        95,
-        vec![RoleRef::BuiltIn(BuiltInRole::Observer)],
-    );
-    let rep = person(&mut dir, "Получатель", &snils_of(96), None, "q@example.ru");
-    run(
-        &mut dir,
-        Command::GrantRights {
-            org,
-            account: clerk,
-            rights: RightSet::of(&[Right::PowersEdit]),
-        },
-        &Context::account(head, t(T0)),
-    );
-    issue(
-        &mut dir,
-        clerk,
-        org,
-        terms(95, to(rep), RightSet::of(&[Right::DocumentsView])),
-    );
-    assert_eq!(dir.power(num(95)).unwrap().issuer, clerk);
-    // the clerk signed it but does not hold powers_of_attorney.delete
-    let e = dir
-        .run(
-            Command::RevokePower {
-                number: num(95),
-                ground: None,
-            },
-            &signed(&dir, clerk, T0),
-        )
-        .unwrap_err();
-    assert_eq!(code(&e), "access.denied");
-    assert!(
-        e.message_en().contains("powers_of_attorney.delete"),
-        "{}",
-        e.message_en()
-    );
-    exec(
-        &mut dir,
-        head,
-        T0,
-        Command::RevokePower {
-            number: num(95),
-            ground: None,
-        },
-    );
-    assert_eq!(dir.power(num(95)).unwrap().status.code(), "revoked");
 }

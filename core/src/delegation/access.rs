@@ -110,6 +110,9 @@ impl Directory {
         evidence: &SignatureEvidence,
         refusals: &mut Vec<Refusal>,
     ) {
+        if !refusals.contains(&Refusal::SignerOrganizationMismatch) {
+            return;
+        }
         let (Some(signer), Some(power)) = (&evidence.signer, self.powers.get(&basis.number)) else {
             return;
         };
