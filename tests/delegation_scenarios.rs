@@ -639,3 +639,123 @@ fn a_person_is_matched_by_what_their_account_carries() {
     );
     assert!(dir.powers_of_representative(other_inn).is_empty());
 }
+
+#[test]
+fn the_policy_bounds_the_depth_of_re_delegation() {
+    let mut dir = Directory::with_policy(Policy {
+        max_redelegation_depth: 1,
+        ..Policy::default()
+    });
+    let head = person(
+        &mut dir,
+        "Грефов",
+        "112-233-445 95",
+        Some(HEAD_INN),
+        "h@example.ru",
+    );
+    let org = company(&mut dir, head);
+    let [a, b, c] = [100, 101, 102].map(|n| employee(&mut dir, org, head, n, vec![]));
+    let view = RightSet::of(&[Right::DocumentsView]);
+    let successive = |n, to_whom| PowerTerms {
+        redelegation: Redelegation::Successive,
+        ..terms(n, to(to_whom), view)
+    };
+    issue(&mut dir, head, org, successive(100, a));
+    let cmd = Command::RedelegatePower {
+        parent: num(100),
+        terms: successive(101, b),
+    };
+    exec(&mut dir, a, T0, cmd);
+    let e = dir
+        .run(
+            Command::RedelegatePower {
+                parent: num(101),
+                terms: terms(102, to(c), view),
+            },
+            &signed(&dir, b, T0),
+        )
+        .unwrap_err();
+    assert_eq!(command_code(&e), "delegation.depth_limit");
+    assert!(e.message_ru().contains('1'));
+}
+
+#[test]
+fn a_chain_deeper_than_the_policy_allows_is_broken() {
+    // the journal of a directory with the default depth, replayed under a
+    // stricter policy: the check itself enforces the bound
+    let (mut dir, head, org) = world();
+    let [a, b] = [110, 111].map(|n| employee(&mut dir, org, head, n, vec![]));
+    let view = RightSet::of(&[Right::DocumentsView]);
+    let root = PowerTerms {
+        redelegation: Redelegation::Successive,
+        ..terms(110, to(a), view)
+    };
+    issue(&mut dir, head, org, root);
+    let cmd = Command::RedelegatePower {
+        parent: num(110),
+        terms: terms(111, to(b), view),
+    };
+    exec(&mut dir, a, T0, cmd);
+    assert!(dir.verify_power(num(111), t(T0)).is_ok());
+
+    let mut replayed = Directory::with_policy(Policy {
+        max_redelegation_depth: 0,
+        ..Policy::default()
+    });
+    for e in take_log() {
+        replayed.apply(&e);
+    }
+    assert_eq!(replayed.power_count(), 2);
+    assert_eq!(
+        replayed.verify_power(num(111), t(T0)).unwrap_err().code(),
+        "delegation.chain_broken"
+    );
+    assert!(replayed.verify_power(num(110), t(T0)).is_ok());
+    let d = replayed
+        .check(&AccessRequest::new(b, org, Right::DocumentsView, t(T0)).signed(qes(&replayed, b)));
+    assert_eq!(
+        d.refusal_codes(),
+        ["access.right_not_held", "delegation.chain_broken"]
+    );
+}
+
+#[test]
+fn an_imported_power_obeys_the_rules_of_its_chain() {
+    let (mut dir, head, org) = world();
+    let a = employee(&mut dir, org, head, 120, vec![]);
+    let outsider = person(&mut dir, "Внешний", &snils_of(121), None, "o@example.ru");
+    issue(
+        &mut dir,
+        head,
+        org,
+        terms(120, to(a), RightSet::of(&[Right::DocumentsView])),
+    );
+    let parent = dir.power(num(120)).unwrap().clone();
+    let child = PowerOfAttorney {
+        number: num(121),
+        parent: Some(num(120)),
+        depth: 1,
+        issuer: a,
+        representative: to(outsider),
+        ..parent
+    };
+    let sys = Context::system(t(T0));
+    // the parent was issued without the right to pass it on
+    let e = dir
+        .run(
+            Command::ImportPower {
+                power: child.clone(),
+            },
+            &sys,
+        )
+        .unwrap_err();
+    assert_eq!(command_code(&e), "delegation.redelegation_not_allowed");
+    // only the portal registers imports
+    let e = dir
+        .run(
+            Command::ImportPower { power: child },
+            &signed(&dir, head, T0),
+        )
+        .unwrap_err();
+    assert_eq!(command_code(&e), "command.system_only");
+}
