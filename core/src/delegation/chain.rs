@@ -71,6 +71,11 @@ impl Directory {
         at: Timestamp,
     ) -> Result<DelegationBasis, Refusal> {
         let limit = usize::from(self.policy().max_redelegation_depth);
+        if power.depth > self.policy().max_redelegation_depth {
+            return Err(Refusal::ChainBroken {
+                number: power.number,
+            });
+        }
         // Walk up from the power to its first power. Each link is judged as
         // it is met; the failure kept is the one nearest the first power, so
         // that the link named is the first that fails from the top down.

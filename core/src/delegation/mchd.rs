@@ -537,6 +537,8 @@ impl Directory {
         let inn = ident("СвЛицПодп.ИННФЛ", p.inn.as_deref(), Inn::parse)?;
         match (snils, inn) {
             (Some(s), _) => self.account_by_snils(&s).map(|a| a.id),
+            // Accounts are indexed by СНИЛС only; an import naming the signer by
+            // ИНН alone is rare enough to look through the accounts.
             (None, Some(i)) => self
                 .accounts()
                 .find(|a| a.inn.as_ref() == Some(&i))
