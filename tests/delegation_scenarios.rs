@@ -759,3 +759,34 @@ fn an_imported_power_obeys_the_rules_of_its_chain() {
         .unwrap_err();
     assert_eq!(command_code(&e), "command.system_only");
 }
+
+#[test]
+fn decisions_through_powers_travel_as_json() {
+    let (mut dir, head, org) = world();
+    let rep = person(&mut dir, "Джейсонов", &snils_of(130), None, "j@example.ru");
+    let mut tm = terms(130, to(rep), RightSet::of(&[Right::DocumentsView]));
+    tm.valid_until = Some(t("2026-04-01T00:00:00Z"));
+    issue(&mut dir, head, org, tm);
+    for (right, at) in [
+        (Right::DocumentsView, T0),
+        (Right::DocumentsEdit, T0),
+        (Right::DocumentsView, "2026-04-01T00:00:00Z"),
+    ] {
+        let d = ask(&dir, rep, org, right, at);
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Decision>(&json).unwrap(),
+            d,
+            "{json}"
+        );
+    }
+    let allowed = serde_json::to_value(ask(&dir, rep, org, Right::DocumentsView, T0)).unwrap();
+    assert_eq!(allowed["basis"]["basis"], "power_of_attorney");
+    assert_eq!(
+        allowed["delegation"]["chain"][0]["number"],
+        num(130).to_string()
+    );
+    let refused = serde_json::to_value(ask(&dir, rep, org, Right::DocumentsEdit, T0)).unwrap();
+    assert_eq!(refused["refusals"][1]["refusal"], "beyond_powers");
+    assert_eq!(refused["refusals"][1]["right"], "documents.edit");
+}
