@@ -10,12 +10,14 @@
 //! - [`accounts`], [`organizations`], [`employees`], [`roles`], [`rights`]: the model.
 //! - [`directory`]: commands in, events out; the state is the fold of events.
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
+//! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
 pub mod coded;
 pub mod decisions;
+pub mod delegation;
 pub mod directory;
 pub mod employees;
 pub mod identifiers;
@@ -27,7 +29,11 @@ pub mod roles;
 pub mod signatures;
 
 pub use coded::{Coded, CodedMessage};
-pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, Refusal};
+pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
+pub use delegation::{
+    ChainLink, DelegationBasis, DelegationError, PowerLevel, PowerNumber, PowerOfAttorney,
+    PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
+};
 pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
