@@ -1,0 +1,67 @@
+//! Certificate validation: parsing, trust store, path building, revocation, the Russian profile.
+//!
+//! Pure: bytes in, reports out, the time of validation as a parameter.
+//!
+//! - [`parse`]: certificates and CRLs from DER or PEM (bundles too), with the
+//!   limits of [`limits`].
+//! - [`store`]: the [`TrustStore`] of anchors (marked accredited or not),
+//!   untrusted intermediates and CRLs.
+//! - [`verify`]: [`validate`] builds and checks paths (RFC 5280 §6.1) and
+//!   returns a [`ValidationReport`] with every problem found.
+//! - [`signature`]: the one dispatch from algorithm identifiers to verifiers.
+//! - [`russian`]: the qualified profile — holder, markers, classification, matching.
+//!
+//! ```no_run
+//! use kabinet_core::pki::{validate, ParsedCertificate, TrustStore, ValidationOptions};
+//! # fn run(root: &[u8], leaf: &[u8], crl: &[u8], at: kabinet_core::Timestamp) -> Result<(), kabinet_core::pki::PkiError> {
+//! let mut store = TrustStore::new();
+//! store.add_anchors_from_bytes(root, true)?;
+//! store.add_crls_from_bytes(crl)?;
+//! let report = validate(&ParsedCertificate::from_der_or_pem(leaf)?, &store, &ValidationOptions::at(at));
+//! println!("{} {:?}", report.valid, report.signature_level());
+//! # Ok(()) }
+//! ```
+//!
+//! # Conformance (NIST PKITS 1.0.1) and what is not supported
+//!
+//! Sections 4.1–4.7, 4.13 (name constraints) and 4.16 pass entirely, except
+//! that DSA is refused as a weak algorithm (`pki.weak_dsa`): 4.1.4 and 4.1.5
+//! are reported invalid. Not supported, and reported differently from NIST:
+//!
+//! - certificate policy processing (RFC 5280 §6.1.3 d–f, §6.1.4 a–b, i–j):
+//!   policy extensions are accepted but not evaluated; cases 4.8.1–4.8.9,
+//!   4.8.12, 4.8.14, 4.9.3, 4.9.5, 4.9.7, 4.9.8, 4.10.1.2, 4.10.1.3,
+//!   4.10.2–4.10.8, 4.10.10, 4.10.13, 4.11.1, 4.11.3, 4.11.5, 4.11.6,
+//!   4.11.8–4.11.11, 4.12.1, 4.12.3–4.12.6, 4.12.8, 4.12.10 are accepted
+//!   where NIST refuses them;
+//! - CRLs partitioned by reason (onlySomeReasons) are not combined: 4.14.18, 4.14.19;
+//! - indirect CRLs (indirectCRL, cRLIssuer) are refused: 4.14.22, 4.14.24,
+//!   4.14.25, 4.14.28, 4.14.29, 4.14.30, 4.14.33;
+//! - delta CRLs are refused: 4.15.4, 4.15.5.
+//!
+//! The revocation status of such certificates is "unknown", refused under
+//! [`RevocationPolicy::Require`]. Validity dates before 1970 (which the DER
+//! time types cannot hold) are read as 1970-01-01T00:00:00Z. Anchors are
+//! inputs (RFC 5280 §6.1.1): their validity and basicConstraints are not checked.
+pub mod error;
+pub mod extensions;
+pub mod limits;
+pub mod name;
+mod name_constraints;
+pub mod oids;
+pub mod options;
+pub mod parse;
+pub mod report;
+mod revocation;
+pub mod russian;
+pub mod signature;
+pub mod store;
+pub mod verify;
+
+pub use error::{PkiError, WeakAlgorithm};
+pub use options::{Budget, RevocationPolicy, ValidationOptions};
+pub use parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
+pub use report::{Notice, PathEntry, Problem, ValidationReport, Warning};
+pub use russian::{Holder, SignToolClass};
+pub use store::{TrustAnchor, TrustStore};
+pub use verify::{validate, ValidationPath};
