@@ -6,3 +6,5 @@
 //! core deliberately leaves out: the clock and storage.
 
 pub use kabinet_core::*;
+
+pub mod trust_files;
