@@ -149,6 +149,12 @@ pub enum PkiError {
         /// The offending name.
         name: String,
     },
+    /// Certificate policy processing failed (RFC 5280 §6.1.3–6.1.5).
+    #[error("certificate policy check failed: {detail}")]
+    Policy {
+        /// What failed.
+        detail: &'static str,
+    },
     /// The path is longer than the depth limit.
     #[error("the path is longer than {limit} certificates")]
     PathTooLong {
@@ -209,6 +215,7 @@ impl Coded for PkiError {
             Self::UnknownCriticalExtension { .. } => "pki.unknown_critical_extension",
             Self::MalformedExtension { .. } => "pki.malformed_extension",
             Self::NameConstraints { .. } => "pki.name_constraints",
+            Self::Policy { .. } => "pki.policy",
             Self::PathTooLong { .. } => "pki.path_too_long",
             Self::BudgetExhausted { .. } => "pki.budget_exhausted",
             Self::HolderMismatch { .. } => "pki.holder_mismatch",
@@ -258,6 +265,9 @@ impl Coded for PkiError {
             Self::MalformedExtension { oid } => format!("расширение {oid} повреждено"),
             Self::NameConstraints { name } => {
                 format!("имя {name} нарушает ограничения имён издателя")
+            }
+            Self::Policy { detail } => {
+                format!("проверка политик сертификата не пройдена: {detail}")
             }
             Self::PathTooLong { limit } => format!("цепочка длиннее {limit} сертификатов"),
             Self::BudgetExhausted { what } => format!("исчерпан лимит работы проверки ({what})"),

@@ -10,7 +10,7 @@ use der::Decode;
 use x509_cert::ext::pkix::{
     crl::CrlDistributionPoints, name::GeneralName, AuthorityKeyIdentifier, BasicConstraints,
     CertificatePolicies, ExtendedKeyUsage, IssuingDistributionPoint, KeyUsage, NameConstraints,
-    SubjectAltName, SubjectKeyIdentifier,
+    PolicyConstraints, PolicyMappings, SubjectAltName, SubjectKeyIdentifier,
 };
 use x509_cert::ext::Extension;
 
@@ -37,6 +37,14 @@ pub struct CertExtensions {
     pub crl_distribution_points: Option<CrlDistributionPoints>,
     /// Policy identifiers of certificatePolicies.
     pub policies: Vec<ObjectIdentifier>,
+    /// Whether certificatePolicies is present (even if empty or unreadable).
+    pub has_policies: bool,
+    /// policyMappings: (issuerDomainPolicy, subjectDomainPolicy) pairs.
+    pub policy_mappings: Vec<(ObjectIdentifier, ObjectIdentifier)>,
+    /// policyConstraints: (requireExplicitPolicy, inhibitPolicyMapping).
+    pub policy_constraints: Option<(Option<u32>, Option<u32>)>,
+    /// inhibitAnyPolicy (SkipCerts).
+    pub inhibit_any_policy: Option<u32>,
     /// subjectSignTool (the holder's signature tool), as text.
     pub subject_sign_tool: Option<String>,
     /// Whether issuerSignTool is present.
@@ -88,7 +96,21 @@ impl CertExtensions {
                     .unwrap_or_default();
             } else if id == oids::CRL_DISTRIBUTION_POINTS {
                 out.crl_distribution_points = decode(ext, &mut malformed);
+            } else if id == oids::POLICY_MAPPINGS {
+                out.policy_mappings = decode::<PolicyMappings>(ext, &mut malformed)
+                    .map(|m| {
+                        m.0.into_iter()
+                            .map(|p| (p.issuer_domain_policy, p.subject_domain_policy))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+            } else if id == oids::POLICY_CONSTRAINTS {
+                out.policy_constraints = decode::<PolicyConstraints>(ext, &mut malformed)
+                    .map(|c| (c.require_explicit_policy, c.inhibit_policy_mapping));
+            } else if id == oids::INHIBIT_ANY_POLICY {
+                out.inhibit_any_policy = decode::<u32>(ext, &mut malformed);
             } else if id == oids::CERTIFICATE_POLICIES {
+                out.has_policies = true;
                 out.policies = decode::<CertificatePolicies>(ext, &mut malformed)
                     .map(|p| p.0.into_iter().map(|info| info.policy_identifier).collect())
                     .unwrap_or_default();
@@ -110,17 +132,10 @@ impl CertExtensions {
     }
 }
 
-/// Extensions understood (or deliberately accepted without processing) when critical.
-///
-/// The policy extensions (policyMappings, policyConstraints, inhibitAnyPolicy)
-/// are accepted without processing: see the module documentation of `pki`
-/// for what policy processing is not done.
+/// Extensions understood when critical besides those read above.
 fn is_recognized_certificate_extension(id: &ObjectIdentifier) -> bool {
     [
         oids::ISSUER_ALT_NAME,
-        oids::POLICY_MAPPINGS,
-        oids::POLICY_CONSTRAINTS,
-        oids::INHIBIT_ANY_POLICY,
         oids::FRESHEST_CRL,
         oids::PRIVATE_KEY_USAGE_PERIOD,
         oids::AUTHORITY_INFO_ACCESS,

@@ -24,16 +24,11 @@
 //!
 //! # Conformance (NIST PKITS 1.0.1) and what is not supported
 //!
-//! Sections 4.1–4.7, 4.13 (name constraints) and 4.16 pass entirely, except
-//! that DSA is refused as a weak algorithm (`pki.weak_dsa`): 4.1.4 and 4.1.5
-//! are reported invalid. Not supported, and reported differently from NIST:
+//! Sections 4.1–4.13 (policies and name constraints included) and 4.16 pass
+//! entirely, except that DSA is refused as a weak algorithm (`pki.weak_dsa`):
+//! 4.1.4 and 4.1.5 are reported invalid. Not supported, and reported
+//! differently from NIST:
 //!
-//! - certificate policy processing (RFC 5280 §6.1.3 d–f, §6.1.4 a–b, i–j):
-//!   policy extensions are accepted but not evaluated; cases 4.8.1–4.8.9,
-//!   4.8.12, 4.8.14, 4.9.3, 4.9.5, 4.9.7, 4.9.8, 4.10.1.2, 4.10.1.3,
-//!   4.10.2–4.10.8, 4.10.10, 4.10.13, 4.11.1, 4.11.3, 4.11.5, 4.11.6,
-//!   4.11.8–4.11.11, 4.12.1, 4.12.3–4.12.6, 4.12.8, 4.12.10 are accepted
-//!   where NIST refuses them;
 //! - CRLs partitioned by reason (onlySomeReasons) are not combined: 4.14.18, 4.14.19;
 //! - indirect CRLs (indirectCRL, cRLIssuer) are refused: 4.14.22, 4.14.24,
 //!   4.14.25, 4.14.28, 4.14.29, 4.14.30, 4.14.33;
@@ -51,6 +46,7 @@ mod name_constraints;
 pub mod oids;
 pub mod options;
 pub mod parse;
+mod policy;
 pub mod report;
 mod revocation;
 pub mod russian;
@@ -59,7 +55,7 @@ pub mod store;
 pub mod verify;
 
 pub use error::{PkiError, WeakAlgorithm};
-pub use options::{Budget, RevocationPolicy, ValidationOptions};
+pub use options::{Budget, PolicyOptions, RevocationPolicy, ValidationOptions};
 pub use parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
 pub use report::{Notice, PathEntry, Problem, ValidationReport, Warning};
 pub use russian::{Holder, SignToolClass};

@@ -15,6 +15,8 @@ oids! {
     KEY_USAGE = "2.5.29.15";
     /// extendedKeyUsage.
     EXT_KEY_USAGE = "2.5.29.37";
+    /// anyPolicy.
+    ANY_POLICY = "2.5.29.32.0";
     /// anyExtendedKeyUsage.
     ANY_EKU = "2.5.29.37.0";
     /// subjectKeyIdentifier.

@@ -40,6 +40,19 @@ impl Default for Budget {
     }
 }
 
+/// The policy inputs of RFC 5280 §6.1.1 (c, e, f, g). The defaults accept any policy.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PolicyOptions {
+    /// user-initial-policy-set; `None` is {anyPolicy}.
+    pub initial_policy_set: Option<Vec<ObjectIdentifier>>,
+    /// initial-explicit-policy: the path must be valid for at least one policy.
+    pub require_explicit_policy: bool,
+    /// initial-policy-mapping-inhibit.
+    pub inhibit_policy_mapping: bool,
+    /// initial-any-policy-inhibit.
+    pub inhibit_any_policy: bool,
+}
+
 /// The inputs of one validation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidationOptions {
@@ -49,6 +62,8 @@ pub struct ValidationOptions {
     pub revocation: RevocationPolicy,
     /// An extended key usage the leaf must carry, when asked.
     pub required_eku: Option<ObjectIdentifier>,
+    /// The certificate policy inputs.
+    pub policy: PolicyOptions,
     /// The work budget.
     pub budget: Budget,
     /// Warn when a certificate of the path expires within this time (30 days by default).
@@ -63,6 +78,7 @@ impl ValidationOptions {
             at,
             revocation: RevocationPolicy::Require,
             required_eku: None,
+            policy: PolicyOptions::default(),
             budget: Budget::default(),
             expiry_warning: SignedDuration::from_hours(30 * 24),
         }

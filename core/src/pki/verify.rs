@@ -403,6 +403,21 @@ fn evaluate<'a>(
                 .map(|e| Problem::new(e, Some(i), Some(subject.clone()))),
         );
     }
+    let below_anchor: Vec<&ParsedCertificate> = full
+        .iter()
+        .take(n.saturating_sub(1))
+        .rev()
+        .copied()
+        .collect();
+    if let Err((k, detail)) = super::policy::process(&below_anchor, &options.policy) {
+        let index = n.saturating_sub(2).saturating_sub(k);
+        let subject = full.get(index).map(|c| c.subject_text());
+        problems.push(Problem::new(
+            PkiError::Policy { detail },
+            Some(index),
+            subject,
+        ));
+    }
     problems.sort_by_key(|p| p.certificate);
     Outcome {
         chain: full,
