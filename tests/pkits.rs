@@ -35,15 +35,11 @@ fn testdata() -> PathBuf {
 /// paths are reported invalid with the code `pki.weak_dsa`.
 const DSA_CASES: &[&str] = &["4.1.4", "4.1.5"];
 
-const REASONS: &str = "CRLs partitioned by reason (onlySomeReasons) are not combined";
 const INDIRECT: &str = "indirect CRLs (indirectCRL, cRLIssuer) are refused";
-const DELTA: &str = "delta CRLs are refused";
 
 /// Cases whose outcome differs from NIST's because a feature is not supported,
 /// in manifest order. Keep in sync with the `pki` module documentation.
 const EXPECTED_UNSUPPORTED: &[(&str, &str)] = &[
-    ("4.14.18", REASONS),
-    ("4.14.19", REASONS),
     ("4.14.22", INDIRECT),
     ("4.14.24", INDIRECT),
     ("4.14.25", INDIRECT),
@@ -51,8 +47,6 @@ const EXPECTED_UNSUPPORTED: &[(&str, &str)] = &[
     ("4.14.29", INDIRECT),
     ("4.14.30", INDIRECT),
     ("4.14.33", INDIRECT),
-    ("4.15.4", DELTA),
-    ("4.15.5", DELTA),
 ];
 
 /// The RFC 5280 initial policy inputs of a case ("NIST-test-policy-N" is 2.16.840.1.101.3.2.1.48.N).

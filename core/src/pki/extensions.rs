@@ -8,9 +8,11 @@
 use const_oid::ObjectIdentifier;
 use der::Decode;
 use x509_cert::ext::pkix::{
-    crl::CrlDistributionPoints, name::GeneralName, AuthorityKeyIdentifier, BasicConstraints,
-    CertificatePolicies, ExtendedKeyUsage, IssuingDistributionPoint, KeyUsage, NameConstraints,
-    PolicyConstraints, PolicyMappings, SubjectAltName, SubjectKeyIdentifier,
+    crl::{BaseCrlNumber, CrlDistributionPoints, CrlNumber},
+    name::GeneralName,
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, ExtendedKeyUsage,
+    IssuingDistributionPoint, KeyUsage, NameConstraints, PolicyConstraints, PolicyMappings,
+    SubjectAltName, SubjectKeyIdentifier,
 };
 use x509_cert::ext::Extension;
 
@@ -148,6 +150,10 @@ fn is_recognized_certificate_extension(id: &ObjectIdentifier) -> bool {
 pub struct CrlExtensions {
     /// Whether deltaCRLIndicator is present (a delta CRL).
     pub delta: bool,
+    /// cRLNumber, big-endian without leading zeros.
+    pub crl_number: Option<Vec<u8>>,
+    /// BaseCRLNumber of a delta CRL (deltaCRLIndicator), big-endian without leading zeros.
+    pub base_crl_number: Option<Vec<u8>>,
     /// issuingDistributionPoint.
     pub issuing_distribution_point: Option<IssuingDistributionPoint>,
     /// keyIdentifier of authorityKeyIdentifier.
@@ -167,14 +173,17 @@ impl CrlExtensions {
             let id = ext.extn_id;
             if id == oids::DELTA_CRL_INDICATOR {
                 out.delta = true;
+                out.base_crl_number =
+                    decode::<BaseCrlNumber>(ext, &mut malformed).map(|n| n.0.as_bytes().to_vec());
+            } else if id == oids::CRL_NUMBER {
+                out.crl_number =
+                    decode::<CrlNumber>(ext, &mut malformed).map(|n| n.0.as_bytes().to_vec());
             } else if id == oids::ISSUING_DISTRIBUTION_POINT {
                 out.issuing_distribution_point = decode(ext, &mut malformed);
             } else if id == oids::AUTHORITY_KEY_ID {
                 out.authority_key_id = decode::<AuthorityKeyIdentifier>(ext, &mut malformed)
                     .and_then(|a| a.key_identifier.map(|k| k.as_bytes().to_vec()));
-            } else if ext.critical
-                && ![oids::CRL_NUMBER, oids::ISSUER_ALT_NAME, oids::FRESHEST_CRL].contains(&id)
-            {
+            } else if ext.critical && ![oids::ISSUER_ALT_NAME, oids::FRESHEST_CRL].contains(&id) {
                 out.unknown_critical.push(id);
             }
         }

@@ -24,18 +24,17 @@
 //!
 //! # Conformance (NIST PKITS 1.0.1) and what is not supported
 //!
-//! Sections 4.1–4.13 (policies and name constraints included) and 4.16 pass
-//! entirely, except that DSA is refused as a weak algorithm (`pki.weak_dsa`):
+//! Sections 4.1–4.13 (policies and name constraints included), 4.15 (delta
+//! CRLs) and 4.16 pass entirely, and 4.14 (distribution points, CRLs
+//! partitioned by reason) except indirect CRLs; except that DSA is refused as a weak algorithm (`pki.weak_dsa`):
 //! 4.1.4 and 4.1.5 are reported invalid. Not supported, and reported
 //! differently from NIST:
 //!
-//! - CRLs partitioned by reason (onlySomeReasons) are not combined: 4.14.18, 4.14.19;
 //! - indirect CRLs (indirectCRL, cRLIssuer) are refused: 4.14.22, 4.14.24,
-//!   4.14.25, 4.14.28, 4.14.29, 4.14.30, 4.14.33;
-//! - delta CRLs are refused: 4.15.4, 4.15.5.
+//!   4.14.25, 4.14.28, 4.14.29, 4.14.30, 4.14.33.
 //!
-//! The revocation status of such certificates is "unknown", refused under
-//! [`RevocationPolicy::Require`]. Validity dates before 1970 (which the DER
+//! The revocation status of certificates covered only by an indirect CRL is
+//! "unknown", refused under [`RevocationPolicy::Require`]. Validity dates before 1970 (which the DER
 //! time types cannot hold) are read as 1970-01-01T00:00:00Z. Anchors are
 //! inputs (RFC 5280 §6.1.1): their validity and basicConstraints are not checked.
 pub mod error;

@@ -52,6 +52,9 @@ fn values_equal(a: &AttributeTypeAndValue, b: &AttributeTypeAndValue) -> bool {
         return false;
     }
     let (va, vb) = (AnyRef::from(&a.value), AnyRef::from(&b.value));
+    if va.tag() == vb.tag() && va.value() == vb.value() {
+        return true;
+    }
     match (string_value(va), string_value(vb)) {
         (Some(x), Some(y)) => normalize(&x) == normalize(&y),
         _ => va.tag() == vb.tag() && va.value() == vb.value(),
@@ -64,6 +67,9 @@ fn rdns_equal(a: &RelativeDistinguishedName, b: &RelativeDistinguishedName) -> b
 
 /// Whether two names are equal under RFC 5280 §7.1.
 pub fn names_equal(a: &Name, b: &Name) -> bool {
+    if a == b {
+        return true;
+    }
     a.0.len() == b.0.len() && a.0.iter().zip(b.0.iter()).all(|(x, y)| rdns_equal(x, y))
 }
 

@@ -10,8 +10,9 @@
 //! store with the issuer's name (a separate CRL-signing key), which are then
 //! validated themselves.
 //!
-//! Refused explicitly, and reported in the "unknown" detail: delta CRLs,
-//! indirect CRLs, CRLs partitioned by reason (onlySomeReasons).
+//! CRLs partitioned by reason (onlySomeReasons) are combined: the status is
+//! known when the current CRLs together cover every reason. Refused
+//! explicitly, and reported in the "unknown" detail: delta CRLs, indirect CRLs.
 
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 
@@ -76,12 +77,12 @@ fn full_names(
     }
 }
 
-/// Whether the scope of `crl` covers `cert`; `Err` says why not.
-fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<(), String> {
+/// Every revocation reason of ReasonFlags (bits 1–8; bit 0 is "unused").
+const ALL_REASONS: u16 = 0x1FE;
+
+/// Whether the scope of `crl` covers `cert`: the reasons it covers, or why not.
+fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<u16, String> {
     let ext = crl.extensions();
-    if ext.delta {
-        return Err("delta crls are not supported".into());
-    }
     if let Some(oid) = ext.unknown_critical.first() {
         return Err(format!("the crl has an unknown critical extension {oid}"));
     }
@@ -94,13 +95,10 @@ fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<(), String>
         return Err("the certificate points to indirect crls, which are not supported".into());
     }
     let Some(idp) = &ext.issuing_distribution_point else {
-        return Ok(());
+        return Ok(ALL_REASONS);
     };
     if idp.indirect_crl {
         return Err("indirect crls are not supported".into());
-    }
-    if idp.only_some_reasons.is_some() {
-        return Err("crls partitioned by reason are not supported".into());
     }
     if idp.only_contains_attribute_certs {
         return Err("the crl covers only attribute certificates".into());
@@ -129,7 +127,9 @@ fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<(), String>
             return Err("the crl's distribution point does not match the certificate's".into());
         }
     }
-    Ok(())
+    Ok(idp
+        .only_some_reasons
+        .map_or(ALL_REASONS, |r| r.bits() & ALL_REASONS))
 }
 
 fn key_may_sign_crls(signer: &ParsedCertificate) -> bool {
@@ -183,11 +183,21 @@ fn find_signer<'a>(
     Err("no valid key of the crl issuer verifies the crl".into())
 }
 
-/// Looks `cert` up in `crl`: `Ok(None)` when not listed, `Ok(Some(revoked))` when
-/// listed, `Err` when an entry has an unknown critical extension (the CRL is unusable).
-fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Option<PkiError>, String> {
+/// What a CRL says about one certificate.
+enum Listing {
+    /// Not listed.
+    Absent,
+    /// Listed as revoked (or on hold).
+    Revoked(PkiError),
+    /// Listed with removeFromCRL (a delta CRL releasing a hold).
+    Removed,
+}
+
+/// Looks `cert` up in `crl`; `Err` when an entry has an unknown critical
+/// extension (the CRL is then unusable).
+fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> {
     let serial = cert.certificate().tbs_certificate.serial_number.as_bytes();
-    let mut found = None;
+    let mut found = Listing::Absent;
     for entry in crl
         .crl()
         .tbs_cert_list
@@ -208,17 +218,62 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Option<PkiError>,
                 ));
             }
         }
-        if found.is_none() && entry.serial_number.as_bytes() == serial {
+        if matches!(found, Listing::Absent) && entry.serial_number.as_bytes() == serial {
             let reason = reason.unwrap_or(CrlReason::Unspecified);
-            if reason != CrlReason::RemoveFromCRL {
-                found = Some(PkiError::Revoked {
+            found = if reason == CrlReason::RemoveFromCRL {
+                Listing::Removed
+            } else {
+                Listing::Revoked(PkiError::Revoked {
                     revoked_at: timestamp(&entry.revocation_date),
                     reason: reason_name(reason).to_owned(),
-                });
-            }
+                })
+            };
         }
     }
     Ok(found)
+}
+
+/// `a <= b` for unsigned big-endian integers.
+fn uint_le(a: &[u8], b: &[u8]) -> bool {
+    let strip = |x: &[u8]| x.iter().position(|&v| v != 0).map_or(0, |i| x.len() - i);
+    let (la, lb) = (strip(a), strip(b));
+    la < lb || (la == lb && a.get(a.len() - la..) <= b.get(b.len() - lb..))
+}
+
+/// Whether `delta` is a delta CRL that applies to the complete CRL `base`
+/// (same scope, BaseCRLNumber not above the base's cRLNumber).
+fn is_delta_of(delta: &ParsedCrl, base: &ParsedCrl) -> bool {
+    let (d, b) = (delta.extensions(), base.extensions());
+    d.delta
+        && d.issuing_distribution_point == b.issuing_distribution_point
+        && match (&d.base_crl_number, &b.crl_number) {
+            (Some(need), Some(have)) => uint_le(need, have),
+            _ => false,
+        }
+}
+
+/// Whether `crl` can be used for `path[index]`: the reasons it covers, or why not.
+fn usable<'a>(
+    ctx: &mut Ctx<'a>,
+    crl: &'a ParsedCrl,
+    path: &[&'a ParsedCertificate],
+    index: usize,
+    stack: &mut Vec<[u8; 32]>,
+) -> Result<u16, String> {
+    let cert = path.get(index).copied().ok_or("no certificate")?;
+    let reasons = scope_covers(crl, cert)?;
+    let at = ctx.options.at;
+    if crl.this_update() > at {
+        return Err(format!(
+            "the crl is issued after the time of validation ({})",
+            crl.this_update()
+        ));
+    }
+    if crl.next_update().is_some_and(|next| next < at) {
+        return Err("the crl is stale (nextUpdate has passed)".into());
+    }
+    find_signer(ctx, crl, path, index, stack)?;
+    Ok(reasons)
 }
 
 /// The revocation status of `path[index]` (the path is leaf first, anchor last).
@@ -231,46 +286,72 @@ pub(crate) fn status<'a>(
     let Some(cert) = path.get(index).copied() else {
         return RevocationStatus::Unknown("no certificate".into());
     };
-    let at = ctx.options.at;
     let issuer = &cert.certificate().tbs_certificate.issuer;
     let store = ctx.store;
+    let same_issuer = |c: &&ParsedCrl| names_equal(&c.crl().tbs_cert_list.issuer, issuer);
     let mut notes: Vec<String> = Vec::new();
-    let mut good = false;
+    let mut covered = 0u16;
     for crl in store
         .crls()
         .iter()
-        .filter(|c| names_equal(&c.crl().tbs_cert_list.issuer, issuer))
+        .filter(same_issuer)
+        .filter(|c| !c.extensions().delta)
     {
-        if let Err(why) = scope_covers(crl, cert) {
-            notes.push(why);
-            continue;
+        let reasons = match usable(ctx, crl, path, index, stack) {
+            Ok(reasons) => reasons,
+            Err(why) => {
+                notes.push(why);
+                continue;
+            }
+        };
+        let mut listing = match lookup(crl, cert) {
+            Ok(listing) => listing,
+            Err(why) => {
+                notes.push(why);
+                continue;
+            }
+        };
+        // A usable delta CRL of this CRL overrides its entries.
+        for delta in store
+            .crls()
+            .iter()
+            .filter(same_issuer)
+            .filter(|d| is_delta_of(d, crl))
+        {
+            if usable(ctx, delta, path, index, stack).is_ok() {
+                match lookup(delta, cert) {
+                    Ok(Listing::Absent) => {}
+                    Ok(Listing::Removed) => listing = Listing::Absent,
+                    Ok(revoked) => listing = revoked,
+                    Err(why) => notes.push(why),
+                }
+                break;
+            }
         }
-        if crl.this_update() > at {
-            notes.push(format!(
-                "the crl is issued after the time of validation ({})",
-                crl.this_update()
-            ));
-            continue;
-        }
-        if crl.next_update().is_some_and(|next| next < at) {
-            notes.push("the crl is stale (nextUpdate has passed)".into());
-            continue;
-        }
-        if let Err(why) = find_signer(ctx, crl, path, index, stack) {
-            notes.push(why);
-            continue;
-        }
-        match lookup(crl, cert) {
-            Ok(Some(revoked)) => return RevocationStatus::Revoked(revoked),
-            Ok(None) => good = true,
-            Err(why) => notes.push(why),
+        match listing {
+            Listing::Revoked(revoked) => return RevocationStatus::Revoked(revoked),
+            Listing::Absent | Listing::Removed => covered |= reasons,
         }
     }
-    if good {
+    if covered == ALL_REASONS {
         return RevocationStatus::Good;
     }
+    if covered != 0 {
+        notes.push("the current crls cover only some revocation reasons".into());
+    }
     if notes.is_empty() {
-        notes.push("no crl of the issuer was supplied".into());
+        let only_deltas = store
+            .crls()
+            .iter()
+            .any(|c| same_issuer(&c) && c.extensions().delta);
+        notes.push(
+            if only_deltas {
+                "only delta crls of the issuer were supplied"
+            } else {
+                "no crl of the issuer was supplied"
+            }
+            .into(),
+        );
     }
     notes.dedup();
     RevocationStatus::Unknown(notes.join("; "))

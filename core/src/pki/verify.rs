@@ -325,7 +325,6 @@ fn evaluate<'a>(
         let (Some(cert), Some(issuer)) = (full.get(i).copied(), full.get(i + 1).copied()) else {
             continue;
         };
-        let subject = cert.subject_text();
         let mut found = Vec::new();
         if let Err(e) = ctx.verify_certificate(cert, issuer) {
             found.push(e);
@@ -397,11 +396,14 @@ fn evaluate<'a>(
                 ));
             }
         }
-        problems.extend(
-            found
-                .into_iter()
-                .map(|e| Problem::new(e, Some(i), Some(subject.clone()))),
-        );
+        if !found.is_empty() {
+            let subject = cert.subject_text();
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|e| Problem::new(e, Some(i), Some(subject.clone()))),
+            );
+        }
     }
     let below_anchor: Vec<&ParsedCertificate> = full
         .iter()
