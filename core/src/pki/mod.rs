@@ -24,17 +24,19 @@
 //!
 //! # Conformance (NIST PKITS 1.0.1) and what is not supported
 //!
-//! Sections 4.1–4.13 (policies and name constraints included), 4.15 (delta
-//! CRLs) and 4.16 pass entirely, and 4.14 (distribution points, CRLs
-//! partitioned by reason) except indirect CRLs; except that DSA is refused as a weak algorithm (`pki.weak_dsa`):
-//! 4.1.4 and 4.1.5 are reported invalid. Not supported, and reported
-//! differently from NIST:
+//! Every section (4.1–4.16: signatures, validity, name chaining, CRLs,
+//! self-issued certificates, basic constraints, key usage, certificate
+//! policies, policy constraints and mappings, inhibitAnyPolicy, name
+//! constraints, distribution points and indirect CRLs, delta CRLs, unknown
+//! extensions) agrees with NIST, except that DSA is refused as a weak
+//! algorithm (`pki.weak_dsa`): the valid DSA paths 4.1.4 and 4.1.5 are
+//! reported invalid. `tests/pkits.rs` keeps an explicit list of expected
+//! disagreements (empty besides DSA) so that any change is seen.
 //!
-//! - indirect CRLs (indirectCRL, cRLIssuer) are refused: 4.14.22, 4.14.24,
-//!   4.14.25, 4.14.28, 4.14.29, 4.14.30, 4.14.33.
-//!
-//! The revocation status of certificates covered only by an indirect CRL is
-//! "unknown", refused under [`RevocationPolicy::Require`]. Validity dates before 1970 (which the DER
+//! Limits of the implementation: revocation is checked by CRL only (no
+//! OCSP, no fetching); policy qualifiers are not kept; a CRL-signing
+//! certificate covered only by the indirect CRL it signs itself is accepted
+//! with its own key (PKITS 4.14.30). Validity dates before 1970 (which the DER
 //! time types cannot hold) are read as 1970-01-01T00:00:00Z. Anchors are
 //! inputs (RFC 5280 §6.1.1): their validity and basicConstraints are not checked.
 pub mod error;

@@ -14,7 +14,9 @@
 //! known when the current CRLs together cover every reason. Refused
 //! explicitly, and reported in the "unknown" detail: delta CRLs, indirect CRLs.
 
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName, GeneralNames};
+use x509_cert::name::Name;
 
 use super::name::names_equal;
 use super::oids;
@@ -80,56 +82,106 @@ fn full_names(
 /// Every revocation reason of ReasonFlags (bits 1–8; bit 0 is "unused").
 const ALL_REASONS: u16 = 0x1FE;
 
-/// Whether the scope of `crl` covers `cert`: the reasons it covers, or why not.
-fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<u16, String> {
+/// Why a CRL is not used for a certificate: `None` when it is simply about
+/// other certificates (not worth reporting).
+type NotUsed = Option<String>;
+
+fn directory_names(names: &[GeneralName]) -> impl Iterator<Item = &Name> {
+    names.iter().filter_map(|n| match n {
+        GeneralName::DirectoryName(d) => Some(d),
+        _ => None,
+    })
+}
+
+/// Whether the scope of `crl` covers `cert` (RFC 5280 §6.3.3 b): the reasons
+/// it covers, or why not. A certificate without cRLDistributionPoints is
+/// treated as pointing to its issuer for every reason.
+fn scope_covers(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<u16, NotUsed> {
     let ext = crl.extensions();
-    if let Some(oid) = ext.unknown_critical.first() {
-        return Err(format!("the crl has an unknown critical extension {oid}"));
-    }
-    if let Some(oid) = ext.malformed.first() {
-        return Err(format!("the crl extension {oid} is malformed"));
-    }
     let crl_issuer = &crl.crl().tbs_cert_list.issuer;
-    let cert_dps = cert.extensions().crl_distribution_points.as_ref();
-    if cert_dps.is_some_and(|dps| dps.0.iter().all(|dp| dp.crl_issuer.is_some())) {
-        return Err("the certificate points to indirect crls, which are not supported".into());
-    }
-    let Some(idp) = &ext.issuing_distribution_point else {
-        return Ok(ALL_REASONS);
-    };
-    if idp.indirect_crl {
-        return Err("indirect crls are not supported".into());
-    }
-    if idp.only_contains_attribute_certs {
-        return Err("the crl covers only attribute certificates".into());
-    }
-    let is_ca = cert.extensions().is_ca();
-    if idp.only_contains_user_certs && is_ca {
-        return Err("the crl covers only end-entity certificates".into());
-    }
-    if idp.only_contains_ca_certs && !is_ca {
-        return Err("the crl covers only ca certificates".into());
-    }
-    if let Some(dp_name) = &idp.distribution_point {
-        let crl_names = full_names(dp_name, crl_issuer);
-        let cert_issuer = &cert.certificate().tbs_certificate.issuer;
-        let matched = cert_dps.is_some_and(|dps| {
-            dps.0
-                .iter()
-                .filter_map(|dp| dp.distribution_point.as_ref())
-                .any(|name| {
-                    full_names(name, cert_issuer)
-                        .iter()
-                        .any(|n| crl_names.iter().any(|m| general_names_match(n, m)))
-                })
-        });
-        if !matched {
-            return Err("the crl's distribution point does not match the certificate's".into());
+    let cert_issuer = &cert.certificate().tbs_certificate.issuer;
+    let idp = ext.issuing_distribution_point.as_ref();
+    let indirect = idp.is_some_and(|i| i.indirect_crl);
+    let implied = [DistributionPoint {
+        distribution_point: None,
+        reasons: None,
+        crl_issuer: None,
+    }];
+    let dps = cert
+        .extensions()
+        .crl_distribution_points
+        .as_ref()
+        .map_or(&implied[..], |d| &d.0[..]);
+    let mut why: NotUsed = None;
+    for dp in dps {
+        // (b)(1): the CRL comes from the certificate's issuer, or from the
+        // cRLIssuer the distribution point names (then it must be indirect).
+        match &dp.crl_issuer {
+            Some(names) => {
+                if !directory_names(names).any(|n| names_equal(n, crl_issuer)) {
+                    continue;
+                }
+                if !indirect {
+                    why = Some("the crl named by the certificate is not marked indirect".into());
+                    continue;
+                }
+            }
+            None => {
+                if !names_equal(crl_issuer, cert_issuer) {
+                    continue;
+                }
+            }
         }
+        // (b)(2)(i): the distribution point names match.
+        if let Some(idp_name) = idp.and_then(|i| i.distribution_point.as_ref()) {
+            let idp_names = full_names(idp_name, crl_issuer);
+            let dp_issuer = dp
+                .crl_issuer
+                .as_ref()
+                .and_then(|n| directory_names(n).next())
+                .unwrap_or(cert_issuer);
+            let dp_names = match &dp.distribution_point {
+                Some(name) => full_names(name, dp_issuer),
+                None => vec![GeneralName::DirectoryName(dp_issuer.clone())],
+            };
+            if !dp_names
+                .iter()
+                .any(|n| idp_names.iter().any(|m| general_names_match(n, m)))
+            {
+                why = Some("the crl's distribution point does not match the certificate's".into());
+                continue;
+            }
+        }
+        if let Some(oid) = ext.unknown_critical.first() {
+            return Err(Some(format!(
+                "the crl has an unknown critical extension {oid}"
+            )));
+        }
+        if let Some(oid) = ext.malformed.first() {
+            return Err(Some(format!("the crl extension {oid} is malformed")));
+        }
+        let mut reasons = ALL_REASONS;
+        if let Some(idp) = idp {
+            let is_ca = cert.extensions().is_ca();
+            if idp.only_contains_attribute_certs {
+                return Err(Some("the crl covers only attribute certificates".into()));
+            }
+            if idp.only_contains_user_certs && is_ca {
+                return Err(Some("the crl covers only end-entity certificates".into()));
+            }
+            if idp.only_contains_ca_certs && !is_ca {
+                return Err(Some("the crl covers only ca certificates".into()));
+            }
+            if let Some(r) = idp.only_some_reasons {
+                reasons &= r.bits();
+            }
+        }
+        if let Some(r) = dp.reasons {
+            reasons &= r.bits();
+        }
+        return Ok(reasons);
     }
-    Ok(idp
-        .only_some_reasons
-        .map_or(ALL_REASONS, |r| r.bits() & ALL_REASONS))
+    Err(why)
 }
 
 fn key_may_sign_crls(signer: &ParsedCertificate) -> bool {
@@ -153,6 +205,17 @@ fn find_signer<'a>(
         |c: &ParsedCertificate| names_equal(&c.certificate().tbs_certificate.subject, crl_issuer);
     for signer in path.iter().skip(index + 1).copied().filter(|c| named(c)) {
         if key_may_sign_crls(signer) && ctx.verify_crl(crl, signer).is_ok() {
+            return Ok(());
+        }
+    }
+    // A CRL-signing certificate being validated may be covered by the CRL it
+    // signs itself (an indirect CRL issuer, PKITS 4.14.30): its own key is then used.
+    if let Some(own) = path
+        .get(index)
+        .copied()
+        .filter(|c| named(c) && stack.last() == Some(c.fingerprint()))
+    {
+        if key_may_sign_crls(own) && ctx.verify_crl(crl, own).is_ok() {
             return Ok(());
         }
     }
@@ -197,6 +260,14 @@ enum Listing {
 /// extension (the CRL is then unusable).
 fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> {
     let serial = cert.certificate().tbs_certificate.serial_number.as_bytes();
+    let cert_issuer = &cert.certificate().tbs_certificate.issuer;
+    let indirect = crl
+        .extensions()
+        .issuing_distribution_point
+        .as_ref()
+        .is_some_and(|i| i.indirect_crl);
+    // In an indirect CRL, certificateIssuer names the issuer of this entry and the following ones.
+    let mut entry_issuer: Name = crl.crl().tbs_cert_list.issuer.clone();
     let mut found = Listing::Absent;
     for entry in crl
         .crl()
@@ -209,6 +280,13 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> 
         for ext in entry.crl_entry_extensions.iter().flatten() {
             if ext.extn_id == oids::REASON_CODE {
                 reason = CrlReason::from_der(ext.extn_value.as_bytes()).ok();
+            } else if ext.extn_id == oids::CERTIFICATE_ISSUER && indirect {
+                let names = GeneralNames::from_der(ext.extn_value.as_bytes())
+                    .map_err(|_| "a crl entry has a malformed certificate issuer".to_owned())?;
+                let first = directory_names(&names).next().cloned();
+                if let Some(name) = first {
+                    entry_issuer = name;
+                }
             } else if ext.critical
                 && ![oids::INVALIDITY_DATE, oids::HOLD_INSTRUCTION_CODE].contains(&ext.extn_id)
             {
@@ -218,7 +296,10 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> 
                 ));
             }
         }
-        if matches!(found, Listing::Absent) && entry.serial_number.as_bytes() == serial {
+        if matches!(found, Listing::Absent)
+            && entry.serial_number.as_bytes() == serial
+            && names_equal(&entry_issuer, cert_issuer)
+        {
             let reason = reason.unwrap_or(CrlReason::Unspecified);
             found = if reason == CrlReason::RemoveFromCRL {
                 Listing::Removed
@@ -245,6 +326,10 @@ fn uint_le(a: &[u8], b: &[u8]) -> bool {
 fn is_delta_of(delta: &ParsedCrl, base: &ParsedCrl) -> bool {
     let (d, b) = (delta.extensions(), base.extensions());
     d.delta
+        && names_equal(
+            &delta.crl().tbs_cert_list.issuer,
+            &base.crl().tbs_cert_list.issuer,
+        )
         && d.issuing_distribution_point == b.issuing_distribution_point
         && match (&d.base_crl_number, &b.crl_number) {
             (Some(need), Some(have)) => uint_le(need, have),
@@ -259,20 +344,20 @@ fn usable<'a>(
     path: &[&'a ParsedCertificate],
     index: usize,
     stack: &mut Vec<[u8; 32]>,
-) -> Result<u16, String> {
-    let cert = path.get(index).copied().ok_or("no certificate")?;
+) -> Result<u16, NotUsed> {
+    let cert = path.get(index).copied().ok_or(None)?;
     let reasons = scope_covers(crl, cert)?;
     let at = ctx.options.at;
     if crl.this_update() > at {
-        return Err(format!(
+        return Err(Some(format!(
             "the crl is issued after the time of validation ({})",
             crl.this_update()
-        ));
+        )));
     }
     if crl.next_update().is_some_and(|next| next < at) {
-        return Err("the crl is stale (nextUpdate has passed)".into());
+        return Err(Some("the crl is stale (nextUpdate has passed)".into()));
     }
-    find_signer(ctx, crl, path, index, stack)?;
+    find_signer(ctx, crl, path, index, stack).map_err(Some)?;
     Ok(reasons)
 }
 
@@ -288,22 +373,19 @@ pub(crate) fn status<'a>(
     };
     let issuer = &cert.certificate().tbs_certificate.issuer;
     let store = ctx.store;
-    let same_issuer = |c: &&ParsedCrl| names_equal(&c.crl().tbs_cert_list.issuer, issuer);
     let mut notes: Vec<String> = Vec::new();
     let mut covered = 0u16;
-    for crl in store
-        .crls()
-        .iter()
-        .filter(same_issuer)
-        .filter(|c| !c.extensions().delta)
-    {
+    let mut any_applicable = false;
+    for crl in store.crls().iter().filter(|c| !c.extensions().delta) {
         let reasons = match usable(ctx, crl, path, index, stack) {
             Ok(reasons) => reasons,
-            Err(why) => {
+            Err(None) => continue,
+            Err(Some(why)) => {
                 notes.push(why);
                 continue;
             }
         };
+        any_applicable = true;
         let mut listing = match lookup(crl, cert) {
             Ok(listing) => listing,
             Err(why) => {
@@ -312,12 +394,7 @@ pub(crate) fn status<'a>(
             }
         };
         // A usable delta CRL of this CRL overrides its entries.
-        for delta in store
-            .crls()
-            .iter()
-            .filter(same_issuer)
-            .filter(|d| is_delta_of(d, crl))
-        {
+        for delta in store.crls().iter().filter(|d| is_delta_of(d, crl)) {
             if usable(ctx, delta, path, index, stack).is_ok() {
                 match lookup(delta, cert) {
                     Ok(Listing::Absent) => {}
@@ -339,11 +416,11 @@ pub(crate) fn status<'a>(
     if covered != 0 {
         notes.push("the current crls cover only some revocation reasons".into());
     }
-    if notes.is_empty() {
+    if notes.is_empty() && !any_applicable {
         let only_deltas = store
             .crls()
             .iter()
-            .any(|c| same_issuer(&c) && c.extensions().delta);
+            .any(|c| c.extensions().delta && names_equal(&c.crl().tbs_cert_list.issuer, issuer));
         notes.push(
             if only_deltas {
                 "only delta crls of the issuer were supplied"
