@@ -174,6 +174,21 @@ fn bench(c: &mut Criterion) {
     };
     webpki_validate().unwrap();
 
+    interleaved_summary(&[
+        ("bare signatures (ring)", &|| {
+            for (key, (msg, sig)) in &checks {
+                UnparsedPublicKey::new(&ECDSA_P256_SHA256_ASN1, black_box(key))
+                    .verify(msg, sig)
+                    .unwrap();
+            }
+        }),
+        ("kabinet", &|| {
+            let leaf = ParsedCertificate::from_der(black_box(&p.leaf)).unwrap();
+            assert!(validate(&leaf, &store, &options).valid);
+        }),
+        ("rustls-webpki", &|| webpki_validate().unwrap()),
+    ]);
+
     let mut g = c.benchmark_group("certificate path validation (3 x ECDSA P-256, 2 CRLs)");
     g.bench_function("bare signatures (ring, 4 verifications)", |b| {
         b.iter(|| {
@@ -195,6 +210,41 @@ fn bench(c: &mut Criterion) {
         b.iter(|| webpki_validate().unwrap())
     });
     g.finish();
+}
+
+/// The machine is shared: criterion's groups run one after another, so a change
+/// of load between them distorts the comparison. This runs the variants in
+/// alternation (rounds of 20 iterations each) and prints the minimum and the
+/// median time per iteration of each, so the ratios compare like with like.
+fn interleaved_summary(variants: &[(&str, &dyn Fn())]) {
+    const ROUNDS: usize = 300;
+    const BATCH: u32 = 20;
+    let mut times: Vec<Vec<f64>> = vec![Vec::with_capacity(ROUNDS); variants.len()];
+    for _ in 0..ROUNDS {
+        for (i, (_, run)) in variants.iter().enumerate() {
+            let start = std::time::Instant::now();
+            for _ in 0..BATCH {
+                run();
+            }
+            times[i].push(start.elapsed().as_secs_f64() * 1e6 / f64::from(BATCH));
+        }
+    }
+    let stats: Vec<(f64, f64)> = times
+        .iter_mut()
+        .map(|t| {
+            t.sort_by(f64::total_cmp);
+            (t[0], t[t.len() / 2])
+        })
+        .collect();
+    let (base_min, base_median) = stats[0];
+    println!("interleaved ({ROUNDS} rounds of {BATCH} iterations), per iteration:");
+    for ((name, _), (min, median)) in variants.iter().zip(&stats) {
+        println!(
+            "  {name:<24} min {min:8.1} us ({:+.1}%)   median {median:8.1} us ({:+.1}%)",
+            (min / base_min - 1.0) * 100.0,
+            (median / base_median - 1.0) * 100.0
+        );
+    }
 }
 
 criterion_group!(benches, bench);

@@ -5,6 +5,8 @@
 //! already read ([`Extensions`](super::extensions::CertExtensions)). Parsing is the
 //! only place where bytes from outside are decoded; everything after works on types.
 
+use std::sync::Arc;
+
 use der::{Decode, Encode, Reader, SliceReader};
 use x509_cert::crl::CertificateList;
 use x509_cert::Certificate;
@@ -20,6 +22,12 @@ use crate::Timestamp;
 /// A certificate that was decoded successfully, with its facts precomputed.
 #[derive(Debug, Clone)]
 pub struct ParsedCertificate {
+    // Shared: stores, paths and reports hold the same parsed certificate without copying it.
+    inner: Arc<CertificateInner>,
+}
+
+#[derive(Debug)]
+struct CertificateInner {
     der: Vec<u8>,
     tbs_der: Vec<u8>,
     spki_der: Vec<u8>,
@@ -135,14 +143,16 @@ impl ParsedCertificate {
         let not_before = timestamp(&cert.tbs_certificate.validity.not_before);
         let not_after = timestamp(&cert.tbs_certificate.validity.not_after);
         Ok(Self {
-            der: der.to_vec(),
-            tbs_der,
-            spki_der,
-            fingerprint,
-            cert,
-            extensions,
-            not_before,
-            not_after,
+            inner: Arc::new(CertificateInner {
+                der: der.to_vec(),
+                tbs_der,
+                spki_der,
+                fingerprint,
+                cert,
+                extensions,
+                not_before,
+                not_after,
+            }),
         })
     }
 
@@ -166,57 +176,57 @@ impl ParsedCertificate {
 
     /// The DER encoding as received.
     pub fn der(&self) -> &[u8] {
-        &self.der
+        &self.inner.der
     }
     /// The signed part (tbsCertificate) exactly as encoded.
     pub fn tbs_der(&self) -> &[u8] {
-        &self.tbs_der
+        &self.inner.tbs_der
     }
     /// The DER of the subjectPublicKeyInfo.
     pub fn spki_der(&self) -> &[u8] {
-        &self.spki_der
+        &self.inner.spki_der
     }
     /// The SHA-256 fingerprint of the DER.
     pub fn fingerprint(&self) -> &[u8; 32] {
-        &self.fingerprint
+        &self.inner.fingerprint
     }
     /// The fingerprint as lowercase hex.
     pub fn fingerprint_hex(&self) -> String {
-        hex(&self.fingerprint)
+        hex(&self.inner.fingerprint)
     }
     /// The decoded certificate.
     pub fn certificate(&self) -> &Certificate {
-        &self.cert
+        &self.inner.cert
     }
     /// The extensions already read.
     pub fn extensions(&self) -> &CertExtensions {
-        &self.extensions
+        &self.inner.extensions
     }
     /// The subject as `CN=…, O=…` text (most specific attribute first).
     pub fn subject_text(&self) -> String {
-        display_name(&self.cert.tbs_certificate.subject)
+        display_name(&self.inner.cert.tbs_certificate.subject)
     }
     /// The issuer as text.
     pub fn issuer_text(&self) -> String {
-        display_name(&self.cert.tbs_certificate.issuer)
+        display_name(&self.inner.cert.tbs_certificate.issuer)
     }
     /// The serial number as lowercase hex.
     pub fn serial_hex(&self) -> String {
-        hex(self.cert.tbs_certificate.serial_number.as_bytes())
+        hex(self.inner.cert.tbs_certificate.serial_number.as_bytes())
     }
     /// The start of validity.
     pub fn not_before(&self) -> Timestamp {
-        self.not_before
+        self.inner.not_before
     }
     /// The end of validity.
     pub fn not_after(&self) -> Timestamp {
-        self.not_after
+        self.inner.not_after
     }
     /// Whether the subject and issuer names are equal (RFC 5280 §6.1: self-issued).
     pub fn is_self_issued(&self) -> bool {
         super::name::names_equal(
-            &self.cert.tbs_certificate.subject,
-            &self.cert.tbs_certificate.issuer,
+            &self.inner.cert.tbs_certificate.subject,
+            &self.inner.cert.tbs_certificate.issuer,
         )
     }
 }
@@ -323,14 +333,10 @@ impl ParsedCrl {
     }
 }
 
+/// DER starts with a SEQUENCE tag; anything else is read as PEM text (which
+/// may have explanatory text before its blocks, as bundles often do).
 fn looks_like_pem(bytes: &[u8]) -> bool {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    bytes
-        .get(start..)
-        .is_some_and(|rest| rest.starts_with(b"-----BEGIN "))
+    bytes.first() != Some(&0x30)
 }
 
 /// Splits a PEM text into its blocks and decodes each one (label, DER).

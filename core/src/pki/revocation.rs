@@ -267,7 +267,7 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> 
         .as_ref()
         .is_some_and(|i| i.indirect_crl);
     // In an indirect CRL, certificateIssuer names the issuer of this entry and the following ones.
-    let mut entry_issuer: Name = crl.crl().tbs_cert_list.issuer.clone();
+    let mut entry_issuer: Option<Name> = None;
     let mut found = Listing::Absent;
     for entry in crl
         .crl()
@@ -285,7 +285,7 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> 
                     .map_err(|_| "a crl entry has a malformed certificate issuer".to_owned())?;
                 let first = directory_names(&names).next().cloned();
                 if let Some(name) = first {
-                    entry_issuer = name;
+                    entry_issuer = Some(name);
                 }
             } else if ext.critical
                 && ![oids::INVALIDITY_DATE, oids::HOLD_INSTRUCTION_CODE].contains(&ext.extn_id)
@@ -298,7 +298,12 @@ fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> 
         }
         if matches!(found, Listing::Absent)
             && entry.serial_number.as_bytes() == serial
-            && names_equal(&entry_issuer, cert_issuer)
+            && names_equal(
+                entry_issuer
+                    .as_ref()
+                    .unwrap_or(&crl.crl().tbs_cert_list.issuer),
+                cert_issuer,
+            )
         {
             let reason = reason.unwrap_or(CrlReason::Unspecified);
             found = if reason == CrlReason::RemoveFromCRL {

@@ -273,3 +273,148 @@ pub fn verify_signature(
         _ => Err(unsupported(oid)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::asn1::BitString;
+    use der::{Any, Encode};
+    use ring::rand::SystemRandom;
+    use ring::signature::{EcdsaKeyPair, Ed25519KeyPair, KeyPair, ECDSA_P256_SHA256_ASN1_SIGNING};
+
+    fn spki(alg: ObjectIdentifier, params: Option<Any>, key: &[u8]) -> SubjectPublicKeyInfoOwned {
+        SubjectPublicKeyInfoOwned {
+            algorithm: AlgorithmIdentifierOwned {
+                oid: alg,
+                parameters: params,
+            },
+            subject_public_key: BitString::from_bytes(key).unwrap(),
+        }
+    }
+
+    fn alg(oid: ObjectIdentifier) -> AlgorithmIdentifierOwned {
+        AlgorithmIdentifierOwned {
+            oid,
+            parameters: None,
+        }
+    }
+
+    fn code(r: Result<(), PkiError>) -> &'static str {
+        use crate::Coded;
+        r.map_or_else(|e| e.code(), |()| "ok")
+    }
+
+    #[test]
+    fn ed25519_verifies_and_detects_tampering() {
+        let rng = SystemRandom::new();
+        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng).unwrap();
+        let pair = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap();
+        let key = spki(oids::ED25519, None, pair.public_key().as_ref());
+        let sig = pair.sign(b"message");
+        let a = alg(oids::ED25519);
+        assert_eq!(
+            code(verify_signature(&key, &[], &a, b"message", sig.as_ref())),
+            "ok"
+        );
+        assert_eq!(
+            code(verify_signature(&key, &[], &a, b"messagE", sig.as_ref())),
+            "pki.bad_signature"
+        );
+    }
+
+    #[test]
+    fn ecdsa_p256_verifies_and_a_mismatched_key_type_is_refused() {
+        let rng = SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
+        let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &rng)
+            .unwrap();
+        let curve = Any::encode_from(&oids::SECP256R1).unwrap();
+        let key = spki(oids::EC_PUBLIC_KEY, Some(curve), pair.public_key().as_ref());
+        let sig = pair.sign(&rng, b"tbs").unwrap();
+        let a = alg(oids::ECDSA_WITH_SHA256);
+        assert_eq!(
+            code(verify_signature(&key, &[], &a, b"tbs", sig.as_ref())),
+            "ok"
+        );
+        assert_eq!(
+            code(verify_signature(&key, &[], &a, b"tbz", sig.as_ref())),
+            "pki.bad_signature"
+        );
+        let as_rsa = alg(oids::SHA256_WITH_RSA);
+        assert_eq!(
+            code(verify_signature(&key, &[], &as_rsa, b"tbs", sig.as_ref())),
+            "pki.wrong_key_format"
+        );
+        let no_curve = spki(oids::EC_PUBLIC_KEY, None, pair.public_key().as_ref());
+        assert_eq!(
+            code(verify_signature(&no_curve, &[], &a, b"tbs", sig.as_ref())),
+            "pki.wrong_key_format"
+        );
+    }
+
+    #[test]
+    fn weak_and_unsupported_algorithms_have_their_own_codes() {
+        let key = spki(oids::RSA_ENCRYPTION, None, &[0]);
+        let check = |oid| code(verify_signature(&key, &[], &alg(oid), b"m", b"s"));
+        assert_eq!(check(oids::SHA1_WITH_RSA), "pki.weak_sha1");
+        assert_eq!(check(oids::ECDSA_WITH_SHA1), "pki.weak_sha1");
+        assert_eq!(check(oids::MD5_WITH_RSA), "pki.weak_sha1");
+        assert_eq!(check(oids::DSA_WITH_SHA1), "pki.weak_dsa");
+        assert_eq!(check(oids::DSA_WITH_SHA256), "pki.weak_dsa");
+        assert_eq!(check(oids::GOST2001_SIGNATURE), "pki.weak_gost2001");
+        assert_eq!(
+            check(oids::GOST2012_256_SIGNATURE),
+            "pki.unsupported_algorithm"
+        );
+        assert_eq!(
+            check(oids::GOST2012_512_SIGNATURE),
+            "pki.unsupported_algorithm"
+        );
+        assert_eq!(
+            check(ObjectIdentifier::new_unwrap("1.2.3.4")),
+            "pki.unsupported_algorithm"
+        );
+        // RSASSA-PSS without parameters defaults to SHA-1 (RFC 4055) or is unreadable.
+        assert_eq!(check(oids::RSASSA_PSS), "pki.unsupported_algorithm");
+    }
+
+    #[test]
+    fn short_rsa_keys_are_weak() {
+        let mut modulus = vec![0x80u8];
+        modulus.extend([0x11u8; 127]); // 1024 bits
+        let key_der = RsaPublicKey {
+            modulus: UintRef::new(&modulus).unwrap(),
+            public_exponent: UintRef::new(&[1, 0, 1]).unwrap(),
+        }
+        .to_der()
+        .unwrap();
+        let key = spki(oids::RSA_ENCRYPTION, None, &key_der);
+        let r = verify_signature(&key, &[], &alg(oids::SHA256_WITH_RSA), b"m", &[0u8; 128]);
+        assert_eq!(code(r), "pki.weak_rsa_key");
+        assert_eq!(code(check_public_key(&key)), "pki.weak_rsa_key");
+        let mut big = vec![0x80u8];
+        big.extend([0x11u8; 255]); // 2048 bits
+        let key_der = RsaPublicKey {
+            modulus: UintRef::new(&big).unwrap(),
+            public_exponent: UintRef::new(&[3]).unwrap(),
+        }
+        .to_der()
+        .unwrap();
+        assert_eq!(
+            code(check_public_key(&spki(
+                oids::RSA_ENCRYPTION,
+                None,
+                &key_der
+            ))),
+            "ok"
+        );
+        assert_eq!(
+            code(check_public_key(&spki(oids::DSA, None, &[0]))),
+            "pki.weak_dsa"
+        );
+        assert_eq!(
+            code(check_public_key(&spki(oids::GOST2001_KEY, None, &[0]))),
+            "pki.weak_gost2001"
+        );
+    }
+}
