@@ -158,6 +158,21 @@ fn a_pem_bundle_loads_every_block() {
         2
     );
     assert_eq!(s.intermediates()[1].der(), r.new_ca.as_slice());
+    // The signed part and the key are the exact encoded bytes.
+    use der::Encode;
+    let c = &s.intermediates()[1];
+    assert_eq!(
+        c.spki_der(),
+        c.certificate()
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .unwrap()
+    );
+    assert_eq!(
+        c.tbs_der(),
+        c.certificate().tbs_certificate.to_der().unwrap()
+    );
     // A single-certificate input refuses a bundle of two.
     let two = ParsedCertificate::from_der_or_pem(bundle.as_bytes()).unwrap_err();
     assert_eq!(kabinet::Coded::code(&two), "pki.ambiguous");

@@ -33,3 +33,8 @@ pub const MAX_PATH_DEPTH: usize = 8;
 /// Deepest nesting of validations of CRL-signing certificates (a CRL signed by a
 /// separate key whose own certificate must be validated, as in PKITS 4.4.19 and 4.5.6).
 pub const MAX_CRL_SIGNER_DEPTH: usize = 2;
+
+/// Most nodes of the valid policy tree (RFC 5280 §6.1.2 a). Crafted chains of
+/// policy mappings make the tree grow exponentially (CVE-2023-0464 in
+/// OpenSSL); real paths hold a handful of policies, PKITS at most a dozen nodes.
+pub const MAX_POLICY_TREE_NODES: usize = 1000;

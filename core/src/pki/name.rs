@@ -40,11 +40,14 @@ pub(crate) fn string_value_of_der(der: &[u8]) -> Option<String> {
     AnyRef::from_der(der).ok().and_then(string_value)
 }
 
-fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// The characters of `s` with case folded and whitespace runs folded into one space.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace().enumerate().flat_map(|(i, word)| {
+        let space = (i > 0).then_some(' ');
+        space
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    })
 }
 
 fn values_equal(a: &AttributeTypeAndValue, b: &AttributeTypeAndValue) -> bool {
@@ -56,7 +59,7 @@ fn values_equal(a: &AttributeTypeAndValue, b: &AttributeTypeAndValue) -> bool {
         return true;
     }
     match (string_value(va), string_value(vb)) {
-        (Some(x), Some(y)) => normalize(&x) == normalize(&y),
+        (Some(x), Some(y)) => normalized(&x).eq(normalized(&y)),
         _ => va.tag() == vb.tag() && va.value() == vb.value(),
     }
 }

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use der::{Decode, Encode, Reader, SliceReader};
+use der::{Decode, Reader, SliceReader};
 use x509_cert::crl::CertificateList;
 use x509_cert::Certificate;
 
@@ -29,13 +29,16 @@ pub struct ParsedCertificate {
 #[derive(Debug)]
 struct CertificateInner {
     der: Vec<u8>,
-    tbs_der: Vec<u8>,
-    spki_der: Vec<u8>,
+    tbs_der: core::ops::Range<usize>,
+    spki_der: core::ops::Range<usize>,
     fingerprint: [u8; 32],
     cert: Certificate,
     extensions: CertExtensions,
     not_before: Timestamp,
     not_after: Timestamp,
+    // Texts computed on first use (reports of paths through stored certificates reuse them).
+    subject_text: std::sync::OnceLock<String>,
+    issuer_text: std::sync::OnceLock<String>,
 }
 
 /// A certificate revocation list that was decoded successfully.
@@ -50,15 +53,33 @@ pub struct ParsedCrl {
     next_update: Option<Timestamp>,
 }
 
-fn signed_part(der: &[u8]) -> Result<Vec<u8>, der::Error> {
+fn signed_part(der: &[u8]) -> Result<&[u8], der::Error> {
     let mut outer = SliceReader::new(der)?;
-    let tbs = outer.sequence(|inner| {
+    outer.sequence(|inner| {
         let tbs = inner.tlv_bytes()?;
         // Skip the rest (algorithm and signature) so the nested reader is finished.
         inner.read_slice(inner.remaining_len())?;
         Ok(tbs)
-    })?;
-    Ok(tbs.to_vec())
+    })
+}
+
+/// The subjectPublicKeyInfo inside a tbsCertificate, as encoded.
+fn spki_part(tbs: &[u8]) -> Result<&[u8], der::Error> {
+    let mut r = SliceReader::new(tbs)?;
+    der::Header::decode(&mut r)?;
+    if r.peek_byte() == Some(0xA0) {
+        r.tlv_bytes()?; // version
+    }
+    for _ in 0..5 {
+        r.tlv_bytes()?; // serialNumber, signature, issuer, validity, subject
+    }
+    r.tlv_bytes()
+}
+
+/// Where `part` (a subslice of `whole`) lies in `whole`.
+fn range_in(whole: &[u8], part: &[u8]) -> core::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    start..start + part.len()
 }
 
 /// The DER time types cannot hold dates before 1970, which real certificates
@@ -132,12 +153,9 @@ impl ParsedCertificate {
                 Certificate::from_der(&patched).map_err(malformed)?
             }
         };
-        let tbs_der = signed_part(der).map_err(malformed)?;
-        let spki_der = cert
-            .tbs_certificate
-            .subject_public_key_info
-            .to_der()
-            .map_err(malformed)?;
+        let tbs = signed_part(der).map_err(malformed)?;
+        let tbs_der = range_in(der, tbs);
+        let spki_der = range_in(der, spki_part(tbs).map_err(malformed)?);
         let extensions = CertExtensions::read(cert.tbs_certificate.extensions.as_deref());
         let fingerprint = sha256(der);
         let not_before = timestamp(&cert.tbs_certificate.validity.not_before);
@@ -152,6 +170,8 @@ impl ParsedCertificate {
                 extensions,
                 not_before,
                 not_after,
+                subject_text: std::sync::OnceLock::new(),
+                issuer_text: std::sync::OnceLock::new(),
             }),
         })
     }
@@ -180,11 +200,17 @@ impl ParsedCertificate {
     }
     /// The signed part (tbsCertificate) exactly as encoded.
     pub fn tbs_der(&self) -> &[u8] {
-        &self.inner.tbs_der
+        self.inner
+            .der
+            .get(self.inner.tbs_der.clone())
+            .unwrap_or_default()
     }
     /// The DER of the subjectPublicKeyInfo.
     pub fn spki_der(&self) -> &[u8] {
-        &self.inner.spki_der
+        self.inner
+            .der
+            .get(self.inner.spki_der.clone())
+            .unwrap_or_default()
     }
     /// The SHA-256 fingerprint of the DER.
     pub fn fingerprint(&self) -> &[u8; 32] {
@@ -204,11 +230,17 @@ impl ParsedCertificate {
     }
     /// The subject as `CN=…, O=…` text (most specific attribute first).
     pub fn subject_text(&self) -> String {
-        display_name(&self.inner.cert.tbs_certificate.subject)
+        self.inner
+            .subject_text
+            .get_or_init(|| display_name(&self.inner.cert.tbs_certificate.subject))
+            .clone()
     }
     /// The issuer as text.
     pub fn issuer_text(&self) -> String {
-        display_name(&self.inner.cert.tbs_certificate.issuer)
+        self.inner
+            .issuer_text
+            .get_or_init(|| display_name(&self.inner.cert.tbs_certificate.issuer))
+            .clone()
     }
     /// The serial number as lowercase hex.
     pub fn serial_hex(&self) -> String {
@@ -259,7 +291,7 @@ impl ParsedCrl {
                 limit: MAX_CRL_ENTRIES,
             });
         }
-        let tbs_der = signed_part(der).map_err(malformed)?;
+        let tbs_der = signed_part(der).map_err(malformed)?.to_vec();
         let extensions = CrlExtensions::read(crl.tbs_cert_list.crl_extensions.as_deref());
         let this_update = timestamp(&crl.tbs_cert_list.this_update);
         let next_update = crl.tbs_cert_list.next_update.as_ref().map(timestamp);
@@ -406,10 +438,14 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use core::fmt::Write;
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(s, "{b:02x}");
+        for nibble in [b >> 4, b & 0x0f] {
+            s.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
     }
     s
 }

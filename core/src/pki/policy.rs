@@ -8,6 +8,7 @@
 
 use const_oid::ObjectIdentifier as Oid;
 
+use super::limits::MAX_POLICY_TREE_NODES;
 use super::{oids, ParsedCertificate, PolicyOptions};
 
 #[derive(Debug, Clone)]
@@ -22,6 +23,7 @@ struct Node {
 #[derive(Debug, Clone)]
 struct Tree {
     nodes: Vec<Node>,
+    overflow: bool,
 }
 
 impl Tree {
@@ -33,7 +35,10 @@ impl Tree {
             depth: 0,
             alive: true,
         };
-        Self { nodes: vec![root] }
+        Self {
+            nodes: vec![root],
+            overflow: false,
+        }
     }
 
     fn node(&self, i: usize) -> Option<&Node> {
@@ -53,6 +58,10 @@ impl Tree {
     }
 
     fn add(&mut self, parent: usize, policy: Oid, expected: Vec<Oid>) {
+        if self.nodes.len() >= MAX_POLICY_TREE_NODES {
+            self.overflow = true;
+            return;
+        }
         let depth = self.node(parent).map_or(0, |p| p.depth + 1);
         self.nodes.push(Node {
             policy,
@@ -165,6 +174,9 @@ pub(crate) fn process(
             } else {
                 tree = None;
             }
+        }
+        if tree.as_ref().is_some_and(|t| t.overflow) {
+            return Err((k, "the certificate policy tree is too large"));
         }
         if explicit == 0 && tree.is_none() {
             return Err((k, "no acceptable certificate policy"));

@@ -411,7 +411,19 @@ fn evaluate<'a>(
         .rev()
         .copied()
         .collect();
-    if let Err((k, detail)) = super::policy::process(&below_anchor, &options.policy) {
+    // With the default inputs, only policyConstraints or policyMappings can make
+    // policy processing fail; without them the (costly) tree is not built.
+    let policy_relevant = options.policy != super::PolicyOptions::default()
+        || below_anchor.iter().any(|c| {
+            let e = c.extensions();
+            e.policy_constraints.is_some() || !e.policy_mappings.is_empty()
+        });
+    let outcome = if policy_relevant {
+        super::policy::process(&below_anchor, &options.policy)
+    } else {
+        Ok(Vec::new())
+    };
+    if let Err((k, detail)) = outcome {
         let index = n.saturating_sub(2).saturating_sub(k);
         let subject = full.get(index).map(|c| c.subject_text());
         problems.push(Problem::new(
