@@ -174,6 +174,7 @@ fn bench(c: &mut Criterion) {
     };
     webpki_validate().unwrap();
 
+    let parsed_leaf = ParsedCertificate::from_der(&p.leaf).unwrap();
     interleaved_summary(&[
         ("bare signatures (ring)", &|| {
             for (key, (msg, sig)) in &checks {
@@ -187,6 +188,12 @@ fn bench(c: &mut Criterion) {
             assert!(validate(&leaf, &store, &options).valid);
         }),
         ("rustls-webpki", &|| webpki_validate().unwrap()),
+        ("kabinet parse leaf only", &|| {
+            black_box(ParsedCertificate::from_der(black_box(&p.leaf)).unwrap());
+        }),
+        ("kabinet validate only", &|| {
+            assert!(validate(black_box(&parsed_leaf), &store, &options).valid);
+        }),
     ]);
 
     let mut g = c.benchmark_group("certificate path validation (3 x ECDSA P-256, 2 CRLs)");
@@ -208,6 +215,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("rustls-webpki verify_for_usage", |b| {
         b.iter(|| webpki_validate().unwrap())
+    });
+    g.bench_function("kabinet validate (leaf already parsed)", |b| {
+        b.iter(|| assert!(validate(black_box(&parsed_leaf), &store, &options).valid))
     });
     g.finish();
 }
@@ -240,7 +250,7 @@ fn interleaved_summary(variants: &[(&str, &dyn Fn())]) {
     println!("interleaved ({ROUNDS} rounds of {BATCH} iterations), per iteration:");
     for ((name, _), (min, median)) in variants.iter().zip(&stats) {
         println!(
-            "  {name:<24} min {min:8.1} us ({:+.1}%)   median {median:8.1} us ({:+.1}%)",
+            "  {name:<26} min {min:8.1} us ({:+.1}%)   median {median:8.1} us ({:+.1}%)",
             (min / base_min - 1.0) * 100.0,
             (median / base_median - 1.0) * 100.0
         );
