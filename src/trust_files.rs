@@ -2,7 +2,9 @@
 //!
 //! The core builds a [`TrustStore`] from bytes; this module reads the bytes.
 //! A folder is read one level deep, files in name order, so the same folder
-//! always gives the same store.
+//! always gives the same store; in a folder, text files without any PEM
+//! block (notes, READMEs) are skipped, while a file named explicitly must
+//! hold at least one certificate.
 
 use std::path::{Path, PathBuf};
 
@@ -108,13 +110,21 @@ fn read(path: &Path) -> Result<Vec<u8>, TrustFileError> {
 /// [`TrustFileError::Io`] when unreadable, [`TrustFileError::Parse`] when a file
 /// is not a certificate or bundle.
 pub fn load_certificates(path: &Path) -> Result<Vec<ParsedCertificate>, TrustFileError> {
+    let named_file = !std::fs::metadata(path).map_err(|e| io(path, &e))?.is_dir();
     let mut out = Vec::new();
     for file in files(path)? {
         let bytes = read(&file)?;
-        out.extend(
-            certificates_from_bytes(&bytes)
-                .map_err(|source| TrustFileError::Parse { path: file, source })?,
-        );
+        let certs = certificates_from_bytes(&bytes).map_err(|source| TrustFileError::Parse {
+            path: file.clone(),
+            source,
+        })?;
+        if certs.is_empty() && named_file {
+            let source = PkiError::MalformedCertificate {
+                detail: "no certificate in the file".into(),
+            };
+            return Err(TrustFileError::Parse { path: file, source });
+        }
+        out.extend(certs);
     }
     Ok(out)
 }

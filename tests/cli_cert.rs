@@ -192,6 +192,68 @@ fn expiring_certificate_warns_and_expired_one_fails() {
 }
 
 #[test]
+fn folders_and_several_values_per_option_are_accepted() {
+    let f = Files::new("folders");
+    let anchors = f.path("anchors");
+    std::fs::create_dir_all(&anchors).unwrap();
+    std::fs::copy(f.path("root.der"), anchors.join("root.der")).unwrap();
+    let out = f.kabinet(&[
+        "cert",
+        "verify",
+        "head.der",
+        "--anchor",
+        "anchors",
+        "--intermediate",
+        "ca.pem",
+        "bundle.pem",
+        "--crl",
+        "root.crl",
+        "ca.crl",
+        "--at",
+        AT,
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["path"][2]["anchor"], true);
+    // Notes in a folder are skipped; named explicitly, a file without a certificate is refused.
+    std::fs::write(anchors.join("notes.txt"), b"the roots of the test PKI").unwrap();
+    let args = [
+        "cert",
+        "verify",
+        "head.der",
+        "--anchor",
+        "anchors",
+        "--intermediate",
+        "ca.pem",
+        "--at",
+        AT,
+    ];
+    let with_crls = [&args[..], &["--crl", "root.crl", "ca.crl"]].concat();
+    assert_eq!(f.kabinet(&with_crls).status.code(), Some(0));
+    let out = f.kabinet(&[
+        "cert",
+        "verify",
+        "head.der",
+        "--anchor",
+        "anchors/notes.txt",
+        "--at",
+        AT,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pki.malformed_certificate"));
+    // A damaged DER file in the folder is an error with its code.
+    std::fs::write(anchors.join("broken.der"), [0x30, 0x03, 0x02, 0x01, 0x01]).unwrap();
+    let out = f.kabinet(&with_crls);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pki.malformed_certificate"));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let f = Files::new("usage");
     assert_eq!(

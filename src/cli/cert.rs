@@ -27,13 +27,13 @@ enum CertCommand {
         /// The certificate to validate (DER or PEM).
         leaf: PathBuf,
         /// Trust anchors (files or folders), treated as accredited certification authorities.
-        #[arg(long, required = true)]
+        #[arg(long, required = true, num_args = 1..)]
         anchor: Vec<PathBuf>,
         /// Untrusted intermediate certificates (files or folders).
-        #[arg(long)]
+        #[arg(long, num_args = 1..)]
         intermediate: Vec<PathBuf>,
         /// Certificate revocation lists (files or folders).
-        #[arg(long)]
+        #[arg(long, num_args = 1..)]
         crl: Vec<PathBuf>,
         /// The time of validation (RFC 3339); now by default.
         #[arg(long)]
