@@ -96,6 +96,15 @@ pub fn attribute_values(name: &Name, oid: &const_oid::ObjectIdentifier) -> Vec<S
         .collect()
 }
 
+/// The first value of one attribute type in a name.
+pub fn first_attribute_value(name: &Name, oid: &const_oid::ObjectIdentifier) -> Option<String> {
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .find(|atv| &atv.oid == oid)
+        .and_then(|atv| string_value(AnyRef::from(&atv.value)))
+}
+
 fn short_name(oid: &const_oid::ObjectIdentifier) -> Option<&'static str> {
     let table = [
         (oids::CN, "CN"),

@@ -39,6 +39,7 @@ struct CertificateInner {
     // Texts computed on first use (reports of paths through stored certificates reuse them).
     subject_text: std::sync::OnceLock<String>,
     issuer_text: std::sync::OnceLock<String>,
+    fingerprint_hex: std::sync::OnceLock<String>,
 }
 
 /// A certificate revocation list that was decoded successfully.
@@ -172,6 +173,7 @@ impl ParsedCertificate {
                 not_after,
                 subject_text: std::sync::OnceLock::new(),
                 issuer_text: std::sync::OnceLock::new(),
+                fingerprint_hex: std::sync::OnceLock::new(),
             }),
         })
     }
@@ -218,7 +220,10 @@ impl ParsedCertificate {
     }
     /// The fingerprint as lowercase hex.
     pub fn fingerprint_hex(&self) -> String {
-        hex(&self.inner.fingerprint)
+        self.inner
+            .fingerprint_hex
+            .get_or_init(|| hex(&self.inner.fingerprint))
+            .clone()
     }
     /// The decoded certificate.
     pub fn certificate(&self) -> &Certificate {

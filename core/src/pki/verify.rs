@@ -7,8 +7,6 @@
 //! collected; the first candidate without problems wins, otherwise the one
 //! with the fewest problems is reported. Work is bounded by [`Budget`](super::Budget).
 
-use std::collections::HashMap;
-
 use super::limits::{MAX_CRL_SIGNER_DEPTH, MAX_PATH_DEPTH};
 use super::name::names_equal;
 use super::report::{Notice, PathEntry, Problem, ValidationReport, Warning};
@@ -47,6 +45,9 @@ pub(crate) enum Purpose {
     CrlSigning,
 }
 
+/// Fingerprints of a signed object (certificate or CRL) and of the certificate whose key checked it.
+type SignedBy = ([u8; 32], [u8; 32]);
+
 /// The mutable state of one validation: budgets and caches.
 pub(crate) struct Ctx<'a> {
     pub(crate) store: &'a TrustStore,
@@ -55,8 +56,9 @@ pub(crate) struct Ctx<'a> {
     paths_left: usize,
     name_checks_left: usize,
     exhausted: Option<&'static str>,
-    signature_cache: HashMap<([u8; 32], [u8; 32]), Result<(), PkiError>>,
-    signer_cache: HashMap<[u8; 32], bool>,
+    // Small caches, searched linearly: at most `budget.signatures` entries.
+    signature_cache: Vec<(SignedBy, Result<(), PkiError>)>,
+    signer_cache: Vec<([u8; 32], bool)>,
 }
 
 struct Outcome<'a> {
@@ -75,8 +77,8 @@ impl<'a> Ctx<'a> {
             paths_left: options.budget.paths,
             name_checks_left: options.budget.name_constraint_checks,
             exhausted: None,
-            signature_cache: HashMap::new(),
-            signer_cache: HashMap::new(),
+            signature_cache: Vec::new(),
+            signer_cache: Vec::new(),
         }
     }
 
@@ -88,7 +90,7 @@ impl<'a> Ctx<'a> {
         message: &[u8],
         signature: &der::asn1::BitString,
     ) -> Result<(), PkiError> {
-        if let Some(r) = self.signature_cache.get(&key) {
+        if let Some((_, r)) = self.signature_cache.iter().find(|(k, _)| *k == key) {
             return r.clone();
         }
         if self.signatures_left == 0 {
@@ -101,7 +103,7 @@ impl<'a> Ctx<'a> {
             Some(sig) => verify_signature(spki, signer.spki_der(), algorithm, message, sig),
             None => Err(PkiError::BadSignature),
         };
-        self.signature_cache.insert(key, result.clone());
+        self.signature_cache.push((key, result.clone()));
         result
     }
 
@@ -143,7 +145,11 @@ impl<'a> Ctx<'a> {
         candidate: &'a ParsedCertificate,
         stack: &mut Vec<[u8; 32]>,
     ) -> bool {
-        if let Some(known) = self.signer_cache.get(candidate.fingerprint()) {
+        if let Some((_, known)) = self
+            .signer_cache
+            .iter()
+            .find(|(k, _)| k == candidate.fingerprint())
+        {
             return *known;
         }
         if stack.len() >= MAX_CRL_SIGNER_DEPTH || stack.contains(candidate.fingerprint()) {
@@ -160,7 +166,7 @@ impl<'a> Ctx<'a> {
         );
         stack.pop();
         if stack.is_empty() {
-            self.signer_cache.insert(*candidate.fingerprint(), ok);
+            self.signer_cache.push((*candidate.fingerprint(), ok));
         }
         ok
     }

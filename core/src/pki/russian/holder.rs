@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::pki::name::attribute_values;
+use crate::pki::name::first_attribute_value;
 use crate::pki::{oids, ParsedCertificate};
 
 /// Class of the holder's signature tool (certificate policies 1.2.643.100.113.1–.6).
@@ -97,7 +97,7 @@ impl Holder {
     /// Reads the holder of a certificate.
     pub fn of(cert: &ParsedCertificate) -> Self {
         let subject = &cert.certificate().tbs_certificate.subject;
-        let first = |oid| attribute_values(subject, &oid).into_iter().next();
+        let first = |oid| first_attribute_value(subject, &oid);
         let mut inn = first(oids::INN).map(digits);
         let mut inn_le = first(oids::INNLE).map(digits);
         if inn_le.is_none() {
