@@ -173,12 +173,29 @@ fn a_pem_bundle_loads_every_block() {
         c.tbs_der(),
         c.certificate().tbs_certificate.to_der().unwrap()
     );
+    // Lines of 76 characters, a single line, CRLF line ends: all read.
+    for text in [
+        pem_encode_width(&r.leaf, 76),
+        pem_encode_width(&r.leaf, 10_000),
+        pem_encode(&r.leaf).replace('\n', "\r\n"),
+    ] {
+        assert_eq!(
+            ParsedCertificate::from_der_or_pem(text.as_bytes())
+                .unwrap()
+                .der(),
+            r.leaf.as_slice()
+        );
+    }
     // A single-certificate input refuses a bundle of two.
     let two = ParsedCertificate::from_der_or_pem(bundle.as_bytes()).unwrap_err();
     assert_eq!(kabinet::Coded::code(&two), "pki.ambiguous");
 }
 
 fn pem_encode(der: &[u8]) -> String {
+    pem_encode_width(der, 64)
+}
+
+fn pem_encode_width(der: &[u8], width: usize) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut b64 = String::new();
     for chunk in der.chunks(3) {
@@ -198,7 +215,7 @@ fn pem_encode(der: &[u8]) -> String {
     }
     let lines: String = b64
         .as_bytes()
-        .chunks(64)
+        .chunks(width)
         .map(|l| format!("{}\n", std::str::from_utf8(l).unwrap()))
         .collect();
     format!("-----BEGIN CERTIFICATE-----\n{lines}-----END CERTIFICATE-----\n")

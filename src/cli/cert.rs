@@ -65,6 +65,14 @@ enum CertCommand {
 
 const USAGE: i32 = 2;
 
+/// Prints a line to standard output; a closed pipe (`| head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 fn fail(e: &impl Coded) -> i32 {
     eprintln!("error: {}: {}", e.code(), e.message_en());
     USAGE
@@ -127,7 +135,7 @@ fn verify(
     }
     let report = validate(&leaf, &store, &options);
     if json {
-        println!("{}", report_json(&report));
+        say!("{}", report_json(&report));
     } else {
         print_report(&report);
     }
@@ -150,26 +158,28 @@ fn report_json(r: &ValidationReport) -> serde_json::Value {
 }
 
 fn print_report(r: &ValidationReport) {
-    println!("{}", if r.valid { "valid" } else { "invalid" });
+    say!("{}", if r.valid { "valid" } else { "invalid" });
     for p in &r.problems {
         let at = p
             .certificate
             .map(|i| format!(" [certificate {i}]"))
             .unwrap_or_default();
-        println!("problem {}{at}: {}", p.code, p.detail);
+        say!("problem {}{at}: {}", p.code, p.detail);
     }
     for w in &r.warnings {
-        println!("warning {}: {}", w.code, w.detail);
+        say!("warning {}: {}", w.code, w.detail);
     }
     for (i, e) in r.path.iter().enumerate() {
-        println!(
+        say!(
             "path {i}: {} (serial {}, sha256 {})",
-            e.subject, e.serial, e.fingerprint
+            e.subject,
+            e.serial,
+            e.fingerprint
         );
     }
-    println!("qualified: {}", r.qualified);
+    say!("qualified: {}", r.qualified);
     if let Some(level) = r.signature_level() {
-        println!(
+        say!(
             "signature level: {} ({})",
             level.as_str(),
             level.abbreviation_ru()
@@ -185,7 +195,7 @@ fn check_signature(cert: &Path, issuer: &Path) -> i32 {
     let c = cert.certificate();
     let spki = &issuer.certificate().tbs_certificate.subject_public_key_info;
     let Some(signature) = c.signature.as_bytes() else {
-        println!("signature does not verify: the signature bit string is malformed");
+        say!("signature does not verify: the signature bit string is malformed");
         return 1;
     };
     match verify_signature(
@@ -196,15 +206,15 @@ fn check_signature(cert: &Path, issuer: &Path) -> i32 {
         signature,
     ) {
         Ok(()) => {
-            println!("signature verifies");
+            say!("signature verifies");
             0
         }
         Err(e) if e.is_algorithm_refusal() => {
-            println!("{}: {}", e.code(), e.message_en());
+            say!("{}: {}", e.code(), e.message_en());
             3
         }
         Err(e) => {
-            println!("{}: {}", e.code(), e.message_en());
+            say!("{}: {}", e.code(), e.message_en());
             1
         }
     }
@@ -231,18 +241,18 @@ fn show(path: &Path, json: bool) -> i32 {
         "holder": holder,
     });
     if json {
-        println!("{value}");
+        say!("{value}");
     } else {
-        println!("subject: {}", cert.subject_text());
-        println!("issuer: {}", cert.issuer_text());
-        println!("serial: {}", cert.serial_hex());
-        println!("sha256: {}", cert.fingerprint_hex());
-        println!("valid: {} .. {}", cert.not_before(), cert.not_after());
-        println!(
+        say!("subject: {}", cert.subject_text());
+        say!("issuer: {}", cert.issuer_text());
+        say!("serial: {}", cert.serial_hex());
+        say!("sha256: {}", cert.fingerprint_hex());
+        say!("valid: {} .. {}", cert.not_before(), cert.not_after());
+        say!(
             "signature algorithm: {}",
             cert.certificate().signature_algorithm.oid
         );
-        println!(
+        say!(
             "public key algorithm: {}",
             tbs.subject_public_key_info.algorithm.oid
         );
@@ -261,11 +271,11 @@ fn show(path: &Path, json: bool) -> i32 {
         ];
         for (name, value) in ids {
             if let Some(v) = value {
-                println!("{name}: {v}");
+                say!("{name}: {v}");
             }
         }
         if let Some(class) = holder.sign_tool_class() {
-            println!("sign-tool class: {}", class.as_str());
+            say!("sign-tool class: {}", class.as_str());
         }
     }
     0

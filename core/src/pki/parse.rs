@@ -402,11 +402,19 @@ fn pem_blocks(bytes: &[u8], max_bytes: usize) -> Result<Vec<(String, Vec<u8>)>, 
         };
         let block_end = end + end_marker.len();
         let block = tail.get(..block_end).unwrap_or_default();
-        let (decoded_label, der) =
-            der::pem::decode_vec(block.as_bytes()).map_err(|e| PkiError::MalformedCertificate {
-                detail: e.to_string(),
+        let decoded = der::pem::decode_vec(block.as_bytes())
+            .map(|(label, der)| (label.to_owned(), der))
+            .or_else(|e| {
+                // RFC 7468 asks for lines of 64 characters; bundles in the wild also come
+                // with 76-character lines or the whole body on one line: re-wrap and retry.
+                let rewrapped = rewrap_pem(label, block);
+                der::pem::decode_vec(rewrapped.as_bytes())
+                    .map(|(label, der)| (label.to_owned(), der))
+                    .map_err(|_| PkiError::MalformedCertificate {
+                        detail: e.to_string(),
+                    })
             })?;
-        blocks.push((decoded_label.to_owned(), der));
+        blocks.push(decoded);
         if blocks.len() > MAX_BUNDLE_CERTIFICATES {
             return Err(PkiError::TooLarge {
                 what: "pem blocks",
@@ -416,6 +424,27 @@ fn pem_blocks(bytes: &[u8], max_bytes: usize) -> Result<Vec<(String, Vec<u8>)>, 
         rest = tail.get(block_end..).unwrap_or_default();
     }
     Ok(blocks)
+}
+
+/// The block with its base64 body re-wrapped into lines of 64 characters.
+fn rewrap_pem(label: &str, block: &str) -> String {
+    let begin = format!("-----BEGIN {label}-----");
+    let end = format!("-----END {label}-----");
+    let body: String = block
+        .strip_prefix(&begin)
+        .and_then(|b| b.strip_suffix(&end))
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut out = format!("{begin}\n");
+    for line in body.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str(&end);
+    out.push('\n');
+    out
 }
 
 /// Decodes every certificate of an input: one DER certificate, or PEM text
