@@ -257,3 +257,49 @@ proptest! {
         prop_assert_eq!(revoked.signature_level(), None);
     }
 }
+
+#[test]
+fn a_path_longer_than_the_depth_limit_is_refused_with_its_code() {
+    let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+    let root_key = key();
+    let root_p = params("Deep 0", true, true);
+    let mut store = TrustStore::new();
+    store.add_anchor(
+        ParsedCertificate::from_der(root_p.self_signed(&root_key).unwrap().der()).unwrap(),
+        false,
+    );
+    let (mut issuer_p, mut issuer_key) = (root_p, root_key);
+    let leaf_of = |issuer_p: &CertificateParams, issuer_key: &KeyPair| {
+        let issuer = Issuer::from_params(issuer_p, issuer_key);
+        ParsedCertificate::from_der(
+            params("Deep leaf", false, true)
+                .signed_by(&key(), &issuer)
+                .unwrap()
+                .der(),
+        )
+        .unwrap()
+    };
+    let mut leaves = Vec::new();
+    for depth in 1..=8 {
+        let p = params(&format!("Deep {depth}"), true, true);
+        let k = key();
+        let cert = p
+            .signed_by(&k, &Issuer::from_params(&issuer_p, &issuer_key))
+            .unwrap();
+        store.add_intermediate(ParsedCertificate::from_der(cert.der()).unwrap());
+        (issuer_p, issuer_key) = (p, k);
+        leaves.push(leaf_of(&issuer_p, &issuer_key));
+    }
+    // Anchor + 6 CAs + leaf = 8 certificates: the limit, accepted.
+    let ok = validate(&leaves[5], &store, &soft(Budget::default()));
+    assert!(ok.valid, "{:?}", ok.problems);
+    assert_eq!(ok.path.len(), 8);
+    // One more CA: beyond the limit.
+    let deep = validate(&leaves[6], &store, &soft(Budget::default()));
+    assert!(!deep.valid);
+    assert!(
+        deep.has_problem("pki.no_trusted_root") && deep.has_problem("pki.path_too_long"),
+        "{:?}",
+        deep.problems
+    );
+}

@@ -167,12 +167,6 @@ pub enum PkiError {
         /// Which budget.
         what: &'static str,
     },
-    /// The holder does not match the organization or person expected.
-    #[error("the certificate holder does not match: {detail}")]
-    HolderMismatch {
-        /// Which identifier differs.
-        detail: String,
-    },
 }
 
 impl PkiError {
@@ -218,7 +212,6 @@ impl Coded for PkiError {
             Self::Policy { .. } => "pki.policy",
             Self::PathTooLong { .. } => "pki.path_too_long",
             Self::BudgetExhausted { .. } => "pki.budget_exhausted",
-            Self::HolderMismatch { .. } => "pki.holder_mismatch",
         }
     }
 
@@ -271,9 +264,6 @@ impl Coded for PkiError {
             }
             Self::PathTooLong { limit } => format!("цепочка длиннее {limit} сертификатов"),
             Self::BudgetExhausted { what } => format!("исчерпан лимит работы проверки ({what})"),
-            Self::HolderMismatch { detail } => {
-                format!("владелец сертификата не совпадает: {detail}")
-            }
         }
     }
 

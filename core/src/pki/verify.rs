@@ -56,6 +56,7 @@ pub(crate) struct Ctx<'a> {
     paths_left: usize,
     name_checks_left: usize,
     exhausted: Option<&'static str>,
+    depth_limited: bool,
     // Small caches, searched linearly: at most `budget.signatures` entries.
     signature_cache: Vec<(SignedBy, Result<(), PkiError>)>,
     signer_cache: Vec<([u8; 32], bool)>,
@@ -77,6 +78,7 @@ impl<'a> Ctx<'a> {
             paths_left: options.budget.paths,
             name_checks_left: options.budget.name_constraint_checks,
             exhausted: None,
+            depth_limited: false,
             signature_cache: Vec::new(),
             signer_cache: Vec::new(),
         }
@@ -217,6 +219,7 @@ fn search<'a>(
         }
     }
     if chain.len() + 1 >= MAX_PATH_DEPTH {
+        ctx.depth_limited |= ctx.store.intermediates_named(issuer_name).next().is_some();
         return false;
     }
     let mut candidates: Vec<&'a ParsedCertificate> = ctx
@@ -478,6 +481,7 @@ pub fn validate(
         &mut best,
     );
     let exhausted = ctx.exhausted;
+    let depth_limited = ctx.depth_limited;
     let (path, mut problems, warnings, accredited, verified) = match best {
         Some(o) => {
             let n = o.chain.len();
@@ -500,6 +504,12 @@ pub fn validate(
                 Some(0),
                 subject.clone(),
             )];
+            if depth_limited {
+                let e = PkiError::PathTooLong {
+                    limit: MAX_PATH_DEPTH,
+                };
+                problems.push(Problem::new(e, None, None));
+            }
             let own = check_validity(leaf, options)
                 .into_iter()
                 .chain(extension_problems(leaf))
