@@ -303,3 +303,49 @@ fn a_path_longer_than_the_depth_limit_is_refused_with_its_code() {
         deep.problems
     );
 }
+
+#[test]
+fn a_large_crl_answers_for_listed_and_unlisted_certificates() {
+    use rcgen::{
+        CertificateRevocationListParams, RevocationReason, RevokedCertParams, SerialNumber,
+    };
+    let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+    let root_key = key();
+    let root_p = params("Big CRL Root", true, true);
+    let root = root_p.self_signed(&root_key).unwrap();
+    let issuer = Issuer::from_params(&root_p, &root_key);
+    let leaf_with_serial = |serial: u64| {
+        let mut p = params("Big CRL Leaf", false, true);
+        p.serial_number = Some(SerialNumber::from(serial));
+        ParsedCertificate::from_der(p.signed_by(&key(), &issuer).unwrap().der()).unwrap()
+    };
+    let revoked_certs = (1_000u64..51_000)
+        .filter(|s| s % 2 == 0)
+        .map(|s| RevokedCertParams {
+            serial_number: SerialNumber::from(s),
+            revocation_time: date_time_ymd(2026, 1, 10),
+            reason_code: Some(RevocationReason::Superseded),
+            invalidity_date: None,
+        })
+        .collect();
+    let crl = CertificateRevocationListParams {
+        this_update: date_time_ymd(2026, 2, 25),
+        next_update: date_time_ymd(2026, 3, 10),
+        crl_number: SerialNumber::from(1u64),
+        issuing_distribution_point: None,
+        revoked_certs,
+        key_identifier_method: KeyIdMethod::Sha256,
+    }
+    .signed_by(&issuer)
+    .unwrap();
+    let mut store = TrustStore::new();
+    store.add_anchor(ParsedCertificate::from_der(root.der()).unwrap(), false);
+    store.add_crl(ParsedCrl::from_der(crl.der()).unwrap());
+    assert_eq!(store.crls()[0].entry_count(), 25_000);
+    let options = ValidationOptions::at(at());
+    let revoked = validate(&leaf_with_serial(30_000), &store, &options);
+    assert!(revoked.has_problem("pki.revoked"), "{:?}", revoked.problems);
+    assert!(revoked.problems[0].detail.contains("superseded"));
+    let good = validate(&leaf_with_serial(30_001), &store, &options);
+    assert!(good.valid, "{:?}", good.problems);
+}

@@ -11,6 +11,7 @@ use der::{Decode, Reader, SliceReader};
 use x509_cert::crl::CertificateList;
 use x509_cert::Certificate;
 
+use super::crl_index::CrlIndex;
 use super::extensions::{CertExtensions, CrlExtensions};
 use super::limits::{
     MAX_BUNDLE_CERTIFICATES, MAX_CERTIFICATE_BYTES, MAX_CRL_BYTES, MAX_CRL_ENTRIES, MAX_PEM_BYTES,
@@ -52,6 +53,7 @@ pub struct ParsedCrl {
     extensions: CrlExtensions,
     this_update: Timestamp,
     next_update: Option<Timestamp>,
+    index: CrlIndex,
 }
 
 fn signed_part(der: &[u8]) -> Result<&[u8], der::Error> {
@@ -300,6 +302,11 @@ impl ParsedCrl {
         let extensions = CrlExtensions::read(crl.tbs_cert_list.crl_extensions.as_deref());
         let this_update = timestamp(&crl.tbs_cert_list.this_update);
         let next_update = crl.tbs_cert_list.next_update.as_ref().map(timestamp);
+        let indirect = extensions
+            .issuing_distribution_point
+            .as_ref()
+            .is_some_and(|i| i.indirect_crl);
+        let index = CrlIndex::build(&crl, indirect);
         Ok(Self {
             der: der.to_vec(),
             fingerprint: sha256(der),
@@ -308,6 +315,7 @@ impl ParsedCrl {
             extensions,
             this_update,
             next_update,
+            index,
         })
     }
 
@@ -359,6 +367,10 @@ impl ParsedCrl {
     /// The issuer as text.
     pub fn issuer_text(&self) -> String {
         display_name(&self.crl.tbs_cert_list.issuer)
+    }
+    /// The index of the entries.
+    pub(crate) fn index(&self) -> &CrlIndex {
+        &self.index
     }
     /// How many certificates the CRL lists.
     pub fn entry_count(&self) -> usize {

@@ -15,7 +15,7 @@
 //! explicitly, and reported in the "unknown" detail: delta CRLs, indirect CRLs.
 
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName, GeneralNames};
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::name::Name;
 
 use super::name::names_equal;
@@ -259,64 +259,34 @@ enum Listing {
 /// Looks `cert` up in `crl`; `Err` when an entry has an unknown critical
 /// extension (the CRL is then unusable).
 fn lookup(crl: &ParsedCrl, cert: &ParsedCertificate) -> Result<Listing, String> {
+    if let Some(why) = crl.index().problem() {
+        return Err(why.to_owned());
+    }
     let serial = cert.certificate().tbs_certificate.serial_number.as_bytes();
     let cert_issuer = &cert.certificate().tbs_certificate.issuer;
-    let indirect = crl
-        .extensions()
-        .issuing_distribution_point
-        .as_ref()
-        .is_some_and(|i| i.indirect_crl);
-    // In an indirect CRL, certificateIssuer names the issuer of this entry and the following ones.
-    let mut entry_issuer: Option<Name> = None;
-    let mut found = Listing::Absent;
-    for entry in crl
-        .crl()
-        .tbs_cert_list
-        .revoked_certificates
+    let crl_issuer = &crl.crl().tbs_cert_list.issuer;
+    let entry = crl
+        .index()
+        .find(crl.crl(), serial)
+        .find(|(_, issuer)| names_equal(issuer.unwrap_or(crl_issuer), cert_issuer));
+    let Some((entry, _)) = entry else {
+        return Ok(Listing::Absent);
+    };
+    let reason = entry
+        .crl_entry_extensions
         .iter()
         .flatten()
-    {
-        let mut reason = None;
-        for ext in entry.crl_entry_extensions.iter().flatten() {
-            if ext.extn_id == oids::REASON_CODE {
-                reason = CrlReason::from_der(ext.extn_value.as_bytes()).ok();
-            } else if ext.extn_id == oids::CERTIFICATE_ISSUER && indirect {
-                let names = GeneralNames::from_der(ext.extn_value.as_bytes())
-                    .map_err(|_| "a crl entry has a malformed certificate issuer".to_owned())?;
-                let first = directory_names(&names).next().cloned();
-                if let Some(name) = first {
-                    entry_issuer = Some(name);
-                }
-            } else if ext.critical
-                && ![oids::INVALIDITY_DATE, oids::HOLD_INSTRUCTION_CODE].contains(&ext.extn_id)
-            {
-                return Err(format!(
-                    "a crl entry has an unknown critical extension {}",
-                    ext.extn_id
-                ));
-            }
-        }
-        if matches!(found, Listing::Absent)
-            && entry.serial_number.as_bytes() == serial
-            && names_equal(
-                entry_issuer
-                    .as_ref()
-                    .unwrap_or(&crl.crl().tbs_cert_list.issuer),
-                cert_issuer,
-            )
-        {
-            let reason = reason.unwrap_or(CrlReason::Unspecified);
-            found = if reason == CrlReason::RemoveFromCRL {
-                Listing::Removed
-            } else {
-                Listing::Revoked(PkiError::Revoked {
-                    revoked_at: timestamp(&entry.revocation_date),
-                    reason: reason_name(reason).to_owned(),
-                })
-            };
-        }
-    }
-    Ok(found)
+        .find(|ext| ext.extn_id == oids::REASON_CODE)
+        .and_then(|ext| CrlReason::from_der(ext.extn_value.as_bytes()).ok())
+        .unwrap_or(CrlReason::Unspecified);
+    Ok(if reason == CrlReason::RemoveFromCRL {
+        Listing::Removed
+    } else {
+        Listing::Revoked(PkiError::Revoked {
+            revoked_at: timestamp(&entry.revocation_date),
+            reason: reason_name(reason).to_owned(),
+        })
+    })
 }
 
 /// `a <= b` for unsigned big-endian integers.
