@@ -227,6 +227,10 @@ fn bench(c: &mut Criterion) {
 /// alternation (rounds of 20 iterations each) and prints the minimum and the
 /// median time per iteration of each, so the ratios compare like with like.
 fn interleaved_summary(variants: &[(&str, &dyn Fn())]) {
+    // `cargo test` runs benches once as tests, without `--bench`: no summary then.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
     const ROUNDS: usize = 300;
     const BATCH: u32 = 20;
     let mut times: Vec<Vec<f64>> = vec![Vec::with_capacity(ROUNDS); variants.len()];

@@ -3,8 +3,12 @@
 //! the bindings, in Python, Kotlin and Swift.
 //!
 //! This facade re-exports the pure core ([`kabinet_core`]) and adds what the
-//! core deliberately leaves out: the clock and storage.
+//! core deliberately leaves out: the clock, sharing between threads and
+//! storage.
 
+mod handle;
+
+pub use handle::Kabinet;
 pub use kabinet_core::*;
 
 pub mod trust_files;

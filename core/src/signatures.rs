@@ -6,6 +6,7 @@
 //! certificate of an accredited certification authority with the qualified
 //! markers). An action requires a minimal level; a stronger one satisfies it.
 
+use crate::identifiers::{Inn, Ogrn, Ogrnip, Snils};
 use serde::{Deserialize, Serialize};
 
 /// The kind of electronic signature, ordered from weakest to strongest.
@@ -45,6 +46,64 @@ impl SignatureLevel {
     /// Whether a signature of this level is enough where `required` is asked for.
     pub fn satisfies(self, required: SignatureLevel) -> bool {
         self >= required
+    }
+}
+
+/// Who a certificate says its holder is: the identity an enhanced or
+/// qualified signature asserts (DOMAIN §7, the subject's ИНН, ИННЮЛ, ОГРН,
+/// ОГРНИП and СНИЛС).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SignerIdentity {
+    /// The holder's СНИЛС.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snils: Option<Snils>,
+    /// The holder's personal ИНН.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inn: Option<Inn>,
+    /// ИННЮЛ of the organization the certificate was issued for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_inn: Option<Inn>,
+    /// ОГРН of that organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ogrn: Option<Ogrn>,
+    /// ОГРНИП, for an entrepreneur's certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ogrnip: Option<Ogrnip>,
+}
+
+/// The signature offered with a request or a command: its level and, for
+/// enhanced and qualified signatures, the identity its certificate asserts.
+/// The certificate itself is validated before this evidence is made.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SignatureEvidence {
+    /// The kind of signature.
+    pub level: SignatureLevel,
+    /// The identity the certificate asserts (none for a simple signature).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<SignerIdentity>,
+}
+
+impl SignatureEvidence {
+    /// A simple signature (ПЭП): the session's login.
+    pub const fn simple() -> Self {
+        Self {
+            level: SignatureLevel::Simple,
+            signer: None,
+        }
+    }
+
+    /// An enhanced or qualified signature asserting an identity.
+    pub fn certified(level: SignatureLevel, signer: SignerIdentity) -> Self {
+        Self {
+            level,
+            signer: Some(signer),
+        }
+    }
+}
+
+impl Default for SignatureEvidence {
+    fn default() -> Self {
+        Self::simple()
     }
 }
 

@@ -14,13 +14,13 @@ use kabinet::{Coded, Timestamp};
 use serde_json::json;
 
 /// Arguments of `kabinet cert`.
-#[derive(clap::Args)]
+#[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     command: CertCommand,
 }
 
-#[derive(Subcommand)]
+#[derive(Debug, Subcommand)]
 enum CertCommand {
     /// Validate a certificate: path to an anchor, validity, revocation, key usage.
     Verify {
@@ -79,7 +79,11 @@ fn fail(e: &impl Coded) -> i32 {
 }
 
 /// Runs `kabinet cert`; returns the exit code.
-pub fn run(args: Args) -> i32 {
+pub fn run(args: Args) -> std::process::ExitCode {
+    std::process::ExitCode::from(u8::try_from(run_code(args)).unwrap_or(1))
+}
+
+fn run_code(args: Args) -> i32 {
     match args.command {
         CertCommand::Verify {
             leaf,

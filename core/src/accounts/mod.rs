@@ -1,0 +1,74 @@
+//! Accounts of people (учётная запись физического лица): levels, contacts and
+//! their confirmation, statuses with reasons.
+//!
+//! ЕСИА knows three levels: упрощённая (simplified), стандартная (standard:
+//! СНИЛС and passport checked) and подтверждённая (confirmed identity). Only a
+//! confirmed account may register an organization, join one or act for one.
+//! One person has one account (one СНИЛС, one account); an account may belong
+//! to several organizations.
+
+mod person;
+mod status;
+
+pub use person::PersonName;
+pub use status::{AccountLevel, AccountStatus, BlockReason};
+
+use crate::identifiers::{Email, Inn, Phone, Snils};
+use crate::ids::AccountId;
+use serde::{Deserialize, Serialize};
+
+/// A contact of an account and whether it was confirmed by a one-time code.
+/// An unconfirmed contact receives nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact<T> {
+    /// The address or number.
+    pub value: T,
+    /// Whether the person proved they receive messages there.
+    pub confirmed: bool,
+}
+
+/// Which contact of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// The e-mail address.
+    Email,
+    /// The mobile phone number.
+    Phone,
+}
+
+/// A person's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    /// The account's number.
+    pub id: AccountId,
+    /// The person's name.
+    pub name: PersonName,
+    /// The level of identity confirmation.
+    pub level: AccountLevel,
+    /// Active, blocked or temporarily disabled.
+    pub status: AccountStatus,
+    /// The person's СНИЛС, once given.
+    pub snils: Option<Snils>,
+    /// The person's ИНН (12 digits), once given.
+    pub inn: Option<Inn>,
+    /// The e-mail address.
+    pub email: Option<Contact<Email>>,
+    /// The mobile phone.
+    pub phone: Option<Contact<Phone>>,
+}
+
+impl Account {
+    /// Whether the account may act for organizations: active and confirmed.
+    pub fn may_act(&self) -> bool {
+        self.status == AccountStatus::Active && self.level == AccountLevel::Confirmed
+    }
+
+    /// The confirmed e-mail address, if any.
+    pub fn confirmed_email(&self) -> Option<&Email> {
+        self.email
+            .as_ref()
+            .filter(|c| c.confirmed)
+            .map(|c| &c.value)
+    }
+}

@@ -1,0 +1,342 @@
+//! Folding events into the directory. Applying cannot fail: events record
+//! what was already decided; an event that names something missing changes
+//! nothing.
+
+use super::{AccountEntry, ContactValue, Directory, Event};
+use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
+use crate::employees::{Membership, MembershipStatus, Standing};
+use crate::ids::{AccountId, OrgId};
+use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
+use crate::rights::RightSet;
+use crate::roles::{AccessGroup, RoleRef};
+
+impl Directory {
+    /// Folds one event into the state.
+    pub fn apply(&mut self, event: &Event) {
+        match event {
+            Event::AccountRegistered {
+                account,
+                name,
+                snils,
+                inn,
+                email,
+                phone,
+            } => {
+                if let Some(s) = snils {
+                    self.by_snils.insert(s.clone(), *account);
+                }
+                let account_record = Account {
+                    id: *account,
+                    name: name.clone(),
+                    level: AccountLevel::Simplified,
+                    status: AccountStatus::Active,
+                    snils: snils.clone(),
+                    inn: inn.clone(),
+                    email: email.clone().map(unconfirmed),
+                    phone: phone.clone().map(unconfirmed),
+                };
+                self.accounts.insert(
+                    *account,
+                    Box::new(AccountEntry {
+                        account: account_record,
+                        memberships: Box::default(),
+                    }),
+                );
+                self.next.account = self.next.account.max(account.0 + 1);
+            }
+            Event::AccountLevelChanged { account, level } => {
+                if let Some(a) = self.account_mut(*account) {
+                    a.level = *level;
+                }
+            }
+            Event::ContactChanged { account, contact } => {
+                if let Some(a) = self.account_mut(*account) {
+                    match contact {
+                        ContactValue::Email(e) => a.email = Some(unconfirmed(e.clone())),
+                        ContactValue::Phone(p) => a.phone = Some(unconfirmed(p.clone())),
+                    }
+                }
+            }
+            Event::ContactConfirmed { account, kind } => {
+                if let Some(a) = self.account_mut(*account) {
+                    match kind {
+                        ContactKind::Email => a.email.iter_mut().for_each(|c| c.confirmed = true),
+                        ContactKind::Phone => a.phone.iter_mut().for_each(|c| c.confirmed = true),
+                    }
+                }
+            }
+            Event::AccountStatusChanged { account, status } => {
+                if let Some(a) = self.account_mut(*account) {
+                    a.status = *status;
+                }
+            }
+            Event::OrganizationSubmitted {
+                org,
+                kind,
+                requisites,
+                by,
+            } => {
+                self.by_inn.insert((requisites.inn.clone(), *org));
+                self.organizations.insert(
+                    *org,
+                    Box::new(Organization {
+                        id: *org,
+                        kind: *kind,
+                        requisites: requisites.clone(),
+                        status: OrganizationStatus::Registering {
+                            stage: RegistrationStage::Submitted,
+                        },
+                        submitted_by: *by,
+                        head: None,
+                        activated_at: None,
+                        members: Vec::new(),
+                        custom_roles: Vec::new(),
+                        access_groups: Vec::new(),
+                    }),
+                );
+                self.next.org = self.next.org.max(org.0 + 1);
+            }
+            Event::RequisitesChanged { org, requisites } => {
+                let old = self
+                    .organizations
+                    .get(org)
+                    .map(|o| o.requisites.inn.clone());
+                if let Some(old) = old.filter(|old| *old != requisites.inn) {
+                    self.by_inn.remove(&(old, *org));
+                    self.by_inn.insert((requisites.inn.clone(), *org));
+                }
+                if let Some(o) = self.organizations.get_mut(org) {
+                    o.requisites = requisites.clone();
+                }
+            }
+            Event::RegistrationAdvanced { org, stage } => {
+                self.set_org_status(*org, OrganizationStatus::Registering { stage: *stage });
+            }
+            Event::RegistrationRejected { org, reasons } => {
+                self.set_org_status(
+                    *org,
+                    OrganizationStatus::Rejected {
+                        reasons: reasons.clone(),
+                    },
+                );
+            }
+            Event::OrganizationActivated { org, head, at } => {
+                if let Some(o) = self.organizations.get_mut(org) {
+                    o.status = OrganizationStatus::Active;
+                    o.head = Some(*head);
+                    o.activated_at = Some(*at);
+                }
+            }
+            Event::OrganizationStatusChanged { org, status } => {
+                self.set_org_status(*org, status.clone());
+            }
+            Event::InvitationSent { invitation } => {
+                self.next.invitation = self.next.invitation.max(invitation.id.0 + 1);
+                self.invitations.insert(invitation.id, invitation.clone());
+            }
+            Event::InvitationClosed { invitation, .. } => {
+                self.invitations.remove(invitation);
+            }
+            Event::MemberJoined {
+                org,
+                account,
+                standing,
+                roles,
+                position,
+                at,
+            } => self.join(
+                *org,
+                *account,
+                *standing,
+                roles,
+                position.as_deref().map(Box::from),
+                *at,
+            ),
+            Event::MembershipStatusChanged {
+                org,
+                account,
+                status,
+            } => self.update_member(*org, *account, |m| m.status = *status),
+            Event::RoleAssigned { org, account, role } => {
+                self.update_member(*org, *account, |m| m.roles.insert(*role));
+            }
+            Event::RoleRevoked { org, account, role } => {
+                self.update_member(*org, *account, |m| m.roles.remove(*role));
+            }
+            Event::RightsGranted {
+                org,
+                account,
+                rights,
+            } => self.update_member(*org, *account, |m| m.grants = m.grants.union(*rights)),
+            Event::RightsRevoked {
+                org,
+                account,
+                rights,
+            } => self.update_member(*org, *account, |m| m.grants = m.grants.difference(*rights)),
+            Event::CustomRoleDefined { org, role } => {
+                self.next.role = self.next.role.max(role.id.0 + 1);
+                if let Some(o) = self.organizations.get_mut(org) {
+                    match o.custom_roles.iter_mut().find(|r| r.id == role.id) {
+                        Some(existing) => *existing = role.clone(),
+                        None => o.custom_roles.push(role.clone()),
+                    }
+                }
+            }
+            Event::CustomRoleDeleted { org, role } => {
+                let gone = RoleRef::Custom(*role);
+                if let Some(o) = self.organizations.get_mut(org) {
+                    o.custom_roles.retain(|r| r.id != *role);
+                }
+                for slot in self.member_slots(*org) {
+                    if let Some(m) = self.memberships.get_mut(slot) {
+                        m.roles.remove(gone);
+                    }
+                }
+            }
+            Event::AccessGroupCreated {
+                org,
+                group,
+                name,
+                system,
+            } => {
+                self.next.group = self.next.group.max(group.0 + 1);
+                if let Some(o) = self.organizations.get_mut(org) {
+                    o.access_groups.push(AccessGroup {
+                        id: *group,
+                        name: name.clone(),
+                        system: system.clone(),
+                        members: Default::default(),
+                    });
+                }
+            }
+            Event::AccessGroupMemberAdded {
+                org,
+                group,
+                account,
+            } => self.update_group(*org, *group, |g| {
+                g.members.insert(*account);
+            }),
+            Event::AccessGroupMemberRemoved {
+                org,
+                group,
+                account,
+            } => self.update_group(*org, *group, |g| {
+                g.members.remove(account);
+            }),
+            Event::AccessGroupDeleted { org, group } => {
+                if let Some(o) = self.organizations.get_mut(org) {
+                    o.access_groups.retain(|g| g.id != *group);
+                }
+            }
+        }
+    }
+
+    fn set_org_status(&mut self, org: OrgId, status: OrganizationStatus) {
+        if let Some(o) = self.organizations.get_mut(&org) {
+            o.status = status;
+        }
+    }
+
+    fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
+        self.accounts.get_mut(&account).map(|e| &mut e.account)
+    }
+
+    fn slot_of(&self, org: OrgId, account: AccountId) -> Option<usize> {
+        self.accounts
+            .get(&account)?
+            .memberships
+            .iter()
+            .find(|(o, _)| *o == org)
+            .map(|&(_, slot)| slot)
+    }
+
+    /// The slab places of an organization's members.
+    fn member_slots(&self, org: OrgId) -> Vec<usize> {
+        self.organizations
+            .get(&org)
+            .map(|o| {
+                o.members
+                    .iter()
+                    .filter_map(|&a| self.slot_of(org, a))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn join(
+        &mut self,
+        org: OrgId,
+        account: AccountId,
+        standing: Standing,
+        roles: &[RoleRef],
+        position: Option<Box<str>>,
+        at: crate::Timestamp,
+    ) {
+        let Some(o) = self.organizations.get_mut(&org) else {
+            return;
+        };
+        let m = Membership {
+            standing,
+            status: MembershipStatus::Active,
+            roles: roles.iter().copied().collect(),
+            grants: RightSet::EMPTY,
+            position,
+            joined_at: at,
+        };
+        let existing = self.accounts.get(&account).and_then(|e| {
+            e.memberships
+                .iter()
+                .find(|(x, _)| *x == org)
+                .map(|&(_, slot)| slot)
+        });
+        match existing.and_then(|slot| self.memberships.get_mut(slot)) {
+            Some(old) => *old = m,
+            None => {
+                let Some(entry) = self.accounts.get_mut(&account) else {
+                    return;
+                };
+                let mut places = std::mem::take(&mut entry.memberships).into_vec();
+                places.push((org, self.memberships.len()));
+                entry.memberships = places.into_boxed_slice();
+                self.memberships.push(m);
+                o.members.push(account);
+            }
+        }
+    }
+
+    fn update_member(
+        &mut self,
+        org: OrgId,
+        account: AccountId,
+        change: impl FnOnce(&mut Membership),
+    ) {
+        if let Some(m) = self
+            .slot_of(org, account)
+            .and_then(|s| self.memberships.get_mut(s))
+        {
+            change(m);
+        }
+    }
+
+    fn update_group(
+        &mut self,
+        org: OrgId,
+        group: crate::ids::AccessGroupId,
+        change: impl FnOnce(&mut AccessGroup),
+    ) {
+        if let Some(g) = self
+            .organizations
+            .get_mut(&org)
+            .and_then(|o| o.access_groups.iter_mut().find(|g| g.id == group))
+        {
+            change(g);
+        }
+    }
+}
+
+fn unconfirmed<T>(value: T) -> Contact<T> {
+    Contact {
+        value,
+        confirmed: false,
+    }
+}

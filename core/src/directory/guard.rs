@@ -1,0 +1,115 @@
+//! The checks commands share: who acts, whether they may, and least privilege.
+
+use super::{Actor, CommandError, Context, Directory};
+use crate::accounts::Account;
+use crate::decisions::AccessRequest;
+use crate::employees::{Membership, Standing};
+use crate::ids::{AccountId, OrgId};
+use crate::organizations::Organization;
+use crate::rights::{Right, RightSet};
+
+/// Longest name of a role, group or system, in characters.
+pub(super) const MAX_NAME: usize = 200;
+
+impl Directory {
+    pub(super) fn require_system(ctx: &Context) -> Result<(), CommandError> {
+        match ctx.actor {
+            Actor::System => Ok(()),
+            Actor::Account(_) => Err(CommandError::SystemOnly),
+        }
+    }
+
+    pub(super) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
+        match ctx.actor {
+            Actor::Account(a) => Ok(a),
+            Actor::System => Err(CommandError::AccountOnly),
+        }
+    }
+
+    pub(super) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
+        self.account(account)
+            .ok_or(CommandError::AccountNotFound { account })
+    }
+
+    pub(super) fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
+        self.organization(org)
+            .ok_or(CommandError::OrganizationNotFound { org })
+    }
+
+    /// The acting person may exercise `right` for `org` under the context's
+    /// signature; returns every right they hold there.
+    pub(super) fn authorize(
+        &self,
+        org: OrgId,
+        ctx: &Context,
+        right: Right,
+    ) -> Result<(AccountId, RightSet), CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let request = AccessRequest {
+            actor,
+            organization: org,
+            right,
+            at: ctx.at,
+            signature: ctx.signature.clone(),
+        };
+        let decision = self.check(&request);
+        if !decision.allowed {
+            return Err(CommandError::Denied {
+                refusals: decision.refusals,
+            });
+        }
+        let held = match (self.membership(org, actor), self.organization(org)) {
+            (Some(m), Some(o)) => m.rights(o),
+            _ => RightSet::EMPTY,
+        };
+        Ok((actor, held))
+    }
+
+    /// The member an employee command acts on.
+    pub(super) fn existing_member(
+        &self,
+        org: OrgId,
+        account: AccountId,
+    ) -> Result<&Membership, CommandError> {
+        self.membership(org, account)
+            .ok_or(CommandError::NotAMember { account })
+    }
+}
+
+/// Least privilege: `needed` must lie within what the actor holds.
+pub(super) fn within_own(held: RightSet, needed: RightSet) -> Result<(), CommandError> {
+    let missing = needed.difference(held);
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::BeyondOwnRights { missing })
+    }
+}
+
+/// Nobody in the organization acts on the head, and nobody acts on a member
+/// holding rights they do not hold themselves.
+pub(super) fn may_act_on(
+    held: RightSet,
+    target: &Membership,
+    org: &Organization,
+) -> Result<(), CommandError> {
+    if target.standing == Standing::Head {
+        return Err(CommandError::HeadProtected);
+    }
+    let missing = target.rights(org).difference(held);
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::TargetOutranks { missing })
+    }
+}
+
+/// A name of a role, group or system: trimmed, not empty, not too long.
+pub(super) fn clean_name(name: &str) -> Result<String, CommandError> {
+    let n = name.trim();
+    if n.is_empty() || n.chars().count() > MAX_NAME {
+        Err(CommandError::BadName)
+    } else {
+        Ok(n.to_owned())
+    }
+}

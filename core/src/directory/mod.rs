@@ -1,0 +1,197 @@
+//! The directory: accounts, organizations, memberships and invitations, as
+//! the fold of their events.
+//!
+//! [`Directory::execute`] checks every rule of a [`Command`] against the
+//! current state and returns the [`Event`]s it causes, changing nothing;
+//! [`Directory::apply`] folds an event into the state and cannot fail.
+//! [`Directory::run`] does both. Replaying the events of any run on a new
+//! directory with the same policy rebuilds an equal directory.
+
+mod accounts;
+mod apply;
+mod command;
+mod context;
+mod employees;
+mod error;
+mod event;
+mod execute;
+mod guard;
+mod organizations;
+mod roles;
+
+pub use command::{Command, ContactValue};
+pub use context::{Actor, Context};
+pub use error::CommandError;
+pub use event::Event;
+
+use crate::accounts::Account;
+use crate::employees::{Invitation, Membership};
+use crate::identifiers::{Inn, Snils};
+use crate::ids::{AccountId, InvitationId, OrgId};
+use crate::organizations::Organization;
+use crate::policy::Policy;
+use std::collections::{BTreeSet, HashMap};
+
+/// The next numbers the directory will assign.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Counters {
+    account: u64,
+    org: u64,
+    invitation: u64,
+    role: u64,
+    group: u64,
+}
+
+/// An account with the places of its memberships in the membership slab,
+/// in joining order: a person belongs to few organizations, so finding one
+/// is a short scan, not another hash lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AccountEntry {
+    account: Account,
+    memberships: Box<[(OrgId, usize)]>,
+}
+
+/// Accounts, organizations, memberships and invitations.
+///
+/// Layout (measured in `examples/memory.rs`): accounts and organizations are
+/// boxed so the hash tables' spare capacity costs a pointer, not a record;
+/// memberships are never removed (a dismissal is a status), so they live in
+/// an append-only slab addressed from the account's entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Directory {
+    policy: Policy,
+    accounts: HashMap<AccountId, Box<AccountEntry>>,
+    by_snils: HashMap<Snils, AccountId>,
+    organizations: HashMap<OrgId, Box<Organization>>,
+    by_inn: BTreeSet<(Inn, OrgId)>,
+    memberships: Vec<Membership>,
+    invitations: HashMap<InvitationId, Invitation>,
+    next: Counters,
+}
+
+impl Directory {
+    /// An empty directory with the default policy.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty directory with the given policy.
+    pub fn with_policy(policy: Policy) -> Self {
+        Self {
+            policy,
+            ..Self::default()
+        }
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Executes a command and applies its events.
+    ///
+    /// # Errors
+    /// The [`CommandError`] of [`Directory::execute`]; nothing changes then.
+    pub fn run(&mut self, command: Command, context: &Context) -> Result<Vec<Event>, CommandError> {
+        let events = self.execute(command, context)?;
+        for event in &events {
+            self.apply(event);
+        }
+        Ok(events)
+    }
+
+    /// An account by number.
+    pub fn account(&self, id: AccountId) -> Option<&Account> {
+        self.accounts.get(&id).map(|e| &e.account)
+    }
+
+    /// An account and its membership in an organization, in one lookup.
+    pub(crate) fn account_and_membership(
+        &self,
+        id: AccountId,
+        org: OrgId,
+    ) -> (Option<&Account>, Option<&Membership>) {
+        match self.accounts.get(&id) {
+            None => (None, None),
+            Some(e) => (Some(&e.account), self.slot_membership(e, org)),
+        }
+    }
+
+    fn slot_membership(&self, entry: &AccountEntry, org: OrgId) -> Option<&Membership> {
+        entry
+            .memberships
+            .iter()
+            .find(|(o, _)| *o == org)
+            .and_then(|&(_, slot)| self.memberships.get(slot))
+    }
+
+    /// The account holding a СНИЛС.
+    pub fn account_by_snils(&self, snils: &Snils) -> Option<&Account> {
+        self.by_snils.get(snils).and_then(|id| self.account(*id))
+    }
+
+    /// Every account, in no particular order.
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> {
+        self.accounts.values().map(|e| &e.account)
+    }
+
+    /// An organization by number.
+    pub fn organization(&self, id: OrgId) -> Option<&Organization> {
+        self.organizations.get(&id).map(|o| &**o)
+    }
+
+    /// The organizations submitted with an ИНН (a legal entity and its branches
+    /// share one), in submission order.
+    pub fn organizations_by_inn(&self, inn: &Inn) -> impl Iterator<Item = &Organization> {
+        self.by_inn
+            .range((inn.clone(), OrgId(0))..=(inn.clone(), OrgId(u64::MAX)))
+            .filter_map(|(_, id)| self.organization(*id))
+    }
+
+    /// Every organization, in no particular order.
+    pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
+        self.organizations.values().map(|o| &**o)
+    }
+
+    /// The membership of an account in an organization.
+    pub fn membership(&self, org: OrgId, account: AccountId) -> Option<&Membership> {
+        self.account_and_membership(account, org).1
+    }
+
+    /// The organizations an account belongs to ("выбор организации"), in joining order.
+    pub fn organizations_of(&self, account: AccountId) -> Vec<OrgId> {
+        self.accounts
+            .get(&account)
+            .map(|e| e.memberships.iter().map(|&(o, _)| o).collect())
+            .unwrap_or_default()
+    }
+
+    /// The members of an organization with their memberships, in joining order.
+    pub fn members(&self, org: OrgId) -> impl Iterator<Item = (AccountId, &Membership)> {
+        self.organizations
+            .get(&org)
+            .map(|o| o.members.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&a| self.membership(org, a).map(|m| (a, m)))
+    }
+
+    /// An invitation by number.
+    pub fn invitation(&self, id: InvitationId) -> Option<&Invitation> {
+        self.invitations.get(&id)
+    }
+
+    /// Every invitation of an organization, in no particular order.
+    pub fn invitations_of(&self, org: OrgId) -> impl Iterator<Item = &Invitation> {
+        self.invitations.values().filter(move |i| i.org == org)
+    }
+
+    /// How many accounts, organizations and memberships the directory holds.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.accounts.len(),
+            self.organizations.len(),
+            self.memberships.len(),
+        )
+    }
+}

@@ -1,0 +1,191 @@
+//! Rules of role, right and access-group commands (DOMAIN §5), with least
+//! privilege: nobody grants, takes or defines a right they do not hold, and
+//! nobody acts on a member who holds rights they lack.
+
+use super::employees::role_rights;
+use super::guard::{clean_name, may_act_on, within_own};
+use super::{CommandError, Context, Directory, Event};
+use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
+use crate::rights::{Right, RightSet};
+use crate::roles::{CustomRole, RoleRef};
+
+impl Directory {
+    pub(super) fn change_role(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        account: AccountId,
+        role: RoleRef,
+        assign: bool,
+    ) -> Result<Vec<Event>, CommandError> {
+        let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
+        let o = self.existing_org(org)?;
+        within_own(held, role_rights(o, role)?)?;
+        let target = self.existing_member(org, account)?;
+        may_act_on(held, target, o)?;
+        let has = target.roles.contains(role);
+        match (assign, has) {
+            (true, true) => Err(CommandError::RoleAlreadyHeld { role }),
+            (false, false) => Err(CommandError::RoleNotHeld { role }),
+            (true, false) if target.roles.len() >= self.policy().max_roles_per_member => {
+                Err(CommandError::LimitReached {
+                    limit: self.policy().max_roles_per_member,
+                })
+            }
+            (true, false) => Ok(vec![Event::RoleAssigned { org, account, role }]),
+            (false, true) => Ok(vec![Event::RoleRevoked { org, account, role }]),
+        }
+    }
+
+    pub(super) fn change_grants(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        account: AccountId,
+        rights: RightSet,
+        grant: bool,
+    ) -> Result<Vec<Event>, CommandError> {
+        let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
+        within_own(held, rights)?;
+        let target = self.existing_member(org, account)?;
+        may_act_on(held, target, self.existing_org(org)?)?;
+        let changes = if grant {
+            !rights.is_subset(target.grants)
+        } else {
+            !rights.intersection(target.grants).is_empty()
+        };
+        if !changes {
+            return Err(CommandError::AlreadyInStatus {
+                status: if grant { "granted" } else { "not_granted" },
+            });
+        }
+        Ok(vec![if grant {
+            Event::RightsGranted {
+                org,
+                account,
+                rights,
+            }
+        } else {
+            Event::RightsRevoked {
+                org,
+                account,
+                rights,
+            }
+        }])
+    }
+
+    pub(super) fn define_custom_role(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        existing: Option<CustomRoleId>,
+        name: &str,
+        rights: RightSet,
+    ) -> Result<Vec<Event>, CommandError> {
+        let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
+        let o = self.existing_org(org)?;
+        let name = clean_name(name)?;
+        let id = match existing {
+            Some(id) => {
+                let old = o
+                    .custom_role(id)
+                    .ok_or(CommandError::RoleNotFound { role: id })?;
+                within_own(held, old.rights)?;
+                id
+            }
+            None if o.custom_roles.len() >= self.policy().max_custom_roles => {
+                return Err(CommandError::LimitReached {
+                    limit: self.policy().max_custom_roles,
+                })
+            }
+            None => CustomRoleId(self.next.role.max(1)),
+        };
+        within_own(held, rights)?;
+        Ok(vec![Event::CustomRoleDefined {
+            org,
+            role: CustomRole { id, name, rights },
+        }])
+    }
+
+    pub(super) fn delete_custom_role(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        role: CustomRoleId,
+    ) -> Result<Vec<Event>, CommandError> {
+        let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
+        let o = self.existing_org(org)?;
+        let r = o
+            .custom_role(role)
+            .ok_or(CommandError::RoleNotFound { role })?;
+        within_own(held, r.rights)?;
+        Ok(vec![Event::CustomRoleDeleted { org, role }])
+    }
+
+    pub(super) fn create_access_group(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        name: &str,
+        system: &str,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.authorize(org, ctx, Right::AccessGroupsEdit)?;
+        let o = self.existing_org(org)?;
+        if o.access_groups.len() >= self.policy().max_access_groups {
+            return Err(CommandError::LimitReached {
+                limit: self.policy().max_access_groups,
+            });
+        }
+        Ok(vec![Event::AccessGroupCreated {
+            org,
+            group: AccessGroupId(self.next.group.max(1)),
+            name: clean_name(name)?,
+            system: clean_name(system)?,
+        }])
+    }
+
+    pub(super) fn change_access_group(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        group: AccessGroupId,
+        account: AccountId,
+        add: bool,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.authorize(org, ctx, Right::AccessGroupsEdit)?;
+        let o = self.existing_org(org)?;
+        let g = o
+            .access_group(group)
+            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        self.existing_member(org, account)?;
+        match (add, g.members.contains(&account)) {
+            (true, false) => Ok(vec![Event::AccessGroupMemberAdded {
+                org,
+                group,
+                account,
+            }]),
+            (false, true) => Ok(vec![Event::AccessGroupMemberRemoved {
+                org,
+                group,
+                account,
+            }]),
+            (true, true) => Err(CommandError::AlreadyInStatus { status: "in_group" }),
+            (false, false) => Err(CommandError::AlreadyInStatus {
+                status: "not_in_group",
+            }),
+        }
+    }
+
+    pub(super) fn delete_access_group(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        group: AccessGroupId,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.authorize(org, ctx, Right::AccessGroupsDelete)?;
+        let o = self.existing_org(org)?;
+        o.access_group(group)
+            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        Ok(vec![Event::AccessGroupDeleted { org, group }])
+    }
+}

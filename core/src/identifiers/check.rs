@@ -1,0 +1,109 @@
+//! The one entry point that checks a value of any kind by name: used by the
+//! `kabinet id check` command and the bindings.
+
+use super::{
+    bank_account::account_bik, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind,
+    Inn, Kpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils,
+};
+
+/// Checks `value` as an identifier of `kind` and returns its canonical form
+/// (the `as_str()` of the parsed type: digits, `+` and digits for a phone,
+/// the address with a lowercased domain for an email).
+///
+/// `bik` is the bank's БИК, needed for [`IdentifierKind::Account`] and
+/// [`IdentifierKind::CorrAccount`] and ignored for every other kind.
+///
+/// # Errors
+///
+/// The [`IdentifierError`] of the kind's parser; for accounts also
+/// `account.bik_required` / `corr_account.bik_required` when `bik` is
+/// missing and `account.bik_invalid` / `corr_account.bik_invalid` (wrapping
+/// the БИК's own error) when it is not a valid БИК.
+///
+/// # Example
+///
+/// ```
+/// use kabinet_core::identifiers::{check_identifier, IdentifierKind};
+/// use kabinet_core::Coded;
+///
+/// let corr = check_identifier(IdentifierKind::CorrAccount, "30101810400000000225", Some("044525225"))?;
+/// assert_eq!(corr, "30101810400000000225");
+/// let err = check_identifier(IdentifierKind::Account, "40702810938000060473", None).unwrap_err();
+/// assert_eq!(err.code(), "account.bik_required");
+/// # Ok::<(), kabinet_core::identifiers::IdentifierError>(())
+/// ```
+pub fn check_identifier(
+    kind: IdentifierKind,
+    value: &str,
+    bik: Option<&str>,
+) -> Result<String, IdentifierError> {
+    let bank = |kind| match bik {
+        Some(bik) => account_bik(kind, bik),
+        None => Err(IdentifierError::BikRequired { kind }),
+    };
+    Ok(match kind {
+        IdentifierKind::Inn => Inn::parse(value)?.into(),
+        IdentifierKind::Ogrn => Ogrn::parse(value)?.into(),
+        IdentifierKind::Ogrnip => Ogrnip::parse(value)?.into(),
+        IdentifierKind::Kpp => Kpp::parse(value)?.into(),
+        IdentifierKind::Snils => Snils::parse(value)?.into(),
+        IdentifierKind::Bik => Bik::parse(value)?.into(),
+        IdentifierKind::Account => SettlementAccount::parse(value, &bank(kind)?)?
+            .as_str()
+            .to_owned(),
+        IdentifierKind::CorrAccount => CorrespondentAccount::parse(value, &bank(kind)?)?
+            .as_str()
+            .to_owned(),
+        IdentifierKind::Phone => Phone::parse(value)?.into(),
+        IdentifierKind::Email => Email::parse(value)?.into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Coded;
+
+    #[test]
+    fn returns_the_canonical_form() {
+        assert_eq!(
+            check_identifier(IdentifierKind::Snils, " 112-233-445 95", None).unwrap(),
+            "11223344595"
+        );
+        assert_eq!(
+            check_identifier(IdentifierKind::Phone, "+7 (495) 500-55-50", None).unwrap(),
+            "+74955005550"
+        );
+        assert_eq!(
+            check_identifier(IdentifierKind::Inn, "7707083893", Some("ignored")).unwrap(),
+            "7707083893"
+        );
+    }
+
+    #[test]
+    fn accounts_need_a_valid_bik() {
+        let acc = "30101810400000000225";
+        assert_eq!(
+            check_identifier(IdentifierKind::CorrAccount, acc, None).unwrap_err(),
+            IdentifierError::BikRequired {
+                kind: IdentifierKind::CorrAccount
+            }
+        );
+        let err = check_identifier(IdentifierKind::CorrAccount, acc, Some("04452522")).unwrap_err();
+        assert_eq!(err.code(), "corr_account.bik_invalid");
+        let IdentifierError::BikInvalid { source, .. } = err else {
+            panic!()
+        };
+        assert_eq!(source.code(), "bik.length");
+        assert_eq!(
+            check_identifier(IdentifierKind::Account, acc, None)
+                .unwrap_err()
+                .code(),
+            "account.bik_required"
+        );
+        assert_eq!(
+            check_identifier(IdentifierKind::CorrAccount, acc, Some("044525225")).unwrap(),
+            acc
+        );
+    }
+}

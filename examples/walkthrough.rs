@@ -1,0 +1,324 @@
+//! A walk through kabinet: a company registers through the state registry,
+//! its head invites employees, gives them built-in and custom roles, and the
+//! library decides who may do what — explaining every refusal.
+//!
+//! Run: `cargo run --release --example walkthrough`
+
+use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
+use kabinet::employees::Invitee;
+use kabinet::organizations::{
+    InMemoryRegistry, OrganizationKind, OrganizationStatus, RegistryHead, RegistryRecord,
+    RegistryStatus, RequisitesDraft, StateRegistry,
+};
+use kabinet::*;
+use std::error::Error;
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+fn main() -> Res<()> {
+    let k = Kabinet::in_memory();
+    let at: Timestamp = "2026-03-02T09:00:00Z".parse()?;
+    let system = Context::system(at);
+
+    println!("== 1. People register on the portal and confirm their identity");
+    let head = person(
+        &k,
+        &system,
+        ("Иванов", "Иван", "Иванович"),
+        "112-233-445 95",
+        Some("770712345633"),
+        "ivanov@example.ru",
+    )?;
+    let accountant = person(
+        &k,
+        &system,
+        ("Петрова", "Анна", "Сергеевна"),
+        "001-001-997 00",
+        None,
+        "petrova@example.ru",
+    )?;
+    let admin = person(
+        &k,
+        &system,
+        ("Сидоров", "Олег", "Павлович"),
+        "001-001-996 00",
+        None,
+        "sidorov@example.ru",
+    )?;
+    let clerk = person(
+        &k,
+        &system,
+        ("Кузнецова", "Мария", "Игоревна"),
+        "001-001-995 00",
+        None,
+        "kuznetsova@example.ru",
+    )?;
+    println!("   head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}");
+
+    println!("\n== 2. The head submits the company; the registry (ЕГРЮЛ) confirms it");
+    let events = k.execute(
+        Command::SubmitOrganization {
+            kind: OrganizationKind::LegalEntity,
+            requisites: draft(),
+        },
+        &Context::account(head, at),
+    )?;
+    let org = match events.first() {
+        Some(Event::OrganizationSubmitted { org, .. }) => *org,
+        _ => return Err("the organization was not submitted".into()),
+    };
+    let registry = registry()?;
+    let inn = Inn::parse("7707083893")?;
+    let answer = registry.lookup(&inn)?;
+    for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
+        println!("   event: {}", e.kind());
+    }
+    let status = k.read().organization(org).map(|o| o.status.clone());
+    println!(
+        "   {org} is {:?}",
+        status.unwrap_or(OrganizationStatus::Liquidated)
+    );
+
+    println!("\n== 3. The head invites employees with built-in roles; they accept");
+    hire(
+        &k,
+        org,
+        head,
+        accountant,
+        at,
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    )?;
+    hire(
+        &k,
+        org,
+        head,
+        admin,
+        at,
+        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
+    )?;
+    hire(&k, org, head, clerk, at, vec![])?;
+
+    println!("\n== 4. The administrator defines a custom role within their own rights");
+    let as_admin = Context::account(admin, at);
+    let too_much = k.execute(
+        Command::CreateCustomRole {
+            org,
+            name: "Казначей".into(),
+            rights: RightSet::of(&[Right::PaymentsApprove]),
+        },
+        &as_admin,
+    );
+    if let Err(e) = too_much {
+        println!("   refused [{}]: {}", e.code(), e.message_ru());
+    }
+    let events = k.execute(
+        Command::CreateCustomRole {
+            org,
+            name: "Аудитор доступа".into(),
+            rights: RightSet::of(&[
+                Right::UsersView,
+                Right::AccessGroupsView,
+                Right::JournalView,
+            ]),
+        },
+        &as_admin,
+    )?;
+    if let Some(Event::CustomRoleDefined { role, .. }) = events.first() {
+        k.execute(
+            Command::AssignRole {
+                org,
+                account: clerk,
+                role: RoleRef::Custom(role.id),
+            },
+            &as_admin,
+        )?;
+        println!("   {} «{}» given to {clerk}", role.id, role.name);
+    }
+    match k.execute(Command::DismissEmployee { org, account: head }, &as_admin) {
+        Err(e) => println!(
+            "   dismissing the head refused [{}]: {}",
+            e.code(),
+            e.message_en()
+        ),
+        Ok(_) => return Err("the head was dismissed".into()),
+    }
+
+    println!("\n== 5. Decisions, explained");
+    let qualified = SignatureEvidence::certified(
+        SignatureLevel::Qualified,
+        SignerIdentity {
+            snils: Some(Snils::parse("001-001-997 00")?),
+            organization_inn: Some(inn.clone()),
+            ..Default::default()
+        },
+    );
+    let asks = [
+        (
+            "accountant files a declaration with a login only",
+            AccessRequest::new(accountant, org, Right::AccountingApprove, at),
+        ),
+        (
+            "accountant files a declaration with her КЭП",
+            AccessRequest::new(accountant, org, Right::AccountingApprove, at).signed(qualified),
+        ),
+        (
+            "clerk reads the journal",
+            AccessRequest::new(clerk, org, Right::JournalView, at),
+        ),
+        (
+            "clerk tries to pay",
+            AccessRequest::new(clerk, org, Right::PaymentsApprove, at),
+        ),
+        (
+            "administrator manages users",
+            AccessRequest::new(admin, org, Right::UsersManage, at),
+        ),
+        (
+            "head changes requisites with a login only",
+            AccessRequest::new(head, org, Right::OrganizationEdit, at),
+        ),
+    ];
+    for (what, request) in asks {
+        let d = k.check(&request);
+        println!(
+            "   {what}:\n     {}\n     {}",
+            d.explain_en(),
+            d.explain_ru()
+        );
+    }
+
+    println!("\n== 6. Dismissal ends access at once");
+    k.execute(
+        Command::DismissEmployee {
+            org,
+            account: clerk,
+        },
+        &Context::account(head, at),
+    )?;
+    let d = k.check(&AccessRequest::new(clerk, org, Right::JournalView, at));
+    println!("   {} {:?}", d.explain_en(), d.refusal_codes());
+
+    println!("\n== 7. Where the accountant's rights come from");
+    for r in k.effective_rights(accountant, org, at).iter().take(5) {
+        let sources: Vec<String> = r.sources.iter().map(|b| format!("{b:?}")).collect();
+        println!("   {:<22} {}", r.right.code(), sources.join(", "));
+    }
+    Ok(())
+}
+
+fn person(
+    k: &Kabinet,
+    system: &Context,
+    name: (&str, &str, &str),
+    snils: &str,
+    inn: Option<&str>,
+    email: &str,
+) -> Res<AccountId> {
+    let events = k.execute(
+        Command::RegisterAccount {
+            name: PersonName::new(name.0, name.1, Some(name.2)),
+            snils: Some(Snils::parse(snils)?),
+            inn: inn.map(Inn::parse).transpose()?,
+            email: Some(Email::parse(email)?),
+            phone: None,
+        },
+        system,
+    )?;
+    let Some(Event::AccountRegistered { account, .. }) = events.first() else {
+        return Err("no account".into());
+    };
+    for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
+        k.execute(
+            Command::RaiseAccountLevel {
+                account: *account,
+                level,
+            },
+            system,
+        )?;
+    }
+    k.execute(
+        Command::ConfirmContact {
+            account: *account,
+            kind: ContactKind::Email,
+        },
+        system,
+    )?;
+    Ok(*account)
+}
+
+fn hire(
+    k: &Kabinet,
+    org: OrgId,
+    by: AccountId,
+    who: AccountId,
+    at: Timestamp,
+    roles: Vec<RoleRef>,
+) -> Res<()> {
+    let (snils, name) = {
+        let dir = k.read();
+        let account = dir.account(who).ok_or("no account")?;
+        (
+            account.snils.clone().ok_or("no СНИЛС")?,
+            account.name.clone(),
+        )
+    };
+    let events = k.execute(
+        Command::InviteEmployee {
+            org,
+            invitee: Invitee::Snils(snils),
+            name,
+            position: None,
+            roles,
+        },
+        &Context::account(by, at),
+    )?;
+    let Some(Event::InvitationSent { invitation }) = events.first() else {
+        return Err("not invited".into());
+    };
+    k.execute(
+        Command::AcceptInvitation {
+            invitation: invitation.id,
+        },
+        &Context::account(who, at),
+    )?;
+    let roles: Vec<String> = invitation.roles.iter().map(ToString::to_string).collect();
+    println!("   {who} joined {org} as [{}]", roles.join(", "));
+    Ok(())
+}
+
+fn draft() -> RequisitesDraft {
+    RequisitesDraft {
+        full_name: "ПАО Сбербанк".into(),
+        inn: "7707083893".into(),
+        kpp: "773601001".into(),
+        ogrn: "1027700132195".into(),
+        legal_address: "117312, г. Москва, ул. Вавилова, д. 19".into(),
+        bank_account: "40702810200000000001".into(),
+        bank_name: "ПАО Сбербанк".into(),
+        bik: "044525225".into(),
+        head_surname: "Иванов".into(),
+        head_given_name: "Иван".into(),
+        head_patronymic: "Иванович".into(),
+        head_inn: "770712345633".into(),
+        head_position: "Президент".into(),
+        ..RequisitesDraft::default()
+    }
+}
+
+fn registry() -> Res<InMemoryRegistry> {
+    let mut r = InMemoryRegistry::new();
+    r.insert(RegistryRecord {
+        full_name: "ПАО «Сбербанк»".into(),
+        inn: Inn::parse("7707083893")?,
+        kpp: Some(Kpp::parse("773601001")?),
+        ogrn: Some(Ogrn::parse("1027700132195")?),
+        ogrnip: None,
+        status: RegistryStatus::Active,
+        head: RegistryHead {
+            name: PersonName::new("Иванов", "Иван", Some("Иванович")),
+            inn: Inn::parse("770712345633")?,
+            position: "Президент".into(),
+        },
+    });
+    Ok(r)
+}

@@ -1,0 +1,213 @@
+//! Shared fixtures of the integration tests: people, a company registered
+//! through the state registry, employees. Fixed test times, real check digits.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
+use kabinet::employees::Invitee;
+use kabinet::identifiers::{Email, Inn, Snils};
+use kabinet::organizations::{
+    InMemoryRegistry, OrganizationKind, RegistryAnswer, RegistryHead, RegistryRecord,
+    RegistryStatus, RequisitesDraft, StateRegistry,
+};
+use kabinet::*;
+
+/// A fixed instant: `"2026-03-02T09:00:00Z"` and the like.
+pub fn t(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+pub const T0: &str = "2026-03-02T09:00:00Z";
+
+/// Published requisites of ПАО Сбербанк (ИНН, КПП, ОГРН from its site), with
+/// a made-up head whose personal ИНН carries valid check digits.
+pub const COMPANY_INN: &str = "7707083893";
+pub const COMPANY_KPP: &str = "773601001";
+pub const COMPANY_OGRN: &str = "1027700132195";
+pub const HEAD_INN: &str = "770712345633";
+
+thread_local! {
+    static LOG: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs a command that must succeed; its events are also kept for [`take_log`].
+pub fn run(dir: &mut Directory, command: Command, ctx: &Context) -> Vec<Event> {
+    let events = dir
+        .run(command, ctx)
+        .unwrap_or_else(|e| panic!("{}: {e:?}", kabinet::Coded::code(&e)));
+    LOG.with(|l| l.borrow_mut().extend(events.iter().cloned()));
+    events
+}
+
+/// Every event the fixtures ran on this thread since the last call.
+pub fn take_log() -> Vec<Event> {
+    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// Registers a person with a confirmed account and a confirmed e-mail.
+pub fn person(
+    dir: &mut Directory,
+    surname: &str,
+    snils: &str,
+    inn: Option<&str>,
+    email: &str,
+) -> AccountId {
+    let sys = Context::system(t(T0));
+    let events = run(
+        dir,
+        Command::RegisterAccount {
+            name: PersonName::new(surname, "Иван", Some("Петрович")),
+            snils: Some(Snils::parse(snils).unwrap()),
+            inn: inn.map(|i| Inn::parse(i).unwrap()),
+            email: Some(Email::parse(email).unwrap()),
+            phone: None,
+        },
+        &sys,
+    );
+    let Event::AccountRegistered { account, .. } = events[0] else {
+        panic!("no account")
+    };
+    for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
+        run(dir, Command::RaiseAccountLevel { account, level }, &sys);
+    }
+    run(
+        dir,
+        Command::ConfirmContact {
+            account,
+            kind: ContactKind::Email,
+        },
+        &sys,
+    );
+    account
+}
+
+pub fn company_draft() -> RequisitesDraft {
+    RequisitesDraft {
+        full_name: "ПАО Сбербанк".into(),
+        inn: COMPANY_INN.into(),
+        kpp: COMPANY_KPP.into(),
+        ogrn: COMPANY_OGRN.into(),
+        legal_address: "117312, г. Москва, ул. Вавилова, д. 19".into(),
+        head_surname: "Грефов".into(),
+        head_given_name: "Иван".into(),
+        head_patronymic: "Петрович".into(),
+        head_inn: HEAD_INN.into(),
+        head_position: "Президент".into(),
+        ..RequisitesDraft::default()
+    }
+}
+
+pub fn registry() -> InMemoryRegistry {
+    let mut r = InMemoryRegistry::new();
+    r.insert(RegistryRecord {
+        full_name: "ПАО «Сбербанк»".into(),
+        inn: Inn::parse(COMPANY_INN).unwrap(),
+        kpp: Some(kabinet::identifiers::Kpp::parse(COMPANY_KPP).unwrap()),
+        ogrn: Some(kabinet::identifiers::Ogrn::parse(COMPANY_OGRN).unwrap()),
+        ogrnip: None,
+        status: RegistryStatus::Active,
+        head: RegistryHead {
+            name: PersonName::new("Грефов", "Иван", Some("Петрович")),
+            inn: Inn::parse(HEAD_INN).unwrap(),
+            position: "Президент".into(),
+        },
+    });
+    r
+}
+
+/// Submits the company and records the registry's answer: the head becomes its head.
+pub fn company(dir: &mut Directory, head: AccountId) -> OrgId {
+    let events = run(
+        dir,
+        Command::SubmitOrganization {
+            kind: OrganizationKind::LegalEntity,
+            requisites: company_draft(),
+        },
+        &Context::account(head, t(T0)),
+    );
+    let Event::OrganizationSubmitted {
+        org,
+        ref requisites,
+        ..
+    } = events[0]
+    else {
+        panic!("not submitted")
+    };
+    let answer: RegistryAnswer = registry().lookup(&requisites.inn).unwrap();
+    run(
+        dir,
+        Command::RecordRegistryAnswer { org, answer },
+        &Context::system(t(T0)),
+    );
+    org
+}
+
+/// Invites `account` by СНИЛС with `roles` and has them accept.
+pub fn hire(
+    dir: &mut Directory,
+    org: OrgId,
+    by: AccountId,
+    account: AccountId,
+    roles: Vec<RoleRef>,
+) {
+    let snils = dir.account(account).unwrap().snils.clone().unwrap();
+    let events = run(
+        dir,
+        Command::InviteEmployee {
+            org,
+            invitee: Invitee::Snils(snils),
+            name: PersonName::new("Сотрудник", "Иван", None),
+            position: Some("специалист".into()),
+            roles,
+        },
+        &Context::account(by, t(T0)),
+    );
+    let Event::InvitationSent { ref invitation } = events[0] else {
+        panic!("not invited")
+    };
+    let id = invitation.id;
+    run(
+        dir,
+        Command::AcceptInvitation { invitation: id },
+        &Context::account(account, t(T0)),
+    );
+}
+
+/// A head with a registered company.
+pub fn world() -> (Directory, AccountId, OrgId) {
+    let mut dir = Directory::new();
+    let head = person(
+        &mut dir,
+        "Грефов",
+        "112-233-445 95",
+        Some(HEAD_INN),
+        "head@example.ru",
+    );
+    let org = company(&mut dir, head);
+    (dir, head, org)
+}
+
+/// Valid СНИЛС numbers for the n-th generated person (n < 10,000,000).
+pub fn snils_of(n: u32) -> String {
+    let base = format!("{:09}", 2_000_000 + n);
+    let digits: Vec<u32> = base.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d * (9 - i as u32))
+        .sum();
+    let check = match sum {
+        s if s < 100 => s,
+        100 | 101 => 0,
+        s => match s % 101 {
+            100 => 0,
+            r => r,
+        },
+    };
+    format!("{base}{check:02}")
+}
