@@ -4,6 +4,7 @@
 //! ИНН and ОГРНИП, the person by СНИЛС (and ИНН when given). Values are plain
 //! digit strings; anything but digits is ignored on both sides.
 
+use crate::identifiers::{Inn, Ogrn, Ogrnip, Snils};
 use crate::Coded;
 
 use super::Holder;
@@ -54,6 +55,24 @@ pub enum ExpectedOrganization {
     },
 }
 
+impl ExpectedOrganization {
+    /// A legal entity from its typed identifiers.
+    pub fn legal_entity(inn: &Inn, ogrn: &Ogrn) -> Self {
+        Self::LegalEntity {
+            inn_le: inn.as_str().to_owned(),
+            ogrn: ogrn.as_str().to_owned(),
+        }
+    }
+
+    /// An individual entrepreneur from its typed identifiers.
+    pub fn entrepreneur(inn: &Inn, ogrnip: &Ogrnip) -> Self {
+        Self::Entrepreneur {
+            inn: inn.as_str().to_owned(),
+            ogrnip: ogrnip.as_str().to_owned(),
+        }
+    }
+}
+
 /// The person a certificate should belong to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExpectedPerson {
@@ -61,6 +80,16 @@ pub struct ExpectedPerson {
     pub snils: Option<String>,
     /// ИНН, 12 digits.
     pub inn: Option<String>,
+}
+
+impl ExpectedPerson {
+    /// A person known by СНИЛС (and ИНН when given), from typed identifiers.
+    pub fn new(snils: Option<&Snils>, inn: Option<&Inn>) -> Self {
+        Self {
+            snils: snils.map(|s| s.as_str().to_owned()),
+            inn: inn.map(|i| i.as_str().to_owned()),
+        }
+    }
 }
 
 /// Why a holder does not match.
@@ -204,6 +233,21 @@ mod tests {
             inn: None,
         };
         assert!(match_holder(&head(), Some(&org), Some(&person)).is_empty());
+    }
+
+    #[test]
+    fn typed_identifiers_build_the_expectations() {
+        let org = ExpectedOrganization::legal_entity(
+            &Inn::parse("7707083893").unwrap(),
+            &Ogrn::parse("1027700132195").unwrap(),
+        );
+        let person = ExpectedPerson::new(Some(&Snils::parse("112-233-445 95").unwrap()), None);
+        assert!(match_holder(&head(), Some(&org), Some(&person)).is_empty());
+        let ip = ExpectedOrganization::entrepreneur(
+            &Inn::parse("500100732259").unwrap(),
+            &Ogrnip::parse("304500116000157").unwrap(),
+        );
+        assert_eq!(match_holder(&head(), Some(&ip), None).len(), 2);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Reads the holder's identity from the subject ([`Holder`]), the sign-tool
 //! markers and class ([`SignToolClass`]), classifies a validated certificate
 //! as qualified ([`classify`]) and matches the holder against an expected
-//! organization and person ([`match_holder`]).
+//! organization and person ([`match_holder`]), given as digit strings or
+//! built from the typed identifiers of [`crate::identifiers`].
 
 mod classify;
 mod holder;
