@@ -82,6 +82,14 @@ fn head_of_legal_entity_is_qualified() {
         inn: Some(HEAD_INN.into()),
     };
     assert!(match_holder(h, Some(&org), Some(&person)).is_empty());
+    // The evidence handed to the access rules: КЭП, with the typed identifiers.
+    let evidence = r.signature_evidence().unwrap();
+    assert_eq!(evidence.level, SignatureLevel::Qualified);
+    let signer = evidence.signer.unwrap();
+    assert_eq!(signer.snils.unwrap().as_str(), HEAD_SNILS);
+    assert_eq!(signer.organization_inn.unwrap().as_str(), ORG_INN_LE);
+    assert_eq!(signer.ogrn.unwrap().as_str(), ORG_OGRN);
+    assert_eq!(signer.inn.unwrap().as_str(), HEAD_INN);
 }
 
 #[test]
@@ -164,6 +172,7 @@ fn revoked_certificate_is_refused() {
     assert_eq!(codes(&r), ["pki.revoked"]);
     assert!(r.problems[0].detail.contains("key_compromise"));
     assert_eq!(r.signature_level(), None);
+    assert!(r.signature_evidence().is_none());
     assert!(!r.qualified);
 }
 

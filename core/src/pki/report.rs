@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::russian::{Holder, SignToolClass};
 use super::{PkiError, ValidationPath};
-use crate::{Coded, SignatureLevel, Timestamp};
+use crate::{Coded, SignatureEvidence, SignatureLevel, Timestamp};
 
 /// One problem found, with the certificate it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,6 +168,13 @@ impl ValidationReport {
             (true, false) => Some(SignatureLevel::Enhanced),
             (false, _) => None,
         }
+    }
+
+    /// The evidence this certificate gives for an access decision: its
+    /// signature level and the signer's identifiers; none when invalid.
+    pub fn signature_evidence(&self) -> Option<SignatureEvidence> {
+        self.signature_level()
+            .map(|level| SignatureEvidence::certified(level, self.holder.signer_identity()))
     }
 
     /// Whether a problem with this code was found.

@@ -7,8 +7,10 @@
 
 use serde::Serialize;
 
+use crate::identifiers::{Inn, Ogrn, Ogrnip, Snils};
 use crate::pki::name::first_attribute_value;
 use crate::pki::{oids, ParsedCertificate};
+use crate::SignerIdentity;
 
 /// Class of the holder's signature tool (certificate policies 1.2.643.100.113.1–.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -144,6 +146,19 @@ impl Holder {
     /// Whether the subject names a legal entity (ИННЮЛ or ОГРН).
     pub fn is_legal_entity(&self) -> bool {
         self.inn_le.is_some() || self.ogrn.is_some()
+    }
+
+    /// The identity the access rules know a signer by, from the identifiers
+    /// of the subject; a value that fails its checksum is left out.
+    pub fn signer_identity(&self) -> SignerIdentity {
+        let parse = |v: &Option<String>| v.as_deref().and_then(|v| Inn::parse(v).ok());
+        SignerIdentity {
+            snils: self.snils.as_deref().and_then(|v| Snils::parse(v).ok()),
+            inn: parse(&self.inn),
+            organization_inn: parse(&self.inn_le),
+            ogrn: self.ogrn.as_deref().and_then(|v| Ogrn::parse(v).ok()),
+            ogrnip: self.ogrnip.as_deref().and_then(|v| Ogrnip::parse(v).ok()),
+        }
     }
 
     /// Whether the subject names an individual entrepreneur (ОГРНИП).
