@@ -216,6 +216,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("rustls-webpki verify_for_usage", |b| {
         b.iter(|| webpki_validate().unwrap())
     });
+    g.bench_function("kabinet parse leaf only", |b| {
+        b.iter(|| ParsedCertificate::from_der(black_box(&p.leaf)).unwrap())
+    });
     g.bench_function("kabinet validate (leaf already parsed)", |b| {
         b.iter(|| assert!(validate(black_box(&parsed_leaf), &store, &options).valid))
     });
