@@ -10,3 +10,5 @@ mod handle;
 
 pub use handle::Kabinet;
 pub use kabinet_core::*;
+
+pub mod trust_files;

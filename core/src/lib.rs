@@ -12,6 +12,7 @@
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
 //! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
+//! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
@@ -23,6 +24,7 @@ pub mod employees;
 pub mod identifiers;
 pub mod ids;
 pub mod organizations;
+pub mod pki;
 pub mod policy;
 pub mod rights;
 pub mod roles;

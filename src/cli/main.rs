@@ -1,13 +1,15 @@
 //! The `kabinet` command-line tool: one subcommand group per area, each in
-//! its own module (`id` for identifiers and requisites).
+//! its own module (`id` for identifiers and requisites, `cert` for certificates).
 //!
 //! Exit codes: 0 when the command succeeded (for checks: the value is
-//! valid), 1 when a check found the value invalid, 2 for a usage error.
+//! valid), 1 when a check found the value invalid, 2 for a usage error
+//! (`cert check-signature` adds 3: unsupported algorithm).
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cert;
 mod id;
 
 /// Access decisions of an organization's account on the state services portal.
@@ -24,10 +26,13 @@ enum Command {
     /// Identifiers and requisites: ИНН, ОГРН, КПП, СНИЛС, БИК, accounts, phone, email.
     #[command(subcommand)]
     Id(id::IdCommand),
+    /// Certificates: verify a path, check a signature, show the holder.
+    Cert(cert::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Id(command) => id::run(command),
+        Command::Cert(args) => cert::run(args),
     }
 }
