@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod coded;
+pub mod gost;
 pub mod signatures;
 
 pub use coded::{Coded, CodedMessage};
