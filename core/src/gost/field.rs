@@ -194,29 +194,49 @@ impl<const N: usize> Modulus<N> {
         self.encode(&limbs::one())
     }
 
-    /// `a^-1` by Fermat's little theorem (`a^(m-2)`), with a 4-bit window;
-    /// zero maps to zero, which callers exclude beforehand.
+    /// `a^-1`; zero maps to zero, which callers exclude beforehand.
+    ///
+    /// Binary extended Euclid on the plain residue (HAC 14.61 for an odd
+    /// modulus): variable time, which verification allows, and several times
+    /// faster than Fermat's `a^(m-2)`.
     pub(crate) fn inv(&self, a: &[u64; N]) -> [u64; N] {
-        let (e, _) = limbs::sub(&self.m, &{
-            let mut two = [0u64; N];
-            two[0] = 2;
-            two
-        });
-        let mut table = [self.one(); 16];
-        for i in 1..16 {
-            table[i] = self.mul(&table[i - 1], a);
+        let plain = self.decode(a);
+        if limbs::is_zero(&plain) {
+            return plain;
         }
-        let mut r = self.one();
-        for i in (0..N).rev() {
-            for nibble in (0..16).rev() {
-                for _ in 0..4 {
-                    r = self.sqr(&r);
-                }
-                let d = ((e[i] >> (4 * nibble)) & 0xf) as usize;
-                r = self.mul(&r, &table[d]);
+        let one = limbs::one::<N>();
+        let (mut u, mut v) = (plain, self.m);
+        let (mut x1, mut x2) = (one, [0u64; N]);
+        while u != one && v != one {
+            while u[0] & 1 == 0 {
+                limbs::shr1(&mut u, 0);
+                self.halve(&mut x1);
+            }
+            while v[0] & 1 == 0 {
+                limbs::shr1(&mut v, 0);
+                self.halve(&mut x2);
+            }
+            if limbs::cmp(&u, &v) != Ordering::Less {
+                u = limbs::sub(&u, &v).0;
+                x1 = self.sub(&x1, &x2);
+            } else {
+                v = limbs::sub(&v, &u).0;
+                x2 = self.sub(&x2, &x1);
             }
         }
-        r
+        self.encode(if u == one { &x1 } else { &x2 })
+    }
+
+    /// `x / 2 mod m` for a plain residue.
+    #[inline(always)]
+    fn halve(&self, x: &mut [u64; N]) {
+        if x[0] & 1 == 0 {
+            limbs::shr1(x, 0);
+        } else {
+            let (s, carry) = limbs::add(x, &self.m);
+            *x = s;
+            limbs::shr1(x, carry);
+        }
     }
 
     /// Whether `x < m` (a canonical residue).

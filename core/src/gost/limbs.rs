@@ -60,6 +60,15 @@ pub(crate) const fn sub<const N: usize>(a: &[u64; N], b: &[u64; N]) -> ([u64; N]
     (r, borrow)
 }
 
+/// Shifts right by one bit, shifting `top` (0 or 1) into the most significant bit.
+#[inline(always)]
+pub(crate) fn shr1<const N: usize>(a: &mut [u64; N], top: u64) {
+    for i in 0..N {
+        let next = if i + 1 < N { a[i + 1] } else { top };
+        a[i] = (a[i] >> 1) | (next << 63);
+    }
+}
+
 /// Compares two integers.
 #[inline(always)]
 pub(crate) fn cmp<const N: usize>(a: &[u64; N], b: &[u64; N]) -> Ordering {
