@@ -277,6 +277,23 @@ impl ParamSet {
         }
     }
 
+    /// The name of the underlying curve: sets that share a curve (TC26-256-B,
+    /// CryptoPro-A and CryptoPro-XchA; TC26-256-C and CryptoPro-B; TC26-256-D,
+    /// CryptoPro-C and CryptoPro-XchB) share it.
+    pub fn curve_name(self) -> &'static str {
+        match self {
+            Self::Tc26Gost256B | Self::CryptoProA | Self::CryptoProXchA => "cryptopro-a",
+            Self::Tc26Gost256C | Self::CryptoProB => "cryptopro-b",
+            Self::Tc26Gost256D | Self::CryptoProC | Self::CryptoProXchB => "cryptopro-c",
+            Self::CryptoProTest => "gost-2001-test",
+            Self::Tc26Gost256A => "tc26-256-a",
+            Self::Tc26Gost512Test => "tc26-512-test",
+            Self::Tc26Gost512A => "tc26-512-a",
+            Self::Tc26Gost512B => "tc26-512-b",
+            Self::Tc26Gost512C => "tc26-512-c",
+        }
+    }
+
     /// The curve constants of the set.
     pub(crate) fn curve(self) -> CurveRef {
         match self {
