@@ -14,7 +14,7 @@ use super::key::{KeyPoint, PublicKey};
 use super::limbs;
 use super::params::{CurveDef, CurveRef};
 use super::signature::Signature;
-use super::{hash, oids, GOST_2001_SIGNATURE};
+use super::{hash, oids, GOST_2001_KEY, GOST_2001_SIGNATURE};
 use const_oid::ObjectIdentifier;
 
 /// The core of the check over one curve size; `e` is the digest as an integer.
@@ -97,17 +97,33 @@ pub fn verify_digest(
     }
 }
 
-/// Whether `oid` names a GOST R 34.10 signature algorithm: the two of
-/// 2012 (with Streebog-256 / -512) and the legacy one of 2001, which
-/// [`verify_signature`] recognizes only to refuse it with its own code.
+/// The key size a signature algorithm OID stands for: the X.509 names
+/// (signwithdigest, 1.2.643.7.1.1.3.2 / .3.3) and the key algorithm names
+/// that CMS SignerInfos carry instead (1.2.643.7.1.1.1.1 / .1.2, RFC 4490 §3.2
+/// kept by RFC 9215); `None` for anything else.
+fn signature_bits(oid: &ObjectIdentifier) -> Option<usize> {
+    if *oid == oids::SIGNATURE_256 || *oid == oids::KEY_256 {
+        Some(256)
+    } else if *oid == oids::SIGNATURE_512 || *oid == oids::KEY_512 {
+        Some(512)
+    } else {
+        None
+    }
+}
+
+/// Whether `oid` names a GOST R 34.10 signature: the two of 2012 (with
+/// Streebog-256 / -512, under their X.509 or their CMS name) and the legacy
+/// ones of 2001, which [`verify_signature`] recognizes only to refuse them
+/// with their own code.
 pub fn is_gost_signature_algorithm(oid: &ObjectIdentifier) -> bool {
-    *oid == oids::SIGNATURE_256 || *oid == oids::SIGNATURE_512 || *oid == GOST_2001_SIGNATURE
+    signature_bits(oid).is_some() || *oid == GOST_2001_SIGNATURE || *oid == GOST_2001_KEY
 }
 
 /// Verifies a GOST R 34.10-2012 signature as carried in X.509 and CMS.
 ///
 /// `spki_der` is the signer's DER SubjectPublicKeyInfo, `signature_algorithm`
-/// the signature's algorithm OID (1.2.643.7.1.1.3.2 or .3.3), `message` the
+/// the signature's algorithm OID (1.2.643.7.1.1.3.2 or .3.3 as in X.509, or
+/// the key OIDs 1.2.643.7.1.1.1.1 / .1.2 as in CMS SignerInfos), `message` the
 /// signed bytes (for a certificate: the DER of its tbsCertificate) and
 /// `signature` the raw signature value (`s ‖ r`).
 ///
@@ -123,18 +139,20 @@ pub fn verify_signature(
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), GostError> {
-    let signature_bits = if *signature_algorithm == oids::SIGNATURE_256 {
-        256
-    } else if *signature_algorithm == oids::SIGNATURE_512 {
-        512
-    } else if *signature_algorithm == GOST_2001_SIGNATURE {
-        return Err(GostError::Legacy2001Refused {
-            oid: signature_algorithm.to_string(),
-        });
-    } else {
-        return Err(GostError::UnsupportedAlgorithm {
-            oid: signature_algorithm.to_string(),
-        });
+    let legacy =
+        *signature_algorithm == GOST_2001_SIGNATURE || *signature_algorithm == GOST_2001_KEY;
+    let signature_bits = match signature_bits(signature_algorithm) {
+        Some(bits) => bits,
+        None if legacy => {
+            return Err(GostError::Legacy2001Refused {
+                oid: signature_algorithm.to_string(),
+            });
+        }
+        None => {
+            return Err(GostError::UnsupportedAlgorithm {
+                oid: signature_algorithm.to_string(),
+            })
+        }
     };
     let key = PublicKey::from_spki_der(spki_der)?;
     if key.bits() != signature_bits {
