@@ -479,3 +479,17 @@ fn a_zero_digest_is_treated_as_one() {
     assert_eq!(verify_digest(&key, &q_le, &sig), Ok(()));
     assert_eq!(verify_digest(&key, &[0u8; 32], &sig), Ok(()));
 }
+
+#[test]
+fn sets_sharing_a_curve_share_its_constants() {
+    for a in ParamSet::ALL {
+        for b in ParamSet::ALL {
+            let same = match (a.curve(), b.curve()) {
+                (CurveRef::W256(x), CurveRef::W256(y)) => x.p == y.p && x.q == y.q && x.y == y.y,
+                (CurveRef::W512(x), CurveRef::W512(y)) => x.p == y.p && x.q == y.q && x.y == y.y,
+                _ => false,
+            };
+            assert_eq!(same, a.curve_name() == b.curve_name(), "{a} / {b}");
+        }
+    }
+}
