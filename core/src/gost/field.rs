@@ -109,17 +109,16 @@ impl<const N: usize> Modulus<N> {
         self.mul(a, a)
     }
 
-    /// Schoolbook product, then `hi * 2^(64 N) = hi * c (mod m)` folded twice.
+    /// Schoolbook product, then the pseudo-Mersenne fold.
     #[inline(always)]
     fn mul_pseudo_mersenne(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
-        let mut t = [0u64; 16];
-        for i in 0..N {
-            let mut carry = 0;
-            for j in 0..N {
-                (t[i + j], carry) = mac(t[i + j], a[i], b[j], carry);
-            }
-            t[i + N] = carry;
-        }
+        self.fold(&limbs::mul_wide(a, b))
+    }
+
+    /// Reduces a double-width `t < m^2` for `m = 2^(64 N) - c`:
+    /// `hi * 2^(64 N) = hi * c (mod m)`, folded twice.
+    #[inline(always)]
+    fn fold(&self, t: &[u64; 16]) -> [u64; N] {
         let c = self.c;
         let mut r = [0u64; N];
         let mut carry = 0;

@@ -69,6 +69,21 @@ pub(crate) fn shr1<const N: usize>(a: &mut [u64; N], top: u64) {
     }
 }
 
+/// The full product `a b` (`2 N` limbs in a 16-limb buffer, `N <= 8`),
+/// schoolbook by rows.
+#[inline(always)]
+pub(crate) fn mul_wide<const N: usize>(a: &[u64; N], b: &[u64; N]) -> [u64; 16] {
+    let mut t = [0u64; 16];
+    for i in 0..N {
+        let mut carry = 0;
+        for j in 0..N {
+            (t[i + j], carry) = mac(t[i + j], a[i], b[j], carry);
+        }
+        t[i + N] = carry;
+    }
+    t
+}
+
 /// Compares two integers.
 #[inline(always)]
 pub(crate) fn cmp<const N: usize>(a: &[u64; N], b: &[u64; N]) -> Ordering {
