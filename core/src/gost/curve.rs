@@ -101,7 +101,32 @@ impl<'a, const N: usize> Curve<'a, N> {
         self.point(&self.def.x, &self.def.y)
     }
 
+    /// Whether the affine x-coordinate of `p`, reduced modulo `q`, equals
+    /// `r` (plain, `0 < r < q`), without inverting `Z`: the candidates are
+    /// `x = r + k q < p`, each checked as `x Z^2 = X` (one candidate on the
+    /// curves with cofactor 1 and `q > p / 2`, up to `h + 1` otherwise).
+    pub(crate) fn x_mod_q_equals(&self, p: &Jacobian<N>, r: &[u64; N]) -> bool {
+        if p.is_infinity() {
+            return false;
+        }
+        let fp = self.fp();
+        let zz = fp.sqr(&p.z);
+        let mut candidate = *r;
+        while fp.is_canonical(&candidate) {
+            if fp.mul(&fp.encode(&candidate), &zz) == p.x {
+                return true;
+            }
+            let (next, carry) = limbs::add(&candidate, &self.def.q.m);
+            if carry != 0 {
+                break;
+            }
+            candidate = next;
+        }
+        false
+    }
+
     /// The affine x-coordinate as a plain integer, `None` for infinity.
+    #[cfg(test)]
     pub(crate) fn affine_x(&self, p: &Jacobian<N>) -> Option<[u64; N]> {
         if p.is_infinity() {
             return None;

@@ -243,9 +243,9 @@ impl<const N: usize> Modulus<N> {
         limbs::cmp(x, &self.m) == Ordering::Less
     }
 
-    /// `x mod m` for any `x < 2^(64 N)` by repeated subtraction; used to
-    /// reduce an x-coordinate modulo `q`, where `x < p < (h + 1) q` needs at
-    /// most `h + 1` steps (`h <= 4` for every supported set).
+    /// `x mod m` for any `x < 2^(64 N)` by repeated subtraction (tests only:
+    /// verification compares x-coordinates without reducing them).
+    #[cfg(test)]
     pub(crate) fn reduce_slow(&self, x: &[u64; N]) -> [u64; N] {
         let mut r = *x;
         while !self.is_canonical(&r) {

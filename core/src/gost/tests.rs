@@ -463,6 +463,27 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The inversion-free comparison agrees with reducing the affine x.
+    #[test]
+    fn x_mod_q_comparison_matches_the_affine_reduction(
+        set_index in 0usize..ParamSet::ALL.len(), k in any::<[u64; 4]>(), delta in 0u64..3,
+    ) {
+        let set = ParamSet::ALL[set_index];
+        if let CurveRef::W256(def) = set.curve() {
+            let curve = Curve::new(def);
+            let point = curve.mul(&scalar_below(&def.q, k), &curve.generator());
+            let x = curve.affine_x(&point).unwrap();
+            let r = def.q.reduce_slow(&x);
+            prop_assert!(curve.x_mod_q_equals(&point, &r));
+            let other = def.q.reduce_slow(&limbs::add(&r, &[delta + 1, 0, 0, 0]).0);
+            prop_assert!(!curve.x_mod_q_equals(&point, &other));
+        }
+    }
+}
+
 #[test]
 fn a_zero_digest_is_treated_as_one() {
     let set = ParamSet::CryptoProA;

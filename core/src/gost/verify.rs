@@ -40,8 +40,7 @@ fn verify_integers<const N: usize>(
     let z2 = order.decode(&order.neg(&order.mul(&order.encode(r), &v)));
     let curve = Curve::new(def);
     let c = curve.double_mul(&z1, &curve.generator(), &z2, &curve.point(qx, qy));
-    let x = curve.affine_x(&c).ok_or(GostError::BadSignature)?;
-    if order.reduce_slow(&x) == *r {
+    if curve.x_mod_q_equals(&c, r) {
         Ok(())
     } else {
         Err(GostError::BadSignature)
