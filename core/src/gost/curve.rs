@@ -12,8 +12,10 @@
 //! either scalar.
 //!
 //! Verification handles no secret data, so nothing here is constant time.
-#![allow(clippy::indexing_slicing)] // wNAF digits index 8-entry tables with |d| <= 15, odd: (|d| - 1) / 2 < 8.
+// wNAF digits index tables of 2^(w-2) entries with odd |d| < 2^(w-1): (|d| - 1) / 2 < 2^(w-2).
+#![allow(clippy::indexing_slicing)]
 
+use super::base_tables::BASE_WIDTH;
 use super::field::Modulus;
 use super::limbs;
 use super::params::CurveDef;
@@ -241,6 +243,87 @@ impl<'a, const N: usize> Curve<'a, N> {
         }
     }
 
+    /// `P + (x2, ±y2)` for an affine point given as plain integers
+    /// (madd-2007-bl, 7M + 4S, with the exceptional cases).
+    pub(crate) fn add_affine(
+        &self,
+        p: &Jacobian<N>,
+        x2: &[u64; N],
+        y2: &[u64; N],
+        negate: bool,
+    ) -> Jacobian<N> {
+        let fp = self.fp();
+        let (x2, mut y2) = (fp.encode(x2), fp.encode(y2));
+        if negate {
+            y2 = fp.neg(&y2);
+        }
+        if p.is_infinity() {
+            return Jacobian {
+                x: x2,
+                y: y2,
+                z: fp.one(),
+            };
+        }
+        let z1z1 = fp.sqr(&p.z);
+        let u2 = fp.mul(&x2, &z1z1);
+        let s2 = fp.mul(&y2, &fp.mul(&p.z, &z1z1));
+        let h = fp.sub(&u2, &p.x);
+        let rr = fp.sub(&s2, &p.y);
+        if limbs::is_zero(&h) {
+            return if limbs::is_zero(&rr) {
+                self.double(p)
+            } else {
+                Jacobian::INFINITY
+            };
+        }
+        let hh = fp.sqr(&h);
+        let i = fp.dbl(&fp.dbl(&hh));
+        let j = fp.mul(&h, &i);
+        let r = fp.dbl(&rr);
+        let v = fp.mul(&p.x, &i);
+        let x3 = fp.sub(&fp.sub(&fp.sqr(&r), &j), &fp.dbl(&v));
+        let y3 = fp.sub(&fp.mul(&r, &fp.sub(&v, &x3)), &fp.dbl(&fp.mul(&p.y, &j)));
+        let z3 = fp.sub(&fp.sub(&fp.sqr(&fp.add(&p.z, &h)), &z1z1), &hh);
+        Jacobian {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }
+
+    /// `k1 P + k2 Q` for the base point `P`: with the precomputed table of
+    /// the curve when it has one (width-8 digits, mixed additions), else
+    /// through [`Self::double_mul`].
+    pub(crate) fn base_double_mul(
+        &self,
+        k1: &[u64; N],
+        k2: &[u64; N],
+        q: &Jacobian<N>,
+    ) -> Jacobian<N> {
+        let Some(table) = self.def.base_table else {
+            return self.double_mul(k1, &self.generator(), k2, q);
+        };
+        let (d1, len1) = wnaf(k1, BASE_WIDTH);
+        let (d2, len2) = wnaf(k2, W);
+        let t2 = self.odd_multiples(q);
+        let mut acc = Jacobian::INFINITY;
+        for i in (0..len1.max(len2)).rev() {
+            acc = self.double(&acc);
+            let digit = d1[i];
+            if digit != 0 {
+                let (x, y) = &table[(digit.unsigned_abs() as usize - 1) / 2];
+                acc = self.add_affine(&acc, x, y, digit < 0);
+            }
+            let digit = d2[i];
+            if digit > 0 {
+                acc = self.add(&acc, &t2[(digit as usize - 1) / 2]);
+            } else if digit < 0 {
+                acc = self.add(&acc, &self.neg(&t2[(-digit as usize - 1) / 2]));
+            }
+        }
+        acc
+    }
+
     /// Whether two points are equal (compares `X1 Z2^2 = X2 Z1^2`, `Y1 Z2^3 = Y2 Z1^3`).
     #[cfg(test)]
     pub(crate) fn eq(&self, p: &Jacobian<N>, q: &Jacobian<N>) -> bool {
@@ -274,8 +357,8 @@ impl<'a, const N: usize> Curve<'a, N> {
         k2: &[u64; N],
         p2: &Jacobian<N>,
     ) -> Jacobian<N> {
-        let (d1, len1) = wnaf(k1);
-        let (d2, len2) = wnaf(k2);
+        let (d1, len1) = wnaf(k1, W);
+        let (d2, len2) = wnaf(k2, W);
         let t1 = self.odd_multiples(p1);
         let t2 = self.odd_multiples(p2);
         let mut acc = Jacobian::INFINITY;
@@ -298,10 +381,10 @@ impl<'a, const N: usize> Curve<'a, N> {
     }
 }
 
-/// The width-`W` non-adjacent form of `k`, least significant digit first,
-/// with its length: every non-zero digit is odd, `|d| < 2^(W-1)`, and any
-/// `W` consecutive digits hold at most one non-zero one.
-fn wnaf<const N: usize>(k: &[u64; N]) -> ([i8; MAX_DIGITS], usize) {
+/// The width-`w` non-adjacent form of `k` (`w <= 8`), least significant digit first,
+/// with its length: every non-zero digit is odd, `|d| < 2^(w-1)`, and any
+/// `w` consecutive digits hold at most one non-zero one.
+fn wnaf<const N: usize>(k: &[u64; N], w: u32) -> ([i8; MAX_DIGITS], usize) {
     let mut digits = [0i8; MAX_DIGITS];
     // One spare limb absorbs the carry when a negative digit is subtracted.
     let mut v = [0u64; 9];
@@ -310,9 +393,9 @@ fn wnaf<const N: usize>(k: &[u64; N]) -> ([i8; MAX_DIGITS], usize) {
     let mut i = 0;
     while v.iter().any(|&l| l != 0) && i < MAX_DIGITS {
         if v[0] & 1 == 1 {
-            let window = (v[0] & ((1 << W) - 1)) as i64;
-            let d = if window >= 1 << (W - 1) {
-                window - (1 << W)
+            let window = (v[0] & ((1 << w) - 1)) as i64;
+            let d = if window >= 1 << (w - 1) {
+                window - (1 << w)
             } else {
                 window
             };
@@ -355,35 +438,36 @@ mod tests {
             0x8000_0000_0000_0001,
             u64::MAX,
         ];
-        let (d, len) = wnaf(&k);
-        // Evaluate sum d_i 2^i with i128 arithmetic per limb is awkward; check via
-        // Horner in 5-limb two's complement.
-        let mut acc = [0u64; 5];
-        for i in (0..len).rev() {
-            let mut carry = 0;
-            for l in acc.iter_mut() {
-                let n = (*l << 1) | carry;
-                carry = *l >> 63;
-                *l = n;
+        for w in [W, BASE_WIDTH] {
+            let (d, len) = wnaf(&k, w);
+            // Horner evaluation in 5-limb two's complement.
+            let mut acc = [0u64; 5];
+            for i in (0..len).rev() {
+                let mut carry = 0;
+                for l in acc.iter_mut() {
+                    let n = (*l << 1) | carry;
+                    carry = *l >> 63;
+                    *l = n;
+                }
+                let dv = d[i] as i64;
+                let add = if dv >= 0 {
+                    [dv as u64, 0, 0, 0, 0]
+                } else {
+                    [dv as u64, u64::MAX, u64::MAX, u64::MAX, u64::MAX]
+                };
+                let mut c = 0;
+                for (a, b) in acc.iter_mut().zip(add) {
+                    (*a, c) = limbs::adc(*a, b, c);
+                }
             }
-            let dv = d[i] as i64;
-            let add = if dv >= 0 {
-                [dv as u64, 0, 0, 0, 0]
-            } else {
-                [dv as u64, u64::MAX, u64::MAX, u64::MAX, u64::MAX]
-            };
-            let mut c = 0;
-            for (a, b) in acc.iter_mut().zip(add) {
-                (*a, c) = limbs::adc(*a, b, c);
-            }
-        }
-        assert_eq!(&acc[..4], &k[..]);
-        assert_eq!(acc[4], 0);
-        for i in 0..len {
-            if d[i] != 0 {
-                assert!(d[i] % 2 != 0 && d[i].abs() < 16);
-                for j in 1..(W as usize).min(len - i) {
-                    assert_eq!(d[i + j], 0, "digits too close at {i}");
+            assert_eq!(&acc[..4], &k[..]);
+            assert_eq!(acc[4], 0);
+            for i in 0..len {
+                if d[i] != 0 {
+                    assert!(d[i] % 2 != 0 && i32::from(d[i]).abs() < 1 << (w - 1));
+                    for j in 1..(w as usize).min(len - i) {
+                        assert_eq!(d[i + j], 0, "digits too close at {i}");
+                    }
                 }
             }
         }

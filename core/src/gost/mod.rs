@@ -25,6 +25,7 @@
 //! # let _ = (streebog256(b""), verify_digest, Signature::from_x509_bytes(&[0; 64]));
 //! ```
 
+mod base_tables;
 mod curve;
 mod error;
 mod field;

@@ -15,6 +15,7 @@
 
 use const_oid::ObjectIdentifier;
 
+use super::base_tables::{self, BASE_COUNT};
 use super::field::Modulus;
 
 /// A named GOST R 34.10 elliptic-curve parameter set.
@@ -76,6 +77,8 @@ pub(crate) struct CurveDef<const N: usize> {
     pub y: [u64; N],
     /// The cofactor `h`.
     pub cofactor: u64,
+    /// Precomputed odd multiples of the base point (affine, plain), if any.
+    pub base_table: Option<&'static [([u64; N], [u64; N]); BASE_COUNT]>,
 }
 
 impl<const N: usize> CurveDef<N> {
@@ -90,7 +93,13 @@ impl<const N: usize> CurveDef<N> {
             x: from_hex(x),
             y: from_hex(y),
             cofactor,
+            base_table: None,
         }
+    }
+
+    const fn with_base_table(mut self, table: &'static [([u64; N], [u64; N]); BASE_COUNT]) -> Self {
+        self.base_table = Some(table);
+        self
     }
 }
 
@@ -112,7 +121,8 @@ static CRYPTO_PRO_A: CurveDef<4> = CurveDef::new(
     "1",
     "8D91E471E0989CDA27DF505A453F2B7635294F2DDF23E3B122ACC99C9E9F1E14",
     1,
-);
+)
+.with_base_table(&base_tables::CRYPTO_PRO_A);
 
 static CRYPTO_PRO_B: CurveDef<4> = CurveDef::new(
     "8000000000000000000000000000000000000000000000000000000000000C99",
@@ -172,7 +182,8 @@ static TC26_512_A: CurveDef<8> = CurveDef::new(
     "7503CFE87A836AE3A61B8816E25450E6CE5E1C93ACF1ABC1778064FDCBEFA921\
      DF1626BE4FD036E93D75E6A50E3A41E98028FE5FC235F5B889A589CB5215F2A4",
     1,
-);
+)
+.with_base_table(&base_tables::TC26_512_A);
 
 static TC26_512_B: CurveDef<8> = CurveDef::new(
     "8000000000000000000000000000000000000000000000000000000000000000\

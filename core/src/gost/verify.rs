@@ -39,7 +39,7 @@ fn verify_integers<const N: usize>(
     let z1 = order.decode(&order.mul(&order.encode(s), &v));
     let z2 = order.decode(&order.neg(&order.mul(&order.encode(r), &v)));
     let curve = Curve::new(def);
-    let c = curve.double_mul(&z1, &curve.generator(), &z2, &curve.point(qx, qy));
+    let c = curve.base_double_mul(&z1, &z2, &curve.point(qx, qy));
     if curve.x_mod_q_equals(&c, r) {
         Ok(())
     } else {
