@@ -9,3 +9,8 @@ mkdir -p "$root/target"
 gcc -O2 -Wall -Wno-deprecated-declarations -o "$root/target/gost_verify" \
     "$root/benches/openssl/gost_verify.c" -lcrypto
 echo "built $root/target/gost_verify"
+# A 512-bit certificate to measure (self-signed with the TC26 reference key).
+data=${KABINET_TESTDATA:-$root/../shared/testdata}
+openssl req -engine gost -x509 -new -key "$data/tc26/sender512_key.pem" -md_gost12_512 \
+    -subj "/CN=bench 512" -days 3650 -out "$root/target/gost512_selfsigned.pem" 2>/dev/null
+echo "made $root/target/gost512_selfsigned.pem"
