@@ -5,7 +5,10 @@
 //!   same work OpenSSL's `X509_verify` does (see `benches/openssl/`);
 //! * `gost/verify_cms_512`: the 512-bit TC26 signature of `tc26/signed_a111.pem`
 //!   (TC26-512-A key of `sender512_cert.pem`, Streebog-512 over the signed attributes);
-//! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing.
+//! * `gost/verify_cms_256_tc26_a`: the 256-bit TC26 signature of
+//!   `tc26/signed_a121.pem` (TC26-256-A, cofactor 4, no precomputed table);
+//! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing
+//!   (key decoding excluded).
 //!
 //! Run: `cargo bench --bench gost`. The data comes from `$KABINET_TESTDATA`
 //! or `../shared/testdata`.
@@ -61,14 +64,25 @@ fn cert_case() -> Case {
     )
 }
 
-fn cms_512_case() -> Case {
+fn cms_case(file: &str, signer_cert: &str) -> Case {
     let tc26 = testdata().join("tc26");
-    let pem = std::fs::read_to_string(tc26.join("signed_a111.pem")).unwrap();
+    let pem = std::fs::read_to_string(tc26.join(file)).unwrap();
     let info = ContentInfo::from_pem(pem.as_bytes()).unwrap();
     let signed: SignedData = info.content.decode_as().unwrap();
     let signer: &SignerInfo = signed.signer_infos.0.get(0).unwrap();
-    let attrs = signer.signed_attrs.as_ref().unwrap().to_der().unwrap();
-    let sender = std::fs::read_to_string(tc26.join("sender512_cert.pem")).unwrap();
+    // With signed attributes the signature covers their DER, else the content.
+    let message = match &signer.signed_attrs {
+        Some(attrs) => attrs.to_der().unwrap(),
+        None => {
+            let content = signed.encap_content_info.econtent.as_ref().unwrap();
+            content
+                .decode_as::<der::asn1::OctetString>()
+                .unwrap()
+                .as_bytes()
+                .to_vec()
+        }
+    };
+    let sender = std::fs::read_to_string(tc26.join(signer_cert)).unwrap();
     let sender = Certificate::from_pem(sender.as_bytes()).unwrap();
     (
         sender
@@ -76,8 +90,8 @@ fn cms_512_case() -> Case {
             .subject_public_key_info()
             .to_der()
             .unwrap(),
-        gost::oids::SIGNATURE_512,
-        attrs,
+        signer.signature_algorithm.oid,
+        message,
         signer.signature.as_bytes().to_vec(),
     )
 }
@@ -86,7 +100,14 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("gost");
     for (name, (spki, alg, msg, sig)) in [
         ("verify_cert_cryptopro_a", cert_case()),
-        ("verify_cms_512", cms_512_case()),
+        (
+            "verify_cms_512",
+            cms_case("signed_a111.pem", "sender512_cert.pem"),
+        ),
+        (
+            "verify_cms_256_tc26_a",
+            cms_case("signed_a121.pem", "sender256_cert.pem"),
+        ),
     ] {
         gost::verify_signature(&spki, &alg, &msg, &sig).unwrap();
         group.bench_function(name, |b| {
@@ -99,9 +120,14 @@ fn bench(c: &mut Criterion) {
         } else {
             gost::streebog512(&msg).to_vec()
         };
-        group.bench_function(format!("verify_digest_{}", key.bits()), |b| {
-            b.iter(|| gost::verify_digest(&key, &digest, &signature).unwrap())
-        });
+        group.bench_function(
+            format!(
+                "verify_digest_{}_{}",
+                key.bits(),
+                key.param_set().curve_name()
+            ),
+            |b| b.iter(|| gost::verify_digest(&key, &digest, &signature).unwrap()),
+        );
         group.bench_function(
             format!("streebog_{}_{}_bytes", key.bits(), msg.len()),
             |b| {
