@@ -245,6 +245,77 @@ fn tc26_cms_signatures_verify() {
     }
 }
 
+/// Replaces the first occurrence of `from` by `to` (same length) in `bytes`.
+fn patch(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("pattern present");
+    let mut out = bytes.to_vec();
+    out[at..at + to.len()].copy_from_slice(to);
+    out
+}
+
+#[test]
+fn malformed_or_inconsistent_keys_get_their_own_codes() {
+    let dir = testdata().join("gost-ca/certs");
+    let issuer = Certificate::from_der(&std::fs::read(dir.join("0837.der")).unwrap()).unwrap();
+    let spki = spki_der(&issuer);
+    let key = PublicKey::from_spki_der(&spki).unwrap();
+    assert_eq!(key.param_set(), ParamSet::CryptoProA);
+    let oid = |s: &str| {
+        const_oid::ObjectIdentifier::new(s)
+            .unwrap()
+            .as_bytes()
+            .to_vec()
+    };
+    let code = |der: &[u8]| PublicKey::from_spki_der(der).unwrap_err().code();
+
+    // An unknown parameter set (CryptoPro-A's arc changed to .35.9).
+    let unknown = patch(&spki, &oid("1.2.643.2.2.35.1"), &oid("1.2.643.2.2.35.9"));
+    assert_eq!(code(&unknown), "gost.unknown_parameter_set");
+    // Streebog-512 digest parameters on a 256-bit key.
+    let digest = patch(&spki, &oid("1.2.643.7.1.1.2.2"), &oid("1.2.643.7.1.1.2.3"));
+    assert_eq!(code(&digest), "gost.digest_mismatch_parameters");
+    // A 512-bit key algorithm with a 256-bit parameter set.
+    let size = patch(&spki, &oid("1.2.643.7.1.1.1.1"), &oid("1.2.643.7.1.1.1.2"));
+    assert_eq!(code(&size), "gost.bad_key_encoding");
+    // A non-GOST key algorithm of the same encoded length (1.2.840.113549.1.1,
+    // the PKCS #1 arc). The legacy 2001 key is covered by the 2001 certificates.
+    let rsa = patch(
+        &spki,
+        &oid("1.2.643.7.1.1.1.1"),
+        &oid("1.2.840.113549.1.1.1")[..8],
+    );
+    assert_eq!(code(&rsa), "gost.unsupported_algorithm");
+    // A point moved off the curve (last byte of Y flipped).
+    let mut off = spki.clone();
+    *off.last_mut().unwrap() ^= 1;
+    assert_eq!(code(&off), "gost.point_not_on_curve");
+    // Truncated DER.
+    assert_eq!(code(&spki[..spki.len() - 1]), "gost.bad_key_encoding");
+    assert_eq!(code(&[]), "gost.bad_key_encoding");
+    // Oversized input is refused before parsing.
+    assert_eq!(code(&vec![0x30; 5000]), "gost.bad_key_encoding");
+    // Signature algorithms: unknown ones are not GOST.
+    let sha256_rsa = const_oid::ObjectIdentifier::new("1.2.840.113549.1.1.11").unwrap();
+    assert!(!gost::is_gost_signature_algorithm(&sha256_rsa));
+    assert_eq!(
+        gost::verify_signature(&spki, &sha256_rsa, b"m", &[0; 64])
+            .unwrap_err()
+            .code(),
+        "gost.unsupported_algorithm"
+    );
+    // A signature of the wrong length.
+    assert_eq!(
+        gost::verify_signature(&spki, &gost::oids::SIGNATURE_256, b"m", &[1; 65])
+            .unwrap_err()
+            .code(),
+        "gost.bad_signature_encoding"
+    );
+}
+
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len())
         .step_by(2)
