@@ -106,7 +106,11 @@ impl<const N: usize> Modulus<N> {
     /// `a^2`.
     #[inline(always)]
     pub(crate) fn sqr(&self, a: &[u64; N]) -> [u64; N] {
-        self.mul(a, a)
+        if self.is_pseudo_mersenne() {
+            self.fold(&limbs::sqr_wide(a))
+        } else {
+            self.mul_montgomery(a, a)
+        }
     }
 
     /// Schoolbook product, then the pseudo-Mersenne fold.
@@ -303,6 +307,16 @@ mod tests {
         }
 
         #[test]
+        fn square_matches_product(a in any::<[u64; 4]>(), b in any::<[u64; 8]>()) {
+            for m in [&P_CPA, &P_TEST] {
+                let x = m.encode(&residue(m, a));
+                prop_assert_eq!(m.sqr(&x), m.mul(&x, &x));
+            }
+            prop_assert_eq!(&limbs::sqr_wide(&b)[..], &limbs::mul_wide(&b, &b)[..]);
+            prop_assert_eq!(&limbs::sqr_wide(&a)[..], &limbs::mul_wide(&a, &a)[..]);
+        }
+
+        #[test]
         fn inverse_inverts(a in any::<[u64; 4]>()) {
             for m in [&P_CPA, &P_TEST] {
                 let a = residue(m, a);
@@ -320,6 +334,16 @@ mod tests {
                 prop_assert_eq!(m.add(&m.neg(&a), &a), [0u64; 4]);
             }
         }
+    }
+
+    #[test]
+    fn extreme_squares() {
+        let max8 = [u64::MAX; 8];
+        assert_eq!(limbs::sqr_wide(&max8), limbs::mul_wide(&max8, &max8));
+        let max4 = [u64::MAX; 4];
+        assert_eq!(limbs::sqr_wide(&max4), limbs::mul_wide(&max4, &max4));
+        let top = limbs::sub(&P_CPA.m, &limbs::one()).0;
+        assert_eq!(P_CPA.sqr(&top), limbs::one());
     }
 
     #[test]

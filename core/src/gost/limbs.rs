@@ -84,6 +84,36 @@ pub(crate) fn mul_wide<const N: usize>(a: &[u64; N], b: &[u64; N]) -> [u64; 16] 
     t
 }
 
+/// The full square `a^2` (`2 N` limbs in a 16-limb buffer): the cross
+/// products `a_i a_j` (`i < j`) once by rows, doubled by a shift, then the
+/// diagonal squares added: `N (N + 1) / 2` multiplications instead of `N^2`.
+#[inline(always)]
+pub(crate) fn sqr_wide<const N: usize>(a: &[u64; N]) -> [u64; 16] {
+    let mut t = [0u64; 16];
+    for i in 0..N {
+        let mut carry = 0;
+        for j in (i + 1)..N {
+            (t[i + j], carry) = mac(t[i + j], a[i], a[j], carry);
+        }
+        t[i + N] = carry;
+    }
+    // Double the cross products.
+    let mut top = 0;
+    for limb in t.iter_mut().take(2 * N) {
+        let next = *limb >> 63;
+        *limb = (*limb << 1) | top;
+        top = next;
+    }
+    // Add the squares on the diagonal.
+    let mut carry = 0;
+    for i in 0..N {
+        let sq = (a[i] as u128) * (a[i] as u128);
+        (t[2 * i], carry) = adc(t[2 * i], sq as u64, carry);
+        (t[2 * i + 1], carry) = adc(t[2 * i + 1], (sq >> 64) as u64, carry);
+    }
+    t
+}
+
 /// Compares two integers.
 #[inline(always)]
 pub(crate) fn cmp<const N: usize>(a: &[u64; N], b: &[u64; N]) -> Ordering {
