@@ -7,9 +7,13 @@
 //! the test sets) and the general one otherwise; addition is the general
 //! Jacobian formula with every exceptional case (`O`, `P = Q`, `P = -Q`)
 //! handled, so the result is correct for all inputs, not only for the
-//! "random-looking" ones. The double-scalar product uses interleaved width-5
-//! NAF: one shared chain of doublings and an addition per non-zero digit of
-//! either scalar.
+//! "random-looking" ones. The double-scalar product uses interleaved NAF: one
+//! shared chain of doublings and an addition per non-zero digit of either
+//! scalar — width 5 with odd multiples computed per call for the key, width 8
+//! with the precomputed affine multiples of `base_tables` (mixed additions)
+//! for the base point of the curves that have them. The final comparison
+//! with `r` needs no inversion: it tests `X = (r + k q) Z^2` for the few `k`
+//! with `r + k q < p`.
 //!
 //! Verification handles no secret data, so nothing here is constant time.
 // wNAF digits index tables of 2^(w-2) entries with odd |d| < 2^(w-1): (|d| - 1) / 2 < 2^(w-2).

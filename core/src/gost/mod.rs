@@ -17,12 +17,32 @@
 //! lower levels are [`PublicKey`], [`Signature`] and [`verify_digest`].
 //!
 //! # Example
+//! The worked example of GOST R 34.10-2012 (Appendix A.1, RFC 7091 §7.1):
 //! ```
-//! use kabinet_core::gost::{streebog256, verify_digest, ParamSet, PublicKey, Signature};
-//! // A key that is not on its curve is refused before any verification.
-//! let err = PublicKey::from_affine(ParamSet::CryptoProA, &[1], &[2]).unwrap_err();
-//! assert_eq!(kabinet_core::Coded::code(&err), "gost.point_not_on_curve");
-//! # let _ = (streebog256(b""), verify_digest, Signature::from_x509_bytes(&[0; 64]));
+//! use kabinet_core::gost::{verify_digest, GostError, ParamSet, PublicKey, Signature};
+//! use kabinet_core::Coded;
+//!
+//! fn hex(s: &str) -> Vec<u8> {
+//!     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+//! }
+//! let key = PublicKey::from_affine(
+//!     ParamSet::CryptoProTest,
+//!     &hex("7f2b49e270db6d90d8595bec458b50c58585ba1d4e9b788f6689dbd8e56fd80b"),
+//!     &hex("26f1b489d6701dd185c8413a977b3cbbaf64d1c593d26627dffb101a87ff77da"),
+//! )?;
+//! let signature = Signature::from_rs(
+//!     &hex("41aa28d2f1ab148280cd9ed56feda41974053554a42767b83ad043fd39dc0493"),
+//!     &hex("01456c64ba4642a1653c235a98a60249bcd6d3f746b631df928014f6c5bf9c40"),
+//! )?;
+//! // The digest as the hash function outputs it: the integer e, little-endian.
+//! let mut digest = hex("2dfbc1b372d89a1188c09c52e0eec61fce52032ab1022e8e67ece6672b043ee5");
+//! digest.reverse();
+//! verify_digest(&key, &digest, &signature)?;
+//!
+//! digest[0] ^= 1;
+//! let refused = verify_digest(&key, &digest, &signature).unwrap_err();
+//! assert_eq!(refused.code(), "gost.bad_signature");
+//! # Ok::<(), GostError>(())
 //! ```
 
 mod base_tables;
