@@ -436,7 +436,7 @@ fn roundtrip<const N: usize>(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
     /// Every 256-bit parameter set, each case.
     #[test]
