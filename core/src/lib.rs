@@ -13,6 +13,7 @@
 //! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 //! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
+//! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
@@ -21,6 +22,7 @@ pub mod decisions;
 pub mod delegation;
 pub mod directory;
 pub mod employees;
+pub mod gost;
 pub mod identifiers;
 pub mod ids;
 pub mod organizations;

@@ -257,11 +257,9 @@ pub fn verify_signature(
             }
             ring_verify(&rs::ED25519, key_bytes(spki)?, message, signature)
         }
-        // GOST R 34.10-2012: wire `crate::gost::verify_signature(spki_der, oid, message, signature)`
-        // here (mapping its error to `PkiError`) once the gost module exists.
         oids::GOST2012_256_SIGNATURE | oids::GOST2012_512_SIGNATURE => {
-            let _ = spki_der;
-            Err(unsupported(oid))
+            crate::gost::verify_signature(spki_der, oid, message, signature)
+                .map_err(|e| gost_problem(e, oid))
         }
         oids::SHA1_WITH_RSA | oids::ECDSA_WITH_SHA1 | oids::MD5_WITH_RSA | oids::MD2_WITH_RSA => {
             Err(weak(WeakAlgorithm::Sha1, oid))
@@ -271,6 +269,19 @@ pub fn verify_signature(
         }
         oids::GOST2001_SIGNATURE => Err(weak(WeakAlgorithm::Gost2001, oid)),
         _ => Err(unsupported(oid)),
+    }
+}
+
+/// What a GOST verification failure means for a certificate path.
+fn gost_problem(e: crate::gost::GostError, oid: &ObjectIdentifier) -> PkiError {
+    use crate::gost::GostError as G;
+    match e {
+        G::BadSignature | G::ScalarOutOfRange { .. } | G::BadSignatureEncoding { .. } => {
+            PkiError::BadSignature
+        }
+        G::Legacy2001Refused { .. } => weak(WeakAlgorithm::Gost2001, oid),
+        G::UnsupportedAlgorithm { .. } => unsupported(oid),
+        other => wrong_key(&crate::Coded::message_en(&other)),
     }
 }
 
@@ -362,14 +373,8 @@ mod tests {
         assert_eq!(check(oids::DSA_WITH_SHA1), "pki.weak_dsa");
         assert_eq!(check(oids::DSA_WITH_SHA256), "pki.weak_dsa");
         assert_eq!(check(oids::GOST2001_SIGNATURE), "pki.weak_gost2001");
-        assert_eq!(
-            check(oids::GOST2012_256_SIGNATURE),
-            "pki.unsupported_algorithm"
-        );
-        assert_eq!(
-            check(oids::GOST2012_512_SIGNATURE),
-            "pki.unsupported_algorithm"
-        );
+        // a GOST signature with an RSA key: the key does not fit
+        assert_eq!(check(oids::GOST2012_256_SIGNATURE), "pki.wrong_key_format");
         assert_eq!(
             check(ObjectIdentifier::new_unwrap("1.2.3.4")),
             "pki.unsupported_algorithm"
