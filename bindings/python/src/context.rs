@@ -94,10 +94,8 @@ impl Context {
     /// The portal itself acting (the host's trusted process).
     #[staticmethod]
     #[pyo3(signature = (at = None))]
-    fn system(at: Option<Timestamp>) -> Self {
-        Self(kabinet::Context::system(
-            at.unwrap_or_else(kabinet::Kabinet::now),
-        ))
+    fn system(at: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Ok(Self(kabinet::Context::system(crate::time::timestamp(at)?)))
     }
 
     /// A person acting through their account.
@@ -106,12 +104,11 @@ impl Context {
     fn account(
         py: Python<'_>,
         account: u64,
-        at: Option<Timestamp>,
+        at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
         ip: Option<&str>,
     ) -> PyResult<Self> {
-        let mut ctx =
-            kabinet::Context::account(AccountId(account), at.unwrap_or_else(kabinet::Kabinet::now));
+        let mut ctx = kabinet::Context::account(AccountId(account), crate::time::timestamp(at)?);
         if let Some(s) = signature {
             ctx = ctx.signed(s.get().0.clone());
         }

@@ -77,7 +77,7 @@ impl PyKabinet {
         actor: u64,
         organization: u64,
         right: &str,
-        at: Option<Timestamp>,
+        at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
     ) -> PyResult<Decision> {
         let right = self::right(py, right)?;
@@ -85,7 +85,7 @@ impl PyKabinet {
             AccountId(actor),
             OrgId(organization),
             right,
-            at.unwrap_or_else(kabinet::Kabinet::now),
+            crate::time::timestamp(at)?,
         );
         if let Some(s) = signature {
             request = request.signed(s.get().0.clone());
@@ -100,16 +100,17 @@ impl PyKabinet {
         py: Python<'_>,
         actor: u64,
         organization: u64,
-        at: Option<Timestamp>,
-    ) -> Vec<EffectiveRight> {
-        let at = at.unwrap_or_else(kabinet::Kabinet::now);
-        py.detach(|| {
-            self.inner
-                .effective_rights(AccountId(actor), OrgId(organization), at)
-        })
-        .into_iter()
-        .map(EffectiveRight)
-        .collect()
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<EffectiveRight>> {
+        let at = crate::time::timestamp(at)?;
+        Ok(py
+            .detach(|| {
+                self.inner
+                    .effective_rights(AccountId(actor), OrgId(organization), at)
+            })
+            .into_iter()
+            .map(EffectiveRight)
+            .collect())
     }
 
     /// An account in its JSON form, or `None`.

@@ -9,7 +9,7 @@
 //!
 //! One file per concept: [`identifiers`], [`context`], [`decision`],
 //! [`handle`] (the directory), [`catalog`] (rights and built-in roles),
-//! [`registry`] (the in-memory state registry), [`errors`] and [`json`]
+//! [`registry`] (the in-memory state registry), [`errors`], [`json`] and [`time`]
 //! (the conversions every other file uses). A later capability (powers of
 //! attorney, certificates, the journal) is one more file registered below.
 
@@ -23,6 +23,7 @@ mod handle;
 mod identifiers;
 mod json;
 mod registry;
+mod time;
 
 /// The native module; `kabinet/__init__.py` re-exports what users need.
 #[pymodule]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, List
 
 import pytest
@@ -301,6 +301,15 @@ def test_times_are_aware_utc_datetimes() -> None:
     msk = T0.astimezone(timezone(timedelta(hours=3)))
     assert kabinet.Context.system(msk).at == T0
     assert kabinet.Context.account(1, T0).actor == 1 and ctx.actor is None
+    for t in (T0 + timedelta(microseconds=123_457), datetime(1970, 1, 1, tzinfo=timezone.utc),
+              datetime(1969, 12, 31, 23, 59, 59, 999_999, tzinfo=timezone.utc),
+              datetime(2105, 6, 1, 0, 0, 0, 999_999, tzinfo=timezone.utc),
+              datetime(2500, 1, 1, 0, 0, 0, 1, tzinfo=timezone.utc),
+              datetime(1, 1, 1, 0, 0, 0, 1, tzinfo=timezone.utc)):
+        assert kabinet.Context.system(t).at == t, t
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        kabinet.Context.system(datetime(2026, 3, 2, 9))
+    assert e.value.code == "time.naive"
 
 
 def test_the_catalog_and_built_in_roles() -> None:
