@@ -1,226 +1,49 @@
-//! Typed commands: one method of [`Kabinet`] per common flow, each building
-//! the library's `Command` and running it. Commands of the portal itself
-//! take `at`; commands of a person take the [`Context`] they act in.
-//! Creating commands return the new number; the others return the events.
+//! Typed commands of accounts and organizations: one method of [`Kabinet`]
+//! per common flow, each building the library's `Command` and running it.
+//! Commands of the portal itself take `at`; commands of a person take the
+//! [`Context`] they act in. Creating commands return the new number; the
+//! others return the events. Employees, roles and access groups are in
+//! [`crate::employees`].
 
 use crate::context::Context;
 use crate::error::KabinetError;
 use crate::handle::Kabinet;
 use crate::registry::InMemoryRegistry;
 use crate::time;
-use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
+use crate::values::{first_id, kind, name, named, Event, OrganizationKind, RequisitesDraft};
+use kabinet::accounts::{AccountLevel, ContactKind};
 use kabinet::directory::ContactValue;
-use kabinet::employees::Invitee;
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
-use kabinet::organizations::{InstitutionLevel, RegistryAnswer, StateRegistry};
-use kabinet::{
-    AccessGroupId, AccountId, BuiltInRole, Command, CustomRoleId, InvitationId, OrgId, Right,
-    RightSet, RoleRef,
-};
-use serde::de::DeserializeOwned;
+use kabinet::organizations::{RegistryAnswer, StateRegistry};
+use kabinet::{AccountId, Command, OrgId};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-/// A role: built in (by its code, `administrator`) or custom (by its number).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum Role {
-    /// A built-in role.
-    BuiltIn {
-        /// Its code: `administrator`, `accountant`, `hr`, `operator`, `specialist`, `observer`, `inspector`.
-        code: String,
-    },
-    /// A custom role of the organization.
-    Custom {
-        /// Its number.
-        id: u64,
-    },
-}
-
-impl From<RoleRef> for Role {
-    fn from(r: RoleRef) -> Self {
-        match r {
-            RoleRef::BuiltIn(b) => Role::BuiltIn {
-                code: b.code().into(),
-            },
-            RoleRef::Custom(id) => Role::Custom { id: id.0 },
-        }
-    }
-}
-
-impl Role {
-    fn to_core(&self) -> Result<RoleRef, KabinetError> {
-        match self {
-            Role::Custom { id } => Ok(RoleRef::Custom(CustomRoleId(*id))),
-            Role::BuiltIn { code } => BuiltInRole::from_code(code)
-                .map(RoleRef::BuiltIn)
-                .ok_or_else(|| {
-                    KabinetError::input(
-                        "role.unknown",
-                        format!("неизвестная роль «{code}»"),
-                        format!("unknown role '{code}'"),
-                    )
-                }),
-        }
-    }
-}
-
-/// An event: its kind (the JSON `event` tag) and its documented JSON form.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Event {
-    /// The kind, e.g. `member_joined`.
-    pub kind: String,
-    /// The event in JSON.
-    pub json: String,
-}
-
-impl From<&kabinet::Event> for Event {
-    fn from(e: &kabinet::Event) -> Self {
-        Self {
-            kind: e.kind().into(),
-            json: serde_json::to_string(e).unwrap_or_default(),
-        }
-    }
-}
-
-/// The kind of an organization.
-#[derive(Debug, Clone, uniffi::Enum)]
-pub enum OrganizationKind {
-    /// Юридическое лицо.
-    LegalEntity,
-    /// Индивидуальный предприниматель.
-    IndividualEntrepreneur,
-    /// Учреждение; `level` is `federal`, `regional` or `municipal`.
-    Institution {
-        /// The level.
-        level: String,
-    },
-    /// Орган власти (ОГВ/ОМСУ).
-    StateBody,
-    /// Филиал of a registered legal entity.
-    Branch {
-        /// The parent organization.
-        parent: u64,
-    },
-}
-
-/// Requisites as typed by a person; empty strings count as absent.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-#[allow(missing_docs)]
-pub struct RequisitesDraft {
-    pub full_name: String,
-    pub inn: String,
-    pub kpp: String,
-    pub ogrn: String,
-    pub ogrnip: String,
-    pub legal_address: String,
-    pub actual_address: String,
-    pub phone: String,
-    pub email: String,
-    pub bank_account: String,
-    pub bank_name: String,
-    pub bik: String,
-    pub head_surname: String,
-    pub head_given_name: String,
-    pub head_patronymic: String,
-    pub head_inn: String,
-    pub head_position: String,
-}
-
-impl RequisitesDraft {
-    fn to_core(&self) -> kabinet::organizations::RequisitesDraft {
-        kabinet::organizations::RequisitesDraft {
-            full_name: self.full_name.clone(),
-            inn: self.inn.clone(),
-            kpp: self.kpp.clone(),
-            ogrn: self.ogrn.clone(),
-            ogrnip: self.ogrnip.clone(),
-            legal_address: self.legal_address.clone(),
-            actual_address: self.actual_address.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            bank_account: self.bank_account.clone(),
-            bank_name: self.bank_name.clone(),
-            bik: self.bik.clone(),
-            head_surname: self.head_surname.clone(),
-            head_given_name: self.head_given_name.clone(),
-            head_patronymic: self.head_patronymic.clone(),
-            head_inn: self.head_inn.clone(),
-            head_position: self.head_position.clone(),
-        }
-    }
-}
-
-/// Reads one of the library's named values (`confirmed`, `compromised`, …)
-/// through serde, the single source of the names.
-fn named<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, KabinetError> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|e| {
-        KabinetError::input(
-            what,
-            format!("недопустимое значение «{name}»: {e}"),
-            format!("unexpected value '{name}': {e}"),
-        )
-    })
-}
-
-/// Reads a right by its code.
-pub(crate) fn right(code: &str) -> Result<Right, KabinetError> {
-    Right::from_code(code).ok_or_else(|| {
-        KabinetError::input(
-            "right.unknown",
-            format!("неизвестное право «{code}»"),
-            format!("unknown right '{code}'"),
-        )
-    })
-}
-
-fn right_set(codes: &[String]) -> Result<RightSet, KabinetError> {
-    codes.iter().map(|c| right(c)).collect()
-}
-
-fn name(surname: String, given_name: String, patronymic: Option<String>) -> PersonName {
-    PersonName::new(&surname, &given_name, patronymic.as_deref())
-}
-
-fn kind(k: OrganizationKind) -> Result<kabinet::organizations::OrganizationKind, KabinetError> {
-    use kabinet::organizations::OrganizationKind as K;
-    Ok(match k {
-        OrganizationKind::LegalEntity => K::LegalEntity,
-        OrganizationKind::IndividualEntrepreneur => K::IndividualEntrepreneur,
-        OrganizationKind::Institution { level } => K::Institution {
-            level: named::<InstitutionLevel>("organization.unknown_level", &level)?,
-        },
-        OrganizationKind::StateBody => K::StateBody,
-        OrganizationKind::Branch { parent } => K::Branch {
-            parent: OrgId(parent),
-        },
-    })
-}
-
-fn first_id(events: &[kabinet::Event]) -> Option<u64> {
-    use kabinet::Event as E;
-    events.iter().find_map(|e| match e {
-        E::AccountRegistered { account, .. } => Some(account.0),
-        E::OrganizationSubmitted { org, .. } => Some(org.0),
-        E::InvitationSent { invitation } => Some(invitation.id.0),
-        E::CustomRoleDefined { role, .. } => Some(role.id.0),
-        E::AccessGroupCreated { group, .. } => Some(group.0),
-        _ => None,
-    })
-}
-
 impl Kabinet {
-    fn system(&self, command: Command, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+    pub(crate) fn system(
+        &self,
+        command: Command,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
         let ctx = kabinet::Context::system(time::from_host(at)?);
         self.run_core(command, &ctx)
             .map(|e| e.iter().map(Event::from).collect())
     }
 
-    fn by(&self, command: Command, context: &Context) -> Result<Vec<Event>, KabinetError> {
+    pub(crate) fn by(
+        &self,
+        command: Command,
+        context: &Context,
+    ) -> Result<Vec<Event>, KabinetError> {
         self.run_core(command, &context.to_core()?)
             .map(|e| e.iter().map(Event::from).collect())
     }
 
-    fn creating(&self, command: Command, context: &kabinet::Context) -> Result<u64, KabinetError> {
+    pub(crate) fn creating(
+        &self,
+        command: Command,
+        context: &kabinet::Context,
+    ) -> Result<u64, KabinetError> {
         let events = self.run_core(command, context)?;
         first_id(&events).ok_or_else(|| {
             KabinetError::input(
@@ -335,6 +158,20 @@ impl Kabinet {
             Command::BlockAccount {
                 account: AccountId(account),
                 reason,
+            },
+            at,
+        )
+    }
+
+    /// Temporarily disables an account. The portal.
+    pub fn disable_account(
+        &self,
+        account: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.system(
+            Command::DisableAccount {
+                account: AccountId(account),
             },
             at,
         )
@@ -481,286 +318,12 @@ impl Kabinet {
         self.system(Command::UnblockOrganization { org: OrgId(org) }, at)
     }
 
-    /// Invites a person by СНИЛС or e-mail (exactly one); returns the invitation's number.
-    #[allow(clippy::too_many_arguments)]
-    pub fn invite_employee(
+    /// Records the end of an organization. The portal.
+    pub fn liquidate_organization(
         &self,
-        context: Context,
         org: u64,
-        surname: String,
-        given_name: String,
-        snils: Option<String>,
-        email: Option<String>,
-        position: Option<String>,
-        roles: Vec<Role>,
-    ) -> Result<u64, KabinetError> {
-        let invitee = match (snils, email) {
-            (Some(s), None) => Invitee::Snils(Snils::parse(&s)?),
-            (None, Some(e)) => Invitee::Email(Email::parse(&e)?),
-            _ => {
-                return Err(KabinetError::input(
-                    "invitation.invitee",
-                    "укажите СНИЛС или адрес электронной почты".into(),
-                    "give exactly one of a СНИЛС or an e-mail".into(),
-                ))
-            }
-        };
-        let roles = roles.iter().map(Role::to_core).collect::<Result<_, _>>()?;
-        let command = Command::InviteEmployee {
-            org: OrgId(org),
-            invitee,
-            name: name(surname, given_name, None),
-            position,
-            roles,
-        };
-        self.creating(command, &context.to_core()?)
-    }
-
-    /// Accepts an invitation with the invited person's confirmed account.
-    pub fn accept_invitation(
-        &self,
-        context: Context,
-        invitation: u64,
+        at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::AcceptInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
-    }
-
-    /// Declines an invitation.
-    pub fn decline_invitation(
-        &self,
-        context: Context,
-        invitation: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DeclineInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
-    }
-
-    /// Withdraws a pending invitation.
-    pub fn revoke_invitation(
-        &self,
-        context: Context,
-        invitation: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RevokeInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
-    }
-
-    /// Blocks an employee.
-    pub fn block_employee(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::BlockEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
-    }
-
-    /// Dismisses an employee: access ends at once.
-    pub fn dismiss_employee(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DismissEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
-    }
-
-    /// Restores a blocked, disabled or mistakenly dismissed employee.
-    pub fn restore_employee(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RestoreEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
-    }
-
-    /// Gives a role.
-    pub fn assign_role(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-        role: Role,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::AssignRole {
-                org: OrgId(org),
-                account: AccountId(account),
-                role: role.to_core()?,
-            },
-            &context,
-        )
-    }
-
-    /// Takes a role away.
-    pub fn revoke_role(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-        role: Role,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RevokeRole {
-                org: OrgId(org),
-                account: AccountId(account),
-                role: role.to_core()?,
-            },
-            &context,
-        )
-    }
-
-    /// Grants rights (their codes) individually.
-    pub fn grant_rights(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-        rights: Vec<String>,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::GrantRights {
-                org: OrgId(org),
-                account: AccountId(account),
-                rights: right_set(&rights)?,
-            },
-            &context,
-        )
-    }
-
-    /// Takes individually granted rights away.
-    pub fn revoke_rights(
-        &self,
-        context: Context,
-        org: u64,
-        account: u64,
-        rights: Vec<String>,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RevokeRights {
-                org: OrgId(org),
-                account: AccountId(account),
-                rights: right_set(&rights)?,
-            },
-            &context,
-        )
-    }
-
-    /// Defines a custom role; returns its number.
-    pub fn create_custom_role(
-        &self,
-        context: Context,
-        org: u64,
-        name: String,
-        rights: Vec<String>,
-    ) -> Result<u64, KabinetError> {
-        let command = Command::CreateCustomRole {
-            org: OrgId(org),
-            name,
-            rights: right_set(&rights)?,
-        };
-        self.creating(command, &context.to_core()?)
-    }
-
-    /// Deletes a custom role, taking it from everyone.
-    pub fn delete_custom_role(
-        &self,
-        context: Context,
-        org: u64,
-        role: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DeleteCustomRole {
-                org: OrgId(org),
-                role: CustomRoleId(role),
-            },
-            &context,
-        )
-    }
-
-    /// Creates an access group of an information system; returns its number.
-    pub fn create_access_group(
-        &self,
-        context: Context,
-        org: u64,
-        name: String,
-        system: String,
-    ) -> Result<u64, KabinetError> {
-        self.creating(
-            Command::CreateAccessGroup {
-                org: OrgId(org),
-                name,
-                system,
-            },
-            &context.to_core()?,
-        )
-    }
-
-    /// Adds an employee to an access group.
-    pub fn add_to_access_group(
-        &self,
-        context: Context,
-        org: u64,
-        group: u64,
-        account: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::AddToAccessGroup {
-                org: OrgId(org),
-                group: AccessGroupId(group),
-                account: AccountId(account),
-            },
-            &context,
-        )
-    }
-
-    /// Removes an employee from an access group.
-    pub fn remove_from_access_group(
-        &self,
-        context: Context,
-        org: u64,
-        group: u64,
-        account: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RemoveFromAccessGroup {
-                org: OrgId(org),
-                group: AccessGroupId(group),
-                account: AccountId(account),
-            },
-            &context,
-        )
+        self.system(Command::LiquidateOrganization { org: OrgId(org) }, at)
     }
 }

@@ -1,8 +1,8 @@
 //! Decisions as records: [`Decision`], its [`Refusal`]s and [`Basis`], and
 //! the [`EffectiveRight`]s with their provenance.
 
-use crate::commands::Role;
 use crate::context::SignatureLevel;
+use crate::values::Role;
 use kabinet::Coded;
 
 /// What an allowed decision rests on.

@@ -1,11 +1,11 @@
 //! [`Kabinet`]: the directory in memory, shared between threads, with the
 //! generic entry point for commands and the access check.
 
-use crate::commands::{right, Event};
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
 use crate::error::KabinetError;
 use crate::time;
+use crate::values::{right, Event};
 use kabinet::{AccessRequest, AccountId, Command, OrgId};
 use std::time::SystemTime;
 

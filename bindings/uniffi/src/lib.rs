@@ -27,15 +27,16 @@ mod catalog;
 mod commands;
 mod context;
 mod decision;
+mod employees;
 mod error;
 mod handle;
 mod identifiers;
 mod queries;
 mod registry;
 mod time;
+mod values;
 
 pub use catalog::{builtin_roles, rights, RightInfo, RoleInfo};
-pub use commands::{Event, OrganizationKind, RequisitesDraft, Role};
 pub use context::{
     account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
 };
@@ -47,3 +48,4 @@ pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };
 pub use registry::{InMemoryRegistry, RegistryRecord, RegistryStatus};
+pub use values::{Event, OrganizationKind, RequisitesDraft, Role};

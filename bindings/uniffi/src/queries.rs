@@ -1,9 +1,9 @@
 //! What the directory holds, as records: accounts, organizations, members,
 //! invitations. The full JSON form of each is there too (`*_json`).
 
-use crate::commands::Role;
 use crate::handle::Kabinet;
 use crate::time;
+use crate::values::Role;
 use kabinet::{AccountId, InvitationId, OrgId};
 use std::time::SystemTime;
 

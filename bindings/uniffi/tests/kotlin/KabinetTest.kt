@@ -252,6 +252,30 @@ fun main() {
         eq(w.k.organization(w.org)!!.accessGroups.single().members, listOf(e))
     }
 
+    test("statuses of accounts, employees and organizations; roles and groups change") {
+        val w = World()
+        val e = person(w.k, "Статусов", "001-001-997 00")
+        w.hire(e, listOf(builtIn("observer")))
+        w.k.disableEmployee(asAccount(w.head), w.org, e)
+        eq(w.k.check(e, w.org, "organization.view", T0, null).refusals.map { it.code }, listOf("access.membership_not_active"))
+        w.k.restoreEmployee(asAccount(w.head), w.org, e)
+        w.k.disableAccount(e, T0)
+        eq(w.k.check(e, w.org, "organization.view", T0, null).refusals.map { it.code }, listOf("access.account_disabled"))
+        w.k.restoreAccount(e, T0)
+        val role = w.k.createCustomRole(asAccount(w.head), w.org, "Отчёты", listOf("reports.view"))
+        w.k.updateCustomRole(asAccount(w.head), w.org, role, "Отчёты и журнал", listOf("reports.view", "journal.view"))
+        eq(w.k.organization(w.org)!!.customRoles.single().rights, listOf("reports.view", "journal.view"))
+        val group = w.k.createAccessGroup(asAccount(w.head), w.org, "Кадры", "1С:ЗУП")
+        w.k.deleteAccessGroup(asAccount(w.head), w.org, group)
+        eq(w.k.organization(w.org)!!.accessGroups, listOf<AccessGroupInfo>())
+        w.k.blockOrganization(w.org, "operator", T0)
+        eq(w.k.check(w.head, w.org, "users.view", T0, null).refusals.map { it.code }, listOf("access.organization_not_active"))
+        w.k.unblockOrganization(w.org, T0)
+        w.k.liquidateOrganization(w.org, T0)
+        eq(w.k.organization(w.org)!!.status, "liquidated")
+        eq(codeOf(raises<KabinetException> { w.k.blockAccount(e, "bored", T0) }), "account.unknown_reason")
+    }
+
     test("the generic entry point takes the documented JSON form") {
         val w = World()
         val events = w.k.executeJson(
