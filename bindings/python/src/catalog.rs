@@ -1,4 +1,4 @@
-//! The rights catalog and the built-in roles, as plain data.
+//! The rights catalog, the built-in roles and the default policy, as plain data.
 
 use kabinet::policy::Policy;
 use kabinet::{BuiltInRole, Right};
@@ -43,7 +43,16 @@ fn builtin_roles(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     crate::json::to_py(py, &all)
 }
 
+/// The default policy in its JSON form: change a value and pass it to
+/// `Kabinet(policy=...)` (signature levels by right in catalog order, the
+/// invitations' lifetime, the limits of an organization).
+#[pyfunction]
+fn default_policy(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    crate::json::to_py(py, &Policy::default())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(default_policy, m)?)?;
     m.add_function(wrap_pyfunction!(rights, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_roles, m)?)?;
     Ok(())

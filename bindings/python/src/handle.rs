@@ -35,13 +35,16 @@ pub struct PyKabinet {
 
 #[pymethods]
 impl PyKabinet {
-    /// An empty directory in memory with the default policy.
+    /// An empty directory in memory with the default policy, or with
+    /// `policy` in its JSON form (see `kabinet.default_policy()`).
     #[new]
-    #[pyo3(signature = (*_args, **_kwargs))]
-    fn new(_args: &Bound<'_, PyAny>, _kwargs: Option<&Bound<'_, PyAny>>) -> Self {
-        Self {
-            inner: kabinet::Kabinet::in_memory(),
-        }
+    #[pyo3(signature = (policy = None))]
+    fn new(policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let inner = match policy {
+            None => kabinet::Kabinet::in_memory(),
+            Some(p) => kabinet::Kabinet::with_policy(from_py(p, "policy.malformed")?),
+        };
+        Ok(Self { inner })
     }
 
     /// The current time from the system clock (UTC).

@@ -322,3 +322,20 @@ def test_the_catalog_and_built_in_roles() -> None:
     assert not roles["head"]["assignable"] and roles["administrator"]["assignable"]
     assert "users.manage" in roles["administrator"]["rights"]
     assert roles["head"]["rights"] == list(rights)
+
+
+def test_a_policy_in_its_json_form_sets_limits_and_lifetimes() -> None:
+    policy = kabinet.default_policy()
+    assert policy["max_custom_roles"] == 256
+    policy["max_custom_roles"] = 1
+    k = kabinet.Kabinet(policy=policy)
+    head = person(k, "Грефов", "112-233-445 95", "770712345633")
+    org = k.submit_organization(as_(head), company_draft())
+    k.consult_registry(org, registry(), at=T0)
+    k.create_custom_role(as_(head), org, "Первая", ["users.view"])
+    with pytest.raises(kabinet.CommandError) as e:
+        k.create_custom_role(as_(head), org, "Вторая", ["users.view"])
+    assert e.value.code == "command.limit_reached"
+    with pytest.raises(kabinet.InvalidInputError) as e2:
+        kabinet.Kabinet(policy={"max_custom_roles": 1})
+    assert e2.value.code == "policy.malformed"

@@ -21,6 +21,13 @@ pub fn now() -> SystemTime {
     time::to_host(kabinet::Kabinet::now())
 }
 
+/// The default policy in its JSON form: signature levels by right in catalog
+/// order, the invitations' lifetime, the limits of an organization.
+#[uniffi::export]
+pub fn default_policy_json() -> String {
+    serde_json::to_string(&kabinet::Policy::default()).unwrap_or_default()
+}
+
 impl Kabinet {
     pub(crate) fn run_core(
         &self,
@@ -45,6 +52,25 @@ impl Kabinet {
         Self {
             inner: kabinet::Kabinet::in_memory(),
         }
+    }
+
+    /// An empty directory in memory with a policy in its JSON form (start
+    /// from [`default_policy_json`]).
+    ///
+    /// # Errors
+    /// `policy.malformed` for JSON that is not a policy.
+    #[uniffi::constructor]
+    pub fn with_policy_json(policy_json: String) -> Result<Self, KabinetError> {
+        let policy = serde_json::from_str(&policy_json).map_err(|e| {
+            KabinetError::input(
+                "policy.malformed",
+                format!("политика не соответствует описанной форме: {e}"),
+                format!("the policy does not have the documented form: {e}"),
+            )
+        })?;
+        Ok(Self {
+            inner: kabinet::Kabinet::with_policy(policy),
+        })
     }
 
     /// Executes a command given in its documented JSON form

@@ -34,6 +34,7 @@ from ._kabinet import (
     Snils,
     builtin_roles,
     check_identifier,
+    default_policy,
     identifier_kinds,
     rights,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "Snils",
     "builtin_roles",
     "check_identifier",
+    "default_policy",
     "identifier_kinds",
     "rights",
 ]

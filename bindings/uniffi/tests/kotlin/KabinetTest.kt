@@ -276,6 +276,19 @@ fun main() {
         eq(codeOf(raises<KabinetException> { w.k.blockAccount(e, "bored", T0) }), "account.unknown_reason")
     }
 
+    test("a policy from its JSON form sets the limits") {
+        val policy = defaultPolicyJson().replace(Regex("\"max_custom_roles\":\\d+"), "\"max_custom_roles\":1")
+        yes(policy.contains("\"max_custom_roles\":1"), policy)
+        val k = Kabinet.withPolicyJson(policy)
+        val head = person(k, "Грефов", "112-233-445 95", HEAD_INN)
+        val org = k.submitOrganization(asAccount(head), OrganizationKind.LegalEntity, draft())
+        k.consultRegistry(org, registry(), T0)
+        k.createCustomRole(asAccount(head), org, "Первая", listOf("users.view"))
+        eq(raises<KabinetException.Command> { k.createCustomRole(asAccount(head), org, "Вторая", listOf("users.view")) }.code,
+            "command.limit_reached")
+        eq(codeOf(raises<KabinetException> { Kabinet.withPolicyJson("{}") }), "policy.malformed")
+    }
+
     test("the generic entry point takes the documented JSON form") {
         val w = World()
         val events = w.k.executeJson(
