@@ -13,7 +13,7 @@ the field errors of requisites, the rights lacking).
     │   ├── AccessDeniedError        access.*: the actor may not do this
     │   ├── EmployeeError            employee.*: head protected, outranked, ...
     │   ├── InvitationError          invitation.*: expired, closed, not for you
-    │   ├── OrganizationError        organization.*, registration.*
+    │   ├── OrganizationError        organization.*: unknown, status, requisites
     │   ├── AccountError             account.*
     │   └── RoleError                role.*, access_group.*
     ├── RegistryError            the state registry could not answer
