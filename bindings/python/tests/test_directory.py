@@ -339,3 +339,33 @@ def test_a_policy_in_its_json_form_sets_limits_and_lifetimes() -> None:
     with pytest.raises(kabinet.InvalidInputError) as e2:
         kabinet.Kabinet(policy={"max_custom_roles": 1})
     assert e2.value.code == "policy.malformed"
+
+
+def test_query_results_have_the_shapes_the_stubs_declare(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    account = k.account(head)
+    assert account is not None
+    assert set(account) == {"id", "name", "level", "status", "snils", "inn", "email", "phone"}
+    assert set(account["name"]) == {"surname", "given_name", "patronymic"}
+    assert account["email"] == {"value": "head@example.ru", "confirmed": True}
+    o = k.organization(org)
+    assert o is not None
+    assert set(o) == {
+        "id", "kind", "requisites", "status", "submitted_by", "head", "activated_at",
+        "members", "custom_roles", "access_groups",
+    }
+    assert set(o["requisites"]) == {
+        "full_name", "inn", "kpp", "ogrn", "ogrnip", "legal_address", "actual_address",
+        "phone", "email", "bank", "head",
+    }
+    member = k.membership(org, head)
+    assert member is not None
+    assert set(member) == {"account", "standing", "status", "roles", "grants", "rights", "position", "joined_at"}
+    inv = k.invite_employee(as_(head), org, surname="Новиков", given_name="Иван", email="n@example.ru")
+    invitation = k.invitation(inv)
+    assert invitation is not None
+    assert set(invitation) == {
+        "id", "org", "invitee", "name", "position", "roles", "invited_by", "sent_at", "expires_at", "status",
+    }
+    assert k.accounts()[0]["id"] == head and k.organizations()[0]["id"] == org
+    assert k.account_by_snils("112-233-445 95") == account

@@ -3,6 +3,87 @@
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple, TypedDict, Union, final
 
+from typing_extensions import NotRequired
+
+# --- the JSON forms the queries return (serde's, see the Rust docs) --------
+
+class PersonName(TypedDict):
+    surname: str
+    given_name: str
+    patronymic: NotRequired[str]
+
+class Contact(TypedDict):
+    value: str
+    confirmed: bool
+
+class Account(TypedDict):
+    id: int
+    name: PersonName
+    level: str
+    status: Dict[str, str]
+    snils: Optional[str]
+    inn: Optional[str]
+    email: Optional[Contact]
+    phone: Optional[Contact]
+
+class Requisites(TypedDict):
+    full_name: str
+    inn: str
+    kpp: Optional[str]
+    ogrn: Optional[str]
+    ogrnip: Optional[str]
+    legal_address: str
+    actual_address: Optional[str]
+    phone: Optional[str]
+    email: Optional[str]
+    bank: Optional[Dict[str, str]]
+    head: Dict[str, Any]
+
+class CustomRole(TypedDict):
+    id: int
+    name: str
+    rights: List[str]
+
+class AccessGroup(TypedDict):
+    id: int
+    name: str
+    system: str
+    members: List[int]
+
+class Organization(TypedDict):
+    id: int
+    kind: Dict[str, Any]
+    requisites: Requisites
+    status: Dict[str, Any]
+    submitted_by: int
+    head: Optional[int]
+    activated_at: Optional[str]
+    members: List[int]
+    custom_roles: List[CustomRole]
+    access_groups: List[AccessGroup]
+
+class Member(TypedDict):
+    account: int
+    standing: str
+    status: str
+    roles: List[Dict[str, Any]]
+    grants: List[str]
+    rights: List[str]
+    position: Optional[str]
+    joined_at: str
+
+class Invitation(TypedDict):
+    id: int
+    org: int
+    invitee: Dict[str, str]
+    name: PersonName
+    position: Optional[str]
+    roles: List[Dict[str, Any]]
+    invited_by: int
+    sent_at: str
+    expires_at: str
+    status: str
+
 class RightInfo(TypedDict):
     code: str
     area: str
@@ -213,17 +294,17 @@ class _Kabinet:
     def effective_rights(
         self, actor: int, organization: int, at: Optional[datetime] = None
     ) -> List[EffectiveRight]: ...
-    def account(self, id: int) -> Optional[Dict[str, Any]]: ...
-    def account_by_snils(self, snils: str) -> Optional[Dict[str, Any]]: ...
-    def accounts(self) -> List[Dict[str, Any]]: ...
-    def organization(self, id: int) -> Optional[Dict[str, Any]]: ...
-    def organizations(self) -> List[Dict[str, Any]]: ...
-    def organizations_by_inn(self, inn: str) -> List[Dict[str, Any]]: ...
-    def membership(self, organization: int, account: int) -> Optional[Dict[str, Any]]: ...
-    def members(self, organization: int) -> List[Dict[str, Any]]: ...
+    def account(self, id: int) -> Optional[Account]: ...
+    def account_by_snils(self, snils: str) -> Optional[Account]: ...
+    def accounts(self) -> List[Account]: ...
+    def organization(self, id: int) -> Optional[Organization]: ...
+    def organizations(self) -> List[Organization]: ...
+    def organizations_by_inn(self, inn: str) -> List[Organization]: ...
+    def membership(self, organization: int, account: int) -> Optional[Member]: ...
+    def members(self, organization: int) -> List[Member]: ...
     def organizations_of(self, account: int) -> List[int]: ...
-    def invitation(self, id: int) -> Optional[Dict[str, Any]]: ...
-    def invitations(self, organization: int) -> List[Dict[str, Any]]: ...
+    def invitation(self, id: int) -> Optional[Invitation]: ...
+    def invitations(self, organization: int) -> List[Invitation]: ...
     def counts(self) -> Tuple[int, int, int]: ...
 
 # --- catalog and registry ----------------------------------------------
