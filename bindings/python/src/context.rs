@@ -1,0 +1,162 @@
+//! Who acts, when and with which signature: `Context` and `Signature`.
+//!
+//! Times are timezone-aware `datetime`s (UTC when they come out); a context
+//! built without `at` takes the facade's clock ([`kabinet::Kabinet::now`]).
+
+use crate::errors;
+use crate::identifiers::error;
+use kabinet::identifiers::{Inn, Ogrn, Ogrnip, Snils};
+use kabinet::{AccountId, Actor, SignatureEvidence, SignatureLevel, SignerIdentity, Timestamp};
+use pyo3::prelude::*;
+
+/// Reads a signature level by name: `simple`, `enhanced` or `qualified`.
+pub fn level(py: Python<'_>, name: &str) -> PyResult<SignatureLevel> {
+    SignatureLevel::ALL
+        .into_iter()
+        .find(|l| l.as_str() == name)
+        .ok_or_else(|| {
+            errors::invalid_input(
+                py,
+                "signature.unknown_level",
+                &format!(
+                    "неизвестный уровень подписи «{name}»; допустимы: simple, enhanced, qualified"
+                ),
+                &format!(
+                    "unknown signature level '{name}'; expected simple, enhanced or qualified"
+                ),
+            )
+        })
+}
+
+/// The signature offered with a command or a request, and the identity its
+/// certificate asserts (for enhanced and qualified signatures).
+#[pyclass(frozen, module = "kabinet")]
+#[derive(Clone)]
+pub struct Signature(pub SignatureEvidence);
+
+#[pymethods]
+impl Signature {
+    #[new]
+    #[pyo3(signature = (level = "simple", *, snils = None, inn = None, organization_inn = None, ogrn = None, ogrnip = None))]
+    fn new(
+        py: Python<'_>,
+        level: &str,
+        snils: Option<&str>,
+        inn: Option<&str>,
+        organization_inn: Option<&str>,
+        ogrn: Option<&str>,
+        ogrnip: Option<&str>,
+    ) -> PyResult<Self> {
+        let level = self::level(py, level)?;
+        let e = |r: kabinet::identifiers::IdentifierError| error(py, &r);
+        let signer = SignerIdentity {
+            snils: snils.map(Snils::parse).transpose().map_err(e)?,
+            inn: inn.map(Inn::parse).transpose().map_err(e)?,
+            organization_inn: organization_inn.map(Inn::parse).transpose().map_err(e)?,
+            ogrn: ogrn.map(Ogrn::parse).transpose().map_err(e)?,
+            ogrnip: ogrnip.map(Ogrnip::parse).transpose().map_err(e)?,
+        };
+        let has_signer = signer != SignerIdentity::default();
+        Ok(Self(SignatureEvidence {
+            level,
+            signer: has_signer.then_some(signer),
+        }))
+    }
+
+    /// A simple signature (ПЭП): a password or a one-time code.
+    #[staticmethod]
+    fn simple() -> Self {
+        Self(SignatureEvidence::simple())
+    }
+
+    /// `simple`, `enhanced` or `qualified`.
+    #[getter]
+    fn level(&self) -> &'static str {
+        self.0.level.as_str()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Signature({:?}, signer={})",
+            self.0.level.as_str(),
+            self.0.signer.is_some()
+        )
+    }
+}
+
+/// The circumstances of a command: who acts, when, with which signature.
+#[pyclass(frozen, module = "kabinet")]
+#[derive(Clone)]
+pub struct Context(pub kabinet::Context);
+
+#[pymethods]
+impl Context {
+    /// The portal itself acting (the host's trusted process).
+    #[staticmethod]
+    #[pyo3(signature = (at = None))]
+    fn system(at: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Ok(Self(kabinet::Context::system(crate::time::timestamp(at)?)))
+    }
+
+    /// A person acting through their account.
+    #[staticmethod]
+    #[pyo3(signature = (account, at = None, signature = None, ip = None))]
+    fn account(
+        py: Python<'_>,
+        account: u64,
+        at: Option<&Bound<'_, PyAny>>,
+        signature: Option<&Bound<'_, Signature>>,
+        ip: Option<&str>,
+    ) -> PyResult<Self> {
+        let mut ctx = kabinet::Context::account(AccountId(account), crate::time::timestamp(at)?);
+        if let Some(s) = signature {
+            ctx = ctx.signed(s.get().0.clone());
+        }
+        if let Some(ip) = ip {
+            let addr = ip.parse().map_err(|_| {
+                errors::invalid_input(
+                    py,
+                    "context.bad_ip",
+                    "неверный IP-адрес",
+                    "not an IP address",
+                )
+            })?;
+            ctx = ctx.from_ip(addr);
+        }
+        Ok(Self(ctx))
+    }
+
+    /// The acting account, or `None` for the portal.
+    #[getter]
+    fn actor(&self) -> Option<u64> {
+        match self.0.actor {
+            Actor::System => None,
+            Actor::Account(a) => Some(a.0),
+        }
+    }
+
+    /// When.
+    #[getter]
+    fn at(&self) -> Timestamp {
+        self.0.at
+    }
+
+    /// The signature offered.
+    #[getter]
+    fn signature(&self) -> Signature {
+        Signature(self.0.signature.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        match self.0.actor {
+            Actor::System => format!("Context.system(at={})", self.0.at),
+            Actor::Account(a) => format!("Context.account({}, at={})", a.0, self.0.at),
+        }
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Signature>()?;
+    m.add_class::<Context>()?;
+    Ok(())
+}

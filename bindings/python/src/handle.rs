@@ -1,0 +1,249 @@
+//! The directory handle: `kabinet._kabinet._Kabinet`, wrapped by the typed
+//! `kabinet.Kabinet` of the Python package.
+//!
+//! It holds a [`kabinet::Kabinet`] (`Send + Sync`), so one object is shared
+//! freely between Python threads. `execute` and the bulk queries release the
+//! GIL while the directory works; `check` keeps it: the check is a few hash
+//! lookups, cheaper than releasing and taking the GIL back (see
+//! BENCHMARKS.md, "Bindings overhead").
+
+use crate::context::{Context, Signature};
+use crate::decision::{Decision, EffectiveRight};
+use crate::errors;
+use crate::json::{from_py, to_py};
+use kabinet::identifiers::{Inn, Snils};
+use kabinet::{AccessRequest, AccountId, Command, InvitationId, OrgId, Right, Timestamp};
+use pyo3::prelude::*;
+
+/// Reads a right by its code (`users.manage`).
+pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
+    Right::from_code(code).ok_or_else(|| {
+        errors::invalid_input(
+            py,
+            "right.unknown",
+            &format!("неизвестное право «{code}»"),
+            &format!("unknown right '{code}'"),
+        )
+    })
+}
+
+/// The directory in memory, shared between threads.
+#[pyclass(frozen, subclass, name = "_Kabinet", module = "kabinet._kabinet")]
+pub struct PyKabinet {
+    inner: kabinet::Kabinet,
+}
+
+#[pymethods]
+impl PyKabinet {
+    /// An empty directory in memory with the default policy, or with
+    /// `policy` in its JSON form (see `kabinet.default_policy()`).
+    #[new]
+    #[pyo3(signature = (policy = None))]
+    fn new(policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let inner = match policy {
+            None => kabinet::Kabinet::in_memory(),
+            Some(p) => kabinet::Kabinet::with_policy(from_py(p, "policy.malformed")?),
+        };
+        Ok(Self { inner })
+    }
+
+    /// The current time from the system clock (UTC).
+    #[staticmethod]
+    fn now() -> Timestamp {
+        kabinet::Kabinet::now()
+    }
+
+    /// Executes a command given in its documented JSON form (a dict with a
+    /// `"command"` key) and returns its events in their JSON form.
+    ///
+    /// Raises `InvalidInputError` (`command.malformed`) for a dict that is
+    /// not a command and `CommandError` (or a subclass) when a rule refuses it.
+    fn execute<'py>(
+        &self,
+        py: Python<'py>,
+        command: &Bound<'py, PyAny>,
+        context: &Bound<'py, Context>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let command: Command = from_py(command, "command.malformed")?;
+        let ctx = &context.get().0;
+        let events = py
+            .detach(|| self.inner.execute(command, ctx))
+            .map_err(|e| errors::command(py, &e))?;
+        to_py(py, &events)
+    }
+
+    /// Decides whether `actor` may exercise `right` for `organization`.
+    #[pyo3(signature = (actor, organization, right, at = None, signature = None))]
+    fn check(
+        &self,
+        py: Python<'_>,
+        actor: u64,
+        organization: u64,
+        right: &str,
+        at: Option<&Bound<'_, PyAny>>,
+        signature: Option<&Bound<'_, Signature>>,
+    ) -> PyResult<Decision> {
+        let right = self::right(py, right)?;
+        let mut request = AccessRequest::new(
+            AccountId(actor),
+            OrgId(organization),
+            right,
+            crate::time::timestamp(at)?,
+        );
+        if let Some(s) = signature {
+            request = request.signed(s.get().0.clone());
+        }
+        Ok(Decision(self.inner.check(&request)))
+    }
+
+    /// The rights `actor` can exercise for `organization`, each with its sources.
+    #[pyo3(signature = (actor, organization, at = None))]
+    fn effective_rights(
+        &self,
+        py: Python<'_>,
+        actor: u64,
+        organization: u64,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<EffectiveRight>> {
+        let at = crate::time::timestamp(at)?;
+        Ok(py
+            .detach(|| {
+                self.inner
+                    .effective_rights(AccountId(actor), OrgId(organization), at)
+            })
+            .into_iter()
+            .map(EffectiveRight)
+            .collect())
+    }
+
+    /// An account in its JSON form, or `None`.
+    fn account<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().account(AccountId(id)))
+    }
+
+    /// The account holding a СНИЛС, or `None`.
+    fn account_by_snils<'py>(&self, py: Python<'py>, snils: &str) -> PyResult<Bound<'py, PyAny>> {
+        let snils = Snils::parse(snils).map_err(|e| crate::identifiers::error(py, &e))?;
+        to_py(py, &self.inner.read().account_by_snils(&snils))
+    }
+
+    /// Every account, by number.
+    fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut all = py.detach(|| self.inner.read().accounts().cloned().collect::<Vec<_>>());
+        all.sort_by_key(|a| a.id);
+        to_py(py, &all)
+    }
+
+    /// An organization in its JSON form, or `None`.
+    fn organization<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().organization(OrgId(id)))
+    }
+
+    /// Every organization, by number.
+    fn organizations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut all = py.detach(|| {
+            self.inner
+                .read()
+                .organizations()
+                .cloned()
+                .collect::<Vec<_>>()
+        });
+        all.sort_by_key(|o| o.id);
+        to_py(py, &all)
+    }
+
+    /// The organizations submitted with an ИНН, in submission order.
+    fn organizations_by_inn<'py>(&self, py: Python<'py>, inn: &str) -> PyResult<Bound<'py, PyAny>> {
+        let inn = Inn::parse(inn).map_err(|e| crate::identifiers::error(py, &e))?;
+        let all: Vec<_> = self
+            .inner
+            .read()
+            .organizations_by_inn(&inn)
+            .cloned()
+            .collect();
+        to_py(py, &all)
+    }
+
+    /// The membership of `account` in `organization`, with its effective `rights`, or `None`.
+    fn membership<'py>(
+        &self,
+        py: Python<'py>,
+        organization: u64,
+        account: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let dir = self.inner.read();
+        let org = dir.organization(OrgId(organization));
+        let m = dir
+            .membership(OrgId(organization), AccountId(account))
+            .zip(org)
+            .map(|(m, o)| member_json(AccountId(account), m, o));
+        to_py(py, &m)
+    }
+
+    /// The members of an organization in joining order, each with `account` and `rights`.
+    fn members<'py>(&self, py: Python<'py>, organization: u64) -> PyResult<Bound<'py, PyAny>> {
+        let all = py.detach(|| {
+            let dir = self.inner.read();
+            match dir.organization(OrgId(organization)) {
+                Some(o) => dir
+                    .members(OrgId(organization))
+                    .map(|(a, m)| member_json(a, m, o))
+                    .collect::<Vec<_>>(),
+                None => Vec::new(),
+            }
+        });
+        to_py(py, &all)
+    }
+
+    /// The organizations an account belongs to, in joining order.
+    fn organizations_of(&self, account: u64) -> Vec<u64> {
+        self.inner
+            .read()
+            .organizations_of(AccountId(account))
+            .iter()
+            .map(|o| o.0)
+            .collect()
+    }
+
+    /// An invitation in its JSON form, or `None`.
+    fn invitation<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().invitation(InvitationId(id)))
+    }
+
+    /// Every invitation of an organization, by number.
+    fn invitations<'py>(&self, py: Python<'py>, organization: u64) -> PyResult<Bound<'py, PyAny>> {
+        let mut all: Vec<_> = self
+            .inner
+            .read()
+            .invitations_of(OrgId(organization))
+            .cloned()
+            .collect();
+        all.sort_by_key(|i| i.id);
+        to_py(py, &all)
+    }
+
+    /// How many accounts, organizations and memberships the directory holds.
+    fn counts(&self) -> (usize, usize, usize) {
+        self.inner.read().counts()
+    }
+}
+
+/// A membership's JSON form with the account and the effective rights added.
+fn member_json(
+    account: AccountId,
+    m: &kabinet::employees::Membership,
+    org: &kabinet::organizations::Organization,
+) -> serde_json::Value {
+    let mut v = serde_json::to_value(m).unwrap_or_default();
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("account".into(), account.0.into());
+        let rights: Vec<_> = m.rights(org).iter().map(|r| r.code()).collect();
+        obj.insert("rights".into(), rights.into());
+    }
+    v
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyKabinet>()?;
+    Ok(())
+}

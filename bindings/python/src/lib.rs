@@ -1,0 +1,38 @@
+//! Python bindings of kabinet: the native module `kabinet._kabinet`.
+//!
+//! The binding is thin: every class and function converts Python values to
+//! the library's types, calls the facade ([`kabinet::Kabinet`]) or the core,
+//! and converts the answer back. No rule of the domain is implemented here.
+//! The pure-Python package `kabinet` (in `python/kabinet/`) re-exports this
+//! module, defines the exception hierarchy under `kabinet.KabinetError` and
+//! adds typed methods that build the documented JSON form of each command.
+//!
+//! One file per concept: [`identifiers`], [`context`], [`decision`],
+//! [`handle`] (the directory), [`catalog`] (rights and built-in roles),
+//! [`registry`] (the in-memory state registry), [`errors`], [`json`] and [`time`]
+//! (the conversions every other file uses). A later capability (powers of
+//! attorney, certificates, the journal) is one more file registered below.
+
+use pyo3::prelude::*;
+
+mod catalog;
+mod context;
+mod decision;
+mod errors;
+mod handle;
+mod identifiers;
+mod json;
+mod registry;
+mod time;
+
+/// The native module; `kabinet/__init__.py` re-exports what users need.
+#[pymodule]
+fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    identifiers::register(m)?;
+    context::register(m)?;
+    decision::register(m)?;
+    handle::register(m)?;
+    catalog::register(m)?;
+    registry::register(m)?;
+    Ok(())
+}

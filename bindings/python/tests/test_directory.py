@@ -1,0 +1,372 @@
+"""Commands and decisions through the typed methods and the generic `execute`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Callable, List
+
+import pytest
+
+import kabinet
+from conftest import COMPANY_INN, T0, World, as_, company_draft, person, registry
+
+
+def test_the_head_registers_the_company_and_holds_every_right(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    o = k.organization(org)
+    assert o is not None
+    assert o["status"] == {"status": "active"} and o["head"] == head
+    d = k.check(head, org, "users.manage", T0)
+    assert d.allowed and bool(d)
+    assert d.basis is not None and d.basis.kind == "head" and d.basis.role is None
+    assert d.refusals == [] and d.refusal_codes == []
+    assert d.explain_en() == "allowed: users.manage (as the head)"
+    assert len(k.effective_rights(head, org, T0)) == len(kabinet.rights())
+    assert k.organizations_of(head) == [org]
+    assert [m["standing"] for m in k.members(org)] == ["head"]
+
+
+def test_registration_is_rejected_with_reasons_then_resubmitted() -> None:
+    k = kabinet.Kabinet()
+    head = person(k, "Грефов", "112-233-445 95", "770712345633", "h@example.ru")
+    draft = company_draft()
+    draft["full_name"] = "ООО Другое"
+    org = k.submit_organization(as_(head), draft)
+    events = k.consult_registry(org, registry(), at=T0)
+    assert events[-1]["event"] == "registration_rejected"
+    assert events[-1]["reasons"] == [{"reason": "mismatch", "field": "full_name"}]
+    k.resubmit_organization(as_(head), org, company_draft())
+    events = k.consult_registry(org, registry(), at=T0)
+    kinds = [e["event"] for e in events]
+    assert "organization_activated" in kinds and kinds[-1] == "member_joined"
+    assert k.organizations_by_inn(COMPANY_INN)[0]["id"] == org
+
+
+def test_requisites_report_every_field_error() -> None:
+    k = kabinet.Kabinet()
+    head = person(k, "Грефов", "112-233-445 95", "770712345633")
+    draft = company_draft()
+    draft["inn"] = "7707083894"
+    draft["ogrn"] = ""
+    with pytest.raises(kabinet.OrganizationError) as e:
+        k.submit_organization(as_(head), draft)
+    assert e.value.code == "organization.invalid_requisites"
+    fields = {(f["field"], f["error"]["code"]) for f in e.value.details["fields"]}
+    assert fields == {("inn", "inn.checksum"), ("ogrn", "field.required")}
+
+
+def test_an_unconfirmed_account_cannot_act() -> None:
+    k = kabinet.Kabinet()
+    a = k.register_account("Простов", "Иван", snils="112-233-445 95", at=T0)
+    with pytest.raises(kabinet.AccountError) as e:
+        k.submit_organization(as_(a), company_draft())
+    assert e.value.code == "account.cannot_act"
+    assert [r["code"] for r in e.value.details["refusals"]] == ["access.account_not_confirmed"]
+
+
+def test_an_accountant_needs_a_qualified_signature_of_their_own(world: World) -> None:
+    k, org = world.k, world.org
+    acc = person(k, "Бухова", "001-001-997 00", "502400123477", "b@example.ru")
+    world.hire(acc, ["accountant"])
+    d = k.check(acc, org, "accounting.approve", T0)
+    assert not d.allowed
+    assert d.refusal_codes == ["access.signature_too_weak"]
+    assert d.required_signature == "qualified"
+    assert d.basis is not None and (d.basis.kind, d.basis.role) == ("role", "accountant")
+    assert d.refusals[0].details == {"refusal": "signature_too_weak", "required": "qualified", "offered": "simple"}
+    assert "КЭП" in d.explain_ru()
+
+    own = kabinet.Signature("qualified", snils="001-001-997 00", organization_inn=COMPANY_INN)
+    assert k.check(acc, org, "accounting.approve", T0, own).allowed
+    foreign = kabinet.Signature("qualified", snils="001-001-997 00", organization_inn="7736207543")
+    assert k.check(acc, org, "accounting.approve", T0, foreign).refusal_codes == [
+        "access.signer_organization_mismatch"
+    ]
+    bare = kabinet.Signature("qualified")
+    assert k.check(acc, org, "accounting.approve", T0, bare).refusal_codes == ["access.signer_identity_missing"]
+    enhanced = kabinet.Signature("enhanced", snils="001-001-997 00")
+    assert k.check(acc, org, "accounting.approve", T0, enhanced).refusal_codes == ["access.signature_too_weak"]
+
+
+def test_every_reason_is_reported_at_once(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    obs = person(k, "Смотров", "001-001-997 00")
+    world.hire(obs, ["observer"])
+    k.dismiss_employee(as_(head), org, obs)
+    d = k.check(obs, org, "reports.approve", T0)
+    assert d.refusal_codes == [
+        "access.membership_not_active",
+        "access.right_not_held",
+        "access.signature_too_weak",
+    ]
+    assert d.explain_ru().startswith("отказано")
+    unknown = k.check(999, 999, "users.view", T0)
+    assert unknown.refusal_codes == ["access.account_unknown", "access.organization_unknown", "access.not_a_member"]
+
+
+def test_least_privilege_binds_administrators(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    admin = person(k, "Админов", "001-001-997 00")
+    clerk = person(k, "Клерков", "001-001-996 00")
+    world.hire(admin, ["administrator"])
+    world.hire(clerk, [])
+    with pytest.raises(kabinet.AccessDeniedError) as e:
+        k.assign_role(as_(admin), org, clerk, "accountant")
+    assert e.value.code == "access.beyond_own_rights"
+    assert "accounting.approve" in e.value.details["missing"]
+    assert "organization.view" not in e.value.details["missing"]
+    with pytest.raises(kabinet.CommandError) as e2:
+        k.create_custom_role(as_(admin), org, "Платёжник", ["payments.approve"])
+    assert e2.value.code == "access.beyond_own_rights"
+
+    role = k.create_custom_role(as_(admin), org, "Кадры-просмотр", ["users.view", "journal.view"])
+    k.assign_role(as_(admin), org, clerk, role)
+    d = k.check(clerk, org, "journal.view", T0)
+    assert d.basis is not None and (d.basis.kind, d.basis.role) == ("role", role)
+
+    attempts: List[Callable[[], object]] = [
+        lambda: k.dismiss_employee(as_(admin), org, head),
+        lambda: k.block_employee(as_(admin), org, head),
+        lambda: k.grant_rights(as_(admin), org, head, ["users.view"]),
+    ]
+    for attempt in attempts:
+        with pytest.raises(kabinet.EmployeeError) as e3:
+            attempt()
+        assert e3.value.code == "employee.head_protected"
+    with pytest.raises(kabinet.RoleError) as e4:
+        k.assign_role(as_(head), org, clerk, "head")
+    assert e4.value.code == "role.not_assignable"
+    with pytest.raises(kabinet.AccessDeniedError) as e5:
+        k.dismiss_employee(as_(clerk), org, admin)
+    assert e5.value.code == "access.denied"
+    assert [r["code"] for r in e5.value.details["refusals"]] == ["access.right_not_held"]
+
+
+def test_an_administrator_cannot_act_on_someone_with_more_rights(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    admin = person(k, "Админов", "001-001-997 00")
+    acc = person(k, "Бухова", "001-001-996 00")
+    world.hire(admin, ["administrator"])
+    world.hire(acc, ["accountant"])
+    with pytest.raises(kabinet.EmployeeError) as e:
+        k.dismiss_employee(as_(admin), org, acc)
+    assert e.value.code == "employee.target_outranks"
+    k.dismiss_employee(as_(head), org, acc)
+    assert not k.check(acc, org, "payments.view", T0).allowed
+    k.restore_employee(as_(head), org, acc)
+    assert k.check(acc, org, "payments.view", T0).allowed
+    k.block_employee(as_(head), org, acc)
+    assert k.check(acc, org, "payments.view", T0).refusal_codes == ["access.membership_not_active"]
+
+
+def test_invitations_expire_by_time_alone(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    p = person(k, "Новиков", "001-001-997 00", email="n@example.ru")
+    inv = k.invite_employee(
+        as_(head), org, surname="Новиков", given_name="Иван", email="n@example.ru", roles=["specialist"]
+    )
+    invitation = k.invitation(inv)
+    assert invitation is not None and invitation["expires_at"] == "2026-03-09T09:00:00Z"
+    expires = T0 + timedelta(days=7)
+    with pytest.raises(kabinet.InvitationError) as e:
+        k.accept_invitation(kabinet.Context.account(p, expires), inv)
+    assert e.value.code == "invitation.expired"
+    assert e.value.details["expires_at"] == "2026-03-09T09:00:00Z"
+    just_before = expires - timedelta(microseconds=1)
+    stranger = person(k, "Чужой", "001-001-996 00", email="x@example.ru")
+    with pytest.raises(kabinet.InvitationError) as e2:
+        k.accept_invitation(kabinet.Context.account(stranger, just_before), inv)
+    assert e2.value.code == "invitation.not_for_you"
+    k.accept_invitation(kabinet.Context.account(p, just_before), inv)
+    assert k.organizations_of(p) == [org]
+    with pytest.raises(kabinet.InvitationError) as e3:
+        k.accept_invitation(kabinet.Context.account(p, just_before), inv)
+    assert e3.value.code == "invitation.not_found"
+    declined = k.invite_employee(as_(head), org, surname="Чужой", given_name="Иван", snils="001-001-996 00")
+    assert [i["id"] for i in k.invitations(org)] == [declined]
+    k.decline_invitation(as_(stranger), declined)
+    assert k.invitations(org) == []  # closed invitations leave the state; the journal keeps them
+
+
+def test_effective_rights_name_every_source(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    e = person(k, "Многоролев", "001-001-997 00")
+    world.hire(e, ["observer"])
+    role = k.create_custom_role(as_(head), org, "Платежи", ["payments.view", "payments.edit"])
+    k.assign_role(as_(head), org, e, role)
+    k.grant_rights(as_(head), org, e, ["payments.view"])
+    rights = {r.right: [(b.kind, b.role) for b in r.sources] for r in k.effective_rights(e, org, T0)}
+    assert rights["payments.view"] == [("role", "observer"), ("role", role), ("grant", None)]
+    assert rights["payments.edit"] == [("role", role)]
+    k.revoke_rights(as_(head), org, e, ["payments.view"])
+    k.revoke_role(as_(head), org, e, role)
+    k.delete_custom_role(as_(head), org, role)
+    assert "payments.edit" not in {r.right for r in k.effective_rights(e, org, T0)}
+    member = k.membership(org, e)
+    assert member is not None and member["roles"] == [{"built_in": "observer"}]
+
+
+def test_access_groups_hold_members(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    e = person(k, "Группов", "001-001-997 00")
+    world.hire(e, [])
+    group = k.create_access_group(as_(head), org, "Бухгалтерия", "1С")
+    k.add_to_access_group(as_(head), org, group, e)
+    o = k.organization(org)
+    assert o is not None and o["access_groups"][0]["members"] == [e]
+    k.remove_from_access_group(as_(head), org, group, e)
+    k.delete_access_group(as_(head), org, group)
+    o = k.organization(org)
+    assert o is not None and o["access_groups"] == []
+
+
+def test_blocked_organizations_and_accounts_grant_nothing(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    k.block_organization(org, "operator", at=T0)
+    assert k.check(head, org, "users.view", T0).refusal_codes == ["access.organization_not_active"]
+    k.unblock_organization(org, at=T0)
+    k.block_account(head, "compromised", at=T0)
+    assert k.check(head, org, "users.view", T0).refusal_codes == ["access.account_blocked"]
+    k.restore_account(head, at=T0)
+    assert k.check(head, org, "users.view", T0).allowed
+    with pytest.raises(kabinet.CommandError) as e:
+        k.restore_account(head, at=T0)
+    assert e.value.code == "command.already_in_status"
+
+
+def test_changing_requisites_needs_an_enhanced_signature(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    draft = company_draft()
+    draft["legal_address"] = "117997, г. Москва, ул. Вавилова, д. 19"
+    with pytest.raises(kabinet.AccessDeniedError) as e:
+        k.change_requisites(as_(head), org, draft)
+    assert [r["code"] for r in e.value.details["refusals"]] == ["access.signature_too_weak"]
+    sig = kabinet.Signature("enhanced", inn="770712345633", organization_inn=COMPANY_INN)
+    events = k.change_requisites(as_(head, sig), org, draft)
+    assert events[0]["event"] == "requisites_changed"
+
+
+def test_generic_execute_takes_the_documented_json_form(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    events = k.execute(
+        {
+            "command": "register_account",
+            "name": {"surname": "Джейсонов", "given_name": "Иван"},
+            "snils": "001-001-997 00",
+            "inn": None,
+            "email": "j@example.ru",
+            "phone": None,
+        },
+        kabinet.Context.system(T0),
+    )
+    assert events == [
+        {
+            "event": "account_registered",
+            "account": 2,
+            "name": {"surname": "Джейсонов", "given_name": "Иван"},
+            "snils": "00100199700",
+            "inn": None,
+            "email": "j@example.ru",
+            "phone": None,
+        }
+    ]
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        k.execute({"command": "register_account", "name": {"surname": "X", "given_name": "Y"}, "snils": "1"}, kabinet.Context.system(T0))
+    assert e.value.code == "command.malformed"
+    assert "СНИЛС" in e.value.message_en or "SNILS" in e.value.message_en
+    with pytest.raises(kabinet.InvalidInputError):
+        k.execute({"command": "fly"}, kabinet.Context.system(T0))
+    with pytest.raises(kabinet.CommandError) as e2:
+        k.execute({"command": "dismiss_employee", "org": org, "account": head}, kabinet.Context.system(T0))
+    assert e2.value.code == "command.account_only"
+
+
+def test_unknown_rights_roles_and_levels_are_invalid_input(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        k.check(head, org, "users.fly", T0)
+    assert e.value.code == "right.unknown"
+    with pytest.raises(kabinet.InvalidInputError) as e2:
+        kabinet.Signature("strong")
+    assert e2.value.code == "signature.unknown_level"
+    with pytest.raises(kabinet.InvalidInputError):
+        k.assign_role(as_(head), org, head, "wizard")
+
+
+def test_times_are_aware_utc_datetimes() -> None:
+    ctx = kabinet.Context.system(T0)
+    assert ctx.at == T0 and ctx.at.tzinfo is not None
+    assert ctx.at.utcoffset() == timedelta(0)
+    now = kabinet.Kabinet.now()
+    assert now.tzinfo is not None
+    msk = T0.astimezone(timezone(timedelta(hours=3)))
+    assert kabinet.Context.system(msk).at == T0
+    assert kabinet.Context.account(1, T0).actor == 1 and ctx.actor is None
+    for t in (T0 + timedelta(microseconds=123_457), datetime(1970, 1, 1, tzinfo=timezone.utc),
+              datetime(1969, 12, 31, 23, 59, 59, 999_999, tzinfo=timezone.utc),
+              datetime(2105, 6, 1, 0, 0, 0, 999_999, tzinfo=timezone.utc),
+              datetime(2500, 1, 1, 0, 0, 0, 1, tzinfo=timezone.utc),
+              datetime(1, 1, 1, 0, 0, 0, 1, tzinfo=timezone.utc)):
+        assert kabinet.Context.system(t).at == t, t
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        kabinet.Context.system(datetime(2026, 3, 2, 9))
+    assert e.value.code == "time.naive"
+
+
+def test_the_catalog_and_built_in_roles() -> None:
+    rights = {r["code"]: r for r in kabinet.rights()}
+    assert rights["organization.edit"]["required_signature"] == "enhanced"
+    assert rights["reports.approve"]["required_signature"] == "qualified"
+    assert rights["users.manage"]["level"] == "manage"
+    roles = {r["code"]: r for r in kabinet.builtin_roles()}
+    assert set(roles) == {"head", "administrator", "accountant", "hr", "operator", "specialist", "observer", "inspector"}
+    assert not roles["head"]["assignable"] and roles["administrator"]["assignable"]
+    assert "users.manage" in roles["administrator"]["rights"]
+    assert roles["head"]["rights"] == list(rights)
+
+
+def test_a_policy_in_its_json_form_sets_limits_and_lifetimes() -> None:
+    policy = kabinet.default_policy()
+    assert policy["max_custom_roles"] == 256
+    policy["max_custom_roles"] = 1
+    k = kabinet.Kabinet(policy=policy)
+    head = person(k, "Грефов", "112-233-445 95", "770712345633")
+    org = k.submit_organization(as_(head), company_draft())
+    k.consult_registry(org, registry(), at=T0)
+    k.create_custom_role(as_(head), org, "Первая", ["users.view"])
+    with pytest.raises(kabinet.CommandError) as e:
+        k.create_custom_role(as_(head), org, "Вторая", ["users.view"])
+    assert e.value.code == "command.limit_reached"
+    with pytest.raises(kabinet.InvalidInputError) as e2:
+        kabinet.Kabinet(policy={"max_custom_roles": 1})
+    assert e2.value.code == "policy.malformed"
+
+
+def test_query_results_have_the_shapes_the_stubs_declare(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    account = k.account(head)
+    assert account is not None
+    assert set(account) == {"id", "name", "level", "status", "snils", "inn", "email", "phone"}
+    assert set(account["name"]) == {"surname", "given_name", "patronymic"}
+    assert account["email"] == {"value": "head@example.ru", "confirmed": True}
+    o = k.organization(org)
+    assert o is not None
+    assert set(o) == {
+        "id", "kind", "requisites", "status", "submitted_by", "head", "activated_at",
+        "members", "custom_roles", "access_groups",
+    }
+    assert set(o["requisites"]) == {
+        "full_name", "inn", "kpp", "ogrn", "ogrnip", "legal_address", "actual_address",
+        "phone", "email", "bank", "head",
+    }
+    member = k.membership(org, head)
+    assert member is not None
+    assert set(member) == {"account", "standing", "status", "roles", "grants", "rights", "position", "joined_at"}
+    inv = k.invite_employee(as_(head), org, surname="Новиков", given_name="Иван", email="n@example.ru")
+    invitation = k.invitation(inv)
+    assert invitation is not None
+    assert set(invitation) == {
+        "id", "org", "invitee", "name", "position", "roles", "invited_by", "sent_at", "expires_at",
+    }
+    assert k.accounts()[0]["id"] == head and k.organizations()[0]["id"] == org
+    assert k.account_by_snils("112-233-445 95") == account

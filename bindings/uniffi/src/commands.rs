@@ -1,0 +1,329 @@
+//! Typed commands of accounts and organizations: one method of [`Kabinet`]
+//! per common flow, each building the library's `Command` and running it.
+//! Commands of the portal itself take `at`; commands of a person take the
+//! [`Context`] they act in. Creating commands return the new number; the
+//! others return the events. Employees, roles and access groups are in
+//! [`crate::employees`].
+
+use crate::context::Context;
+use crate::error::KabinetError;
+use crate::handle::Kabinet;
+use crate::registry::InMemoryRegistry;
+use crate::time;
+use crate::values::{first_id, kind, name, named, Event, OrganizationKind, RequisitesDraft};
+use kabinet::accounts::{AccountLevel, ContactKind};
+use kabinet::directory::ContactValue;
+use kabinet::identifiers::{Email, Inn, Phone, Snils};
+use kabinet::organizations::{RegistryAnswer, StateRegistry};
+use kabinet::{AccountId, Command, OrgId};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+impl Kabinet {
+    pub(crate) fn system(
+        &self,
+        command: Command,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let ctx = kabinet::Context::system(time::from_host(at)?);
+        self.run_core(command, &ctx)
+            .map(|e| e.iter().map(Event::from).collect())
+    }
+
+    pub(crate) fn by(
+        &self,
+        command: Command,
+        context: &Context,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.run_core(command, &context.to_core()?)
+            .map(|e| e.iter().map(Event::from).collect())
+    }
+
+    pub(crate) fn creating(
+        &self,
+        command: Command,
+        context: &kabinet::Context,
+    ) -> Result<u64, KabinetError> {
+        let events = self.run_core(command, context)?;
+        first_id(&events).ok_or_else(|| {
+            KabinetError::input(
+                "command.no_id",
+                "команда не создала объект".into(),
+                "the command created nothing".into(),
+            )
+        })
+    }
+}
+
+#[uniffi::export]
+impl Kabinet {
+    /// Registers a person's account at the simplified level; returns its number. The portal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn register_account(
+        &self,
+        surname: String,
+        given_name: String,
+        patronymic: Option<String>,
+        snils: Option<String>,
+        inn: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        at: SystemTime,
+    ) -> Result<u64, KabinetError> {
+        let command = Command::RegisterAccount {
+            name: name(surname, given_name, patronymic),
+            snils: snils.as_deref().map(Snils::parse).transpose()?,
+            inn: inn.as_deref().map(Inn::parse).transpose()?,
+            email: email.as_deref().map(Email::parse).transpose()?,
+            phone: phone.as_deref().map(Phone::parse).transpose()?,
+        };
+        self.creating(command, &kabinet::Context::system(time::from_host(at)?))
+    }
+
+    /// Raises an account one step: `standard` (needs a СНИЛС), then `confirmed`. The portal.
+    pub fn raise_level(
+        &self,
+        account: u64,
+        level: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let level: AccountLevel = named("account.unknown_level", &level)?;
+        self.system(
+            Command::RaiseAccountLevel {
+                account: AccountId(account),
+                level,
+            },
+            at,
+        )
+    }
+
+    /// Raises an account to `standard` and then `confirmed`. The portal.
+    pub fn confirm_identity(
+        &self,
+        account: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let mut events = self.raise_level(account, "standard".into(), at)?;
+        events.extend(self.raise_level(account, "confirmed".into(), at)?);
+        Ok(events)
+    }
+
+    /// Sets an e-mail (`kind = "email"`) or a phone (`"phone"`), unconfirmed.
+    pub fn change_contact(
+        &self,
+        context: Context,
+        account: u64,
+        kind: String,
+        value: String,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let contact = match named::<ContactKind>("account.unknown_contact", &kind)? {
+            ContactKind::Email => ContactValue::Email(Email::parse(&value)?),
+            ContactKind::Phone => ContactValue::Phone(Phone::parse(&value)?),
+        };
+        self.by(
+            Command::ChangeContact {
+                account: AccountId(account),
+                contact,
+            },
+            &context,
+        )
+    }
+
+    /// Marks `email` or `phone` confirmed after its one-time code was checked. The portal.
+    pub fn confirm_contact(
+        &self,
+        account: u64,
+        kind: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let kind: ContactKind = named("account.unknown_contact", &kind)?;
+        self.system(
+            Command::ConfirmContact {
+                account: AccountId(account),
+                kind,
+            },
+            at,
+        )
+    }
+
+    /// Blocks an account (`failed_logins`, `compromised`, `not_confirmed_in_time`, `operator`). The portal.
+    pub fn block_account(
+        &self,
+        account: u64,
+        reason: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let reason = named("account.unknown_reason", &reason)?;
+        self.system(
+            Command::BlockAccount {
+                account: AccountId(account),
+                reason,
+            },
+            at,
+        )
+    }
+
+    /// Temporarily disables an account. The portal.
+    pub fn disable_account(
+        &self,
+        account: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.system(
+            Command::DisableAccount {
+                account: AccountId(account),
+            },
+            at,
+        )
+    }
+
+    /// Restores a blocked or disabled account. The portal.
+    pub fn restore_account(
+        &self,
+        account: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.system(
+            Command::RestoreAccount {
+                account: AccountId(account),
+            },
+            at,
+        )
+    }
+
+    /// Submits an organization for registration; returns its number.
+    pub fn submit_organization(
+        &self,
+        context: Context,
+        kind: OrganizationKind,
+        requisites: RequisitesDraft,
+    ) -> Result<u64, KabinetError> {
+        let command = Command::SubmitOrganization {
+            kind: self::kind(kind)?,
+            requisites: requisites.to_core(),
+        };
+        self.creating(command, &context.to_core()?)
+    }
+
+    /// Corrects and resubmits a rejected registration.
+    pub fn resubmit_organization(
+        &self,
+        context: Context,
+        org: u64,
+        requisites: RequisitesDraft,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::ResubmitOrganization {
+                org: OrgId(org),
+                requisites: requisites.to_core(),
+            },
+            &context,
+        )
+    }
+
+    /// Records the registry's answer given in its JSON form. The portal.
+    pub fn record_registry_answer(
+        &self,
+        org: u64,
+        answer_json: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let answer: RegistryAnswer = serde_json::from_str(&answer_json).map_err(|e| {
+            KabinetError::input(
+                "registry.malformed",
+                format!("ответ реестра не соответствует описанной форме: {e}"),
+                format!("the registry answer does not have the documented form: {e}"),
+            )
+        })?;
+        self.system(
+            Command::RecordRegistryAnswer {
+                org: OrgId(org),
+                answer,
+            },
+            at,
+        )
+    }
+
+    /// Asks `registry` about the organization's ИНН and records the answer. The portal.
+    pub fn consult_registry(
+        &self,
+        org: u64,
+        registry: Arc<InMemoryRegistry>,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let inn = self
+            .inner
+            .read()
+            .organization(OrgId(org))
+            .map(|o| o.requisites.inn.clone());
+        let answer = match inn {
+            Some(inn) => registry
+                .registry()
+                .lookup(&inn)
+                .map_err(|e| KabinetError::Registry {
+                    code: kabinet::Coded::code(&e).into(),
+                    message_ru: kabinet::Coded::message_ru(&e),
+                    message_en: kabinet::Coded::message_en(&e),
+                })?,
+            None => RegistryAnswer::NotFound,
+        };
+        self.system(
+            Command::RecordRegistryAnswer {
+                org: OrgId(org),
+                answer,
+            },
+            at,
+        )
+    }
+
+    /// Changes requisites (not ИНН, ОГРН, ОГРНИП); needs an enhanced signature.
+    pub fn change_requisites(
+        &self,
+        context: Context,
+        org: u64,
+        requisites: RequisitesDraft,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::ChangeRequisites {
+                org: OrgId(org),
+                requisites: requisites.to_core(),
+            },
+            &context,
+        )
+    }
+
+    /// Blocks an organization (`operator`, `state_body`, `compromised`). The portal.
+    pub fn block_organization(
+        &self,
+        org: u64,
+        reason: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let reason = named("organization.unknown_reason", &reason)?;
+        self.system(
+            Command::BlockOrganization {
+                org: OrgId(org),
+                reason,
+            },
+            at,
+        )
+    }
+
+    /// Unblocks an organization. The portal.
+    pub fn unblock_organization(
+        &self,
+        org: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.system(Command::UnblockOrganization { org: OrgId(org) }, at)
+    }
+
+    /// Records the end of an organization. The portal.
+    pub fn liquidate_organization(
+        &self,
+        org: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.system(Command::LiquidateOrganization { org: OrgId(org) }, at)
+    }
+}

@@ -1,0 +1,108 @@
+//! Decisions as records: [`Decision`], its [`Refusal`]s and [`Basis`], and
+//! the [`EffectiveRight`]s with their provenance.
+
+use crate::context::SignatureLevel;
+use crate::values::Role;
+use kabinet::Coded;
+
+/// What an allowed decision rests on.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum Basis {
+    /// The actor is the head the registry names.
+    Head,
+    /// A role the actor holds gives the right.
+    Role {
+        /// The role.
+        role: Role,
+    },
+    /// The right was granted individually.
+    Grant,
+    /// A chain of powers of attorney gives the right.
+    PowerOfAttorney,
+}
+
+impl From<kabinet::Basis> for Basis {
+    fn from(b: kabinet::Basis) -> Self {
+        match b {
+            kabinet::Basis::Head => Basis::Head,
+            kabinet::Basis::Role(r) => Basis::Role { role: r.into() },
+            kabinet::Basis::Grant => Basis::Grant,
+            kabinet::Basis::PowerOfAttorney => Basis::PowerOfAttorney,
+        }
+    }
+}
+
+/// One reason a request is refused.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct Refusal {
+    /// The stable code (`access.signature_too_weak`, …).
+    pub code: String,
+    /// The reason in Russian.
+    pub message_ru: String,
+    /// The reason in English.
+    pub message_en: String,
+    /// The reason's fields in their JSON form.
+    pub details_json: String,
+}
+
+impl From<&kabinet::Refusal> for Refusal {
+    fn from(r: &kabinet::Refusal) -> Self {
+        Self {
+            code: r.code().into(),
+            message_ru: r.message_ru(),
+            message_en: r.message_en(),
+            details_json: serde_json::to_string(r).unwrap_or_default(),
+        }
+    }
+}
+
+/// The answer to an access request: a value, not an error.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct Decision {
+    /// Whether the request is allowed.
+    pub allowed: bool,
+    /// The right asked for (its code).
+    pub right: String,
+    /// The signature level the right requires.
+    pub required_signature: SignatureLevel,
+    /// What the permission rests on, when the actor holds the right.
+    pub basis: Option<Basis>,
+    /// Every reason the request is refused; empty when allowed.
+    pub refusals: Vec<Refusal>,
+    /// A one-line explanation in Russian.
+    pub explanation_ru: String,
+    /// A one-line explanation in English.
+    pub explanation_en: String,
+}
+
+impl From<kabinet::Decision> for Decision {
+    fn from(d: kabinet::Decision) -> Self {
+        Self {
+            allowed: d.allowed,
+            right: d.right.code().into(),
+            required_signature: d.required_signature.into(),
+            basis: d.basis.map(Basis::from),
+            refusals: d.refusals.iter().map(Refusal::from).collect(),
+            explanation_ru: d.explain_ru(),
+            explanation_en: d.explain_en(),
+        }
+    }
+}
+
+/// A right held, with every source that gives it.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct EffectiveRight {
+    /// The right's code.
+    pub right: String,
+    /// Headship, each role, an individual grant.
+    pub sources: Vec<Basis>,
+}
+
+impl From<kabinet::EffectiveRight> for EffectiveRight {
+    fn from(e: kabinet::EffectiveRight) -> Self {
+        Self {
+            right: e.right.code().into(),
+            sources: e.sources.into_iter().map(Basis::from).collect(),
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Typed commands of employees: invitations, statuses, roles, individual
+//! rights, custom roles and access groups (see [`crate::commands`]).
+
+use crate::context::Context;
+use crate::error::KabinetError;
+use crate::handle::Kabinet;
+use crate::values::{name, right_set, Event, Role};
+use kabinet::employees::Invitee;
+use kabinet::identifiers::{Email, Snils};
+use kabinet::{AccessGroupId, AccountId, Command, CustomRoleId, InvitationId, OrgId};
+
+#[uniffi::export]
+impl Kabinet {
+    /// Invites a person by СНИЛС or e-mail (exactly one); returns the invitation's number.
+    #[allow(clippy::too_many_arguments)]
+    pub fn invite_employee(
+        &self,
+        context: Context,
+        org: u64,
+        surname: String,
+        given_name: String,
+        snils: Option<String>,
+        email: Option<String>,
+        position: Option<String>,
+        roles: Vec<Role>,
+    ) -> Result<u64, KabinetError> {
+        let invitee = match (snils, email) {
+            (Some(s), None) => Invitee::Snils(Snils::parse(&s)?),
+            (None, Some(e)) => Invitee::Email(Email::parse(&e)?),
+            _ => {
+                return Err(KabinetError::input(
+                    "invitation.invitee",
+                    "укажите СНИЛС или адрес электронной почты".into(),
+                    "give exactly one of a СНИЛС or an e-mail".into(),
+                ))
+            }
+        };
+        let roles = roles.iter().map(Role::to_core).collect::<Result<_, _>>()?;
+        let command = Command::InviteEmployee {
+            org: OrgId(org),
+            invitee,
+            name: name(surname, given_name, None),
+            position,
+            roles,
+        };
+        self.creating(command, &context.to_core()?)
+    }
+
+    /// Accepts an invitation with the invited person's confirmed account.
+    pub fn accept_invitation(
+        &self,
+        context: Context,
+        invitation: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::AcceptInvitation {
+                invitation: InvitationId(invitation),
+            },
+            &context,
+        )
+    }
+
+    /// Declines an invitation.
+    pub fn decline_invitation(
+        &self,
+        context: Context,
+        invitation: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::DeclineInvitation {
+                invitation: InvitationId(invitation),
+            },
+            &context,
+        )
+    }
+
+    /// Withdraws a pending invitation.
+    pub fn revoke_invitation(
+        &self,
+        context: Context,
+        invitation: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::RevokeInvitation {
+                invitation: InvitationId(invitation),
+            },
+            &context,
+        )
+    }
+
+    /// Blocks an employee.
+    pub fn block_employee(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::BlockEmployee {
+                org: OrgId(org),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Temporarily disables an employee.
+    pub fn disable_employee(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::DisableEmployee {
+                org: OrgId(org),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Dismisses an employee: access ends at once.
+    pub fn dismiss_employee(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::DismissEmployee {
+                org: OrgId(org),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Restores a blocked, disabled or mistakenly dismissed employee.
+    pub fn restore_employee(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::RestoreEmployee {
+                org: OrgId(org),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Gives a role.
+    pub fn assign_role(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+        role: Role,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::AssignRole {
+                org: OrgId(org),
+                account: AccountId(account),
+                role: role.to_core()?,
+            },
+            &context,
+        )
+    }
+
+    /// Takes a role away.
+    pub fn revoke_role(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+        role: Role,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::RevokeRole {
+                org: OrgId(org),
+                account: AccountId(account),
+                role: role.to_core()?,
+            },
+            &context,
+        )
+    }
+
+    /// Grants rights (their codes) individually.
+    pub fn grant_rights(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+        rights: Vec<String>,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::GrantRights {
+                org: OrgId(org),
+                account: AccountId(account),
+                rights: right_set(&rights)?,
+            },
+            &context,
+        )
+    }
+
+    /// Takes individually granted rights away.
+    pub fn revoke_rights(
+        &self,
+        context: Context,
+        org: u64,
+        account: u64,
+        rights: Vec<String>,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::RevokeRights {
+                org: OrgId(org),
+                account: AccountId(account),
+                rights: right_set(&rights)?,
+            },
+            &context,
+        )
+    }
+
+    /// Defines a custom role; returns its number.
+    pub fn create_custom_role(
+        &self,
+        context: Context,
+        org: u64,
+        name: String,
+        rights: Vec<String>,
+    ) -> Result<u64, KabinetError> {
+        let command = Command::CreateCustomRole {
+            org: OrgId(org),
+            name,
+            rights: right_set(&rights)?,
+        };
+        self.creating(command, &context.to_core()?)
+    }
+
+    /// Redefines a custom role.
+    pub fn update_custom_role(
+        &self,
+        context: Context,
+        org: u64,
+        role: u64,
+        name: String,
+        rights: Vec<String>,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::UpdateCustomRole {
+                org: OrgId(org),
+                role: CustomRoleId(role),
+                name,
+                rights: right_set(&rights)?,
+            },
+            &context,
+        )
+    }
+
+    /// Deletes a custom role, taking it from everyone.
+    pub fn delete_custom_role(
+        &self,
+        context: Context,
+        org: u64,
+        role: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::DeleteCustomRole {
+                org: OrgId(org),
+                role: CustomRoleId(role),
+            },
+            &context,
+        )
+    }
+
+    /// Creates an access group of an information system; returns its number.
+    pub fn create_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        name: String,
+        system: String,
+    ) -> Result<u64, KabinetError> {
+        self.creating(
+            Command::CreateAccessGroup {
+                org: OrgId(org),
+                name,
+                system,
+            },
+            &context.to_core()?,
+        )
+    }
+
+    /// Adds an employee to an access group.
+    pub fn add_to_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        group: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::AddToAccessGroup {
+                org: OrgId(org),
+                group: AccessGroupId(group),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Removes an employee from an access group.
+    pub fn remove_from_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        group: u64,
+        account: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::RemoveFromAccessGroup {
+                org: OrgId(org),
+                group: AccessGroupId(group),
+                account: AccountId(account),
+            },
+            &context,
+        )
+    }
+
+    /// Deletes an access group.
+    pub fn delete_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        group: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::DeleteAccessGroup {
+                org: OrgId(org),
+                group: AccessGroupId(group),
+            },
+            &context,
+        )
+    }
+}

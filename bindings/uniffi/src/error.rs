@@ -1,0 +1,136 @@
+//! [`KabinetError`]: every failure of the library, with its stable code.
+//!
+//! Kotlin sees `sealed class KabinetException` with one subclass per variant
+//! (`KabinetException.Command`, …); Swift sees `enum KabinetError: Error`.
+
+use crate::decision::Refusal;
+use kabinet::{Coded, CommandError};
+
+/// An error in one field of a requisites form.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct FieldError {
+    /// The field, as in [`crate::RequisitesDraft`].
+    pub field: String,
+    /// The stable code (`inn.checksum`, `field.required`, …).
+    pub code: String,
+    /// The message in Russian.
+    pub message_ru: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+/// Why a call failed. Every variant carries the stable code and both messages.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum KabinetError {
+    /// A value is not a valid identifier (`inn.checksum`, `snils.format`, …).
+    #[error("{code}: {message_en}")]
+    Identifier {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// A command was refused; nothing changed.
+    #[error("{code}: {message_en}")]
+    Command {
+        /// The stable code (`access.beyond_own_rights`, `invitation.expired`, …).
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+        /// The refusals of the access check (`access.denied`, `account.cannot_act`).
+        refusals: Vec<Refusal>,
+        /// The rights the actor lacks (`access.beyond_own_rights`, `employee.target_outranks`).
+        missing: Vec<String>,
+        /// The field errors (`organization.invalid_requisites`).
+        fields: Vec<FieldError>,
+    },
+    /// The state registry could not answer.
+    #[error("{code}: {message_en}")]
+    Registry {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// The input does not have the documented form (malformed JSON, an
+    /// unknown right or role code, a time out of range).
+    #[error("{code}: {message_en}")]
+    InvalidInput {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+}
+
+impl KabinetError {
+    /// An identifier's (or any coded value's) failure.
+    pub fn identifier(e: &impl Coded) -> Self {
+        Self::Identifier {
+            code: e.code().into(),
+            message_ru: e.message_ru(),
+            message_en: e.message_en(),
+        }
+    }
+
+    /// An input without the documented form.
+    pub fn input(code: &str, message_ru: String, message_en: String) -> Self {
+        Self::InvalidInput {
+            code: code.into(),
+            message_ru,
+            message_en,
+        }
+    }
+}
+
+impl From<kabinet::IdentifierError> for KabinetError {
+    fn from(e: kabinet::IdentifierError) -> Self {
+        Self::identifier(&e)
+    }
+}
+
+impl From<CommandError> for KabinetError {
+    fn from(e: CommandError) -> Self {
+        let (refusals, missing, fields) = match &e {
+            CommandError::Denied { refusals } | CommandError::AccountCannotAct { refusals } => {
+                (refusals.iter().map(Refusal::from).collect(), vec![], vec![])
+            }
+            CommandError::BeyondOwnRights { missing }
+            | CommandError::TargetOutranks { missing } => (
+                vec![],
+                missing.iter().map(|r| r.code().to_owned()).collect(),
+                vec![],
+            ),
+            CommandError::InvalidRequisites { fields } => (
+                vec![],
+                vec![],
+                fields
+                    .iter()
+                    .map(|f| FieldError {
+                        field: f.field.clone(),
+                        code: f.error.code.clone(),
+                        message_ru: f.error.message_ru.clone(),
+                        message_en: f.error.message_en.clone(),
+                    })
+                    .collect(),
+            ),
+            _ => (vec![], vec![], vec![]),
+        };
+        Self::Command {
+            code: e.code().into(),
+            message_ru: e.message_ru(),
+            message_en: e.message_en(),
+            refusals,
+            missing,
+            fields,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! [`Kabinet`]: the directory in memory, shared between threads, with the
+//! generic entry point for commands and the access check.
+
+use crate::context::{Context, Signature};
+use crate::decision::{Decision, EffectiveRight};
+use crate::error::KabinetError;
+use crate::time;
+use crate::values::{right, Event};
+use kabinet::{AccessRequest, AccountId, Command, OrgId};
+use std::time::SystemTime;
+
+/// The directory in memory. `Send + Sync`: share one object between threads.
+#[derive(uniffi::Object)]
+pub struct Kabinet {
+    pub(crate) inner: kabinet::Kabinet,
+}
+
+/// The current time from the system clock.
+#[uniffi::export]
+pub fn now() -> SystemTime {
+    time::to_host(kabinet::Kabinet::now())
+}
+
+/// The default policy in its JSON form: signature levels by right in catalog
+/// order, the invitations' lifetime, the limits of an organization.
+#[uniffi::export]
+pub fn default_policy_json() -> String {
+    serde_json::to_string(&kabinet::Policy::default()).unwrap_or_default()
+}
+
+impl Kabinet {
+    pub(crate) fn run_core(
+        &self,
+        command: Command,
+        context: &kabinet::Context,
+    ) -> Result<Vec<kabinet::Event>, KabinetError> {
+        Ok(self.inner.execute(command, context)?)
+    }
+}
+
+impl Default for Kabinet {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[uniffi::export]
+impl Kabinet {
+    /// An empty directory in memory with the default policy.
+    #[uniffi::constructor]
+    pub fn new() -> Self {
+        Self {
+            inner: kabinet::Kabinet::in_memory(),
+        }
+    }
+
+    /// An empty directory in memory with a policy in its JSON form (start
+    /// from [`default_policy_json`]).
+    ///
+    /// # Errors
+    /// `policy.malformed` for JSON that is not a policy.
+    #[uniffi::constructor]
+    pub fn with_policy_json(policy_json: String) -> Result<Self, KabinetError> {
+        let policy = serde_json::from_str(&policy_json).map_err(|e| {
+            KabinetError::input(
+                "policy.malformed",
+                format!("политика не соответствует описанной форме: {e}"),
+                format!("the policy does not have the documented form: {e}"),
+            )
+        })?;
+        Ok(Self {
+            inner: kabinet::Kabinet::with_policy(policy),
+        })
+    }
+
+    /// Executes a command given in its documented JSON form
+    /// (`{"command": "assign_role", ...}`) and returns its events.
+    ///
+    /// # Errors
+    /// `InvalidInput` (`command.malformed`) for JSON that is not a command;
+    /// `Command` with the rule's code when the command is refused.
+    pub fn execute_json(
+        &self,
+        command_json: String,
+        context: Context,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command: Command = serde_json::from_str(&command_json).map_err(|e| {
+            KabinetError::input(
+                "command.malformed",
+                format!("значение не соответствует описанной форме: {e}"),
+                format!("the value does not have the documented form: {e}"),
+            )
+        })?;
+        let events = self.run_core(command, &context.to_core()?)?;
+        Ok(events.iter().map(Event::from).collect())
+    }
+
+    /// Decides whether `actor` may exercise `right` for `organization` at `at`.
+    ///
+    /// # Errors
+    /// `InvalidInput` for an unknown right or a malformed signature; a refusal
+    /// is a [`Decision`], never an error.
+    pub fn check(
+        &self,
+        actor: u64,
+        organization: u64,
+        right: String,
+        at: SystemTime,
+        signature: Option<Signature>,
+    ) -> Result<Decision, KabinetError> {
+        let mut request = AccessRequest::new(
+            AccountId(actor),
+            OrgId(organization),
+            self::right(&right)?,
+            time::from_host(at)?,
+        );
+        if let Some(s) = signature {
+            request = request.signed(s.evidence()?);
+        }
+        Ok(self.inner.check(&request).into())
+    }
+
+    /// The rights `actor` can exercise for `organization` at `at`, each with its sources.
+    ///
+    /// # Errors
+    /// `time.out_of_range` only.
+    pub fn effective_rights(
+        &self,
+        actor: u64,
+        organization: u64,
+        at: SystemTime,
+    ) -> Result<Vec<EffectiveRight>, KabinetError> {
+        let at = time::from_host(at)?;
+        Ok(self
+            .inner
+            .effective_rights(AccountId(actor), OrgId(organization), at)
+            .into_iter()
+            .map(EffectiveRight::from)
+            .collect())
+    }
+}

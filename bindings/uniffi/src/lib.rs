@@ -1,0 +1,51 @@
+//! Kotlin and Swift bindings of kabinet, through UniFFI (proc-macros).
+//!
+//! The crate is thin: records and enums mirror the library's values, every
+//! function converts its arguments, calls the facade ([`kabinet::Kabinet`])
+//! or the core, and converts the answer back. No rule of the domain is
+//! implemented here. Errors become [`KabinetError`] — a sealed exception
+//! hierarchy in Kotlin, a thrown `Error` in Swift — carrying the library's
+//! stable codes and both messages. Objects are `Send + Sync`; nothing panics
+//! across the boundary (the workspace lints forbid it).
+//!
+//! Commands cross in two ways: typed methods of [`Kabinet`] for the common
+//! flows, and [`Kabinet::execute_json`], which takes any command in its
+//! documented JSON form (serde reads it, the single source of truth) and
+//! returns the events in theirs.
+//!
+//! One file per concept; a later capability (powers of attorney,
+//! certificates, the journal) is one more file here.
+
+// `KabinetError` is the error type of the foreign interface: its variants
+// carry the code, both messages and the refusals by value, as UniFFI lowers
+// them; boxing it would only add an allocation on the way out.
+#![allow(clippy::result_large_err)]
+
+uniffi::setup_scaffolding!();
+
+mod catalog;
+mod commands;
+mod context;
+mod decision;
+mod employees;
+mod error;
+mod handle;
+mod identifiers;
+mod queries;
+mod registry;
+mod time;
+mod values;
+
+pub use catalog::{builtin_roles, rights, RightInfo, RoleInfo};
+pub use context::{
+    account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
+};
+pub use decision::{Basis, Decision, EffectiveRight, Refusal};
+pub use error::{FieldError, KabinetError};
+pub use handle::Kabinet;
+pub use identifiers::*;
+pub use queries::{
+    AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
+};
+pub use registry::{InMemoryRegistry, RegistryRecord, RegistryStatus};
+pub use values::{Event, OrganizationKind, RequisitesDraft, Role};
