@@ -10,6 +10,7 @@
 //! - [`accounts`], [`organizations`], [`employees`], [`roles`], [`rights`]: the model.
 //! - [`directory`]: commands in, events out; the state is the fold of events.
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
+//! - [`journal`]: the hash-chained log of every command and its result.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 #![forbid(unsafe_code)]
 
@@ -20,6 +21,7 @@ pub mod directory;
 pub mod employees;
 pub mod identifiers;
 pub mod ids;
+pub mod journal;
 pub mod organizations;
 pub mod policy;
 pub mod rights;

@@ -164,6 +164,13 @@ pub enum CommandError {
         /// The limit.
         limit: usize,
     },
+    /// The command passed its rules but could not be recorded durably in the
+    /// journal, so it was not applied.
+    #[error("the command could not be recorded: {reason}")]
+    NotRecorded {
+        /// What the store reported.
+        reason: String,
+    },
 }
 
 impl Coded for CommandError {
@@ -200,6 +207,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { .. } => "access_group.not_found",
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
+            Self::NotRecorded { .. } => "journal.not_recorded",
         }
     }
 
@@ -275,6 +283,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { group } => format!("группа доступа {group} не найдена"),
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
+            Self::NotRecorded { reason } => format!("команда не записана в журнал: {reason}"),
         }
     }
 

@@ -1,0 +1,179 @@
+//! What one journal entry says: who did what, for which organization, on
+//! which basis, from where, when, and with what result.
+
+use crate::coded::CodedMessage;
+use crate::directory::{Actor, Command, CommandError, Directory, Event};
+use crate::employees::Standing;
+use crate::ids::OrgId;
+use crate::rights::RightSet;
+use crate::roles::RoleRef;
+use crate::signatures::SignatureLevel;
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::net::IpAddr;
+
+/// The standing an acting person had in the organization when the command
+/// was executed: the basis their authorization rested on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authority {
+    /// Head or employee.
+    pub standing: Standing,
+    /// The roles held.
+    pub roles: Vec<RoleRef>,
+    /// Rights granted individually, beyond the roles.
+    pub grants: RightSet,
+    // HOOK(delegation): the power of attorney used, once `Context` carries
+    // one — its number and the chain of re-delegations.
+}
+
+/// What came of a command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "result")]
+pub enum Outcome {
+    /// The command passed every rule; these events were applied.
+    Applied {
+        /// The events, in order.
+        events: Vec<Event>,
+    },
+    /// The command was refused; nothing changed.
+    Refused {
+        /// Why, as a code and messages.
+        error: CodedMessage,
+        /// Every access refusal behind it, when there were some.
+        refusals: Vec<CodedMessage>,
+    },
+}
+
+impl Outcome {
+    /// The outcome of a command's result.
+    pub fn of(result: &Result<Vec<Event>, CommandError>) -> Self {
+        match result {
+            Ok(events) => Outcome::Applied {
+                events: events.clone(),
+            },
+            Err(e) => Outcome::Refused {
+                error: CodedMessage::of(e),
+                refusals: match e {
+                    CommandError::Denied { refusals }
+                    | CommandError::AccountCannotAct { refusals } => {
+                        refusals.iter().map(CodedMessage::of).collect()
+                    }
+                    _ => Vec::new(),
+                },
+            },
+        }
+    }
+
+    /// The events applied; empty when refused.
+    pub fn events(&self) -> &[Event] {
+        match self {
+            Outcome::Applied { events } => events,
+            Outcome::Refused { .. } => &[],
+        }
+    }
+
+    /// `"applied"` or the refusal's code.
+    pub fn code(&self) -> &str {
+        match self {
+            Outcome::Applied { .. } => "applied",
+            Outcome::Refused { error, .. } => &error.code,
+        }
+    }
+}
+
+/// The content of one journal entry; its canonical bytes are its compact JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// When.
+    pub at: Timestamp,
+    /// Who: an account or the portal itself.
+    pub actor: Actor,
+    /// For which organization, when the command concerns one.
+    pub organization: Option<OrgId>,
+    /// The acting person's standing there, when they are a member.
+    pub basis: Option<Authority>,
+    /// The level of the signature the command was confirmed with.
+    pub signature: SignatureLevel,
+    /// The address the request came from.
+    pub ip: Option<IpAddr>,
+    /// The command's kind, as its JSON `command` tag.
+    pub kind: String,
+    /// The command itself: what was attempted.
+    pub command: Command,
+    /// What came of it.
+    pub outcome: Outcome,
+}
+
+impl Record {
+    /// The record of a command executed against `before` (the state it was
+    /// checked against) with its result.
+    pub fn of(
+        before: &Directory,
+        command: Command,
+        ctx: &crate::directory::Context,
+        result: &Result<Vec<Event>, CommandError>,
+    ) -> Self {
+        let outcome = Outcome::of(result);
+        let organization = organization_of(before, &command, outcome.events());
+        let basis = match (ctx.actor, organization) {
+            (Actor::Account(a), Some(org)) => before.membership(org, a).map(|m| Authority {
+                standing: m.standing,
+                roles: m.roles.iter().collect(),
+                grants: m.grants,
+            }),
+            _ => None,
+        };
+        Record {
+            at: ctx.at,
+            actor: ctx.actor,
+            organization,
+            basis,
+            signature: ctx.signature.level,
+            ip: ctx.ip,
+            kind: command_kind(&command),
+            command,
+            outcome,
+        }
+    }
+
+    /// Whether the command was refused.
+    pub fn refused(&self) -> bool {
+        matches!(self.outcome, Outcome::Refused { .. })
+    }
+
+    /// The canonical encoding: compact JSON, fields in declaration order.
+    pub fn canonical(&self) -> Vec<u8> {
+        // Serializing plain data into a vector cannot fail: every type here
+        // has derived or infallible `Serialize` and no map has non-string keys.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// The command's `command` tag.
+pub fn command_kind(command: &Command) -> String {
+    match serde_json::to_value(command) {
+        Ok(serde_json::Value::Object(map)) => match map.get("command") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The organization a command concerns: named in it, through the
+/// invitation it answers, or created by it.
+fn organization_of(before: &Directory, command: &Command, events: &[Event]) -> Option<OrgId> {
+    let value = serde_json::to_value(command).ok()?;
+    if let Some(org) = value.get("org").and_then(serde_json::Value::as_u64) {
+        return Some(OrgId(org));
+    }
+    if let Some(inv) = value.get("invitation").and_then(serde_json::Value::as_u64) {
+        if let Some(i) = before.invitation(crate::ids::InvitationId(inv)) {
+            return Some(i.org);
+        }
+    }
+    events.iter().find_map(|e| match e {
+        Event::OrganizationSubmitted { org, .. } => Some(*org),
+        _ => None,
+    })
+}
