@@ -1,11 +1,15 @@
 //! A walk through kabinet: a company registers through the state registry,
 //! its head invites employees, gives them built-in and custom roles, and the
-//! library decides who may do what — explaining every refusal.
+//! library decides who may do what — explaining every refusal. Everything is
+//! kept in an SQLite file with its hash-chained journal: run it twice and
+//! the second run finds the company and its people where the first left them.
 //!
-//! Run: `cargo run --release --example walkthrough`
+//! Run: `cargo run --release --example walkthrough [database]`
+//! (the database defaults to `target/walkthrough.db`).
 
 use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
 use kabinet::employees::Invitee;
+use kabinet::journal::Filter;
 use kabinet::organizations::{
     InMemoryRegistry, OrganizationKind, OrganizationStatus, RegistryHead, RegistryRecord,
     RegistryStatus, RequisitesDraft, StateRegistry,
@@ -16,13 +20,62 @@ use std::error::Error;
 type Res<T> = Result<T, Box<dyn Error>>;
 
 fn main() -> Res<()> {
-    let k = Kabinet::in_memory();
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/walkthrough.db".into());
+    let k = Kabinet::open(&path)?;
     let at: Timestamp = "2026-03-02T09:00:00Z".parse()?;
-    let system = Context::system(at);
+    let inn = Inn::parse("7707083893")?;
+    println!(
+        "== 0. The database {path}: {} journal entries",
+        k.journal_head().seq
+    );
 
-    println!("== 1. People register on the portal and confirm their identity");
+    let existing = k
+        .read()
+        .organizations_by_inn(&inn)
+        .find(|o| o.is_active())
+        .map(|o| o.id);
+    let (org, head, accountant, admin, clerk) = match existing {
+        Some(org) => {
+            let people = [
+                "112-233-445 95",
+                "001-001-997 00",
+                "001-001-996 00",
+                "001-001-995 00",
+            ]
+            .map(|s| {
+                let snils = Snils::parse(s).ok()?;
+                k.read().account_by_snils(&snils).map(|a| a.id)
+            });
+            let [Some(head), Some(accountant), Some(admin), Some(clerk)] = people else {
+                return Err("the database holds the company but not its people".into());
+            };
+            let members = k.read().members(org).count();
+            println!(
+                "   found {org} from an earlier run, with {members} members: head {head}, \
+                 accountant {accountant}, administrator {admin}, clerk {clerk}"
+            );
+            println!("   registration and hiring are skipped; on to the decisions");
+            (org, head, accountant, admin, clerk)
+        }
+        None => setup(&k, at, &inn)?,
+    };
+    decisions(&k, at, &inn, org, (head, accountant, admin, clerk))
+}
+
+/// Steps 1 to 4: people, the company, employees, a custom role.
+fn setup(
+    k: &Kabinet,
+    at: Timestamp,
+    inn: &Inn,
+) -> Res<(OrgId, AccountId, AccountId, AccountId, AccountId)> {
+    let system = Context::system(at);
+    println!("   empty: registering everything");
+
+    println!("\n== 1. People register on the portal and confirm their identity");
     let head = person(
-        &k,
+        k,
         &system,
         ("Иванов", "Иван", "Иванович"),
         "112-233-445 95",
@@ -30,7 +83,7 @@ fn main() -> Res<()> {
         "ivanov@example.ru",
     )?;
     let accountant = person(
-        &k,
+        k,
         &system,
         ("Петрова", "Анна", "Сергеевна"),
         "001-001-997 00",
@@ -38,7 +91,7 @@ fn main() -> Res<()> {
         "petrova@example.ru",
     )?;
     let admin = person(
-        &k,
+        k,
         &system,
         ("Сидоров", "Олег", "Павлович"),
         "001-001-996 00",
@@ -46,7 +99,7 @@ fn main() -> Res<()> {
         "sidorov@example.ru",
     )?;
     let clerk = person(
-        &k,
+        k,
         &system,
         ("Кузнецова", "Мария", "Игоревна"),
         "001-001-995 00",
@@ -68,8 +121,7 @@ fn main() -> Res<()> {
         _ => return Err("the organization was not submitted".into()),
     };
     let registry = registry()?;
-    let inn = Inn::parse("7707083893")?;
-    let answer = registry.lookup(&inn)?;
+    let answer = registry.lookup(inn)?;
     for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
         println!("   event: {}", e.kind());
     }
@@ -81,7 +133,7 @@ fn main() -> Res<()> {
 
     println!("\n== 3. The head invites employees with built-in roles; they accept");
     hire(
-        &k,
+        k,
         org,
         head,
         accountant,
@@ -89,14 +141,14 @@ fn main() -> Res<()> {
         vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
     )?;
     hire(
-        &k,
+        k,
         org,
         head,
         admin,
         at,
         vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
     )?;
-    hire(&k, org, head, clerk, at, vec![])?;
+    hire(k, org, head, clerk, at, vec![])?;
 
     println!("\n== 4. The administrator defines a custom role within their own rights");
     let as_admin = Context::account(admin, at);
@@ -143,6 +195,17 @@ fn main() -> Res<()> {
         Ok(_) => return Err("the head was dismissed".into()),
     }
 
+    Ok((org, head, accountant, admin, clerk))
+}
+
+/// Steps 5 to 8: decisions, dismissal, provenance, the journal.
+fn decisions(
+    k: &Kabinet,
+    at: Timestamp,
+    inn: &Inn,
+    org: OrgId,
+    (head, accountant, admin, clerk): (AccountId, AccountId, AccountId, AccountId),
+) -> Res<()> {
     println!("\n== 5. Decisions, explained");
     let qualified = SignatureEvidence::certified(
         SignatureLevel::Qualified,
@@ -188,13 +251,19 @@ fn main() -> Res<()> {
     }
 
     println!("\n== 6. Dismissal ends access at once");
-    k.execute(
+    match k.execute(
         Command::DismissEmployee {
             org,
             account: clerk,
         },
         &Context::account(head, at),
-    )?;
+    ) {
+        Ok(_) => println!("   {clerk} dismissed"),
+        Err(e) => println!(
+            "   {clerk} was dismissed in an earlier run; again: refused [{}] (journaled)",
+            e.code()
+        ),
+    }
     let d = k.check(&AccessRequest::new(clerk, org, Right::JournalView, at));
     println!("   {} {:?}", d.explain_en(), d.refusal_codes());
 
@@ -203,6 +272,30 @@ fn main() -> Res<()> {
         let sources: Vec<String> = r.sources.iter().map(|b| format!("{b:?}")).collect();
         println!("   {:<22} {}", r.right.code(), sources.join(", "));
     }
+
+    println!("\n== 8. The journal: every command, refusals included, hash-chained");
+    let entries = k.journal(&Filter {
+        organization: Some(org),
+        ..Filter::default()
+    })?;
+    for e in entries.iter().rev().take(4).rev() {
+        let actor = match e.record.actor {
+            Actor::System => "system".to_owned(),
+            Actor::Account(a) => a.to_string(),
+        };
+        println!(
+            "   #{:<4} {} {actor:<11} {:<20} {}",
+            e.seq,
+            e.record.at,
+            e.record.kind,
+            e.record.outcome.code()
+        );
+    }
+    match k.verify_journal()? {
+        Ok(h) => println!("   {} entries verified; head {}", h.seq, h.hash),
+        Err(e) => println!("   verification failed: {}", e.message_en()),
+    }
+    println!("   run again: the state is read back from the database");
     Ok(())
 }
 
