@@ -141,3 +141,143 @@ pub fn replay<'a>(directory: &mut Directory, entries: impl IntoIterator<Item = &
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{Actor, Command, Context};
+    use crate::ids::{AccountId, OrgId};
+    use crate::Timestamp;
+
+    fn record(dir: &Directory, command: Command, ctx: &Context) -> Record {
+        let result = dir.execute(command.clone(), ctx);
+        Record::of(dir, command, ctx, &result)
+    }
+
+    fn sample() -> Journal {
+        let at: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
+        let dir = Directory::new();
+        let mut j = Journal::new();
+        for i in 0..5u64 {
+            let ctx = if i % 2 == 0 {
+                Context::system(at)
+            } else {
+                Context::account(AccountId(i), at)
+            };
+            j.append(record(
+                &dir,
+                Command::DismissEmployee {
+                    org: OrgId(i),
+                    account: AccountId(9),
+                },
+                &ctx,
+            ));
+        }
+        j
+    }
+
+    #[test]
+    fn a_chain_verifies_and_a_change_is_named() {
+        let mut j = sample();
+        assert_eq!(j.verify().unwrap().seq, 5);
+        assert_eq!(j.entries()[0].prev, Digest::ZERO);
+        assert_eq!(j.entries()[3].prev, j.entries()[2].hash);
+        j.entries[2].record.actor = Actor::Account(AccountId(42));
+        let e = j.verify().unwrap_err();
+        assert_eq!((e.seq, e.broken), (3, Broken::Content));
+        assert!(e.to_string().starts_with("entry 3 was changed"));
+    }
+
+    #[test]
+    fn refusals_are_recorded_with_their_code_and_organization() {
+        let j = sample();
+        let r = &j.entries()[1].record;
+        assert!(r.refused());
+        assert_eq!(r.kind, "dismiss_employee");
+        assert_eq!(r.organization, Some(OrgId(1)));
+        assert_eq!(r.outcome.code(), "access.denied");
+        let Outcome::Refused { refusals, .. } = &r.outcome else {
+            panic!("not refused")
+        };
+        let codes: Vec<&str> = refusals.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "access.account_unknown",
+                "access.organization_unknown",
+                "access.not_a_member"
+            ]
+        );
+        assert!(r.outcome.events().is_empty());
+    }
+
+    #[test]
+    fn filters_select_by_actor_organization_kind_and_time() {
+        let j = sample();
+        let count = |f: Filter| j.query(&f).count();
+        assert_eq!(count(Filter::all()), 5);
+        assert_eq!(
+            count(Filter {
+                actor: Some(Actor::System),
+                ..Filter::default()
+            }),
+            3
+        );
+        assert_eq!(
+            count(Filter {
+                organization: Some(OrgId(4)),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            count(Filter {
+                kind: Some("dismiss_employee".into()),
+                ..Filter::default()
+            }),
+            5
+        );
+        assert_eq!(
+            count(Filter {
+                kind: Some("role_assigned".into()),
+                ..Filter::default()
+            }),
+            0
+        );
+        let at: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
+        assert_eq!(
+            count(Filter {
+                from: Some(at),
+                until: Some(at),
+                ..Filter::default()
+            }),
+            0
+        );
+        assert_eq!(
+            count(Filter {
+                from: Some(at),
+                ..Filter::default()
+            }),
+            5
+        );
+    }
+
+    #[test]
+    fn exports_hold_one_line_per_entry() {
+        let j = sample();
+        let row = export::csv_row(&j.entries()[1]);
+        assert!(
+            row.starts_with(
+                "2,2026-03-02T09:00:00Z,1,1,,simple,,dismiss_employee,access.denied,access.account_unknown "
+            ),
+            "{row}"
+        );
+        assert_eq!(
+            row.split(',').count(),
+            export::CSV_HEADER.split(',').count()
+        );
+        let line = export::json_line(&j.entries()[1]);
+        let back: Entry = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, j.entries()[1]);
+    }
+}

@@ -114,7 +114,8 @@ impl Record {
         result: &Result<Vec<Event>, CommandError>,
     ) -> Self {
         let outcome = Outcome::of(result);
-        let organization = organization_of(before, &command, outcome.events());
+        let tagged = serde_json::to_value(&command).unwrap_or_default();
+        let organization = organization_of(before, &tagged, outcome.events());
         let basis = match (ctx.actor, organization) {
             (Actor::Account(a), Some(org)) => before.membership(org, a).map(|m| Authority {
                 standing: m.standing,
@@ -130,7 +131,7 @@ impl Record {
             basis,
             signature: ctx.signature.level,
             ip: ctx.ip,
-            kind: command_kind(&command),
+            kind: kind_of(&tagged),
             command,
             outcome,
         }
@@ -149,21 +150,26 @@ impl Record {
     }
 }
 
-/// The command's `command` tag.
+/// The command's `command` tag (`assign_role`).
 pub fn command_kind(command: &Command) -> String {
-    match serde_json::to_value(command) {
-        Ok(serde_json::Value::Object(map)) => match map.get("command") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    }
+    kind_of(&serde_json::to_value(command).unwrap_or_default())
+}
+
+fn kind_of(tagged: &serde_json::Value) -> String {
+    tagged
+        .get("command")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// The organization a command concerns: named in it, through the
 /// invitation it answers, or created by it.
-fn organization_of(before: &Directory, command: &Command, events: &[Event]) -> Option<OrgId> {
-    let value = serde_json::to_value(command).ok()?;
+fn organization_of(
+    before: &Directory,
+    value: &serde_json::Value,
+    events: &[Event],
+) -> Option<OrgId> {
     if let Some(org) = value.get("org").and_then(serde_json::Value::as_u64) {
         return Some(OrgId(org));
     }
