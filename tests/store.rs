@@ -412,3 +412,19 @@ fn readers_never_see_half_a_command() {
     });
     assert_eq!(k.replay_journal().unwrap(), *k.read());
 }
+
+#[test]
+fn a_changed_query_column_is_named() {
+    // the body is intact, but a query by actor would no longer find entry 10
+    let (result, _) = tampered("columns", |c| {
+        c.execute("UPDATE journal SET actor = 999 WHERE seq = 10", [])
+            .unwrap();
+    });
+    assert_eq!(
+        result,
+        Err(VerifyError {
+            seq: 10,
+            broken: Broken::Columns
+        })
+    );
+}

@@ -76,6 +76,7 @@ impl Store for MemoryStore {
                 prev: e.prev,
                 hash: e.hash,
                 body: e.record.canonical(),
+                columns: None,
             }
         });
         Ok(verify(rows, None))

@@ -17,7 +17,7 @@
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
-    verify, Broken, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
+    verify, Broken, Columns, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -184,7 +184,11 @@ fn nanos(at: kabinet_core::Timestamp) -> i64 {
     })
 }
 
-/// Reads one `journal` row (seq, prev, hash, body) into a stored entry.
+/// The columns of a row selected as `seq, prev, hash, body, actor, org, at_ns, kind`.
+const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, kind";
+
+/// Reads one `journal` row (seq, prev, hash, body and, when selected, the
+/// query columns) into a stored entry.
 fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
     let seq: i64 = row.get(0)?;
     let prev: Vec<u8> = row.get(1)?;
@@ -196,6 +200,15 @@ fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
         prev: Digest::from_slice(&prev).unwrap_or(Digest([0xff; 32])),
         hash: Digest::from_slice(&hash).unwrap_or(Digest([0xff; 32])),
         body: row.get(3)?,
+        columns: match row.as_ref().column_count() {
+            8 => Some(Columns {
+                actor: row.get::<_, Option<i64>>(4)?.map(|a| a as u64),
+                organization: row.get::<_, Option<i64>>(5)?.map(|o| o as u64),
+                at_ns: row.get(6)?,
+                kind: row.get(7)?,
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -355,7 +368,7 @@ impl Store for SqliteStore {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
         let recorded = Self::recorded_head(&tx)?;
-        let mut stmt = tx.prepare("SELECT seq, prev, hash, body FROM journal ORDER BY seq")?;
+        let mut stmt = tx.prepare(&format!("SELECT {WITH_COLUMNS} FROM journal ORDER BY seq"))?;
         let mut rows = stmt.query([])?;
         let mut error = None;
         let mut count = 0u64;

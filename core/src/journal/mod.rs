@@ -21,7 +21,7 @@ mod verify;
 pub use digest::Digest;
 pub use query::Filter;
 pub use record::{command_kind, Authority, Outcome, Record};
-pub use verify::{verify, Broken, StoredEntry, VerifyError};
+pub use verify::{verify, Broken, Columns, StoredEntry, VerifyError};
 
 use crate::directory::Directory;
 use serde::{Deserialize, Serialize};
@@ -127,6 +127,7 @@ impl Journal {
                 prev: e.prev,
                 hash: e.hash,
                 body: e.record.canonical(),
+                columns: None,
             }),
             None,
         )

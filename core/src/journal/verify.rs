@@ -14,6 +14,39 @@ pub struct StoredEntry {
     pub hash: Digest,
     /// The stored canonical bytes of the record.
     pub body: Vec<u8>,
+    /// The copies of the record's fields a store keeps for queries, when it
+    /// keeps some: they must agree with the record, or a query could hide
+    /// the entry.
+    pub columns: Option<Columns>,
+}
+
+/// Copies of a record's fields that a store keeps beside it to answer queries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// The acting account; `None` for the portal itself.
+    pub actor: Option<u64>,
+    /// The organization.
+    pub organization: Option<u64>,
+    /// The time, in nanoseconds since the Unix epoch.
+    pub at_ns: i64,
+    /// The command's kind.
+    pub kind: String,
+}
+
+impl Columns {
+    /// The columns a record should have.
+    pub fn of(record: &Record) -> Self {
+        let ns = record.at.as_nanosecond();
+        Self {
+            actor: match record.actor {
+                crate::directory::Actor::System => None,
+                crate::directory::Actor::Account(a) => Some(a.0),
+            },
+            organization: record.organization.map(|o| o.0),
+            at_ns: i64::try_from(ns).unwrap_or(if ns < 0 { i64::MIN } else { i64::MAX }),
+            kind: record.kind.clone(),
+        }
+    }
 }
 
 /// What is wrong with an entry.
@@ -31,6 +64,9 @@ pub enum Broken {
     Content,
     /// The content is not a journal record.
     Undecodable,
+    /// The store's query columns disagree with the record: queries would
+    /// misreport the entry.
+    Columns,
     /// The journal ends before the recorded head: entries were cut off.
     Truncated {
         /// The last sequence number the store recorded.
@@ -57,6 +93,7 @@ impl Coded for VerifyError {
             Broken::Link => "journal.link",
             Broken::Content => "journal.content",
             Broken::Undecodable => "journal.undecodable",
+            Broken::Columns => "journal.columns",
             Broken::Truncated { .. } => "journal.truncated",
             Broken::HeadMismatch => "journal.head",
         }
@@ -71,6 +108,9 @@ impl Coded for VerifyError {
             Broken::Link => format!("запись {seq} не ссылается на хеш предыдущей записи"),
             Broken::Content => format!("запись {seq} изменена: её содержимое не совпадает с хешем"),
             Broken::Undecodable => format!("запись {seq} не читается как запись журнала"),
+            Broken::Columns => {
+                format!("столбцы поиска записи {seq} не совпадают с её содержимым")
+            }
             Broken::Truncated { recorded } => {
                 format!("журнал обрывается перед записью {seq}, хотя записан до {recorded}")
             }
@@ -89,6 +129,9 @@ impl Coded for VerifyError {
             Broken::Link => format!("entry {seq} does not name the digest of the entry before it"),
             Broken::Content => format!("entry {seq} was changed: its content does not match its digest"),
             Broken::Undecodable => format!("entry {seq} is not a journal record"),
+            Broken::Columns => {
+                format!("the query columns of entry {seq} disagree with its content")
+            }
             Broken::Truncated { recorded } => {
                 format!("the journal ends before entry {seq} although it was recorded up to {recorded}")
             }
@@ -101,8 +144,9 @@ impl Coded for VerifyError {
 
 /// Walks stored entries in storage order and checks that they are numbered
 /// 1, 2, 3…, that each names the digest of the one before, that each
-/// content hashes to its digest and decodes as a [`Record`], and — when the
-/// store records its head — that the chain ends there.
+/// content hashes to its digest and decodes as a [`Record`], that the
+/// store's query columns (if any) agree with it, and — when the store
+/// records its head — that the chain ends there.
 ///
 /// # Errors
 /// The first bad entry and why.
@@ -123,8 +167,14 @@ pub fn verify(
         if Digest::of_entry(e.seq, &e.prev, &e.body) != e.hash {
             return fail(Broken::Content);
         }
-        if serde_json::from_slice::<Record>(&e.body).is_err() {
+        let Ok(record) = serde_json::from_slice::<Record>(&e.body) else {
             return fail(Broken::Undecodable);
+        };
+        if e.columns
+            .as_ref()
+            .is_some_and(|c| *c != Columns::of(&record))
+        {
+            return fail(Broken::Columns);
         }
         head = Head {
             seq: e.seq,
