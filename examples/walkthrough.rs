@@ -36,21 +36,27 @@ fn main() -> Res<()> {
         .organizations_by_inn(&inn)
         .find(|o| o.is_active())
         .map(|o| o.id);
-    let (org, head, accountant, admin, clerk) = match existing {
-        Some(org) => {
-            let people = [
-                "112-233-445 95",
-                "001-001-997 00",
-                "001-001-996 00",
-                "001-001-995 00",
-            ]
-            .map(|s| {
-                let snils = Snils::parse(s).ok()?;
-                k.read().account_by_snils(&snils).map(|a| a.id)
-            });
-            let [Some(head), Some(accountant), Some(admin), Some(clerk)] = people else {
-                return Err("the database holds the company but not its people".into());
-            };
+    // Everyone of the story, if an earlier run got them all in.
+    let found = existing.and_then(|org| {
+        let dir = k.read();
+        let people = [
+            "112-233-445 95",
+            "001-001-997 00",
+            "001-001-996 00",
+            "001-001-995 00",
+        ]
+        .map(|s| {
+            let snils = Snils::parse(s).ok()?;
+            let id = dir.account_by_snils(&snils)?.id;
+            dir.membership(org, id).map(|_| id)
+        });
+        match people {
+            [Some(h), Some(a), Some(d), Some(c)] => Some((org, h, a, d, c)),
+            _ => None,
+        }
+    });
+    let (org, head, accountant, admin, clerk) = match found {
+        Some((org, head, accountant, admin, clerk)) => {
             let members = k.read().members(org).count();
             println!(
                 "   found {org} from an earlier run, with {members} members: head {head}, \
@@ -71,7 +77,11 @@ fn setup(
     inn: &Inn,
 ) -> Res<(OrgId, AccountId, AccountId, AccountId, AccountId)> {
     let system = Context::system(at);
-    println!("   empty: registering everything");
+    if k.journal_head().seq == 0 {
+        println!("   empty: registering everything");
+    } else {
+        println!("   the company is not registered yet: completing what an earlier run began");
+    }
 
     println!("\n== 1. People register on the portal and confirm their identity");
     let head = person(
@@ -109,21 +119,30 @@ fn setup(
     println!("   head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}");
 
     println!("\n== 2. The head submits the company; the registry (ЕГРЮЛ) confirms it");
-    let events = k.execute(
-        Command::SubmitOrganization {
-            kind: OrganizationKind::LegalEntity,
-            requisites: draft(),
-        },
-        &Context::account(head, at),
-    )?;
-    let org = match events.first() {
-        Some(Event::OrganizationSubmitted { org, .. }) => *org,
-        _ => return Err("the organization was not submitted".into()),
+    let submitted = k.read().organizations_by_inn(inn).next().map(|o| o.id);
+    let org = match submitted {
+        Some(org) => org,
+        None => {
+            let events = k.execute(
+                Command::SubmitOrganization {
+                    kind: OrganizationKind::LegalEntity,
+                    requisites: draft(),
+                },
+                &Context::account(head, at),
+            )?;
+            match events.first() {
+                Some(Event::OrganizationSubmitted { org, .. }) => *org,
+                _ => return Err("the organization was not submitted".into()),
+            }
+        }
     };
-    let registry = registry()?;
-    let answer = registry.lookup(inn)?;
-    for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
-        println!("   event: {}", e.kind());
+    let active = k.read().organization(org).is_some_and(|o| o.is_active());
+    if !active {
+        let registry = registry()?;
+        let answer = registry.lookup(inn)?;
+        for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
+            println!("   event: {}", e.kind());
+        }
     }
     let status = k.read().organization(org).map(|o| o.status.clone());
     println!(
@@ -163,19 +182,39 @@ fn setup(
     if let Err(e) = too_much {
         println!("   refused [{}]: {}", e.code(), e.message_ru());
     }
-    let events = k.execute(
-        Command::CreateCustomRole {
-            org,
-            name: "Аудитор доступа".into(),
-            rights: RightSet::of(&[
-                Right::UsersView,
-                Right::AccessGroupsView,
-                Right::JournalView,
-            ]),
-        },
-        &as_admin,
-    )?;
-    if let Some(Event::CustomRoleDefined { role, .. }) = events.first() {
+    let defined = k.read().organization(org).and_then(|o| {
+        o.custom_roles
+            .iter()
+            .find(|r| r.name == "Аудитор доступа")
+            .cloned()
+    });
+    let role = match defined {
+        Some(role) => Some(role),
+        None => {
+            let events = k.execute(
+                Command::CreateCustomRole {
+                    org,
+                    name: "Аудитор доступа".into(),
+                    rights: RightSet::of(&[
+                        Right::UsersView,
+                        Right::AccessGroupsView,
+                        Right::JournalView,
+                    ]),
+                },
+                &as_admin,
+            )?;
+            match events.into_iter().next() {
+                Some(Event::CustomRoleDefined { role, .. }) => Some(role),
+                _ => None,
+            }
+        }
+    };
+    let held = |r: &kabinet::roles::CustomRole| {
+        k.read()
+            .membership(org, clerk)
+            .is_some_and(|m| m.roles.contains(RoleRef::Custom(r.id)))
+    };
+    if let Some(role) = role.filter(|r| !held(r)) {
         k.execute(
             Command::AssignRole {
                 org,
@@ -307,36 +346,49 @@ fn person(
     inn: Option<&str>,
     email: &str,
 ) -> Res<AccountId> {
-    let events = k.execute(
-        Command::RegisterAccount {
-            name: PersonName::new(name.0, name.1, Some(name.2)),
-            snils: Some(Snils::parse(snils)?),
-            inn: inn.map(Inn::parse).transpose()?,
-            email: Some(Email::parse(email)?),
-            phone: None,
-        },
-        system,
-    )?;
-    let Some(Event::AccountRegistered { account, .. }) = events.first() else {
-        return Err("no account".into());
+    // An earlier run that was interrupted may have registered the person:
+    // every step below is taken only if it is still missing.
+    let snils = Snils::parse(snils)?;
+    let existing = k.read().account_by_snils(&snils).map(|a| a.id);
+    let account = match existing {
+        Some(account) => account,
+        None => {
+            let events = k.execute(
+                Command::RegisterAccount {
+                    name: PersonName::new(name.0, name.1, Some(name.2)),
+                    snils: Some(snils),
+                    inn: inn.map(Inn::parse).transpose()?,
+                    email: Some(Email::parse(email)?),
+                    phone: None,
+                },
+                system,
+            )?;
+            let Some(Event::AccountRegistered { account, .. }) = events.first() else {
+                return Err("no account".into());
+            };
+            *account
+        }
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
+        let below = k.read().account(account).is_some_and(|a| a.level < level);
+        if below {
+            k.execute(Command::RaiseAccountLevel { account, level }, system)?;
+        }
+    }
+    let unconfirmed = k
+        .read()
+        .account(account)
+        .is_some_and(|a| a.email.as_ref().is_some_and(|e| !e.confirmed));
+    if unconfirmed {
         k.execute(
-            Command::RaiseAccountLevel {
-                account: *account,
-                level,
+            Command::ConfirmContact {
+                account,
+                kind: ContactKind::Email,
             },
             system,
         )?;
     }
-    k.execute(
-        Command::ConfirmContact {
-            account: *account,
-            kind: ContactKind::Email,
-        },
-        system,
-    )?;
-    Ok(*account)
+    Ok(account)
 }
 
 fn hire(
@@ -355,18 +407,33 @@ fn hire(
             account.name.clone(),
         )
     };
-    let events = k.execute(
-        Command::InviteEmployee {
-            org,
-            invitee: Invitee::Snils(snils),
-            name,
-            position: None,
-            roles,
-        },
-        &Context::account(by, at),
-    )?;
-    let Some(Event::InvitationSent { invitation }) = events.first() else {
-        return Err("not invited".into());
+    if k.read().membership(org, who).is_some() {
+        return Ok(()); // joined in an earlier, interrupted run
+    }
+    let invitee = Invitee::Snils(snils);
+    let pending = k
+        .read()
+        .invitations_of(org)
+        .find(|i| i.invitee == invitee)
+        .cloned();
+    let invitation = match pending {
+        Some(invitation) => invitation,
+        None => {
+            let events = k.execute(
+                Command::InviteEmployee {
+                    org,
+                    invitee,
+                    name,
+                    position: None,
+                    roles,
+                },
+                &Context::account(by, at),
+            )?;
+            let Some(Event::InvitationSent { invitation }) = events.into_iter().next() else {
+                return Err("not invited".into());
+            };
+            invitation
+        }
     };
     k.execute(
         Command::AcceptInvitation {
