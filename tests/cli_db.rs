@@ -117,6 +117,25 @@ fn init_creates_and_verify_and_export_read() {
         })
         .collect();
     assert_eq!(seqs, (1..=n as u64).collect::<Vec<_>>());
+
+    let joined = stdout(&kabinet(
+        &["db", "export"],
+        &path,
+        &["--format", "csv", "--kind", "member_joined", "--org", "1"],
+    ));
+    // the head on activation and three employees accepting
+    assert_eq!(joined.lines().count(), 1 + 4, "{joined}");
+    let system = stdout(&kabinet(&["db", "export"], &path, &["--actor", "system"]));
+    assert!(system
+        .lines()
+        .all(|l| l.contains(r#""actor":{"actor":"system"}"#)));
+    assert!(system.lines().count() > 10);
+    assert_eq!(
+        kabinet(&["db", "export"], &path, &["--actor", "nobody"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
