@@ -9,7 +9,7 @@
 //! command is lost. It is the one place of the library that reads the clock
 //! ([`Kabinet::now`]); the core never does.
 
-use crate::store::{MemoryStore, Store, StoreError};
+use crate::store::{JournalError, MemoryStore, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
 use kabinet_core::journal::{replay, Entry, Filter, Head, Record, VerifyError};
 use kabinet_core::{
@@ -273,6 +273,37 @@ impl Kabinet {
             true
         })?;
         Ok(out)
+    }
+
+    /// An organization's journal as one of its people may read it: access
+    /// to the journal is itself a right (`journal.view`), checked at `at`
+    /// under `signature`; only entries concerning `org` are returned.
+    ///
+    /// # Errors
+    /// [`JournalError::Refused`] with every reason when the right is not
+    /// held; [`JournalError::Store`] when the store cannot be read.
+    pub fn journal_as(
+        &self,
+        reader: AccountId,
+        org: OrgId,
+        at: Timestamp,
+        signature: kabinet_core::SignatureEvidence,
+        filter: &Filter,
+    ) -> Result<Vec<Entry>, JournalError> {
+        let decision = self.check(
+            &AccessRequest::new(reader, org, kabinet_core::Right::JournalView, at)
+                .signed(signature),
+        );
+        if !decision.allowed {
+            return Err(JournalError::Refused {
+                refusals: decision.refusals,
+            });
+        }
+        let filter = Filter {
+            organization: Some(org),
+            ..filter.clone()
+        };
+        Ok(self.journal(&filter)?)
     }
 
     /// The last entry's sequence number and digest.

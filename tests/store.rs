@@ -428,3 +428,26 @@ fn a_changed_query_column_is_named() {
         })
     );
 }
+
+#[test]
+fn reading_the_journal_is_a_right() {
+    let (path, s, _) = populated("journal-right");
+    let k = Kabinet::open(&path).unwrap();
+    let sig = SignatureEvidence::simple();
+    // the head holds every right; only the company's entries come back
+    let seen = k
+        .journal_as(s.head, s.org, t(T0), sig.clone(), &Filter::all())
+        .unwrap();
+    assert!(!seen.is_empty());
+    assert!(seen.iter().all(|e| e.record.organization == Some(s.org)));
+    assert!(seen.len() < k.journal(&Filter::all()).unwrap().len());
+    // the clerk holds no role: refused, with the reason
+    let refused = k
+        .journal_as(s.people[2], s.org, t(T0), sig, &Filter::all())
+        .unwrap_err();
+    assert_eq!(Coded::code(&refused), "journal.refused");
+    let kabinet::store::JournalError::Refused { refusals } = refused else {
+        panic!()
+    };
+    assert!(refusals.iter().any(|r| r.code() == "access.right_not_held"));
+}

@@ -69,3 +69,46 @@ impl From<rusqlite::Error> for StoreError {
         }
     }
 }
+
+/// Why a person could not read an organization's journal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    /// The person may not read this organization's journal (right `journal.view`).
+    #[error("reading the journal is refused")]
+    Refused {
+        /// Every reason, with its code.
+        refusals: Vec<kabinet_core::Refusal>,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Coded for JournalError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Refused { .. } => "journal.refused",
+            Self::Store(e) => e.code(),
+        }
+    }
+
+    fn message_ru(&self) -> String {
+        match self {
+            Self::Refused { refusals } => {
+                let r: Vec<String> = refusals.iter().map(Coded::message_ru).collect();
+                format!("чтение журнала запрещено: {}", r.join("; "))
+            }
+            Self::Store(e) => e.message_ru(),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            Self::Refused { refusals } => {
+                let r: Vec<String> = refusals.iter().map(Coded::message_en).collect();
+                format!("reading the journal is refused: {}", r.join("; "))
+            }
+            Self::Store(e) => e.message_en(),
+        }
+    }
+}
