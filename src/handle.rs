@@ -396,4 +396,27 @@ mod tests {
         assert_eq!(entries[0].record.outcome.code(), "account.not_found");
         assert_eq!(k.verify_journal().unwrap().unwrap().seq, 1);
     }
+
+    #[test]
+    fn the_journal_records_where_a_command_came_from() {
+        let k = Kabinet::in_memory();
+        let at: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
+        let ip: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        k.execute(
+            Command::RegisterAccount {
+                name: kabinet_core::accounts::PersonName::new("Иванов", "Иван", None),
+                snils: None,
+                inn: None,
+                email: None,
+                phone: None,
+            },
+            &Context::system(at).from_ip(ip),
+        )
+        .unwrap();
+        let entries = k.journal(&Filter::all()).unwrap();
+        assert_eq!(entries[0].record.ip, Some(ip));
+        assert_eq!(entries[0].record.at, at);
+        assert_eq!(entries[0].record.outcome.events().len(), 1);
+        assert_eq!(k.journal_head(), Head::of(&entries[0]));
+    }
 }
