@@ -11,3 +11,5 @@ pub mod store;
 
 pub use handle::{Kabinet, SNAPSHOT_EVERY};
 pub use kabinet_core::*;
+
+pub mod trust_files;

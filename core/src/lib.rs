@@ -10,26 +10,36 @@
 //! - [`accounts`], [`organizations`], [`employees`], [`roles`], [`rights`]: the model.
 //! - [`directory`]: commands in, events out; the state is the fold of events.
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
+//! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
 //! - [`journal`]: the hash-chained log of every command and its result.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
+//! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
+//! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
 pub mod coded;
 pub mod decisions;
+pub mod delegation;
 pub mod directory;
 pub mod employees;
+pub mod gost;
 pub mod identifiers;
 pub mod ids;
 pub mod journal;
 pub mod organizations;
+pub mod pki;
 pub mod policy;
 pub mod rights;
 pub mod roles;
 pub mod signatures;
 
 pub use coded::{Coded, CodedMessage};
-pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, Refusal};
+pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
+pub use delegation::{
+    ChainLink, DelegationBasis, DelegationError, PowerLevel, PowerNumber, PowerOfAttorney,
+    PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
+};
 pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,

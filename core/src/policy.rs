@@ -75,6 +75,16 @@ pub struct Policy {
     pub max_access_groups: usize,
     /// Most roles one member may hold at once. Default 16.
     pub max_roles_per_member: usize,
+    /// Most re-delegations behind one power of attorney (its depth; a first
+    /// power has depth 0). Default 4: the law sets no limit (Civil Code
+    /// art. 187 only requires each link to allow it); the bound keeps every
+    /// chain check to at most five lookups.
+    #[serde(default = "default_redelegation_depth")]
+    pub max_redelegation_depth: u8,
+}
+
+fn default_redelegation_depth() -> u8 {
+    4
 }
 
 impl Default for Policy {
@@ -85,6 +95,7 @@ impl Default for Policy {
             max_custom_roles: 256,
             max_access_groups: 1024,
             max_roles_per_member: 16,
+            max_redelegation_depth: default_redelegation_depth(),
         }
     }
 }

@@ -1,14 +1,16 @@
 //! The `kabinet` command-line tool: one subcommand group per area, each in
-//! its own module (`id` for identifiers and requisites; `db`, `report` and
-//! `import` over a journal database).
+//! its own module (`id` for identifiers and requisites, `cert` for certificates;
+//! `db`, `report` and `import` over a journal database).
 //!
 //! Exit codes: 0 when the command succeeded (for checks: the value is
-//! valid), 1 when a check found the value invalid, 2 for a usage error.
+//! valid), 1 when a check found the value invalid, 2 for a usage error
+//! (`cert check-signature` adds 3: unsupported algorithm).
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cert;
 #[cfg(feature = "sqlite")]
 mod db;
 mod id;
@@ -31,6 +33,8 @@ enum Command {
     /// Identifiers and requisites: ИНН, ОГРН, КПП, СНИЛС, БИК, accounts, phone, email.
     #[command(subcommand)]
     Id(id::IdCommand),
+    /// Certificates: verify a path, check a signature, show the holder.
+    Cert(cert::Args),
     /// A journal database: create, verify, export.
     #[cfg(feature = "sqlite")]
     #[command(subcommand)]
@@ -48,6 +52,7 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Id(command) => id::run(command),
+        Command::Cert(args) => cert::run(args),
         #[cfg(feature = "sqlite")]
         Command::Db(command) => db::run(command),
         #[cfg(feature = "sqlite")]

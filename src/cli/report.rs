@@ -7,8 +7,8 @@
 //! right they can exercise and why (head, role, grant), and when they last
 //! acted — "used" is the last journal entry of that account, for any
 //! organization; members with none within `--unused-days` are flagged.
-//! Powers of attorney expiring within 30 days belong here too; they come
-//! with delegation (see `HOOK(delegation)` below).
+//! Powers of attorney the organization gave that expire within 30 days are
+//! listed after the members (`expiring_powers`).
 //!
 //! Exit codes: 0 the report was printed, 2 usage (missing database, unknown
 //! organization).
@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use kabinet::decisions::Basis;
+use kabinet::delegation::Representative;
 use kabinet::journal::Filter;
 use kabinet::{AccountId, Actor, Coded, Kabinet, OrgId, Timestamp};
 use serde::Serialize;
@@ -86,10 +87,21 @@ struct AccessReview {
     at: Timestamp,
     unused_days: u32,
     members: Vec<MemberReview>,
-    /// Powers of attorney expiring within 30 days.
-    // HOOK(delegation): filled once `core/src/delegation/` lands.
-    expiring_powers: Vec<String>,
+    /// Powers of attorney the organization gave that expire within 30 days.
+    expiring_powers: Vec<ExpiringPower>,
 }
+
+/// A power of attorney about to expire.
+#[derive(Debug, Serialize)]
+struct ExpiringPower {
+    number: String,
+    representative: String,
+    powers: Vec<String>,
+    valid_until: Timestamp,
+}
+
+/// How far ahead expiring powers of attorney are listed (DOMAIN §5, §8).
+const EXPIRING_DAYS: u32 = 30;
 
 /// Runs a report.
 pub fn run(command: ReportCommand) -> ExitCode {
@@ -133,6 +145,7 @@ fn basis(b: &Basis) -> String {
         Basis::Head => "head".into(),
         Basis::Role(r) => format!("role {r}"),
         Basis::Grant => "grant".into(),
+        Basis::PowerOfAttorney => "power of attorney".into(),
     }
 }
 
@@ -190,7 +203,23 @@ fn review(
         at,
         unused_days,
         members,
-        expiring_powers: Vec::new(),
+        expiring_powers: dir
+            .powers_expiring_within(Some(org), at, EXPIRING_DAYS)
+            .into_iter()
+            .map(|p| ExpiringPower {
+                number: p.number.to_string(),
+                representative: match &p.representative {
+                    Representative::Account { account } => account.to_string(),
+                    Representative::Person { snils, inn, .. } => snils
+                        .as_ref()
+                        .map(|s| format!("СНИЛС {s}"))
+                        .or_else(|| inn.as_ref().map(|i| format!("ИНН {i}")))
+                        .unwrap_or_default(),
+                },
+                powers: p.powers.iter().map(|r| r.code().to_owned()).collect(),
+                valid_until: p.valid_until,
+            })
+            .collect(),
     })
 }
 
@@ -290,6 +319,22 @@ fn html(r: &AccessReview) -> String {
             if m.unused { "yes" } else { "no" }
         ));
     }
-    out.push_str("</table>\n<h2>Powers of attorney expiring within 30 days</h2>\n<p>none recorded</p>\n</body></html>");
+    out.push_str("</table>\n<h2>Powers of attorney expiring within 30 days</h2>\n");
+    if r.expiring_powers.is_empty() {
+        out.push_str("<p>none</p>\n");
+    } else {
+        out.push_str("<table border=\"1\">\n<tr><th>number</th><th>representative</th><th>powers</th><th>valid until</th></tr>\n");
+        for p in &r.expiring_powers {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                esc(&p.number),
+                esc(&p.representative),
+                esc(&p.powers.join(", ")),
+                p.valid_until
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body></html>");
     out
 }

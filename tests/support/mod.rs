@@ -219,3 +219,91 @@ pub fn snils_of(n: u32) -> String {
     };
     format!("{base}{check:02}")
 }
+
+// Powers of attorney: numbers, qualified signatures, terms.
+
+/// ИНН and ОГРН of an accounting firm (published requisites of ООО «Яндекс»).
+pub const FIRM_INN: &str = "7736207543";
+pub const FIRM_OGRN: &str = "1027700229193";
+
+pub fn num(n: u128) -> PowerNumber {
+    Uuid::from_u128(n)
+}
+
+pub fn command_code(e: &CommandError) -> &'static str {
+    Coded::code(e)
+}
+
+/// A qualified signature of the account's own certificate.
+pub fn qes(dir: &Directory, who: AccountId) -> SignatureEvidence {
+    let a = dir.account(who).unwrap();
+    SignatureEvidence::certified(
+        SignatureLevel::Qualified,
+        SignerIdentity {
+            snils: a.snils.clone(),
+            inn: a.inn.clone(),
+            ..SignerIdentity::default()
+        },
+    )
+}
+
+pub fn signed(dir: &Directory, who: AccountId, at: &str) -> Context {
+    Context::account(who, t(at)).signed(qes(dir, who))
+}
+
+/// Runs a command signed with the account's qualified certificate.
+pub fn exec(dir: &mut Directory, who: AccountId, at: &str, command: Command) -> Vec<Event> {
+    let ctx = signed(dir, who, at);
+    run(dir, command, &ctx)
+}
+
+pub fn terms(n: u128, representative: Representative, powers: RightSet) -> PowerTerms {
+    PowerTerms {
+        number: num(n),
+        internal_number: None,
+        representative,
+        powers,
+        valid_from: None,
+        valid_until: None,
+        redelegation: Redelegation::None,
+    }
+}
+
+pub fn to(account: AccountId) -> Representative {
+    Representative::Account { account }
+}
+
+pub fn issue(dir: &mut Directory, head: AccountId, org: OrgId, terms: PowerTerms) {
+    exec(
+        dir,
+        head,
+        T0,
+        Command::IssuePower {
+            org,
+            terms,
+            irrevocable: false,
+        },
+    );
+}
+
+pub fn ask(dir: &Directory, who: AccountId, org: OrgId, right: Right, at: &str) -> Decision {
+    dir.check(&AccessRequest::new(who, org, right, t(at)).signed(qes(dir, who)))
+}
+
+pub fn employee(
+    dir: &mut Directory,
+    org: OrgId,
+    head: AccountId,
+    n: u32,
+    roles: Vec<RoleRef>,
+) -> AccountId {
+    let a = person(
+        dir,
+        "Сотрудников",
+        &snils_of(n),
+        None,
+        &format!("e{n}@example.ru"),
+    );
+    hire(dir, org, head, a, roles);
+    a
+}

@@ -1,4 +1,5 @@
-//! The access check: a few hash lookups and bit tests, no allocation when it allows.
+//! The access check: a few hash lookups and bit tests, no allocation when a
+//! role allows; a power of attorney is consulted only when the role path fails.
 
 use super::{AccessRequest, Basis, Decision, Refusal};
 use crate::accounts::{Account, AccountLevel, AccountStatus};
@@ -15,6 +16,13 @@ impl Directory {
     ///
     /// Every applicable reason is reported, not only the first: an unknown
     /// right and a weak signature are both named.
+    ///
+    /// The right is held through membership (headship, a role, a grant) or,
+    /// when membership does not give it, through a power of attorney whose
+    /// whole chain works at `request.at` and gives it (the decision's
+    /// `delegation` names the chain). When neither does, the refusals of
+    /// both paths are reported: the membership's first, then, for each
+    /// power the person holds for the organization, the link that failed.
     pub fn check(&self, request: &AccessRequest) -> Decision {
         let required = self.policy().signatures.required(request.right);
         let mut decision = Decision {
@@ -23,6 +31,7 @@ impl Directory {
             required_signature: required,
             basis: None,
             refusals: Vec::new(),
+            delegation: None,
         };
         let refusals = &mut decision.refusals;
         let (account, membership) =
@@ -43,21 +52,41 @@ impl Directory {
             }),
             Some(_) => {}
         }
+        // The role path's refusals wait aside (no allocation): a power of
+        // attorney may still give the right, and then they no longer apply.
+        let mut role: [Option<Refusal>; 2] = [None, None];
         match (org, membership) {
-            (_, None) => refusals.push(Refusal::NotAMember),
+            (_, None) => role[0] = Some(Refusal::NotAMember),
             (org, Some(m)) => {
                 if m.status != MembershipStatus::Active {
-                    refusals.push(Refusal::MembershipNotActive { status: m.status });
+                    role[0] = Some(Refusal::MembershipNotActive { status: m.status });
                 }
                 decision.basis = basis_for(m, org, request.right);
                 if decision.basis.is_none() {
-                    refusals.push(Refusal::RightNotHeld {
+                    role[1] = Some(Refusal::RightNotHeld {
                         right: request.right,
                     });
                 }
             }
         }
+        let mut through_powers = Vec::new();
+        if let (true, Some(account)) = (role.iter().any(Option::is_some), account) {
+            match self.delegated(account, request.organization, request.right, request.at) {
+                Ok(Some(basis)) => {
+                    role = [None, None];
+                    decision.basis = Some(Basis::PowerOfAttorney);
+                    decision.delegation = Some(basis);
+                }
+                Ok(None) => {}
+                Err(found) => through_powers = found,
+            }
+        }
+        refusals.extend(role.into_iter().flatten());
+        refusals.append(&mut through_powers);
         signature_refusals(&request.signature, required, account, org, refusals);
+        if let Some(d) = &decision.delegation {
+            self.accept_representing_signer(d, &request.signature, refusals);
+        }
         decision.allowed = decision.refusals.is_empty();
         decision
     }

@@ -16,6 +16,9 @@ pub enum Basis {
     Role(RoleRef),
     /// The right was granted to the actor individually.
     Grant,
+    /// A valid chain of powers of attorney gives the right; the decision's
+    /// `delegation` names the chain.
+    PowerOfAttorney,
 }
 
 impl Basis {
@@ -25,6 +28,7 @@ impl Basis {
             Basis::Head => "head",
             Basis::Role(_) => "role",
             Basis::Grant => "grant",
+            Basis::PowerOfAttorney => "power_of_attorney",
         }
     }
 }
@@ -42,6 +46,10 @@ pub struct Decision {
     pub basis: Option<Basis>,
     /// Every reason the request is refused; empty when allowed.
     pub refusals: Vec<Refusal>,
+    /// The chain of powers of attorney the permission rests on, when the
+    /// basis is [`Basis::PowerOfAttorney`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<crate::delegation::DelegationBasis>,
 }
 
 impl Decision {
@@ -58,6 +66,7 @@ impl Decision {
             Basis::Role(RoleRef::BuiltIn(r)) => format!("role {}", r.code()),
             Basis::Role(RoleRef::Custom(id)) => format!("custom role {id}"),
             Basis::Grant => "individual grant".to_owned(),
+            Basis::PowerOfAttorney => "power of attorney".to_owned(),
         };
         self.explain(crate::Coded::message_en, basis, "allowed", "refused")
     }
@@ -69,6 +78,7 @@ impl Decision {
             Basis::Role(RoleRef::BuiltIn(r)) => format!("роль «{}»", r.title_ru()),
             Basis::Role(RoleRef::Custom(id)) => format!("роль организации {id}"),
             Basis::Grant => "индивидуально выданное право".to_owned(),
+            Basis::PowerOfAttorney => "доверенность".to_owned(),
         };
         self.explain(crate::Coded::message_ru, basis, "разрешено", "отказано")
     }
@@ -81,7 +91,11 @@ impl Decision {
         no: &str,
     ) -> String {
         if self.allowed {
-            let on = self.basis.as_ref().map(&basis).unwrap_or_default();
+            let mut on = self.basis.as_ref().map(&basis).unwrap_or_default();
+            if let (Some(Basis::PowerOfAttorney), Some(d)) = (self.basis, &self.delegation) {
+                let chain: Vec<String> = d.chain.iter().map(|l| l.number.to_string()).collect();
+                on = format!("{on} {}", chain.join(" → "));
+            }
             format!("{yes}: {} ({on})", self.right)
         } else {
             let reasons: Vec<String> = self.refusals.iter().map(msg).collect();

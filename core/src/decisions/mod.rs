@@ -2,10 +2,12 @@
 //! organization, now, with this signature — and why.
 //!
 //! A decision is a value, not an error. [`Decision`] says whether the request
-//! is allowed, the basis it rests on (headship, a role, an individual grant)
-//! and, when refused, every reason, each with a stable code and messages in
-//! Russian and English. The check is a few hash lookups and bit tests and
-//! allocates nothing when it allows.
+//! is allowed, the basis it rests on (headship, a role, an individual grant,
+//! or a chain of powers of attorney, named link by link) and, when refused,
+//! every reason, each with a stable code and messages in Russian and English.
+//! The check is a few hash lookups and bit tests; through a role it
+//! allocates nothing when it allows, through powers of attorney it allocates
+//! only the chain it names.
 
 mod check;
 mod decision;
@@ -14,8 +16,8 @@ mod refusal;
 mod request;
 
 pub use decision::{Basis, Decision};
-pub use effective::EffectiveRight;
+pub use effective::{EffectiveRight, HeldThroughPower};
 pub use refusal::Refusal;
 pub use request::AccessRequest;
 
-pub(crate) use check::account_refusals;
+pub(crate) use check::{account_refusals, signature_refusals};

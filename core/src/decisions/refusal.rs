@@ -2,10 +2,11 @@
 
 use crate::accounts::{AccountLevel, BlockReason};
 use crate::coded::Coded;
+use crate::delegation::PowerNumber;
 use crate::employees::MembershipStatus;
 use crate::ids::{AccountId, OrgId};
 use crate::rights::Right;
-use crate::SignatureLevel;
+use crate::{SignatureLevel, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// One reason an access request is refused.
@@ -64,6 +65,78 @@ pub enum Refusal {
     SignerNotActor,
     /// The certificate was issued for another organization (ИННЮЛ, ОГРН or ОГРНИП differ).
     SignerOrganizationMismatch,
+    /// The directory holds no power of attorney with this number.
+    PowerUnknown {
+        /// The number asked about.
+        number: PowerNumber,
+    },
+    /// The acting person is not the representative the power names.
+    NotTheRepresentative {
+        /// The power.
+        number: PowerNumber,
+    },
+    /// A link of the chain expired (at or after its end of validity).
+    PowerExpired {
+        /// The link.
+        number: PowerNumber,
+        /// The first instant it no longer worked.
+        valid_until: Timestamp,
+    },
+    /// A link of the chain is not valid yet.
+    PowerNotYetValid {
+        /// The link.
+        number: PowerNumber,
+        /// The first instant it works.
+        valid_from: Timestamp,
+    },
+    /// A link of the chain was revoked.
+    PowerRevoked {
+        /// The link.
+        number: PowerNumber,
+        /// When.
+        at: Timestamp,
+    },
+    /// The representative of a link refused it.
+    PowerRefused {
+        /// The link.
+        number: PowerNumber,
+        /// When.
+        at: Timestamp,
+    },
+    /// A link ended with the power it was re-delegated from.
+    PowerEnded {
+        /// The link.
+        number: PowerNumber,
+        /// The power whose end ended it.
+        cause: PowerNumber,
+    },
+    /// A link of the chain does not give the right asked for.
+    BeyondPowers {
+        /// The link.
+        number: PowerNumber,
+        /// The right asked for.
+        right: Right,
+    },
+    /// A power was passed on although it does not allow re-delegation.
+    RedelegationNotAllowed {
+        /// The power that does not allow it.
+        number: PowerNumber,
+    },
+    /// A link's parent is missing, belongs to another principal, or the chain is too deep.
+    ChainBroken {
+        /// The link.
+        number: PowerNumber,
+    },
+    /// The principal organization is blocked: its powers of attorney are suspended.
+    PrincipalBlocked {
+        /// The power.
+        number: PowerNumber,
+    },
+    /// The principal organization was liquidated: its powers of attorney ended.
+    PrincipalLiquidated {
+        /// The power.
+        number: PowerNumber,
+    },
 }
 
 impl Coded for Refusal {
@@ -82,6 +155,18 @@ impl Coded for Refusal {
             Self::SignerIdentityMissing => "access.signer_identity_missing",
             Self::SignerNotActor => "access.signer_not_actor",
             Self::SignerOrganizationMismatch => "access.signer_organization_mismatch",
+            Self::PowerUnknown { .. } => "delegation.not_found",
+            Self::NotTheRepresentative { .. } => "delegation.not_representative",
+            Self::PowerExpired { .. } => "delegation.expired",
+            Self::PowerNotYetValid { .. } => "delegation.not_yet_valid",
+            Self::PowerRevoked { .. } => "delegation.revoked",
+            Self::PowerRefused { .. } => "delegation.refused",
+            Self::PowerEnded { .. } => "delegation.ended",
+            Self::BeyondPowers { .. } => "delegation.beyond_powers",
+            Self::RedelegationNotAllowed { .. } => "delegation.redelegation_not_allowed",
+            Self::ChainBroken { .. } => "delegation.chain_broken",
+            Self::PrincipalBlocked { .. } => "delegation.principal_blocked",
+            Self::PrincipalLiquidated { .. } => "delegation.principal_liquidated",
         }
     }
 
@@ -122,6 +207,41 @@ impl Coded for Refusal {
             Self::SignerOrganizationMismatch => {
                 "сертификат выдан для другой организации (ИНН, ОГРН или ОГРНИП)".into()
             }
+            Self::PowerUnknown { number } => format!("доверенность {number} не найдена"),
+            Self::NotTheRepresentative { number } => {
+                format!("пользователь не является представителем по доверенности {number}")
+            }
+            Self::PowerExpired {
+                number,
+                valid_until,
+            } => format!("срок действия доверенности {number} истёк {valid_until}"),
+            Self::PowerNotYetValid { number, valid_from } => {
+                format!("доверенность {number} действует с {valid_from}")
+            }
+            Self::PowerRevoked { number, at } => format!("доверенность {number} отменена {at}"),
+            Self::PowerRefused { number, at } => {
+                format!("представитель отказался от доверенности {number} {at}")
+            }
+            Self::PowerEnded { number, cause } => format!(
+                "доверенность {number} прекращена вместе с доверенностью {cause}, на которой она основана"
+            ),
+            Self::BeyondPowers { number, right } => format!(
+                "доверенность {number} не даёт права «{}» ({})",
+                right.title_ru(),
+                right.code()
+            ),
+            Self::RedelegationNotAllowed { number } => {
+                format!("доверенность {number} не допускает передоверия")
+            }
+            Self::ChainBroken { number } => {
+                format!("цепочка передоверия доверенности {number} нарушена")
+            }
+            Self::PrincipalBlocked { number } => format!(
+                "организация-доверитель заблокирована: действие доверенности {number} приостановлено"
+            ),
+            Self::PrincipalLiquidated { number } => format!(
+                "организация-доверитель ликвидирована: доверенность {number} прекращена"
+            ),
         }
     }
 
@@ -171,6 +291,43 @@ impl Coded for Refusal {
                 "the certificate was issued for another organization (ИНН, ОГРН or ОГРНИП differ)"
                     .into()
             }
+            Self::PowerUnknown { number } => format!("power of attorney {number} not found"),
+            Self::NotTheRepresentative { number } => {
+                format!("the person is not the representative of power of attorney {number}")
+            }
+            Self::PowerExpired {
+                number,
+                valid_until,
+            } => format!("power of attorney {number} expired at {valid_until}"),
+            Self::PowerNotYetValid { number, valid_from } => {
+                format!("power of attorney {number} is valid from {valid_from}")
+            }
+            Self::PowerRevoked { number, at } => {
+                format!("power of attorney {number} was revoked at {at}")
+            }
+            Self::PowerRefused { number, at } => {
+                format!("the representative refused power of attorney {number} at {at}")
+            }
+            Self::PowerEnded { number, cause } => format!(
+                "power of attorney {number} ended with power of attorney {cause} it came from"
+            ),
+            Self::BeyondPowers { number, right } => format!(
+                "power of attorney {number} does not give the right to {} ({})",
+                right.title_en(),
+                right.code()
+            ),
+            Self::RedelegationNotAllowed { number } => {
+                format!("power of attorney {number} does not allow re-delegation")
+            }
+            Self::ChainBroken { number } => {
+                format!("the chain of re-delegation of power of attorney {number} is broken")
+            }
+            Self::PrincipalBlocked { number } => format!(
+                "the principal organization is blocked: power of attorney {number} is suspended"
+            ),
+            Self::PrincipalLiquidated { number } => format!(
+                "the principal organization was liquidated: power of attorney {number} ended"
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{AccountEntry, ContactValue, Directory, Event};
 use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
+use crate::delegation::{PowerNumber, PowerStatus};
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
@@ -228,6 +229,35 @@ impl Directory {
                     o.access_groups.retain(|g| g.id != *group);
                 }
             }
+            Event::PowerIssued { power } => self.powers.insert(power.clone()),
+            Event::PowerRevoked {
+                number,
+                at,
+                ground,
+                ended,
+            } => {
+                let status = PowerStatus::Revoked {
+                    at: *at,
+                    ground: ground.clone(),
+                };
+                self.end_powers(*number, status, *at, ended);
+            }
+            Event::PowerRefused { number, at, ended } => {
+                self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
+            }
+        }
+    }
+
+    fn end_powers(
+        &mut self,
+        number: PowerNumber,
+        status: PowerStatus,
+        at: crate::Timestamp,
+        ended: &[PowerNumber],
+    ) {
+        self.powers.end(&number, status);
+        for n in ended {
+            self.powers.end(n, PowerStatus::Ended { at, cause: number });
         }
     }
 

@@ -1,6 +1,7 @@
 //! Commands: every change to the directory, as a value.
 
 use crate::accounts::{AccountLevel, BlockReason, ContactKind, PersonName};
+use crate::delegation::{PowerNumber, PowerOfAttorney, PowerTerms};
 use crate::employees::Invitee;
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
@@ -274,5 +275,40 @@ pub enum Command {
         org: OrgId,
         /// The group.
         group: AccessGroupId,
+    },
+    /// Issues a power of attorney for the organization. A member holding
+    /// `powers_of_attorney.edit` (the head always) and every right given.
+    IssuePower {
+        /// The principal organization.
+        org: OrgId,
+        /// The terms.
+        terms: PowerTerms,
+        /// Whether it is irrevocable.
+        irrevocable: bool,
+    },
+    /// Passes a power of attorney on (передоверие). Its representative, if it allows it.
+    RedelegatePower {
+        /// The power passed on.
+        parent: PowerNumber,
+        /// The terms of the new power.
+        terms: PowerTerms,
+    },
+    /// Revokes a power of attorney and everything re-delegated from it. The
+    /// principal (right `powers_of_attorney.delete`) or, for a re-delegated one, its issuer.
+    RevokePower {
+        /// The power.
+        number: PowerNumber,
+        /// The legal ground; required for an irrevocable power.
+        ground: Option<String>,
+    },
+    /// Refuses a power of attorney, ending everything re-delegated from it. Its representative.
+    RefusePower {
+        /// The power.
+        number: PowerNumber,
+    },
+    /// Registers a power of attorney issued elsewhere (an imported МЧД). System.
+    ImportPower {
+        /// The power, as imported.
+        power: PowerOfAttorney,
     },
 }

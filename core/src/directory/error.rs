@@ -164,6 +164,9 @@ pub enum CommandError {
         /// The limit.
         limit: usize,
     },
+    /// A rule of powers of attorney was broken.
+    #[error(transparent)]
+    Delegation(crate::delegation::DelegationError),
     /// The command passed its rules but could not be recorded durably in the
     /// journal, so it was not applied.
     #[error("the command could not be recorded: {reason}")]
@@ -207,6 +210,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { .. } => "access_group.not_found",
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
+            Self::Delegation(e) => e.code(),
             Self::NotRecorded { .. } => "journal.not_recorded",
         }
     }
@@ -283,6 +287,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { group } => format!("группа доступа {group} не найдена"),
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
+            Self::Delegation(e) => e.message_ru(),
             Self::NotRecorded { reason } => format!("команда не записана в журнал: {reason}"),
         }
     }
@@ -308,6 +313,7 @@ impl Coded for CommandError {
                 let r: Vec<_> = missing.iter().map(|r| r.code()).collect();
                 format!("{}: {}", self, r.join(", "))
             }
+            Self::Delegation(e) => e.message_en(),
             other => other.to_string(),
         }
     }

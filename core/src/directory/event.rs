@@ -2,6 +2,7 @@
 
 use super::ContactValue;
 use crate::accounts::{AccountLevel, AccountStatus, ContactKind, PersonName};
+use crate::delegation::{PowerNumber, PowerOfAttorney};
 use crate::employees::{Invitation, InvitationStatus, MembershipStatus, Standing};
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
@@ -148,6 +149,22 @@ pub enum Event {
     },
     /// An access group was deleted.
     AccessGroupDeleted { org: OrgId, group: AccessGroupId },
+    /// A power of attorney was issued, re-delegated or imported.
+    PowerIssued { power: PowerOfAttorney },
+    /// A power of attorney was revoked; `ended` lists every power
+    /// re-delegated from it that ended with it.
+    PowerRevoked {
+        number: PowerNumber,
+        at: Timestamp,
+        ground: Option<String>,
+        ended: Vec<PowerNumber>,
+    },
+    /// The representative refused a power of attorney; `ended` as for a revocation.
+    PowerRefused {
+        number: PowerNumber,
+        at: Timestamp,
+        ended: Vec<PowerNumber>,
+    },
 }
 
 impl Event {
@@ -179,6 +196,9 @@ impl Event {
             Self::AccessGroupMemberAdded { .. } => "access_group_member_added",
             Self::AccessGroupMemberRemoved { .. } => "access_group_member_removed",
             Self::AccessGroupDeleted { .. } => "access_group_deleted",
+            Self::PowerIssued { .. } => "power_issued",
+            Self::PowerRevoked { .. } => "power_revoked",
+            Self::PowerRefused { .. } => "power_refused",
         }
     }
 }

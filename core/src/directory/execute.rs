@@ -112,6 +112,15 @@ impl Directory {
                 account,
             } => self.change_access_group(ctx, org, group, account, false),
             C::DeleteAccessGroup { org, group } => self.delete_access_group(ctx, org, group),
+            C::IssuePower {
+                org,
+                terms,
+                irrevocable,
+            } => self.issue_power(ctx, org, terms, irrevocable),
+            C::RedelegatePower { parent, terms } => self.redelegate_power(ctx, parent, terms),
+            C::RevokePower { number, ground } => self.revoke_power(ctx, number, ground),
+            C::RefusePower { number } => self.refuse_power(ctx, number),
+            C::ImportPower { power } => self.register_imported_power(ctx, power),
         }
     }
 }

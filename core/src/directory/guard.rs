@@ -3,7 +3,7 @@
 use super::{Actor, CommandError, Context, Directory};
 use crate::accounts::Account;
 use crate::decisions::AccessRequest;
-use crate::employees::{Membership, Standing};
+use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
@@ -12,32 +12,33 @@ use crate::rights::{Right, RightSet};
 pub(super) const MAX_NAME: usize = 200;
 
 impl Directory {
-    pub(super) fn require_system(ctx: &Context) -> Result<(), CommandError> {
+    pub(crate) fn require_system(ctx: &Context) -> Result<(), CommandError> {
         match ctx.actor {
             Actor::System => Ok(()),
             Actor::Account(_) => Err(CommandError::SystemOnly),
         }
     }
 
-    pub(super) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
+    pub(crate) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
         match ctx.actor {
             Actor::Account(a) => Ok(a),
             Actor::System => Err(CommandError::AccountOnly),
         }
     }
 
-    pub(super) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
+    pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
         self.account(account)
             .ok_or(CommandError::AccountNotFound { account })
     }
 
-    pub(super) fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
+    pub(crate) fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
         self.organization(org)
             .ok_or(CommandError::OrganizationNotFound { org })
     }
 
     /// The acting person may exercise `right` for `org` under the context's
-    /// signature; returns every right they hold there.
+    /// signature, as a member or a representative; returns every right they
+    /// hold there.
     pub(super) fn authorize(
         &self,
         org: OrgId,
@@ -58,10 +59,14 @@ impl Directory {
                 refusals: decision.refusals,
             });
         }
-        let held = match (self.membership(org, actor), self.organization(org)) {
-            (Some(m), Some(o)) => m.rights(o),
+        // What the actor holds: through an active membership, and through the
+        // chain of powers of attorney the decision rests on, if it does.
+        let through_membership = match (self.membership(org, actor), self.organization(org)) {
+            (Some(m), Some(o)) if m.status == MembershipStatus::Active => m.rights(o),
             _ => RightSet::EMPTY,
         };
+        let held =
+            through_membership.union(decision.delegation.map_or(RightSet::EMPTY, |d| d.powers));
         Ok((actor, held))
     }
 

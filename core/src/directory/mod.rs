@@ -68,6 +68,7 @@ pub struct Directory {
     by_inn: BTreeSet<(Inn, OrgId)>,
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
+    pub(crate) powers: crate::delegation::PowerRegistry,
     next: Counters,
 }
 

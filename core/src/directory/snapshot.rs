@@ -8,6 +8,7 @@
 
 use super::{AccountEntry, Counters, Directory};
 use crate::accounts::Account;
+use crate::delegation::PowerOfAttorney;
 use crate::employees::{Invitation, Membership};
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
@@ -36,6 +37,9 @@ pub struct DirectorySnapshot {
     by_inn: Vec<(Inn, OrgId)>,
     memberships: Vec<Membership>,
     invitations: Vec<Invitation>,
+    /// Powers of attorney in the order they were recorded (their statuses
+    /// included); the registry's indexes are rebuilt from them.
+    powers: Vec<PowerOfAttorney>,
     next: [u64; 5],
 }
 
@@ -107,6 +111,7 @@ impl DirectorySnapshot {
             by_inn: directory.by_inn.iter().cloned().collect(),
             memberships: directory.memberships.clone(),
             invitations,
+            powers: directory.powers.in_order().cloned().collect(),
             next: [n.account, n.org, n.invitation, n.role, n.group],
         }
     }
@@ -131,6 +136,10 @@ impl DirectorySnapshot {
             return Err(SnapshotError::Inconsistent);
         }
         let [account, org, invitation, role, group] = self.next;
+        let mut powers = crate::delegation::PowerRegistry::default();
+        for power in self.powers {
+            powers.insert(power);
+        }
         Ok(Directory {
             policy: self.policy,
             accounts: self
@@ -155,6 +164,7 @@ impl DirectorySnapshot {
             by_inn: self.by_inn.into_iter().collect(),
             memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),
+            powers,
             next: Counters {
                 account,
                 org,

@@ -1,0 +1,148 @@
+//! GOST R 34.10-2012 signature verification speed.
+//!
+//! * `gost/verify_cert_cryptopro_a`: a real certificate of the `gost-ca`
+//!   collection (CryptoPro-A key, Streebog-256 over its tbsCertificate), the
+//!   same work OpenSSL's `X509_verify` does (see `benches/openssl/`);
+//! * `gost/verify_cms_512`: the 512-bit TC26 signature of `tc26/signed_a111.pem`
+//!   (TC26-512-A key of `sender512_cert.pem`, Streebog-512 over the signed attributes);
+//! * `gost/verify_cms_256_tc26_a`: the 256-bit TC26 signature of
+//!   `tc26/signed_a121.pem` (TC26-256-A, cofactor 4, no precomputed table);
+//! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing
+//!   (key decoding excluded).
+//!
+//! Run: `cargo bench --bench gost`. The data comes from `$KABINET_TESTDATA`
+//! or `../shared/testdata`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::path::PathBuf;
+
+use cms::content_info::ContentInfo;
+use cms::signed_data::{SignedData, SignerInfo};
+use criterion::{criterion_group, criterion_main, Criterion};
+use der::asn1::{AnyRef, BitStringRef};
+use der::{Decode, DecodePem, Encode, Sequence};
+use kabinet::gost::{self, PublicKey, Signature};
+use x509_cert::spki::AlgorithmIdentifierRef;
+use x509_cert::Certificate;
+
+fn testdata() -> PathBuf {
+    std::env::var_os("KABINET_TESTDATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
+}
+
+#[derive(Sequence)]
+struct RawCertificate<'a> {
+    tbs: AnyRef<'a>,
+    algorithm: AlgorithmIdentifierRef<'a>,
+    signature: BitStringRef<'a>,
+}
+
+/// (issuer SPKI, signature algorithm, signed bytes, signature).
+type Case = (Vec<u8>, const_oid::ObjectIdentifier, Vec<u8>, Vec<u8>);
+
+fn cert_case() -> Case {
+    let dir = testdata().join("gost-ca/certs");
+    let der = std::fs::read(dir.join("2402.der")).unwrap();
+    let issuer = Certificate::from_der(&std::fs::read(dir.join("0837.der")).unwrap()).unwrap();
+    let raw = RawCertificate::from_der(&der).unwrap();
+    (
+        issuer
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .unwrap(),
+        raw.algorithm.oid,
+        raw.tbs.to_der().unwrap(),
+        raw.signature.as_bytes().unwrap().to_vec(),
+    )
+}
+
+fn cms_case(file: &str, signer_cert: &str) -> Case {
+    let tc26 = testdata().join("tc26");
+    let pem = std::fs::read_to_string(tc26.join(file)).unwrap();
+    let info = ContentInfo::from_der(&der::pem::decode_vec(pem.as_bytes()).unwrap().1).unwrap();
+    let signed: SignedData = info.content.decode_as().unwrap();
+    let signer: &SignerInfo = signed.signer_infos.0.get(0).unwrap();
+    // With signed attributes the signature covers their DER, else the content.
+    let message = match &signer.signed_attrs {
+        Some(attrs) => attrs.to_der().unwrap(),
+        None => {
+            let content = signed.encap_content_info.econtent.as_ref().unwrap();
+            content
+                .decode_as::<der::asn1::OctetString>()
+                .unwrap()
+                .as_bytes()
+                .to_vec()
+        }
+    };
+    let sender = std::fs::read_to_string(tc26.join(signer_cert)).unwrap();
+    let sender = Certificate::from_pem(sender.as_bytes()).unwrap();
+    (
+        sender
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .unwrap(),
+        signer.signature_algorithm.oid,
+        message,
+        signer.signature.as_bytes().to_vec(),
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("gost");
+    for (name, (spki, alg, msg, sig)) in [
+        ("verify_cert_cryptopro_a", cert_case()),
+        (
+            "verify_cms_512",
+            cms_case("signed_a111.pem", "sender512_cert.pem"),
+        ),
+        (
+            "verify_cms_256_tc26_a",
+            cms_case("signed_a121.pem", "sender256_cert.pem"),
+        ),
+    ] {
+        gost::verify_signature(&spki, &alg, &msg, &sig).unwrap();
+        group.bench_function(name, |b| {
+            b.iter(|| gost::verify_signature(&spki, &alg, &msg, &sig).unwrap())
+        });
+        let key = PublicKey::from_spki_der(&spki).unwrap();
+        let signature = Signature::from_x509_bytes(&sig).unwrap();
+        let digest = if key.bits() == 256 {
+            gost::streebog256(&msg).to_vec()
+        } else {
+            gost::streebog512(&msg).to_vec()
+        };
+        group.bench_function(
+            format!(
+                "verify_digest_{}_{}",
+                key.bits(),
+                key.param_set().curve_name()
+            ),
+            |b| b.iter(|| gost::verify_digest(&key, &digest, &signature).unwrap()),
+        );
+        group.bench_function(
+            format!("streebog_{}_{}_bytes", key.bits(), msg.len()),
+            |b| {
+                b.iter(|| {
+                    if key.bits() == 256 {
+                        gost::streebog256(&msg).to_vec()
+                    } else {
+                        gost::streebog512(&msg).to_vec()
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,217 @@
+//! The chain check: a power works only if every link from it up to the first
+//! power works, at the time asked about.
+//!
+//! The chain is walked from the power up through its parents (at most the
+//! policy's depth limit plus one links), then judged from the first power
+//! down; the first link that fails is named with the reason:
+//!
+//! 1. the principal is blocked (the powers are suspended) or liquidated (they end);
+//! 2. a link was revoked, refused, or ended with the power it came from;
+//! 3. a link is not yet valid (`at < valid_from`) or expired (`at >= valid_until`);
+//! 4. a link does not give the right asked for;
+//! 5. a link was passed on although its parent forbids it (no re-delegation,
+//!    or a parent that itself came from a power re-delegable only once);
+//! 6. a parent is missing, belongs to another principal, or the depth is wrong.
+//!
+//! What the chain gives is the intersection of its links' powers, until the
+//! earliest end among them.
+
+use super::power::{ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation};
+use super::registry::Slot;
+use crate::decisions::Refusal;
+use crate::directory::Directory;
+use crate::organizations::OrganizationStatus;
+use crate::rights::{Right, RightSet};
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// What a valid chain of powers gives: the basis of a decision taken through
+/// a power of attorney, and the acting context of a representative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationBasis {
+    /// The power used (the last link).
+    pub number: PowerNumber,
+    /// The organization acted for.
+    pub principal: crate::ids::OrgId,
+    /// The rights the whole chain gives: the intersection of its links' powers.
+    pub powers: RightSet,
+    /// The first instant the chain no longer works: the earliest end of its links.
+    pub valid_until: Timestamp,
+    /// The links, from the first power (given by the organization) to the one used.
+    pub chain: Vec<ChainLink>,
+}
+
+impl Directory {
+    /// Checks the chain behind a power at `at` and, when `right` is given,
+    /// that every link gives it.
+    ///
+    /// # Errors
+    /// The [`Refusal`] naming the first link that fails and why.
+    pub(crate) fn verify_chain(
+        &self,
+        power: &PowerOfAttorney,
+        right: Option<Right>,
+        at: Timestamp,
+    ) -> Result<DelegationBasis, Refusal> {
+        let slot = self
+            .powers
+            .slot_of(&power.number)
+            .ok_or(Refusal::PowerUnknown {
+                number: power.number,
+            })?;
+        self.verify_slot(slot, power, right, at)
+    }
+
+    /// [`Directory::verify_chain`] for a power whose place is known.
+    pub(crate) fn verify_slot(
+        &self,
+        slot: Slot,
+        power: &PowerOfAttorney,
+        right: Option<Right>,
+        at: Timestamp,
+    ) -> Result<DelegationBasis, Refusal> {
+        let limit = usize::from(self.policy().max_redelegation_depth);
+        if power.depth > self.policy().max_redelegation_depth {
+            return Err(Refusal::ChainBroken {
+                number: power.number,
+            });
+        }
+        // Walk up from the power to its first power. Each link is judged as
+        // it is met; the failure kept is the one nearest the first power, so
+        // that the link named is the first that fails from the top down.
+        let mut chain: Vec<ChainLink> = Vec::with_capacity(usize::from(power.depth) + 1);
+        let mut failure: Option<Refusal> = None;
+        let mut powers = RightSet::all();
+        let mut valid_until = power.valid_until;
+        let mut child: Option<&PowerOfAttorney> = None;
+        let mut link = power;
+        let mut here = slot;
+        loop {
+            if chain.len() > limit
+                || usize::from(link.depth) + chain.len() != usize::from(power.depth)
+            {
+                return Err(Refusal::ChainBroken {
+                    number: link.number,
+                });
+            }
+            let up = self.powers.parent_of(here);
+            let parent = match (link.parent, up.and_then(|s| self.powers.at(s))) {
+                (None, _) => None,
+                (Some(n), Some(p)) if p.number == n && p.principal == link.principal => Some(p),
+                (Some(_), _) => {
+                    return Err(Refusal::ChainBroken {
+                        number: link.number,
+                    })
+                }
+            };
+            if let Some(f) = link_refusal(link, child, parent, right, at) {
+                failure = Some(f);
+            }
+            powers = powers.intersection(link.powers);
+            valid_until = valid_until.min(link.valid_until);
+            chain.push(ChainLink::of(link));
+            match (parent, up) {
+                (Some(p), Some(s)) => {
+                    child = Some(link);
+                    link = p;
+                    here = s;
+                }
+                _ => break,
+            }
+        }
+        if link.depth != 0 {
+            return Err(Refusal::ChainBroken {
+                number: link.number,
+            });
+        }
+        self.principal_refusal(power)?;
+        if let Some(f) = failure {
+            return Err(f);
+        }
+        chain.reverse();
+        Ok(DelegationBasis {
+            number: power.number,
+            principal: power.principal,
+            powers,
+            valid_until,
+            chain,
+        })
+    }
+
+    /// Blocking the principal suspends its powers; liquidation ends them.
+    fn principal_refusal(&self, power: &PowerOfAttorney) -> Result<(), Refusal> {
+        let number = power.number;
+        match self.organization(power.principal).map(|o| &o.status) {
+            Some(OrganizationStatus::Active) => Ok(()),
+            Some(OrganizationStatus::Liquidated) | None => {
+                Err(Refusal::PrincipalLiquidated { number })
+            }
+            Some(_) => Err(Refusal::PrincipalBlocked { number }),
+        }
+    }
+
+    /// The chain behind the power numbered `number`, checked at `at`.
+    ///
+    /// # Errors
+    /// [`Refusal::PowerUnknown`] for a number the directory does not hold,
+    /// otherwise the refusal naming the first link that fails.
+    pub fn verify_power(
+        &self,
+        number: PowerNumber,
+        at: Timestamp,
+    ) -> Result<DelegationBasis, Refusal> {
+        let power = self
+            .powers
+            .get(&number)
+            .ok_or(Refusal::PowerUnknown { number })?;
+        self.verify_chain(power, None, at)
+    }
+}
+
+/// Why one link fails at `at`, if it does: its status, its term, the right,
+/// then whether it may have been passed on (its `child` came from it, and it
+/// came from `parent`).
+fn link_refusal(
+    link: &PowerOfAttorney,
+    child: Option<&PowerOfAttorney>,
+    parent: Option<&PowerOfAttorney>,
+    right: Option<Right>,
+    at: Timestamp,
+) -> Option<Refusal> {
+    let number = link.number;
+    match &link.status {
+        PowerStatus::InForce => {}
+        PowerStatus::Revoked { at, .. } => return Some(Refusal::PowerRevoked { number, at: *at }),
+        PowerStatus::Refused { at } => return Some(Refusal::PowerRefused { number, at: *at }),
+        PowerStatus::Ended { cause, .. } => {
+            return Some(Refusal::PowerEnded {
+                number,
+                cause: *cause,
+            })
+        }
+    }
+    if at < link.valid_from {
+        return Some(Refusal::PowerNotYetValid {
+            number,
+            valid_from: link.valid_from,
+        });
+    }
+    if at >= link.valid_until {
+        return Some(Refusal::PowerExpired {
+            number,
+            valid_until: link.valid_until,
+        });
+    }
+    if let Some(right) = right {
+        if !link.powers.contains(right) {
+            return Some(Refusal::BeyondPowers { number, right });
+        }
+    }
+    // Passed on although it may not be: it forbids re-delegation, or it came
+    // from a power re-delegable only once.
+    let from_once = parent.is_some_and(|p| p.redelegation == Redelegation::Once);
+    if child.is_some() && (link.redelegation == Redelegation::None || from_once) {
+        return Some(Refusal::RedelegationNotAllowed { number });
+    }
+    None
+}

@@ -1,0 +1,46 @@
+//! Delegation: powers of attorney (доверенность, machine-readable МЧД) — who
+//! may act for an organization without being its head or employee, with
+//! which powers, until when, and through which chain of re-delegation.
+//!
+//! - [`PowerOfAttorney`] holds the fields of the МЧД (FNS format EMCHD_1);
+//!   [`PowerLevel`] names the presets базовый / оперативный / административный.
+//! - Commands `IssuePower`, `RedelegatePower`, `RevokePower`, `RefusePower`
+//!   and `ImportPower` of [`crate::Command`] follow the rules of Civil Code
+//!   arts. 186–188 (see the `rules` module's overview).
+//! - [`crate::Directory::check`] grants through roles or through a valid
+//!   chain of powers; the chain check names the link that fails and why.
+//! - Time decides validity by itself: a power works on `[valid_from,
+//!   valid_until)`; expiry needs no command. Blocking the principal suspends
+//!   its powers, liquidation ends them; both are read at each check.
+//! - Queries: powers of a representative, issued by an organization,
+//!   expiring soon, the chain behind a power; entering by a power's number.
+//! - [`mchd`]: export and import as JSON whose keys mirror the МЧД's.
+
+mod access;
+mod chain;
+mod error;
+pub mod mchd;
+mod power;
+mod presets;
+mod queries;
+mod registry;
+mod rules;
+
+pub use chain::DelegationBasis;
+pub use error::DelegationError;
+pub use mchd::{Mchd, MchdError};
+pub use power::{
+    default_valid_until, ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation,
+    Representative, RepresentingOrganization,
+};
+pub use presets::PowerLevel;
+pub use queries::MAX_LOOKAHEAD_DAYS;
+pub use rules::{PowerTerms, MAX_GROUND, MAX_INTERNAL_NUMBER};
+
+pub(crate) use registry::PowerRegistry;
+/// The UUID type of power numbers, so that hosts need no dependency of their own.
+pub use uuid::Uuid;
+
+/// The context of a representative who entered by a power's number: the
+/// organization acted for, the powers, their end and the chain.
+pub type ActingContext = DelegationBasis;

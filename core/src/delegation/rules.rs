@@ -1,0 +1,477 @@
+//! The rules of the commands about powers of attorney (DOMAIN §6; Civil Code
+//! arts. 186–188).
+//!
+//! - **Issue** (`IssuePower`): a member of the principal holding
+//!   `powers_of_attorney.edit` — the head always — with the signature the
+//!   policy requires for that right (qualified by default). Least privilege:
+//!   nobody gives a right they do not hold. A representative acting under a
+//!   power of attorney does not issue; they re-delegate.
+//! - **Re-delegate** (`RedelegatePower`): the representative of the parent
+//!   power, with the signature required for `powers_of_attorney.edit`; only
+//!   if the parent's chain works now and the parent allows it; powers within
+//!   the chain's, valid no longer than the chain; depth bounded by the
+//!   policy. A power passed on from one re-delegable "once" is itself not
+//!   re-delegable. Re-delegated powers are revocable.
+//! - **Revoke** (`RevokePower`): the principal organization, through a
+//!   holder of `powers_of_attorney.delete` for it (the head always), or, for
+//!   a re-delegated power, the representative who passed it on (its issuer);
+//!   with the signature the policy requires for that right (qualified by
+//!   default); an irrevocable power only with a recorded legal ground.
+//!   Everything re-delegated from it ends with it.
+//! - **Refuse** (`RefusePower`): the representative; everything re-delegated
+//!   from it ends with it.
+//! - **Import** (`ImportPower`): the portal registers a power issued
+//!   elsewhere (an МЧД from the FNS registry); every structural rule of the
+//!   chain is checked, times are taken as written.
+//!
+//! The start of validity defaults to the moment of issue and cannot precede
+//! it; the end defaults to one calendar year later (art. 186), and for a
+//! re-delegated power to the earlier of that and the chain's end.
+
+use super::error::DelegationError;
+use super::power::{
+    default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
+};
+use crate::decisions::{AccessRequest, Basis};
+use crate::directory::{CommandError, Context, Directory, Event};
+use crate::ids::OrgId;
+use crate::rights::{Right, RightSet};
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Longest internal number, in characters: a bound of ours, far above the
+/// short registration numbers organizations use.
+pub const MAX_INTERNAL_NUMBER: usize = 100;
+/// Longest legal ground of a revocation, in characters: a bound of ours for a
+/// reference to a law, a court decision or a contract clause.
+pub const MAX_GROUND: usize = 1000;
+
+/// The terms of a new power of attorney, as the issuer writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PowerTerms {
+    /// The number (a UUID the caller draws; the core draws no randomness).
+    pub number: PowerNumber,
+    /// The principal's own number, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_number: Option<String>,
+    /// Who receives the powers.
+    pub representative: Representative,
+    /// The powers given.
+    pub powers: RightSet,
+    /// The first instant it works; the moment of issue when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Timestamp>,
+    /// The first instant it no longer works; one year after the start when
+    /// not given (Civil Code art. 186).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Timestamp>,
+    /// Whether it may be passed on.
+    pub redelegation: Redelegation,
+}
+
+impl From<DelegationError> for CommandError {
+    fn from(e: DelegationError) -> Self {
+        CommandError::Delegation(e)
+    }
+}
+
+impl Directory {
+    pub(crate) fn issue_power(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        terms: PowerTerms,
+        irrevocable: bool,
+    ) -> Result<Vec<Event>, CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let request = AccessRequest {
+            actor,
+            organization: org,
+            right: Right::PowersEdit,
+            at: ctx.at,
+            signature: ctx.signature.clone(),
+        };
+        let decision = self.check(&request);
+        if !decision.allowed {
+            return Err(CommandError::Denied {
+                refusals: decision.refusals,
+            });
+        }
+        if decision.basis == Some(Basis::PowerOfAttorney) {
+            return Err(DelegationError::RedelegateInstead.into());
+        }
+        let held = match (self.membership(org, actor), self.organization(org)) {
+            (Some(m), Some(o)) => m.rights(o),
+            _ => RightSet::EMPTY,
+        };
+        let missing = terms.powers.difference(held);
+        if !missing.is_empty() {
+            return Err(CommandError::BeyondOwnRights { missing });
+        }
+        self.sound_terms(&terms)?;
+        let valid_from = terms.valid_from.unwrap_or(ctx.at);
+        if valid_from < ctx.at {
+            return Err(DelegationError::Backdated {
+                valid_from,
+                at: ctx.at,
+            }
+            .into());
+        }
+        let valid_until = term_end(valid_from, terms.valid_until)?;
+        Ok(vec![Event::PowerIssued {
+            power: PowerOfAttorney {
+                number: terms.number,
+                internal_number: terms.internal_number,
+                issued_at: ctx.at,
+                valid_from,
+                valid_until,
+                principal: org,
+                issuer: actor,
+                parent: None,
+                depth: 0,
+                representative: terms.representative,
+                powers: terms.powers,
+                irrevocable,
+                redelegation: terms.redelegation,
+                status: PowerStatus::InForce,
+            },
+        }])
+    }
+
+    pub(crate) fn redelegate_power(
+        &self,
+        ctx: &Context,
+        parent: PowerNumber,
+        terms: PowerTerms,
+    ) -> Result<Vec<Event>, CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let account = self.existing_account(actor)?;
+        let mut refusals = Vec::new();
+        crate::decisions::account_refusals(account, &mut refusals);
+        if !refusals.is_empty() {
+            return Err(CommandError::AccountCannotAct { refusals });
+        }
+        let p = self
+            .powers
+            .get(&parent)
+            .ok_or(DelegationError::NotFound { number: parent })?;
+        if !super::access::represents(account, &p.representative) {
+            return Err(DelegationError::NotRepresentative { number: parent }.into());
+        }
+        let required = self.policy().signatures.required(Right::PowersEdit);
+        crate::decisions::signature_refusals(
+            &ctx.signature,
+            required,
+            Some(account),
+            None,
+            &mut refusals,
+        );
+        if !refusals.is_empty() {
+            return Err(CommandError::Denied { refusals });
+        }
+        let chain = self
+            .verify_chain(p, None, ctx.at)
+            .map_err(|refusal| DelegationError::ParentNotInForce { refusal })?;
+        self.may_pass_on(p, terms.redelegation)?;
+        let missing = terms.powers.difference(chain.powers);
+        if !missing.is_empty() {
+            return Err(DelegationError::ExceedsParent { missing }.into());
+        }
+        self.sound_terms(&terms)?;
+        let valid_from = terms.valid_from.unwrap_or(ctx.at);
+        if valid_from < ctx.at {
+            return Err(DelegationError::Backdated {
+                valid_from,
+                at: ctx.at,
+            }
+            .into());
+        }
+        let valid_until = match terms.valid_until {
+            Some(until) => until,
+            None => default_valid_until(valid_from)
+                .map_or(chain.valid_until, |d| d.min(chain.valid_until)),
+        };
+        if valid_until > chain.valid_until {
+            return Err(DelegationError::OutlivesParent {
+                valid_until,
+                parent_until: chain.valid_until,
+            }
+            .into());
+        }
+        let valid_until = term_end(valid_from, Some(valid_until))?;
+        Ok(vec![Event::PowerIssued {
+            power: PowerOfAttorney {
+                number: terms.number,
+                internal_number: terms.internal_number,
+                issued_at: ctx.at,
+                valid_from,
+                valid_until,
+                principal: p.principal,
+                issuer: actor,
+                parent: Some(parent),
+                depth: p.depth.saturating_add(1),
+                representative: terms.representative,
+                powers: terms.powers,
+                irrevocable: false,
+                redelegation: terms.redelegation,
+                status: PowerStatus::InForce,
+            },
+        }])
+    }
+
+    /// Whether `parent` may be passed on with the mark `wanted`, within the
+    /// depth limit.
+    fn may_pass_on(
+        &self,
+        parent: &PowerOfAttorney,
+        wanted: Redelegation,
+    ) -> Result<(), DelegationError> {
+        let from_once = parent
+            .parent
+            .and_then(|g| self.powers.get(&g))
+            .is_some_and(|g| g.redelegation == Redelegation::Once);
+        let not_allowed = DelegationError::RedelegationNotAllowed {
+            number: parent.number,
+        };
+        match parent.redelegation {
+            Redelegation::None => return Err(not_allowed),
+            _ if from_once => return Err(not_allowed),
+            Redelegation::Once if wanted != Redelegation::None => return Err(not_allowed),
+            _ => {}
+        }
+        let limit = self.policy().max_redelegation_depth;
+        if parent.depth >= limit {
+            return Err(DelegationError::DepthLimit { limit });
+        }
+        Ok(())
+    }
+
+    /// The checks every new power shares: a free number, some powers, a
+    /// sound internal number, a representative the directory can find.
+    fn sound_terms(&self, terms: &PowerTerms) -> Result<(), CommandError> {
+        if self.powers.get(&terms.number).is_some() {
+            return Err(DelegationError::DuplicateNumber {
+                number: terms.number,
+            }
+            .into());
+        }
+        if terms.powers.is_empty() {
+            return Err(DelegationError::EmptyPowers.into());
+        }
+        if let Some(n) = &terms.internal_number {
+            let len = n.trim().chars().count();
+            if len == 0 || len > MAX_INTERNAL_NUMBER {
+                return Err(DelegationError::BadText {
+                    field: "internal_number",
+                    max: MAX_INTERNAL_NUMBER,
+                }
+                .into());
+            }
+        }
+        self.sound_representative(&terms.representative)
+    }
+
+    pub(crate) fn sound_representative(&self, rep: &Representative) -> Result<(), CommandError> {
+        match rep {
+            Representative::Account { account } => self.existing_account(*account).map(|_| ()),
+            Representative::Person {
+                snils: None,
+                inn: None,
+                ..
+            } => Err(DelegationError::RepresentativeUnidentified.into()),
+            Representative::Person { .. } => Ok(()),
+        }
+    }
+
+    pub(crate) fn revoke_power(
+        &self,
+        ctx: &Context,
+        number: PowerNumber,
+        ground: Option<String>,
+    ) -> Result<Vec<Event>, CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let p = self.power_in_force(number)?;
+        // The representative who passed a power on is its principal (art. 188)
+        // and may revoke it; a first power is revoked by its organization.
+        if actor == p.issuer && p.parent.is_some() {
+            let account = self.existing_account(actor)?;
+            let mut refusals = Vec::new();
+            crate::decisions::account_refusals(account, &mut refusals);
+            let required = self.policy().signatures.required(Right::PowersDelete);
+            crate::decisions::signature_refusals(
+                &ctx.signature,
+                required,
+                Some(account),
+                None,
+                &mut refusals,
+            );
+            if !refusals.is_empty() {
+                return Err(CommandError::Denied { refusals });
+            }
+        } else {
+            let request = AccessRequest {
+                actor,
+                organization: p.principal,
+                right: Right::PowersDelete,
+                at: ctx.at,
+                signature: ctx.signature.clone(),
+            };
+            let decision = self.check(&request);
+            if !decision.allowed {
+                return Err(CommandError::Denied {
+                    refusals: decision.refusals,
+                });
+            }
+        }
+        let ground = match ground {
+            Some(g) => {
+                let g = g.trim().to_owned();
+                let len = g.chars().count();
+                if len == 0 || len > MAX_GROUND {
+                    return Err(DelegationError::BadText {
+                        field: "ground",
+                        max: MAX_GROUND,
+                    }
+                    .into());
+                }
+                Some(g)
+            }
+            None if p.irrevocable => {
+                return Err(DelegationError::IrrevocableNeedsGround { number }.into())
+            }
+            None => None,
+        };
+        Ok(vec![Event::PowerRevoked {
+            number,
+            at: ctx.at,
+            ground,
+            ended: self.in_force_descendants(number),
+        }])
+    }
+
+    pub(crate) fn refuse_power(
+        &self,
+        ctx: &Context,
+        number: PowerNumber,
+    ) -> Result<Vec<Event>, CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let account = self.existing_account(actor)?;
+        let p = self.power_in_force(number)?;
+        if !super::access::represents(account, &p.representative) {
+            return Err(DelegationError::NotRepresentative { number }.into());
+        }
+        Ok(vec![Event::PowerRefused {
+            number,
+            at: ctx.at,
+            ended: self.in_force_descendants(number),
+        }])
+    }
+
+    pub(crate) fn register_imported_power(
+        &self,
+        ctx: &Context,
+        power: PowerOfAttorney,
+    ) -> Result<Vec<Event>, CommandError> {
+        Self::require_system(ctx)?;
+        if self.powers.get(&power.number).is_some() {
+            return Err(DelegationError::DuplicateNumber {
+                number: power.number,
+            }
+            .into());
+        }
+        if power.status != PowerStatus::InForce {
+            return Err(DelegationError::NotInForce {
+                number: power.number,
+                status: power.status.code(),
+            }
+            .into());
+        }
+        let org = self.existing_org(power.principal)?;
+        if !org.is_active() {
+            return Err(CommandError::OrganizationStatus {
+                status: org.status.code(),
+            });
+        }
+        self.existing_account(power.issuer)?;
+        if power.powers.is_empty() {
+            return Err(DelegationError::EmptyPowers.into());
+        }
+        self.sound_representative(&power.representative)?;
+        term_end(power.valid_from, Some(power.valid_until))?;
+        match power.parent {
+            None if power.depth != 0 => {
+                return Err(DelegationError::NotFound {
+                    number: power.number,
+                }
+                .into())
+            }
+            None => {}
+            Some(parent) => {
+                let p = self
+                    .powers
+                    .get(&parent)
+                    .filter(|p| p.principal == power.principal)
+                    .ok_or(DelegationError::NotFound { number: parent })?;
+                if power.depth != p.depth.saturating_add(1) {
+                    return Err(DelegationError::DepthLimit {
+                        limit: self.policy().max_redelegation_depth,
+                    }
+                    .into());
+                }
+                self.may_pass_on(p, power.redelegation)?;
+                let missing = power.powers.difference(p.powers);
+                if !missing.is_empty() {
+                    return Err(DelegationError::ExceedsParent { missing }.into());
+                }
+                if power.valid_until > p.valid_until {
+                    return Err(DelegationError::OutlivesParent {
+                        valid_until: power.valid_until,
+                        parent_until: p.valid_until,
+                    }
+                    .into());
+                }
+            }
+        }
+        Ok(vec![Event::PowerIssued { power }])
+    }
+
+    fn power_in_force(&self, number: PowerNumber) -> Result<&PowerOfAttorney, CommandError> {
+        let p = self
+            .powers
+            .get(&number)
+            .ok_or(DelegationError::NotFound { number })?;
+        if p.status != PowerStatus::InForce {
+            return Err(DelegationError::NotInForce {
+                number,
+                status: p.status.code(),
+            }
+            .into());
+        }
+        Ok(p)
+    }
+
+    fn in_force_descendants(&self, number: PowerNumber) -> Vec<PowerNumber> {
+        self.powers
+            .descendants(&number)
+            .into_iter()
+            .filter(|n| {
+                self.powers
+                    .get(n)
+                    .is_some_and(|p| p.status == PowerStatus::InForce)
+            })
+            .collect()
+    }
+}
+
+/// The end of validity: as given, or one calendar year after the start;
+/// it must come after the start.
+fn term_end(valid_from: Timestamp, given: Option<Timestamp>) -> Result<Timestamp, DelegationError> {
+    let until = given.or_else(|| default_valid_until(valid_from));
+    match until {
+        Some(u) if u > valid_from => Ok(u),
+        _ => Err(DelegationError::BadTerm {
+            valid_from,
+            valid_until: until,
+        }),
+    }
+}

@@ -1,0 +1,169 @@
+//! GOST R 34.10-2012 signature verification (§6.2 of the standard, RFC 7091 §6.2).
+//!
+//! Given the digest `h`, the key `Q` and the signature `(r, s)`:
+//! 1. refuse unless `0 < r < q` and `0 < s < q`;
+//! 2. `e = alpha mod q` where `alpha` is the digest read as an integer
+//!    (little-endian, the X.509 convention), and `e = 1` when that is zero;
+//! 3. `v = e^-1 mod q`, `z1 = s v mod q`, `z2 = -r v mod q`;
+//! 4. `C = z1 P + z2 Q`, `R = x_C mod q`;
+//! 5. the signature is valid iff `R = r`.
+
+use super::curve::Curve;
+use super::error::GostError;
+use super::key::{KeyPoint, PublicKey};
+use super::limbs;
+use super::params::{CurveDef, CurveRef};
+use super::signature::Signature;
+use super::{hash, oids, GOST_2001_KEY, GOST_2001_SIGNATURE};
+use const_oid::ObjectIdentifier;
+
+/// The core of the check over one curve size; `e` is the digest as an integer.
+fn verify_integers<const N: usize>(
+    def: &CurveDef<N>,
+    (qx, qy): (&[u64; N], &[u64; N]),
+    alpha: &[u64; N],
+    r: &[u64; N],
+    s: &[u64; N],
+) -> Result<(), GostError> {
+    let order = &def.q;
+    for (value, component) in [(r, "r"), (s, "s")] {
+        if limbs::is_zero(value) || !order.is_canonical(value) {
+            return Err(GostError::ScalarOutOfRange { component });
+        }
+    }
+    let mut e = order.encode(alpha);
+    if limbs::is_zero(&e) {
+        e = order.one();
+    }
+    let v = order.inv(&e);
+    let z1 = order.decode(&order.mul(&order.encode(s), &v));
+    let z2 = order.decode(&order.neg(&order.mul(&order.encode(r), &v)));
+    let curve = Curve::new(def);
+    let c = curve.base_double_mul(&z1, &z2, &curve.point(qx, qy));
+    if curve.x_mod_q_equals(&c, r) {
+        Ok(())
+    } else {
+        Err(GostError::BadSignature)
+    }
+}
+
+fn verify_sized<const N: usize>(
+    def: &CurveDef<N>,
+    point: (&[u64; N], &[u64; N]),
+    digest: &[u8],
+    signature: &Signature,
+) -> Result<(), GostError> {
+    let alpha = limbs::from_le_bytes::<N>(digest).ok_or(GostError::BadDigestLength {
+        expected: 8 * N,
+        actual: digest.len(),
+    })?;
+    let expected = 16 * N;
+    let actual = signature.r().len() + signature.s().len();
+    let r = limbs::from_be_bytes::<N>(signature.r())
+        .ok_or(GostError::BadSignatureEncoding { expected, actual })?;
+    let s = limbs::from_be_bytes::<N>(signature.s())
+        .ok_or(GostError::BadSignatureEncoding { expected, actual })?;
+    verify_integers(def, point, &alpha, &r, &s)
+}
+
+/// Verifies a signature over a precomputed digest.
+///
+/// `digest` is the Streebog output (32 bytes for 256-bit keys, 64 for
+/// 512-bit keys) exactly as the hash function returns it; it is read as a
+/// little-endian integer, the convention of X.509 and CMS (RFC 9215 §3.2).
+///
+/// # Errors
+/// [`GostError::BadDigestLength`], [`GostError::BadSignatureEncoding`] when the
+/// sizes do not fit the key, [`GostError::ScalarOutOfRange`] when `r` or `s`
+/// is not in `(0, q)`, [`GostError::BadSignature`] when the signature does not
+/// verify.
+pub fn verify_digest(
+    key: &PublicKey,
+    digest: &[u8],
+    signature: &Signature,
+) -> Result<(), GostError> {
+    match (key.param_set().curve(), key.point()) {
+        (CurveRef::W256(def), KeyPoint::W256 { x, y }) => {
+            verify_sized(def, (x, y), digest, signature)
+        }
+        (CurveRef::W512(def), KeyPoint::W512 { x, y }) => {
+            verify_sized(def, (x, y), digest, signature)
+        }
+        // A key is built from its parameter set's curve, so sizes always agree.
+        _ => Err(GostError::BadKeyEncoding {
+            reason: "key and parameter set sizes differ".into(),
+        }),
+    }
+}
+
+/// The key size a signature algorithm OID stands for: the X.509 names
+/// (signwithdigest, 1.2.643.7.1.1.3.2 / .3.3) and the key algorithm names
+/// that CMS SignerInfos carry instead (1.2.643.7.1.1.1.1 / .1.2, RFC 4490 §3.2
+/// kept by RFC 9215); `None` for anything else.
+fn signature_bits(oid: &ObjectIdentifier) -> Option<usize> {
+    if *oid == oids::SIGNATURE_256 || *oid == oids::KEY_256 {
+        Some(256)
+    } else if *oid == oids::SIGNATURE_512 || *oid == oids::KEY_512 {
+        Some(512)
+    } else {
+        None
+    }
+}
+
+/// Whether `oid` names a GOST R 34.10 signature: the two of 2012 (with
+/// Streebog-256 / -512, under their X.509 or their CMS name) and the legacy
+/// ones of 2001, which [`verify_signature`] recognizes only to refuse them
+/// with their own code.
+pub fn is_gost_signature_algorithm(oid: &ObjectIdentifier) -> bool {
+    signature_bits(oid).is_some() || *oid == GOST_2001_SIGNATURE || *oid == GOST_2001_KEY
+}
+
+/// Verifies a GOST R 34.10-2012 signature as carried in X.509 and CMS.
+///
+/// `spki_der` is the signer's DER SubjectPublicKeyInfo, `signature_algorithm`
+/// the signature's algorithm OID (1.2.643.7.1.1.3.2 or .3.3 as in X.509, or
+/// the key OIDs 1.2.643.7.1.1.1.1 / .1.2 as in CMS SignerInfos), `message` the
+/// signed bytes (for a certificate: the DER of its tbsCertificate) and
+/// `signature` the raw signature value (`s ‖ r`).
+///
+/// # Errors
+/// [`GostError::Legacy2001Refused`] for GOST R 34.10-2001 keys or signatures,
+/// [`GostError::UnsupportedAlgorithm`] for non-GOST algorithms,
+/// [`GostError::AlgorithmKeyMismatch`] when the signature algorithm's size is
+/// not the key's, every key error of [`PublicKey::from_spki_der`] and every
+/// error of [`verify_digest`].
+pub fn verify_signature(
+    spki_der: &[u8],
+    signature_algorithm: &ObjectIdentifier,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), GostError> {
+    let legacy =
+        *signature_algorithm == GOST_2001_SIGNATURE || *signature_algorithm == GOST_2001_KEY;
+    let signature_bits = match signature_bits(signature_algorithm) {
+        Some(bits) => bits,
+        None if legacy => {
+            return Err(GostError::Legacy2001Refused {
+                oid: signature_algorithm.to_string(),
+            });
+        }
+        None => {
+            return Err(GostError::UnsupportedAlgorithm {
+                oid: signature_algorithm.to_string(),
+            })
+        }
+    };
+    let key = PublicKey::from_spki_der(spki_der)?;
+    if key.bits() != signature_bits {
+        return Err(GostError::AlgorithmKeyMismatch {
+            signature_bits,
+            key_bits: key.bits(),
+        });
+    }
+    let signature = Signature::from_x509_bytes(signature)?;
+    if signature_bits == 256 {
+        verify_digest(&key, &hash::streebog256(message), &signature)
+    } else {
+        verify_digest(&key, &hash::streebog512(message), &signature)
+    }
+}

@@ -1,0 +1,215 @@
+//! Differential test against OpenSSL with Debian's GOST engine
+//! (`libengine-gost-openssl`): fresh key pairs of several parameter sets
+//! (256 and 512 bits), signatures made by `openssl dgst -sign` over random
+//! messages, all verified by us; random corruptions of the message or the
+//! signature are refused by us and by OpenSSL alike.
+//!
+//! Needs the `openssl` command with the `gost` engine
+//! (`scripts/deps/gost-engine.sh` installs it). When it is missing the test
+//! FAILS if the environment variable `CI` is set; otherwise (a developer
+//! machine) it prints a notice and returns without checking anything.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kabinet::gost::{self, ParamSet, PublicKey};
+
+/// (openssl algorithm, openssl paramset name, our parameter set).
+const SETS: [(&str, &str, ParamSet); 12] = [
+    ("gost2012_256", "A", ParamSet::CryptoProA),
+    ("gost2012_256", "B", ParamSet::CryptoProB),
+    ("gost2012_256", "C", ParamSet::CryptoProC),
+    ("gost2012_256", "XA", ParamSet::CryptoProXchA),
+    ("gost2012_256", "XB", ParamSet::CryptoProXchB),
+    ("gost2012_256", "TCA", ParamSet::Tc26Gost256A),
+    ("gost2012_256", "TCB", ParamSet::Tc26Gost256B),
+    ("gost2012_256", "TCC", ParamSet::Tc26Gost256C),
+    ("gost2012_256", "TCD", ParamSet::Tc26Gost256D),
+    ("gost2012_512", "A", ParamSet::Tc26Gost512A),
+    ("gost2012_512", "B", ParamSet::Tc26Gost512B),
+    ("gost2012_512", "C", ParamSet::Tc26Gost512C),
+];
+/// Keys per parameter set and messages per key.
+const KEYS: usize = 2;
+const MESSAGES: usize = 4;
+
+fn engine_available() -> bool {
+    Command::new("openssl")
+        .args(["engine", "gost"])
+        .output()
+        .map(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("gost"))
+        .unwrap_or(false)
+}
+
+fn openssl(args: &[&str]) -> std::process::Output {
+    Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("running openssl")
+}
+
+fn run(args: &[&str]) {
+    let out = openssl(args);
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// xorshift64*: reproducible randomness from a printed seed.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
+fn openssl_verifies(dir: &Path, md: &str, msg: &[u8], sig: &[u8]) -> bool {
+    std::fs::write(dir.join("m.bin"), msg).unwrap();
+    std::fs::write(dir.join("s.bin"), sig).unwrap();
+    let out = openssl(&[
+        "dgst",
+        "-engine",
+        "gost",
+        md,
+        "-verify",
+        dir.join("pub.pem").to_str().unwrap(),
+        "-signature",
+        dir.join("s.bin").to_str().unwrap(),
+        dir.join("m.bin").to_str().unwrap(),
+    ]);
+    out.status.success() && String::from_utf8_lossy(&out.stdout).contains("Verified OK")
+}
+
+#[test]
+fn openssl_gost_signatures_verify_and_corruptions_are_refused() {
+    if !engine_available() {
+        let msg = "openssl with the gost engine is not installed; run scripts/deps/gost-engine.sh";
+        if std::env::var_os("CI").is_some() {
+            panic!("{msg}");
+        }
+        eprintln!("notice: {msg} (differential test not run)");
+        return;
+    }
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("differential test seed: {seed}");
+    let mut rng = Rng(seed);
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("kabinet-gost-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let (mut verified, mut refused) = (0, 0);
+    for (algorithm, paramset, ours) in SETS {
+        let (md, sig_oid) = if algorithm == "gost2012_256" {
+            ("-md_gost12_256", gost::oids::SIGNATURE_256)
+        } else {
+            ("-md_gost12_512", gost::oids::SIGNATURE_512)
+        };
+        for _ in 0..KEYS {
+            run(&[
+                "genpkey",
+                "-engine",
+                "gost",
+                "-algorithm",
+                algorithm,
+                "-pkeyopt",
+                &format!("paramset:{paramset}"),
+                "-out",
+                &path("key.pem"),
+            ]);
+            run(&[
+                "pkey",
+                "-engine",
+                "gost",
+                "-in",
+                &path("key.pem"),
+                "-pubout",
+                "-out",
+                &path("pub.pem"),
+            ]);
+            run(&[
+                "pkey",
+                "-engine",
+                "gost",
+                "-in",
+                &path("key.pem"),
+                "-pubout",
+                "-outform",
+                "DER",
+                "-out",
+                &path("pub.der"),
+            ]);
+            let spki = std::fs::read(dir.join("pub.der")).unwrap();
+            let key = PublicKey::from_spki_der(&spki).unwrap();
+            assert_eq!(
+                key.param_set().curve_name(),
+                ours.curve_name(),
+                "{algorithm} {paramset}"
+            );
+            for _ in 0..MESSAGES {
+                let len = (rng.next() % 3000) as usize;
+                let msg = rng.bytes(len);
+                std::fs::write(dir.join("m.bin"), &msg).unwrap();
+                run(&[
+                    "dgst",
+                    "-engine",
+                    "gost",
+                    md,
+                    "-sign",
+                    &path("key.pem"),
+                    "-out",
+                    &path("s.bin"),
+                    &path("m.bin"),
+                ]);
+                let sig = std::fs::read(dir.join("s.bin")).unwrap();
+                gost::verify_signature(&spki, &sig_oid, &msg, &sig)
+                    .unwrap_or_else(|e| panic!("{algorithm} {paramset}, seed {seed}: {e}"));
+                verified += 1;
+
+                // A random bit of the signature, then (when non-empty) of the message.
+                let mut bad_sig = sig.clone();
+                let bit = (rng.next() as usize) % (bad_sig.len() * 8);
+                bad_sig[bit / 8] ^= 1 << (bit % 8);
+                assert!(gost::verify_signature(&spki, &sig_oid, &msg, &bad_sig).is_err());
+                assert!(
+                    !openssl_verifies(&dir, md, &msg, &bad_sig),
+                    "openssl accepted a corrupted signature"
+                );
+                refused += 1;
+                if !msg.is_empty() {
+                    let mut bad_msg = msg.clone();
+                    let bit = (rng.next() as usize) % (bad_msg.len() * 8);
+                    bad_msg[bit / 8] ^= 1 << (bit % 8);
+                    assert!(gost::verify_signature(&spki, &sig_oid, &bad_msg, &sig).is_err());
+                    assert!(
+                        !openssl_verifies(&dir, md, &bad_msg, &sig),
+                        "openssl accepted a corrupted message"
+                    );
+                    refused += 1;
+                }
+                // And OpenSSL agrees the original holds.
+                assert!(openssl_verifies(&dir, md, &msg, &sig));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    eprintln!("differential: {verified} OpenSSL signatures verified, {refused} corruptions refused by both");
+    assert_eq!(verified, SETS.len() * KEYS * MESSAGES);
+}
