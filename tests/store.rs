@@ -451,3 +451,66 @@ fn reading_the_journal_is_a_right() {
     };
     assert!(refusals.iter().any(|r| r.code() == "access.right_not_held"));
 }
+
+#[test]
+fn powers_of_attorney_survive_snapshots_and_reach_the_access_review() {
+    use kabinet::delegation::PowerLevel;
+    let path = temp_db("powers");
+    take_commands();
+    let (mut dir, head, org) = world();
+    let clerk = employee(&mut dir, org, head, 1, vec![]);
+    let other = employee(&mut dir, org, head, 2, vec![]);
+    issue(
+        &mut dir,
+        head,
+        org,
+        terms(1, to(clerk), PowerLevel::Operational.rights()),
+    );
+    // a second power ending in ten days: the review lists it
+    issue(
+        &mut dir,
+        head,
+        org,
+        kabinet::delegation::PowerTerms {
+            valid_until: Some(t("2026-03-12T09:00:00Z")),
+            ..terms(2, to(other), PowerLevel::Basic.rights())
+        },
+    );
+    let commands = take_commands();
+    {
+        let k = Kabinet::open(&path).unwrap().snapshot_every(3);
+        for (c, ctx) in commands {
+            k.execute(c, &ctx).unwrap();
+        }
+    }
+    let k = Kabinet::open(&path).unwrap();
+    assert_eq!(*k.read(), dir);
+    assert_eq!(k.read().power_count(), 2);
+    assert_eq!(k.replay_journal().unwrap(), dir);
+    // what the clerk acts under is journaled: membership and the power in force
+    let _ = k.execute(
+        Command::DismissEmployee {
+            org,
+            account: other,
+        },
+        &Context::account(clerk, t(T0)),
+    );
+    let last = k.journal(&Filter::all()).unwrap().pop().unwrap();
+    let basis = last.record.basis.unwrap();
+    assert_eq!(basis.standing, Some(kabinet::employees::Standing::Employee));
+    assert_eq!(basis.powers, vec![num(1)]);
+    drop(k);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(["report", "access", "--db"])
+        .arg(&path)
+        .args(["--org", &org.0.to_string(), "--at", T0])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expiring = v["expiring_powers"].as_array().unwrap();
+    assert_eq!(expiring.len(), 1, "{expiring:?}");
+    assert_eq!(expiring[0]["representative"], other.to_string());
+    assert_eq!(expiring[0]["valid_until"], "2026-03-12T09:00:00Z");
+}

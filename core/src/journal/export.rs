@@ -20,11 +20,16 @@ pub fn csv_row(entry: &Entry) -> String {
         .basis
         .as_ref()
         .map(|b| {
-            let mut parts = vec![format!("{:?}", b.standing).to_lowercase()];
+            let mut parts: Vec<String> = b
+                .standing
+                .iter()
+                .map(|s| format!("{s:?}").to_lowercase())
+                .collect();
             parts.extend(b.roles.iter().map(ToString::to_string));
             if !b.grants.is_empty() {
                 parts.push(format!("grants:{}", b.grants.len()));
             }
+            parts.extend(b.powers.iter().map(|p| format!("power:{p}")));
             parts.join(" ")
         })
         .unwrap_or_default();

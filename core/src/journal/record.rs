@@ -2,9 +2,10 @@
 //! which basis, from where, when, and with what result.
 
 use crate::coded::CodedMessage;
+use crate::delegation::PowerNumber;
 use crate::directory::{Actor, Command, CommandError, Directory, Event};
 use crate::employees::Standing;
-use crate::ids::OrgId;
+use crate::ids::{AccountId, OrgId};
 use crate::rights::RightSet;
 use crate::roles::RoleRef;
 use crate::signatures::SignatureLevel;
@@ -12,18 +13,50 @@ use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
-/// The standing an acting person had in the organization when the command
-/// was executed: the basis their authorization rested on.
+/// What an acting person held in the organization when the command was
+/// executed: the basis their authorization rested on — membership (standing,
+/// roles, grants) and the powers of attorney from the organization in force
+/// for them at that moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Authority {
-    /// Head or employee.
-    pub standing: Standing,
+    /// Head or employee; `None` for a representative who is not a member.
+    pub standing: Option<Standing>,
     /// The roles held.
     pub roles: Vec<RoleRef>,
     /// Rights granted individually, beyond the roles.
     pub grants: RightSet,
-    // HOOK(delegation): the power of attorney used, once `Context` carries
-    // one — its number and the chain of re-delegations.
+    /// The numbers of the powers of attorney from the organization that were
+    /// in force for the person (the chain check passed), earliest issued first.
+    pub powers: Vec<PowerNumber>,
+}
+
+impl Authority {
+    /// What `account` held in `org` at `at`; `None` when nothing.
+    pub fn of(
+        directory: &Directory,
+        account: AccountId,
+        org: OrgId,
+        at: Timestamp,
+    ) -> Option<Self> {
+        let powers: Vec<PowerNumber> = directory
+            .powers_of_representative(account)
+            .into_iter()
+            .filter(|p| p.principal == org && directory.verify_power(p.number, at).is_ok())
+            .map(|p| p.number)
+            .collect();
+        let membership = directory.membership(org, account);
+        if membership.is_none() && powers.is_empty() {
+            return None;
+        }
+        Some(Authority {
+            standing: membership.map(|m| m.standing),
+            roles: membership
+                .map(|m| m.roles.iter().collect())
+                .unwrap_or_default(),
+            grants: membership.map(|m| m.grants).unwrap_or_default(),
+            powers,
+        })
+    }
 }
 
 /// What came of a command.
@@ -117,11 +150,7 @@ impl Record {
         let tagged = serde_json::to_value(&command).unwrap_or_default();
         let organization = organization_of(before, &tagged, outcome.events());
         let basis = match (ctx.actor, organization) {
-            (Actor::Account(a), Some(org)) => before.membership(org, a).map(|m| Authority {
-                standing: m.standing,
-                roles: m.roles.iter().collect(),
-                grants: m.grants,
-            }),
+            (Actor::Account(a), Some(org)) => Authority::of(before, a, org, ctx.at),
             _ => None,
         };
         Record {
