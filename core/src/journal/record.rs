@@ -27,6 +27,7 @@ pub struct Authority {
     pub grants: RightSet,
     /// The numbers of the powers of attorney from the organization that were
     /// in force for the person (the chain check passed), earliest issued first.
+    #[serde(default)]
     pub powers: Vec<PowerNumber>,
 }
 
