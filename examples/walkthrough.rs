@@ -1,11 +1,15 @@
 //! A walk through kabinet: a company registers through the state registry,
 //! its head invites employees, gives them built-in and custom roles, and the
-//! library decides who may do what — explaining every refusal.
+//! library decides who may do what — explaining every refusal. Everything is
+//! kept in an SQLite file with its hash-chained journal: run it twice and
+//! the second run finds the company and its people where the first left them.
 //!
-//! Run: `cargo run --release --example walkthrough`
+//! Run: `cargo run --release --example walkthrough [database]`
+//! (the database defaults to `target/walkthrough.db`).
 
 use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
 use kabinet::employees::Invitee;
+use kabinet::journal::Filter;
 use kabinet::organizations::{
     InMemoryRegistry, OrganizationKind, OrganizationStatus, RegistryHead, RegistryRecord,
     RegistryStatus, RequisitesDraft, StateRegistry,
@@ -16,13 +20,72 @@ use std::error::Error;
 type Res<T> = Result<T, Box<dyn Error>>;
 
 fn main() -> Res<()> {
-    let k = Kabinet::in_memory();
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/walkthrough.db".into());
+    let k = Kabinet::open(&path)?;
     let at: Timestamp = "2026-03-02T09:00:00Z".parse()?;
-    let system = Context::system(at);
+    let inn = Inn::parse("7707083893")?;
+    println!(
+        "== 0. The database {path}: {} journal entries",
+        k.journal_head().seq
+    );
 
-    println!("== 1. People register on the portal and confirm their identity");
+    let existing = k
+        .read()
+        .organizations_by_inn(&inn)
+        .find(|o| o.is_active())
+        .map(|o| o.id);
+    // Everyone of the story, if an earlier run got them all in.
+    let found = existing.and_then(|org| {
+        let dir = k.read();
+        let people = [
+            "112-233-445 95",
+            "001-001-997 00",
+            "001-001-996 00",
+            "001-001-995 00",
+        ]
+        .map(|s| {
+            let snils = Snils::parse(s).ok()?;
+            let id = dir.account_by_snils(&snils)?.id;
+            dir.membership(org, id).map(|_| id)
+        });
+        match people {
+            [Some(h), Some(a), Some(d), Some(c)] => Some((org, h, a, d, c)),
+            _ => None,
+        }
+    });
+    let (org, head, accountant, admin, clerk) = match found {
+        Some((org, head, accountant, admin, clerk)) => {
+            let members = k.read().members(org).count();
+            println!(
+                "   found {org} from an earlier run, with {members} members: head {head}, \
+                 accountant {accountant}, administrator {admin}, clerk {clerk}"
+            );
+            println!("   registration and hiring are skipped; on to the decisions");
+            (org, head, accountant, admin, clerk)
+        }
+        None => setup(&k, at, &inn)?,
+    };
+    decisions(&k, at, &inn, org, (head, accountant, admin, clerk))
+}
+
+/// Steps 1 to 4: people, the company, employees, a custom role.
+fn setup(
+    k: &Kabinet,
+    at: Timestamp,
+    inn: &Inn,
+) -> Res<(OrgId, AccountId, AccountId, AccountId, AccountId)> {
+    let system = Context::system(at);
+    if k.journal_head().seq == 0 {
+        println!("   empty: registering everything");
+    } else {
+        println!("   the company is not registered yet: completing what an earlier run began");
+    }
+
+    println!("\n== 1. People register on the portal and confirm their identity");
     let head = person(
-        &k,
+        k,
         &system,
         ("Иванов", "Иван", "Иванович"),
         "112-233-445 95",
@@ -30,7 +93,7 @@ fn main() -> Res<()> {
         "ivanov@example.ru",
     )?;
     let accountant = person(
-        &k,
+        k,
         &system,
         ("Петрова", "Анна", "Сергеевна"),
         "001-001-997 00",
@@ -38,7 +101,7 @@ fn main() -> Res<()> {
         "petrova@example.ru",
     )?;
     let admin = person(
-        &k,
+        k,
         &system,
         ("Сидоров", "Олег", "Павлович"),
         "001-001-996 00",
@@ -46,7 +109,7 @@ fn main() -> Res<()> {
         "sidorov@example.ru",
     )?;
     let clerk = person(
-        &k,
+        k,
         &system,
         ("Кузнецова", "Мария", "Игоревна"),
         "001-001-995 00",
@@ -56,22 +119,30 @@ fn main() -> Res<()> {
     println!("   head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}");
 
     println!("\n== 2. The head submits the company; the registry (ЕГРЮЛ) confirms it");
-    let events = k.execute(
-        Command::SubmitOrganization {
-            kind: OrganizationKind::LegalEntity,
-            requisites: draft(),
-        },
-        &Context::account(head, at),
-    )?;
-    let org = match events.first() {
-        Some(Event::OrganizationSubmitted { org, .. }) => *org,
-        _ => return Err("the organization was not submitted".into()),
+    let submitted = k.read().organizations_by_inn(inn).next().map(|o| o.id);
+    let org = match submitted {
+        Some(org) => org,
+        None => {
+            let events = k.execute(
+                Command::SubmitOrganization {
+                    kind: OrganizationKind::LegalEntity,
+                    requisites: draft(),
+                },
+                &Context::account(head, at),
+            )?;
+            match events.first() {
+                Some(Event::OrganizationSubmitted { org, .. }) => *org,
+                _ => return Err("the organization was not submitted".into()),
+            }
+        }
     };
-    let registry = registry()?;
-    let inn = Inn::parse("7707083893")?;
-    let answer = registry.lookup(&inn)?;
-    for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
-        println!("   event: {}", e.kind());
+    let active = k.read().organization(org).is_some_and(|o| o.is_active());
+    if !active {
+        let registry = registry()?;
+        let answer = registry.lookup(inn)?;
+        for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
+            println!("   event: {}", e.kind());
+        }
     }
     let status = k.read().organization(org).map(|o| o.status.clone());
     println!(
@@ -81,7 +152,7 @@ fn main() -> Res<()> {
 
     println!("\n== 3. The head invites employees with built-in roles; they accept");
     hire(
-        &k,
+        k,
         org,
         head,
         accountant,
@@ -89,14 +160,14 @@ fn main() -> Res<()> {
         vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
     )?;
     hire(
-        &k,
+        k,
         org,
         head,
         admin,
         at,
         vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
     )?;
-    hire(&k, org, head, clerk, at, vec![])?;
+    hire(k, org, head, clerk, at, vec![])?;
 
     println!("\n== 4. The administrator defines a custom role within their own rights");
     let as_admin = Context::account(admin, at);
@@ -111,19 +182,39 @@ fn main() -> Res<()> {
     if let Err(e) = too_much {
         println!("   refused [{}]: {}", e.code(), e.message_ru());
     }
-    let events = k.execute(
-        Command::CreateCustomRole {
-            org,
-            name: "Аудитор доступа".into(),
-            rights: RightSet::of(&[
-                Right::UsersView,
-                Right::AccessGroupsView,
-                Right::JournalView,
-            ]),
-        },
-        &as_admin,
-    )?;
-    if let Some(Event::CustomRoleDefined { role, .. }) = events.first() {
+    let defined = k.read().organization(org).and_then(|o| {
+        o.custom_roles
+            .iter()
+            .find(|r| r.name == "Аудитор доступа")
+            .cloned()
+    });
+    let role = match defined {
+        Some(role) => Some(role),
+        None => {
+            let events = k.execute(
+                Command::CreateCustomRole {
+                    org,
+                    name: "Аудитор доступа".into(),
+                    rights: RightSet::of(&[
+                        Right::UsersView,
+                        Right::AccessGroupsView,
+                        Right::JournalView,
+                    ]),
+                },
+                &as_admin,
+            )?;
+            match events.into_iter().next() {
+                Some(Event::CustomRoleDefined { role, .. }) => Some(role),
+                _ => None,
+            }
+        }
+    };
+    let held = |r: &kabinet::roles::CustomRole| {
+        k.read()
+            .membership(org, clerk)
+            .is_some_and(|m| m.roles.contains(RoleRef::Custom(r.id)))
+    };
+    if let Some(role) = role.filter(|r| !held(r)) {
         k.execute(
             Command::AssignRole {
                 org,
@@ -143,6 +234,17 @@ fn main() -> Res<()> {
         Ok(_) => return Err("the head was dismissed".into()),
     }
 
+    Ok((org, head, accountant, admin, clerk))
+}
+
+/// Steps 5 to 8: decisions, dismissal, provenance, the journal.
+fn decisions(
+    k: &Kabinet,
+    at: Timestamp,
+    inn: &Inn,
+    org: OrgId,
+    (head, accountant, admin, clerk): (AccountId, AccountId, AccountId, AccountId),
+) -> Res<()> {
     println!("\n== 5. Decisions, explained");
     let qualified = SignatureEvidence::certified(
         SignatureLevel::Qualified,
@@ -188,13 +290,19 @@ fn main() -> Res<()> {
     }
 
     println!("\n== 6. Dismissal ends access at once");
-    k.execute(
+    match k.execute(
         Command::DismissEmployee {
             org,
             account: clerk,
         },
         &Context::account(head, at),
-    )?;
+    ) {
+        Ok(_) => println!("   {clerk} dismissed"),
+        Err(e) => println!(
+            "   {clerk} was dismissed in an earlier run; again: refused [{}] (journaled)",
+            e.code()
+        ),
+    }
     let d = k.check(&AccessRequest::new(clerk, org, Right::JournalView, at));
     println!("   {} {:?}", d.explain_en(), d.refusal_codes());
 
@@ -203,6 +311,30 @@ fn main() -> Res<()> {
         let sources: Vec<String> = r.sources.iter().map(|b| format!("{b:?}")).collect();
         println!("   {:<22} {}", r.right.code(), sources.join(", "));
     }
+
+    println!("\n== 8. The journal: every command, refusals included, hash-chained");
+    let entries = k.journal(&Filter {
+        organization: Some(org),
+        ..Filter::default()
+    })?;
+    for e in entries.iter().rev().take(4).rev() {
+        let actor = match e.record.actor {
+            Actor::System => "system".to_owned(),
+            Actor::Account(a) => a.to_string(),
+        };
+        println!(
+            "   #{:<4} {} {actor:<11} {:<20} {}",
+            e.seq,
+            e.record.at,
+            e.record.kind,
+            e.record.outcome.code()
+        );
+    }
+    match k.verify_journal()? {
+        Ok(h) => println!("   {} entries verified; head {}", h.seq, h.hash),
+        Err(e) => println!("   verification failed: {}", e.message_en()),
+    }
+    println!("   run again: the state is read back from the database");
     Ok(())
 }
 
@@ -214,36 +346,49 @@ fn person(
     inn: Option<&str>,
     email: &str,
 ) -> Res<AccountId> {
-    let events = k.execute(
-        Command::RegisterAccount {
-            name: PersonName::new(name.0, name.1, Some(name.2)),
-            snils: Some(Snils::parse(snils)?),
-            inn: inn.map(Inn::parse).transpose()?,
-            email: Some(Email::parse(email)?),
-            phone: None,
-        },
-        system,
-    )?;
-    let Some(Event::AccountRegistered { account, .. }) = events.first() else {
-        return Err("no account".into());
+    // An earlier run that was interrupted may have registered the person:
+    // every step below is taken only if it is still missing.
+    let snils = Snils::parse(snils)?;
+    let existing = k.read().account_by_snils(&snils).map(|a| a.id);
+    let account = match existing {
+        Some(account) => account,
+        None => {
+            let events = k.execute(
+                Command::RegisterAccount {
+                    name: PersonName::new(name.0, name.1, Some(name.2)),
+                    snils: Some(snils),
+                    inn: inn.map(Inn::parse).transpose()?,
+                    email: Some(Email::parse(email)?),
+                    phone: None,
+                },
+                system,
+            )?;
+            let Some(Event::AccountRegistered { account, .. }) = events.first() else {
+                return Err("no account".into());
+            };
+            *account
+        }
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
+        let below = k.read().account(account).is_some_and(|a| a.level < level);
+        if below {
+            k.execute(Command::RaiseAccountLevel { account, level }, system)?;
+        }
+    }
+    let unconfirmed = k
+        .read()
+        .account(account)
+        .is_some_and(|a| a.email.as_ref().is_some_and(|e| !e.confirmed));
+    if unconfirmed {
         k.execute(
-            Command::RaiseAccountLevel {
-                account: *account,
-                level,
+            Command::ConfirmContact {
+                account,
+                kind: ContactKind::Email,
             },
             system,
         )?;
     }
-    k.execute(
-        Command::ConfirmContact {
-            account: *account,
-            kind: ContactKind::Email,
-        },
-        system,
-    )?;
-    Ok(*account)
+    Ok(account)
 }
 
 fn hire(
@@ -262,18 +407,33 @@ fn hire(
             account.name.clone(),
         )
     };
-    let events = k.execute(
-        Command::InviteEmployee {
-            org,
-            invitee: Invitee::Snils(snils),
-            name,
-            position: None,
-            roles,
-        },
-        &Context::account(by, at),
-    )?;
-    let Some(Event::InvitationSent { invitation }) = events.first() else {
-        return Err("not invited".into());
+    if k.read().membership(org, who).is_some() {
+        return Ok(()); // joined in an earlier, interrupted run
+    }
+    let invitee = Invitee::Snils(snils);
+    let pending = k
+        .read()
+        .invitations_of(org)
+        .find(|i| i.invitee == invitee)
+        .cloned();
+    let invitation = match pending {
+        Some(invitation) => invitation,
+        None => {
+            let events = k.execute(
+                Command::InviteEmployee {
+                    org,
+                    invitee,
+                    name,
+                    position: None,
+                    roles,
+                },
+                &Context::account(by, at),
+            )?;
+            let Some(Event::InvitationSent { invitation }) = events.into_iter().next() else {
+                return Err("not invited".into());
+            };
+            invitation
+        }
     };
     k.execute(
         Command::AcceptInvitation {

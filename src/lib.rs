@@ -4,11 +4,12 @@
 //!
 //! This facade re-exports the pure core ([`kabinet_core`]) and adds what the
 //! core deliberately leaves out: the clock, sharing between threads and
-//! storage.
+//! storage ([`store`]: in memory, or SQLite with the `sqlite` feature).
 
 mod handle;
+pub mod store;
 
-pub use handle::Kabinet;
+pub use handle::{Kabinet, SNAPSHOT_EVERY};
 pub use kabinet_core::*;
 
 pub mod trust_files;

@@ -11,6 +11,7 @@
 //! - [`directory`]: commands in, events out; the state is the fold of events.
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
 //! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
+//! - [`journal`]: the hash-chained log of every command and its result.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 //! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
 //! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
@@ -25,6 +26,7 @@ pub mod employees;
 pub mod gost;
 pub mod identifiers;
 pub mod ids;
+pub mod journal;
 pub mod organizations;
 pub mod pki;
 pub mod policy;

@@ -1,5 +1,6 @@
 //! The `kabinet` command-line tool: one subcommand group per area, each in
-//! its own module (`id` for identifiers and requisites, `cert` for certificates).
+//! its own module (`id` for identifiers and requisites, `cert` for certificates;
+//! `db`, `report` and `import` over a journal database).
 //!
 //! Exit codes: 0 when the command succeeded (for checks: the value is
 //! valid), 1 when a check found the value invalid, 2 for a usage error
@@ -10,7 +11,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cert;
+#[cfg(feature = "sqlite")]
+mod db;
 mod id;
+#[cfg(feature = "sqlite")]
+mod import;
+#[cfg(feature = "sqlite")]
+mod report;
 
 /// Access decisions of an organization's account on the state services portal.
 #[derive(Debug, Parser)]
@@ -28,11 +35,29 @@ enum Command {
     Id(id::IdCommand),
     /// Certificates: verify a path, check a signature, show the holder.
     Cert(cert::Args),
+    /// A journal database: create, verify, export.
+    #[cfg(feature = "sqlite")]
+    #[command(subcommand)]
+    Db(db::DbCommand),
+    /// Reports over a database: the access review.
+    #[cfg(feature = "sqlite")]
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Batch imports into a database: employees from an HR export.
+    #[cfg(feature = "sqlite")]
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Id(command) => id::run(command),
         Command::Cert(args) => cert::run(args),
+        #[cfg(feature = "sqlite")]
+        Command::Db(command) => db::run(command),
+        #[cfg(feature = "sqlite")]
+        Command::Report(command) => report::run(command),
+        #[cfg(feature = "sqlite")]
+        Command::Import(command) => import::run(command),
     }
 }

@@ -33,10 +33,12 @@ pub const HEAD_INN: &str = "770712345633";
 
 thread_local! {
     static LOG: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
+    static COMMANDS: std::cell::RefCell<Vec<(Command, Context)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Runs a command that must succeed; its events are also kept for [`take_log`].
 pub fn run(dir: &mut Directory, command: Command, ctx: &Context) -> Vec<Event> {
+    COMMANDS.with(|l| l.borrow_mut().push((command.clone(), ctx.clone())));
     let events = dir
         .run(command, ctx)
         .unwrap_or_else(|e| panic!("{}: {e:?}", kabinet::Coded::code(&e)));
@@ -47,6 +49,12 @@ pub fn run(dir: &mut Directory, command: Command, ctx: &Context) -> Vec<Event> {
 /// Every event the fixtures ran on this thread since the last call.
 pub fn take_log() -> Vec<Event> {
     LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// Every command the fixtures ran on this thread since the last call, with
+/// its context: to run the same story through a [`Kabinet`].
+pub fn take_commands() -> Vec<(Command, Context)> {
+    COMMANDS.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
 /// Registers a person with a confirmed account and a confirmed e-mail.

@@ -107,6 +107,12 @@ impl PowerRegistry {
         self.entries.get(slot.0 as usize)
     }
 
+    /// Every power in the order it was recorded: inserting them again in
+    /// this order rebuilds an equal registry (snapshots rely on it).
+    pub(crate) fn in_order(&self) -> impl Iterator<Item = &PowerOfAttorney> {
+        self.entries.iter().map(|e| &e.power)
+    }
+
     /// Records a new power. A number already held is left as it is, and so
     /// is a power beyond the 2³² places a registry has.
     pub(crate) fn insert(&mut self, power: PowerOfAttorney) {

@@ -167,6 +167,13 @@ pub enum CommandError {
     /// A rule of powers of attorney was broken.
     #[error(transparent)]
     Delegation(crate::delegation::DelegationError),
+    /// The command passed its rules but could not be recorded durably in the
+    /// journal, so it was not applied.
+    #[error("the command could not be recorded: {reason}")]
+    NotRecorded {
+        /// What the store reported.
+        reason: String,
+    },
 }
 
 impl Coded for CommandError {
@@ -204,6 +211,7 @@ impl Coded for CommandError {
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
             Self::Delegation(e) => e.code(),
+            Self::NotRecorded { .. } => "journal.not_recorded",
         }
     }
 
@@ -280,6 +288,7 @@ impl Coded for CommandError {
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
             Self::Delegation(e) => e.message_ru(),
+            Self::NotRecorded { reason } => format!("команда не записана в журнал: {reason}"),
         }
     }
 

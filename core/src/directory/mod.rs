@@ -18,11 +18,13 @@ mod execute;
 mod guard;
 mod organizations;
 mod roles;
+mod snapshot;
 
 pub use command::{Command, ContactValue};
 pub use context::{Actor, Context};
 pub use error::CommandError;
 pub use event::Event;
+pub use snapshot::{DirectorySnapshot, SnapshotError, SNAPSHOT_VERSION};
 
 use crate::accounts::Account;
 use crate::employees::{Invitation, Membership};

@@ -1,0 +1,284 @@
+//! Storage: durable commands per second (one per transaction and batched),
+//! `check` on a reopened database, opening a database of 1,000,000 journal
+//! entries, journal verification throughput.
+//!
+//! Run: `cargo bench --bench store`
+//!
+//! The 1,000,000-entry database is built once into
+//! `target/bench-store-1m.db` (50,000 accounts registered, then 950,000
+//! contact changes, in batches of 9,000 with a snapshot every 10,000
+//! entries — so the latest snapshot is 10,000 entries behind the end and
+//! opening replays them) and reused by later runs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use kabinet::accounts::{AccountLevel, PersonName};
+use kabinet::directory::ContactValue;
+use kabinet::employees::Invitee;
+use kabinet::organizations::{
+    OrganizationKind, RegistryAnswer, RegistryHead, RegistryRecord, RegistryStatus, RequisitesDraft,
+};
+use kabinet::store::Store;
+use kabinet::*;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn target() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
+}
+
+fn fresh(name: &str) -> PathBuf {
+    let path = target().join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+fn at() -> Timestamp {
+    "2026-03-02T09:00:00Z".parse().unwrap()
+}
+
+fn register(i: u64) -> Command {
+    Command::RegisterAccount {
+        name: PersonName::new("Сотрудник", "Иван", None),
+        snils: None,
+        inn: None,
+        email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
+        phone: None,
+    }
+}
+
+fn durable_commands(c: &mut Criterion) {
+    let mut g = c.benchmark_group("durable");
+    g.sample_size(20).measurement_time(Duration::from_secs(8));
+    let k = Kabinet::open(fresh("bench-store-durable.db")).unwrap();
+    let ctx = Context::system(at());
+    let mut i = 0u64;
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("one command per transaction", |b| {
+        b.iter(|| {
+            i += 1;
+            k.execute(register(i), &ctx).unwrap()
+        })
+    });
+    g.throughput(Throughput::Elements(100));
+    g.bench_function("100 commands per transaction", |b| {
+        b.iter_batched(
+            || {
+                (0..100)
+                    .map(|_| {
+                        i += 1;
+                        (register(i), ctx.clone())
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |batch| k.execute_batch(batch).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+fn snils(n: u32) -> Snils {
+    let base = format!("{:09}", 2_000_000 + n);
+    let sum: u32 = base
+        .chars()
+        .enumerate()
+        .map(|(i, c)| c.to_digit(10).unwrap() * (9 - i as u32))
+        .sum();
+    let check = match sum {
+        s if s < 100 => s,
+        100 | 101 => 0,
+        s => (s % 101) % 100,
+    };
+    Snils::parse(&format!("{base}{check:02}")).unwrap()
+}
+
+/// A company with a head and 1,000 employees, every command journaled.
+fn company_db() -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
+    let path = fresh("bench-store-check.db");
+    let k = Kabinet::open(&path).unwrap();
+    let sys = Context::system(at());
+    let mut ids = Vec::new();
+    for n in 0..1001u32 {
+        let ev = k
+            .execute(
+                Command::RegisterAccount {
+                    name: PersonName::new("Сотрудник", "Иван", None),
+                    snils: Some(snils(n)),
+                    inn: (n == 0).then(|| Inn::parse("770712345633").unwrap()),
+                    email: None,
+                    phone: None,
+                },
+                &sys,
+            )
+            .unwrap();
+        let Event::AccountRegistered { account, .. } = ev[0] else {
+            panic!()
+        };
+        let batch = [AccountLevel::Standard, AccountLevel::Confirmed]
+            .map(|level| (Command::RaiseAccountLevel { account, level }, sys.clone()))
+            .to_vec();
+        k.execute_batch(batch).unwrap();
+        ids.push(account);
+    }
+    let head = ids[0];
+    let ev = k
+        .execute(
+            Command::SubmitOrganization {
+                kind: OrganizationKind::LegalEntity,
+                requisites: RequisitesDraft {
+                    full_name: "ПАО Сбербанк".into(),
+                    inn: "7707083893".into(),
+                    kpp: "773601001".into(),
+                    ogrn: "1027700132195".into(),
+                    legal_address: "г. Москва".into(),
+                    head_surname: "Сотрудник".into(),
+                    head_given_name: "Иван".into(),
+                    head_inn: "770712345633".into(),
+                    head_position: "Президент".into(),
+                    ..RequisitesDraft::default()
+                },
+            },
+            &Context::account(head, at()),
+        )
+        .unwrap();
+    let Event::OrganizationSubmitted { org, .. } = ev[0] else {
+        panic!()
+    };
+    let answer = RegistryAnswer::Found {
+        record: Box::new(RegistryRecord {
+            full_name: "ПАО «Сбербанк»".into(),
+            inn: Inn::parse("7707083893").unwrap(),
+            kpp: Some(Kpp::parse("773601001").unwrap()),
+            ogrn: Some(Ogrn::parse("1027700132195").unwrap()),
+            ogrnip: None,
+            status: RegistryStatus::Active,
+            head: RegistryHead {
+                name: PersonName::new("Сотрудник", "Иван", None),
+                inn: Inn::parse("770712345633").unwrap(),
+                position: "Президент".into(),
+            },
+        }),
+    };
+    k.execute(Command::RecordRegistryAnswer { org, answer }, &sys)
+        .unwrap();
+    let roles = [
+        BuiltInRole::Accountant,
+        BuiltInRole::Operator,
+        BuiltInRole::Observer,
+        BuiltInRole::Hr,
+    ];
+    for (n, &account) in ids.iter().enumerate().skip(1) {
+        let ev = k
+            .execute(
+                Command::InviteEmployee {
+                    org,
+                    invitee: Invitee::Snils(snils(n as u32)),
+                    name: PersonName::new("Сотрудник", "Иван", None),
+                    position: None,
+                    roles: vec![RoleRef::BuiltIn(roles[n % roles.len()])],
+                },
+                &Context::account(head, at()),
+            )
+            .unwrap();
+        let Event::InvitationSent { invitation } = &ev[0] else {
+            panic!()
+        };
+        k.execute(
+            Command::AcceptInvitation {
+                invitation: invitation.id,
+            },
+            &Context::account(account, at()),
+        )
+        .unwrap();
+    }
+    (path, head, org, ids)
+}
+
+fn check_reopened(c: &mut Criterion) {
+    let (path, _, org, ids) = company_db();
+    let k = Kabinet::open(&path).unwrap();
+    let rights = [
+        Right::PaymentsView,
+        Right::DocumentsEdit,
+        Right::PersonnelView,
+        Right::UsersManage,
+    ];
+    let requests: Vec<AccessRequest> = (0..4096usize)
+        .map(|i| AccessRequest::new(ids[1 + i % 1000], org, rights[i % rights.len()], at()))
+        .collect();
+    let mut i = 0usize;
+    c.bench_function("check on a reopened database (1,000 employees)", |b| {
+        b.iter(|| {
+            i = (i + 1) % requests.len();
+            black_box(k.check(&requests[i]).allowed)
+        })
+    });
+}
+
+const MILLION: u64 = 1_000_000;
+
+fn million_db() -> PathBuf {
+    let path = target().join("bench-store-1m.db");
+    if path.is_file() {
+        if let Ok(store) = kabinet::store::SqliteStore::open(&path) {
+            if store.entry_count().unwrap_or(0) == MILLION {
+                return path;
+            }
+        }
+    }
+    let path = fresh("bench-store-1m.db");
+    let k = Kabinet::open(&path).unwrap().snapshot_every(10_000);
+    let ctx = Context::system(at());
+    let accounts = 50_000u64;
+    let mut n = 0u64;
+    while n < MILLION {
+        let size = 9_000.min(MILLION - n);
+        let batch = (n..n + size)
+            .map(|i| {
+                let command = if i < accounts {
+                    register(i)
+                } else {
+                    Command::ChangeContact {
+                        account: AccountId(i % accounts + 1),
+                        contact: ContactValue::Email(
+                            Email::parse(&format!("q{}@example.ru", i % 7)).unwrap(),
+                        ),
+                    }
+                };
+                (command, ctx.clone())
+            })
+            .collect();
+        for r in k.execute_batch(batch).unwrap() {
+            r.unwrap();
+        }
+        n += size;
+    }
+    path
+}
+
+fn million(c: &mut Criterion) {
+    let path = million_db();
+    let mut g = c.benchmark_group("1,000,000 entries");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("open (latest snapshot + 10,000-entry tail)", |b| {
+        b.iter(|| black_box(Kabinet::open(&path).unwrap().journal_head()))
+    });
+    let store = kabinet::store::SqliteStore::open(&path).unwrap();
+    g.throughput(Throughput::Elements(MILLION));
+    g.bench_function("verify the whole chain", |b| {
+        b.iter(|| store.verify(&mut |_| {}).unwrap().unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, durable_commands, check_reopened, million);
+criterion_main!(benches);

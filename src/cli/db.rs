@@ -1,0 +1,278 @@
+//! `kabinet db …`: a journal database — create it, verify its chain, export it.
+//!
+//! - `kabinet db init <path>` creates the database (or migrates an older
+//!   one) and prints its schema version and number of entries.
+//! - `kabinet db verify <path>` checks the whole hash chain; exit 0 and
+//!   `ok: N entries, head <hash>`, or exit 1 and the first bad entry with
+//!   its code and why.
+//! - `kabinet db export <path> [--format csv|jsonl] [--actor <n>|system]
+//!   [--org <n>] [--kind <kind>] [--from <time>] [--until <time>]` writes
+//!   the entries (all, or those selected) to standard output.
+//!
+//! Long operations show a progress bar on a terminal (standard error) and
+//! stay quiet when piped. Exit codes: 0 ok, 1 verification failed, 2 usage
+//! (including a missing database or one that cannot be read).
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use kabinet::journal::{export, Filter};
+use kabinet::store::{SqliteStore, Store};
+use kabinet::{Coded, Command, Context, Kabinet};
+
+/// Commands on a journal database.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Create a database, or migrate an older one to the current schema.
+    Init {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// Verify the hash chain of the whole journal.
+    Verify {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// Export the journal to standard output.
+    Export(ExportArgs),
+    /// Execute commands in a loop, printing each committed sequence number
+    /// (used by the crash tests).
+    #[command(hide = true)]
+    WriteLoop {
+        /// The database file.
+        path: PathBuf,
+        /// How many commands to execute.
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+        /// Take a snapshot every this many entries.
+        #[arg(long, default_value_t = 25)]
+        snapshot_every: u64,
+    },
+}
+
+/// Arguments of `kabinet db export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The database file.
+    path: PathBuf,
+    /// The format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Only entries of this account (`system` for the portal itself).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Only entries concerning this organization.
+    #[arg(long)]
+    org: Option<u64>,
+    /// Only entries of this command or event kind (`assign_role`, `role_assigned`).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only entries at or after this time (RFC 3339).
+    #[arg(long)]
+    from: Option<kabinet::Timestamp>,
+    /// Only entries before this time (RFC 3339).
+    #[arg(long)]
+    until: Option<kabinet::Timestamp>,
+}
+
+impl ExportArgs {
+    /// The filter the options describe; `None` for an actor that is neither
+    /// a number nor `system`.
+    fn filter(&self) -> Option<Filter> {
+        let actor = match self.actor.as_deref() {
+            None => None,
+            Some("system") => Some(kabinet::Actor::System),
+            Some(n) => Some(kabinet::Actor::Account(kabinet::AccountId(n.parse().ok()?))),
+        };
+        Some(Filter {
+            actor,
+            organization: self.org.map(kabinet::OrgId),
+            kind: self.kind.clone(),
+            from: self.from,
+            until: self.until,
+        })
+    }
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// CSV (RFC 4180) with a header line.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Runs a `db` command.
+pub fn run(command: DbCommand) -> ExitCode {
+    match command {
+        DbCommand::Init { path } => init(&path),
+        DbCommand::Verify { path } => verify(&path),
+        DbCommand::Export(args) => export_all(&args),
+        DbCommand::WriteLoop {
+            path,
+            count,
+            snapshot_every,
+        } => write_loop(&path, count, snapshot_every),
+    }
+}
+
+/// Opens an existing database; a missing file is a usage error.
+pub fn open_existing(path: &Path) -> Result<SqliteStore, ExitCode> {
+    if !path.is_file() {
+        eprintln!("no database at {}", path.display());
+        return Err(ExitCode::from(2));
+    }
+    SqliteStore::open(path).map_err(|e| {
+        eprintln!("{}: {}", e.code(), e.message_en());
+        ExitCode::from(2)
+    })
+}
+
+/// A progress bar on standard error; drawn only on a terminal.
+pub fn progress(len: u64, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({per_sec})") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_owned());
+    bar
+}
+
+fn init(path: &Path) -> ExitCode {
+    match SqliteStore::open(path) {
+        Ok(store) => {
+            let version = store.schema_version().unwrap_or(0);
+            let entries = store.entry_count().unwrap_or(0);
+            println!(
+                "{}: schema version {version}, {entries} journal entries",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {}", e.code(), e.message_en());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn verify(path: &Path) -> ExitCode {
+    let store = match open_existing(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let bar = progress(store.entry_count().unwrap_or(0), "verifying");
+    let result = store.verify(&mut |n| bar.set_position(n));
+    bar.finish_and_clear();
+    match result {
+        Ok(Ok(head)) => {
+            println!("ok: {} entries, head {}", head.seq, head.hash);
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => {
+            println!(
+                "broken at entry {} [{}]: {} / {}",
+                e.seq,
+                e.code(),
+                e.message_en(),
+                e.message_ru()
+            );
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("{}: {}", e.code(), e.message_en());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn export_all(args: &ExportArgs) -> ExitCode {
+    let store = match open_existing(&args.path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let Some(filter) = args.filter() else {
+        eprintln!("--actor takes an account number or `system`");
+        return ExitCode::from(2);
+    };
+    let bar = progress(store.entry_count().unwrap_or(0), "exporting");
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = None;
+    if let Format::Csv = args.format {
+        failed = writeln!(out, "{}", export::CSV_HEADER).err();
+    }
+    let scanned = store.scan(&filter, &mut |entry| {
+        let line = match args.format {
+            Format::Csv => export::csv_row(&entry),
+            Format::Jsonl => export::json_line(&entry),
+        };
+        bar.inc(1);
+        match writeln!(out, "{line}") {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        }
+    });
+    bar.finish_and_clear();
+    if let Err(e) = scanned {
+        eprintln!("{}: {}", e.code(), e.message_en());
+        return ExitCode::from(2);
+    }
+    match failed.or_else(|| out.flush().err()) {
+        // A closed pipe (`| head`) ends the export quietly.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Some(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// Registers accounts (and, every fifth time, tries a command that is
+/// refused) and prints each committed sequence number on its own line.
+fn write_loop(path: &Path, count: u64, snapshot_every: u64) -> ExitCode {
+    let k = match Kabinet::open(path) {
+        Ok(k) => k.snapshot_every(snapshot_every),
+        Err(e) => {
+            eprintln!("{}: {}", e.code(), e.message_en());
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for i in 0..count {
+        let ctx = Context::system(Kabinet::now());
+        let command = if i % 5 == 4 {
+            Command::DisableAccount {
+                account: kabinet::AccountId(u64::MAX),
+            }
+        } else {
+            Command::RegisterAccount {
+                name: kabinet::accounts::PersonName::new("Тестов", "Тест", None),
+                snils: None,
+                inn: None,
+                email: None,
+                phone: None,
+            }
+        };
+        if let Err(kabinet::CommandError::NotRecorded { reason }) = k.execute(command, &ctx) {
+            eprintln!("{reason}");
+            return ExitCode::from(1);
+        }
+        if writeln!(out, "{}", k.journal_head().seq)
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,114 @@
+//! Why a store failed.
+
+use kabinet_core::journal::VerifyError;
+use kabinet_core::Coded;
+
+/// A store could not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The database reported an error.
+    #[error("the database failed: {message}")]
+    Database {
+        /// The database's message.
+        message: String,
+    },
+    /// The database was written by a newer version of kabinet.
+    #[error("the database schema version {found} is newer than {supported}")]
+    SchemaTooNew {
+        /// The version found.
+        found: i64,
+        /// The newest version this library knows.
+        supported: i64,
+    },
+    /// A stored entry or snapshot does not decode.
+    #[error("stored entry {seq} does not decode: {message}")]
+    Undecodable {
+        /// The entry's sequence number (0 for a snapshot).
+        seq: u64,
+        /// Why.
+        message: String,
+    },
+    /// The entries after the snapshot break the chain.
+    #[error("the journal is broken: {0}")]
+    Broken(VerifyError),
+}
+
+impl Coded for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Database { .. } => "store.database",
+            Self::SchemaTooNew { .. } => "store.schema_too_new",
+            Self::Undecodable { .. } => "store.undecodable",
+            Self::Broken(e) => e.code(),
+        }
+    }
+
+    fn message_ru(&self) -> String {
+        match self {
+            Self::Database { message } => format!("ошибка базы данных: {message}"),
+            Self::SchemaTooNew { found, supported } => {
+                format!("версия схемы базы {found} новее поддерживаемой {supported}")
+            }
+            Self::Undecodable { seq, message } => {
+                format!("запись {seq} не читается: {message}")
+            }
+            Self::Broken(e) => format!("журнал повреждён: {}", e.message_ru()),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        self.to_string()
+    }
+}
+
+#[cfg(feature = "sqlite")]
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Database {
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Why a person could not read an organization's journal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    /// The person may not read this organization's journal (right `journal.view`).
+    #[error("reading the journal is refused")]
+    Refused {
+        /// Every reason, with its code.
+        refusals: Vec<kabinet_core::Refusal>,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Coded for JournalError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Refused { .. } => "journal.refused",
+            Self::Store(e) => e.code(),
+        }
+    }
+
+    fn message_ru(&self) -> String {
+        match self {
+            Self::Refused { refusals } => {
+                let r: Vec<String> = refusals.iter().map(Coded::message_ru).collect();
+                format!("чтение журнала запрещено: {}", r.join("; "))
+            }
+            Self::Store(e) => e.message_ru(),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            Self::Refused { refusals } => {
+                let r: Vec<String> = refusals.iter().map(Coded::message_en).collect();
+                format!("reading the journal is refused: {}", r.join("; "))
+            }
+            Self::Store(e) => e.message_en(),
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The in-memory store: the journal and the latest snapshot in memory.
+
+use super::{Loaded, Store, StoreError};
+use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::{verify, Entry, Filter, Head, Journal, StoredEntry, VerifyError};
+use std::sync::{Mutex, RwLock};
+
+/// A store that keeps everything in memory; nothing survives the process.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    journal: RwLock<Journal>,
+    snapshot: Mutex<Option<(Head, DirectorySnapshot)>>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn journal(&self) -> std::sync::RwLockReadGuard<'_, Journal> {
+        // Appending is one push: a panic cannot leave the journal half written.
+        self.journal.read().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Store for MemoryStore {
+    fn load(&self) -> Result<Loaded, StoreError> {
+        let snapshot = self
+            .snapshot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let after = snapshot.as_ref().map_or(0, |(h, _)| h.seq);
+        let tail = self
+            .journal()
+            .entries()
+            .iter()
+            .filter(|e| e.seq > after)
+            .cloned()
+            .collect();
+        Ok(Loaded { snapshot, tail })
+    }
+
+    fn append(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut j = self.journal.write().unwrap_or_else(|p| p.into_inner());
+        for e in entries {
+            j.push(e.clone());
+        }
+        Ok(())
+    }
+
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {
+        *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some((head, snapshot.clone()));
+        Ok(())
+    }
+
+    fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
+        for e in self.journal().query(filter) {
+            if !each(e.clone()) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn verify(
+        &self,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Result<Head, VerifyError>, StoreError> {
+        let j = self.journal();
+        let rows = j.entries().iter().map(|e| {
+            progress(e.seq);
+            StoredEntry {
+                seq: e.seq,
+                prev: e.prev,
+                hash: e.hash,
+                body: e.record.canonical(),
+                columns: None,
+            }
+        });
+        Ok(verify(rows, None))
+    }
+
+    fn entry_count(&self) -> Result<u64, StoreError> {
+        Ok(self.journal().entries().len() as u64)
+    }
+}

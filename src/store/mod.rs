@@ -1,0 +1,84 @@
+//! Storage: where the journal and the snapshots of the directory live.
+//!
+//! The journal is the source of truth; the directory is the fold of its
+//! applied entries. A [`Store`] appends entries durably — every command is
+//! one transaction — and keeps snapshots of the directory so that opening
+//! restores the latest snapshot and replays only the entries after it.
+//!
+//! Two stores ship: [`MemoryStore`] (the default of
+//! [`Kabinet::in_memory`](crate::Kabinet::in_memory)) and, with the
+//! `sqlite` feature (on by default), [`SqliteStore`] — WAL, `synchronous =
+//! FULL`, versioned schema migrations.
+
+mod error;
+mod memory;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+
+pub use error::{JournalError, StoreError};
+pub use memory::MemoryStore;
+#[cfg(feature = "sqlite")]
+pub use sqlite::SqliteStore;
+
+use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::{Entry, Filter, Head, VerifyError};
+
+/// What a store hands back when it opens: the latest usable snapshot and
+/// the entries after it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The snapshot and the head it was taken at, if any.
+    pub snapshot: Option<(Head, DirectorySnapshot)>,
+    /// The entries after the snapshot (or all of them), in order, checked.
+    pub tail: Vec<Entry>,
+}
+
+/// Durable storage of the journal and snapshots.
+///
+/// Implementations are shared between threads: one writer at a time (the
+/// [`Kabinet`](crate::Kabinet) handle serializes them), many readers.
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// The latest usable snapshot and the entries after it, each entry
+    /// checked against the chain (sequence, link and digest).
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read or the tail is broken.
+    fn load(&self) -> Result<Loaded, StoreError>;
+
+    /// Appends entries, in order, in one durable transaction: when this
+    /// returns `Ok` the entries survive a crash; when it fails none was written.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the transaction did not commit.
+    fn append(&self, entries: &[Entry]) -> Result<(), StoreError>;
+
+    /// Keeps a snapshot of the directory as of `head`.
+    ///
+    /// # Errors
+    /// [`StoreError`] when it could not be written.
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError>;
+
+    /// Calls `each` with every entry the filter selects, in order; stops
+    /// early when `each` returns `false`.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read or an entry does not decode.
+    fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError>;
+
+    /// Verifies the whole stored chain; `progress` is told how many entries
+    /// were checked so far.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read; the inner result is the
+    /// verification's.
+    fn verify(
+        &self,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Result<Head, VerifyError>, StoreError>;
+
+    /// How many entries the journal holds.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn entry_count(&self) -> Result<u64, StoreError>;
+}

@@ -1,0 +1,409 @@
+//! The SQLite store: one file, WAL, durable commits, versioned schema.
+//!
+//! Tables (schema version 1):
+//! - `journal(seq INTEGER PRIMARY KEY, at TEXT, at_ns INTEGER, actor
+//!   INTEGER NULL, org INTEGER NULL, kind TEXT, result TEXT, body BLOB, prev
+//!   BLOB, hash BLOB)` — `body` is the record's canonical bytes, the other
+//!   columns are copies for queries; `actor` is NULL for the portal itself.
+//! - `head(id = 1, seq, hash)` — the last entry, written in the same
+//!   transaction, so verification notices entries cut off the end.
+//! - `snapshots(seq INTEGER PRIMARY KEY, hash BLOB, version INTEGER, body
+//!   BLOB)` — the directory as of entry `seq`, as JSON.
+//!
+//! The writer connection runs `journal_mode = WAL` and `synchronous = FULL`:
+//! a commit returns only once the WAL is on disk. Readers use their own
+//! connection and see the last committed state while the writer works.
+
+use super::{Loaded, Store, StoreError};
+use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::journal::{
+    verify, Broken, Columns, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
+};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The schema migrations, in order; `PRAGMA user_version` counts those applied.
+const MIGRATIONS: &[&str] = &[
+    // 1: the journal, its head and snapshots.
+    "CREATE TABLE journal (
+        seq    INTEGER PRIMARY KEY,
+        at     TEXT    NOT NULL,
+        at_ns  INTEGER NOT NULL,
+        actor  INTEGER,
+        org    INTEGER,
+        kind   TEXT    NOT NULL,
+        result TEXT    NOT NULL,
+        body   BLOB    NOT NULL,
+        prev   BLOB    NOT NULL,
+        hash   BLOB    NOT NULL
+    );
+    CREATE INDEX journal_actor ON journal (actor, seq);
+    CREATE INDEX journal_org ON journal (org, seq);
+    CREATE INDEX journal_at ON journal (at_ns);
+    CREATE TABLE head (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        seq  INTEGER NOT NULL,
+        hash BLOB    NOT NULL
+    );
+    CREATE TABLE snapshots (
+        seq     INTEGER PRIMARY KEY,
+        hash    BLOB    NOT NULL,
+        version INTEGER NOT NULL,
+        body    BLOB    NOT NULL
+    );",
+];
+
+/// How many snapshots to keep; older ones are deleted when a new one is saved.
+const KEEP_SNAPSHOTS: i64 = 2;
+
+/// A journal in an SQLite file.
+#[derive(Debug)]
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it and migrating its schema
+    /// to the current version.
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when the file cannot be opened or migrated;
+    /// [`StoreError::SchemaTooNew`] when a newer kabinet wrote it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let mut writer = Connection::open(&path)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        writer.pragma_update(None, "synchronous", "FULL")?;
+        writer.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut writer)?;
+        let reader = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        reader.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self {
+            path,
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the database.
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when it cannot be read.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .reader()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        // A connection stays usable after a panic elsewhere: SQLite rolls an
+        // unfinished transaction back.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn recorded_head(conn: &Connection) -> Result<Option<Head>, StoreError> {
+        let row: Option<(i64, Vec<u8>)> = conn
+            .query_row("SELECT seq, hash FROM head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(row.map(|(seq, hash)| Head {
+            seq: u64::try_from(seq).unwrap_or(0),
+            hash: Digest::from_slice(&hash).unwrap_or_default(),
+        }))
+    }
+
+    /// The latest snapshot whose head is an entry of the journal.
+    fn usable_snapshot(conn: &Connection) -> Result<Option<(Head, DirectorySnapshot)>, StoreError> {
+        let mut stmt = conn.prepare(
+            "SELECT s.seq, s.hash, s.body FROM snapshots s JOIN journal j
+             ON j.seq = s.seq AND j.hash = s.hash
+             WHERE s.version = ?1 ORDER BY s.seq DESC",
+        )?;
+        let mut rows = stmt.query([SNAPSHOT_VERSION])?;
+        while let Some(row) = rows.next()? {
+            let seq: i64 = row.get(0)?;
+            let hash: Vec<u8> = row.get(1)?;
+            let body: Vec<u8> = row.get(2)?;
+            let (Some(hash), Ok(snapshot)) = (
+                Digest::from_slice(&hash),
+                serde_json::from_slice::<DirectorySnapshot>(&body),
+            ) else {
+                continue; // an unreadable snapshot is skipped: the journal still has everything
+            };
+            let seq = u64::try_from(seq).unwrap_or(0);
+            return Ok(Some((Head { seq, hash }, snapshot)));
+        }
+        Ok(None)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let supported = MIGRATIONS.len() as i64;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > supported {
+        return Err(StoreError::SchemaTooNew { found, supported });
+    }
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn nanos(at: kabinet_core::Timestamp) -> i64 {
+    i64::try_from(at.as_nanosecond()).unwrap_or(if at.as_nanosecond() < 0 {
+        i64::MIN
+    } else {
+        i64::MAX
+    })
+}
+
+/// The columns of a row selected as `seq, prev, hash, body, actor, org, at_ns, kind`.
+const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, kind";
+
+/// Reads one `journal` row (seq, prev, hash, body and, when selected, the
+/// query columns) into a stored entry.
+fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
+    let seq: i64 = row.get(0)?;
+    let prev: Vec<u8> = row.get(1)?;
+    let hash: Vec<u8> = row.get(2)?;
+    Ok(StoredEntry {
+        seq: u64::try_from(seq).unwrap_or(0),
+        // A digest of the wrong length fails verification as a broken link
+        // or content: the all-ones value is never a real SHA-256 here.
+        prev: Digest::from_slice(&prev).unwrap_or(Digest([0xff; 32])),
+        hash: Digest::from_slice(&hash).unwrap_or(Digest([0xff; 32])),
+        body: row.get(3)?,
+        columns: match row.as_ref().column_count() {
+            8 => Some(Columns {
+                actor: row.get::<_, Option<i64>>(4)?.map(|a| a as u64),
+                organization: row.get::<_, Option<i64>>(5)?.map(|o| o as u64),
+                at_ns: row.get(6)?,
+                kind: row.get(7)?,
+            }),
+            _ => None,
+        },
+    })
+}
+
+fn decode(s: StoredEntry) -> Result<Entry, StoreError> {
+    let record: Record = serde_json::from_slice(&s.body).map_err(|e| StoreError::Undecodable {
+        seq: s.seq,
+        message: e.to_string(),
+    })?;
+    Ok(Entry {
+        seq: s.seq,
+        prev: s.prev,
+        hash: s.hash,
+        record,
+    })
+}
+
+impl Store for SqliteStore {
+    fn load(&self) -> Result<Loaded, StoreError> {
+        let conn = self.reader();
+        let tx = conn.unchecked_transaction()?;
+        let snapshot = Self::usable_snapshot(&tx)?;
+        let mut head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
+        let mut tail = Vec::new();
+        {
+            let mut stmt = tx
+                .prepare("SELECT seq, prev, hash, body FROM journal WHERE seq > ?1 ORDER BY seq")?;
+            let mut rows = stmt.query([to_i64(head.seq)])?;
+            while let Some(row) = rows.next()? {
+                let s = stored(row)?;
+                let seq = head.seq.saturating_add(1);
+                let broken = if s.seq != seq {
+                    Some(Broken::Sequence { found: s.seq })
+                } else if s.prev != head.hash {
+                    Some(Broken::Link)
+                } else if Digest::of_entry(s.seq, &s.prev, &s.body) != s.hash {
+                    Some(Broken::Content)
+                } else {
+                    None
+                };
+                if let Some(broken) = broken {
+                    return Err(StoreError::Broken(VerifyError { seq, broken }));
+                }
+                let entry = decode(s)?;
+                head = Head::of(&entry);
+                tail.push(entry);
+            }
+        }
+        tx.commit()?;
+        Ok(Loaded { snapshot, tail })
+    }
+
+    fn append(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let Some(last) = entries.last() else {
+            return Ok(());
+        };
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO journal (seq, at, at_ns, actor, org, kind, result, body, prev, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for e in entries {
+                let r = &e.record;
+                let actor = match r.actor {
+                    Actor::System => None,
+                    Actor::Account(a) => Some(to_i64(a.0)),
+                };
+                insert.execute(params![
+                    to_i64(e.seq),
+                    r.at.to_string(),
+                    nanos(r.at),
+                    actor,
+                    r.organization.map(|o| to_i64(o.0)),
+                    r.kind,
+                    r.outcome.code(),
+                    r.canonical(),
+                    e.prev.0.as_slice(),
+                    e.hash.0.as_slice(),
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            params![to_i64(last.seq), last.hash.0.as_slice()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {
+        let body = serde_json::to_vec(snapshot).map_err(|e| StoreError::Undecodable {
+            seq: 0,
+            message: e.to_string(),
+        })?;
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO snapshots (seq, hash, version, body) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                to_i64(head.seq),
+                head.hash.0.as_slice(),
+                SNAPSHOT_VERSION,
+                body
+            ],
+        )?;
+        tx.execute(
+            "DELETE FROM snapshots WHERE seq NOT IN
+             (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?1)",
+            [KEEP_SNAPSHOTS],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
+        let conn = self.reader();
+        let mut sql = String::from("SELECT seq, prev, hash, body FROM journal WHERE 1 = 1");
+        let mut args: Vec<i64> = Vec::new();
+        match filter.actor {
+            Some(Actor::System) => sql.push_str(" AND actor IS NULL"),
+            Some(Actor::Account(a)) => {
+                args.push(to_i64(a.0));
+                sql.push_str(&format!(" AND actor = ?{}", args.len()));
+            }
+            None => {}
+        }
+        if let Some(o) = filter.organization {
+            args.push(to_i64(o.0));
+            sql.push_str(&format!(" AND org = ?{}", args.len()));
+        }
+        if let Some(t) = filter.from {
+            args.push(nanos(t));
+            sql.push_str(&format!(" AND at_ns >= ?{}", args.len()));
+        }
+        if let Some(t) = filter.until {
+            args.push(nanos(t));
+            sql.push_str(&format!(" AND at_ns < ?{}", args.len()));
+        }
+        sql.push_str(" ORDER BY seq");
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            let entry = decode(stored(row)?)?;
+            if filter.matches(&entry) && !each(entry) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn verify(
+        &self,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Result<Head, VerifyError>, StoreError> {
+        let conn = self.reader();
+        let tx = conn.unchecked_transaction()?;
+        let recorded = Self::recorded_head(&tx)?;
+        let mut stmt = tx.prepare(&format!("SELECT {WITH_COLUMNS} FROM journal ORDER BY seq"))?;
+        let mut rows = stmt.query([])?;
+        let mut error = None;
+        let mut count = 0u64;
+        let iter = std::iter::from_fn(|| match rows.next() {
+            Ok(Some(row)) => match stored(row) {
+                Ok(s) => {
+                    count += 1;
+                    if count % 4096 == 0 {
+                        progress(count);
+                    }
+                    Some(s)
+                }
+                Err(e) => {
+                    error = Some(e);
+                    None
+                }
+            },
+            Ok(None) => None,
+            Err(e) => {
+                error = Some(e);
+                None
+            }
+        });
+        let result = verify(iter, recorded);
+        if let Some(e) = error {
+            return Err(e.into());
+        }
+        progress(count);
+        Ok(result)
+    }
+
+    fn entry_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .reader()
+            .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+}

@@ -1,0 +1,313 @@
+//! The database commands of the CLI: `db init|verify|export`, `report
+//! access`, `import employees`, with their exit codes.
+#![cfg(feature = "sqlite")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use kabinet::employees::MembershipStatus;
+use kabinet::journal::Filter;
+use kabinet::*;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use support::*;
+
+fn temp(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+fn kabinet(args: &[&str], path: &Path, more: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(args)
+        .arg(path)
+        .args(more)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// A company: head, administrator (people[0]), accountant (people[1]),
+/// a clerk without roles (people[2]) and two people not hired.
+fn company_db(name: &str) -> (PathBuf, OrgId, AccountId, Vec<AccountId>) {
+    let path = temp(name);
+    take_commands();
+    let (mut dir, head, org) = world();
+    let people: Vec<AccountId> = (0..5)
+        .map(|i| {
+            person(
+                &mut dir,
+                "Сотрудник",
+                &snils_of(i),
+                None,
+                &format!("p{i}@example.ru"),
+            )
+        })
+        .collect();
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[0],
+        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
+    );
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[1],
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    hire(&mut dir, org, people[0], people[2], vec![]);
+    let k = Kabinet::open(&path).unwrap();
+    for (c, ctx) in take_commands() {
+        k.execute(c, &ctx).unwrap();
+    }
+    (path, org, head, people)
+}
+
+#[test]
+fn init_creates_and_verify_and_export_read() {
+    let path = temp("cli-init.db");
+    let o = kabinet(&["db", "init"], &path, &[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("schema version 1, 0 journal entries"));
+    let o = kabinet(&["db", "verify"], &path, &[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("ok: 0 entries"));
+
+    let missing = temp("cli-missing.db");
+    assert_eq!(
+        kabinet(&["db", "verify"], &missing, &[]).status.code(),
+        Some(2)
+    );
+    assert!(!missing.exists(), "verify does not create a database");
+    assert_eq!(
+        kabinet(&["db", "export"], &path, &["--format", "xml"])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    let (path, _, _, _) = company_db("cli-export.db");
+    let n = Kabinet::open(&path).unwrap().journal_head().seq as usize;
+    let csv = stdout(&kabinet(&["db", "export"], &path, &["--format", "csv"]));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), n + 1);
+    assert!(lines[0].starts_with("seq,at,actor,organization"));
+    assert!(lines[1].starts_with("1,2026-03-02T09:00:00Z,system,"));
+    let jsonl = stdout(&kabinet(&["db", "export"], &path, &["--format", "jsonl"]));
+    let seqs: Vec<u64> = jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["seq"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(seqs, (1..=n as u64).collect::<Vec<_>>());
+
+    let joined = stdout(&kabinet(
+        &["db", "export"],
+        &path,
+        &["--format", "csv", "--kind", "member_joined", "--org", "1"],
+    ));
+    // the head on activation and three employees accepting
+    assert_eq!(joined.lines().count(), 1 + 4, "{joined}");
+    let system = stdout(&kabinet(&["db", "export"], &path, &["--actor", "system"]));
+    assert!(system
+        .lines()
+        .all(|l| l.contains(r#""actor":{"actor":"system"}"#)));
+    assert!(system.lines().count() > 10);
+    assert_eq!(
+        kabinet(&["db", "export"], &path, &["--actor", "nobody"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn the_access_review_says_who_holds_what_and_why() {
+    let (path, org, head, people) = company_db("cli-report.db");
+    let k = Kabinet::open(&path).unwrap();
+    // an individual grant beyond the clerk's (empty) roles
+    k.execute(
+        Command::GrantRights {
+            org,
+            account: people[2],
+            rights: RightSet::of(&[Right::ReportsView]),
+        },
+        &Context::account(head, t("2026-05-01T09:00:00Z")),
+    )
+    .unwrap();
+    drop(k);
+    let org_arg = org.0.to_string();
+    let o = kabinet(
+        &["report", "access", "--db"],
+        &path,
+        &["--org", &org_arg, "--at", "2026-06-15T00:00:00Z"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let members = v["members"].as_array().unwrap();
+    assert_eq!(members.len(), 4);
+    let by = |a: AccountId| members.iter().find(|m| m["account"] == a.0).unwrap();
+    assert_eq!(by(head)["standing"], "head");
+    assert_eq!(by(people[1])["roles"][0], "accountant");
+    assert_eq!(
+        by(people[2])["beyond_roles"],
+        serde_json::json!(["reports.view"])
+    );
+    let why = by(people[2])["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["right"] == "reports.view")
+        .unwrap()["because"]
+        .clone();
+    assert_eq!(why, serde_json::json!(["grant"]));
+    // the head acted on 2026-05-01 (within 90 days of 2026-06-15); the
+    // accountant last on 2026-03-02 (105 days before)
+    assert_eq!(by(head)["unused"], false);
+    assert_eq!(by(people[1])["unused"], true);
+
+    let html = stdout(&kabinet(
+        &["report", "access", "--db"],
+        &path,
+        &["--org", &org_arg, "--format", "html"],
+    ));
+    assert!(html.contains("<table") && html.contains("accountant"));
+    let csv = stdout(&kabinet(
+        &["report", "access", "--db"],
+        &path,
+        &["--org", &org_arg, "--format", "csv"],
+    ));
+    assert_eq!(csv.lines().count(), 5);
+    assert_eq!(
+        kabinet(&["report", "access", "--db"], &path, &["--org", "999"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn import_plans_invites_updates_and_dismissals() {
+    let (path, org, head, people) = company_db("cli-import.db");
+    let hr = temp("cli-import.csv");
+    let snils = |i: u32| snils_of(i);
+    std::fs::write(
+        &hr,
+        format!(
+            "snils,email,surname,given_name,patronymic,position,roles\n\
+             {},,Сотрудник,Иван,,администратор,administrator\n\
+             {},,Сотрудник,Иван,,бухгалтер,observer\n\
+             {},,\"Новиков, мл.\",Пётр,Ильич,оператор,operator\n",
+            snils(0),
+            snils(1),
+            snils(3)
+        ),
+    )
+    .unwrap();
+    let org_arg = org.0.to_string();
+    let as_arg = head.0.to_string();
+    let args = ["--org", org_arg.as_str(), "--as", as_arg.as_str()];
+    let before = Kabinet::open(&path).unwrap().journal_head().seq;
+
+    let mut dry: Vec<&str> = args.to_vec();
+    dry.extend(["--dry-run", hr.to_str().unwrap()]);
+    let o = kabinet(&["import", "employees", "--db"], &path, &dry);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let plan = stdout(&o);
+    assert!(plan.starts_with("plan (4 steps"), "{plan}");
+    assert!(plan.contains(&format!("assign   observer to {}", people[1])));
+    assert!(plan.contains(&format!("revoke   accountant from {}", people[1])));
+    assert!(plan.contains("invite   Новиков, мл. Пётр Ильич"));
+    assert!(plan.contains(&format!("dismiss  {} (not in the file)", people[2])));
+    assert_eq!(
+        Kabinet::open(&path).unwrap().journal_head().seq,
+        before,
+        "a dry run changes nothing"
+    );
+
+    let mut real: Vec<&str> = args.to_vec();
+    real.push(hr.to_str().unwrap());
+    let o = kabinet(&["import", "employees", "--db"], &path, &real);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let k = Kabinet::open(&path).unwrap();
+    assert_eq!(k.journal_head().seq, before + 4);
+    let dir = k.read();
+    let roles: Vec<RoleRef> = dir
+        .membership(org, people[1])
+        .unwrap()
+        .roles
+        .iter()
+        .collect();
+    assert_eq!(roles, vec![RoleRef::BuiltIn(BuiltInRole::Observer)]);
+    assert_eq!(
+        dir.membership(org, people[2]).unwrap().status,
+        MembershipStatus::Dismissed
+    );
+    assert_eq!(dir.invitations_of(org).count(), 1);
+    drop(dir);
+    assert_eq!(
+        k.journal(&Filter {
+            actor: Some(Actor::Account(head)),
+            ..Filter::default()
+        })
+        .unwrap()
+        .len(),
+        4 + 3
+    );
+
+    // a second run finds nothing to do
+    let o = kabinet(&["import", "employees", "--db"], &path, &real);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("nothing to do"), "{}", stdout(&o));
+
+    // a step the actor may not take is refused and reported: exit 1
+    std::fs::write(
+        &hr,
+        "snils,email,surname,given_name,patronymic,position,roles\n",
+    )
+    .unwrap();
+    let clerk_arg = people[1].0.to_string();
+    let o = kabinet(
+        &["import", "employees", "--db"],
+        &path,
+        &["--org", &org_arg, "--as", &clerk_arg, hr.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("refused"));
+
+    // a malformed file is a usage error
+    std::fs::write(&hr, "name,roles\n").unwrap();
+    assert_eq!(
+        kabinet(&["import", "employees", "--db"], &path, &real)
+            .status
+            .code(),
+        Some(2)
+    );
+}
