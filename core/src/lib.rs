@@ -11,9 +11,11 @@
 //! - [`directory`]: commands in, events out; the state is the fold of events.
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
+//! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod auth;
 pub mod coded;
 pub mod decisions;
 pub mod directory;

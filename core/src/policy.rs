@@ -75,6 +75,9 @@ pub struct Policy {
     pub max_access_groups: usize,
     /// Most roles one member may hold at once. Default 16.
     pub max_roles_per_member: usize,
+    /// Authentication: lockout, recovery, codes, PINs, sessions, passwords.
+    #[serde(default)]
+    pub auth: crate::auth::AuthPolicy,
 }
 
 impl Default for Policy {
@@ -85,6 +88,7 @@ impl Default for Policy {
             max_custom_roles: 256,
             max_access_groups: 1024,
             max_roles_per_member: 16,
+            auth: crate::auth::AuthPolicy::default(),
         }
     }
 }

@@ -228,6 +228,8 @@ impl Directory {
                     o.access_groups.retain(|g| g.id != *group);
                 }
             }
+            Event::Auth(e) => crate::auth::apply(&mut self.auth, e, &self.policy.auth),
+            Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
         }
     }
 

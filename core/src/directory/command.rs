@@ -275,4 +275,8 @@ pub enum Command {
         /// The group.
         group: AccessGroupId,
     },
+    /// Authentication: logins, codes, PINs. System.
+    Auth(crate::auth::AuthCommand),
+    /// Sessions: touch, end, sweep.
+    Session(crate::auth::SessionCommand),
 }

@@ -164,6 +164,9 @@ pub enum CommandError {
         /// The limit.
         limit: usize,
     },
+    /// Authentication or a session refused the command.
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
 }
 
 impl Coded for CommandError {
@@ -200,6 +203,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { .. } => "access_group.not_found",
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
+            Self::Auth(e) => e.code(),
         }
     }
 
@@ -275,6 +279,7 @@ impl Coded for CommandError {
             Self::AccessGroupNotFound { group } => format!("группа доступа {group} не найдена"),
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
+            Self::Auth(e) => e.message_ru(),
         }
     }
 

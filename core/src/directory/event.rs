@@ -148,6 +148,10 @@ pub enum Event {
     },
     /// An access group was deleted.
     AccessGroupDeleted { org: OrgId, group: AccessGroupId },
+    /// Authentication: logins, codes, PINs.
+    Auth(crate::auth::AuthEvent),
+    /// Sessions.
+    Session(crate::auth::SessionEvent),
 }
 
 impl Event {
@@ -179,6 +183,8 @@ impl Event {
             Self::AccessGroupMemberAdded { .. } => "access_group_member_added",
             Self::AccessGroupMemberRemoved { .. } => "access_group_member_removed",
             Self::AccessGroupDeleted { .. } => "access_group_deleted",
+            Self::Auth(_) => "auth",
+            Self::Session(_) => "session",
         }
     }
 }

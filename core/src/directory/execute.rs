@@ -112,6 +112,8 @@ impl Directory {
                 account,
             } => self.change_access_group(ctx, org, group, account, false),
             C::DeleteAccessGroup { org, group } => self.delete_access_group(ctx, org, group),
+            C::Auth(c) => crate::auth::execute(self, c, ctx),
+            C::Session(c) => crate::auth::execute_session(self, c, ctx),
         }
     }
 }

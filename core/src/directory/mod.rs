@@ -67,6 +67,7 @@ pub struct Directory {
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     next: Counters,
+    auth: crate::auth::AuthState,
 }
 
 impl Directory {
@@ -98,6 +99,11 @@ impl Directory {
             self.apply(event);
         }
         Ok(events)
+    }
+
+    /// What authentication keeps: failures, codes, PIN counters, sessions.
+    pub fn auth_state(&self) -> &crate::auth::AuthState {
+        &self.auth
     }
 
     /// An account by number.

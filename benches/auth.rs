@@ -1,0 +1,2 @@
+//! Benchmarks of authentication.
+fn main() {}
