@@ -7,6 +7,8 @@
 //! storage.
 
 mod handle;
+mod random;
 
 pub use handle::Kabinet;
 pub use kabinet_core::*;
+pub use random::SystemRandomSource;
