@@ -12,9 +12,11 @@
 //! - [`decisions`]: `check` and `effective_rights`, with their explanations.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 //! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
+//! - [`notifications`], [`applications`]: what to tell whom; applications and their documents.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod applications;
 pub mod auth;
 pub mod coded;
 pub mod decisions;
@@ -22,6 +24,7 @@ pub mod directory;
 pub mod employees;
 pub mod identifiers;
 pub mod ids;
+pub mod notifications;
 pub mod organizations;
 pub mod policy;
 pub mod rights;

@@ -78,6 +78,9 @@ pub struct Policy {
     /// Authentication: lockout, recovery, codes, PINs, sessions, passwords.
     #[serde(default)]
     pub auth: crate::auth::AuthPolicy,
+    /// Applications: kinds with their documents, numbering, sizes.
+    #[serde(default)]
+    pub applications: crate::applications::ApplicationPolicy,
 }
 
 impl Default for Policy {
@@ -89,6 +92,7 @@ impl Default for Policy {
             max_access_groups: 1024,
             max_roles_per_member: 16,
             auth: crate::auth::AuthPolicy::default(),
+            applications: crate::applications::ApplicationPolicy::default(),
         }
     }
 }

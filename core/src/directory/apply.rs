@@ -230,6 +230,8 @@ impl Directory {
             }
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e, &self.policy.auth),
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
+            Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
+            Event::Application(e) => crate::applications::apply(&mut self.applications, e),
         }
     }
 

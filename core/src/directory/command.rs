@@ -279,4 +279,8 @@ pub enum Command {
     Auth(crate::auth::AuthCommand),
     /// Sessions: touch, end, sweep.
     Session(crate::auth::SessionCommand),
+    /// Notifications: preferences, routing, delivery reports.
+    Notification(crate::notifications::NotificationCommand),
+    /// Applications and reports.
+    Application(crate::applications::ApplicationCommand),
 }

@@ -167,6 +167,12 @@ pub enum CommandError {
     /// Authentication or a session refused the command.
     #[error(transparent)]
     Auth(#[from] crate::auth::AuthError),
+    /// Notifications refused the command.
+    #[error(transparent)]
+    Notification(#[from] crate::notifications::NotificationError),
+    /// Applications refused the command.
+    #[error(transparent)]
+    Application(#[from] crate::applications::ApplicationError),
 }
 
 impl Coded for CommandError {
@@ -204,6 +210,8 @@ impl Coded for CommandError {
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
             Self::Auth(e) => e.code(),
+            Self::Notification(e) => e.code(),
+            Self::Application(e) => e.code(),
         }
     }
 
@@ -280,6 +288,8 @@ impl Coded for CommandError {
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
             Self::Auth(e) => e.message_ru(),
+            Self::Notification(e) => e.message_ru(),
+            Self::Application(e) => e.message_ru(),
         }
     }
 

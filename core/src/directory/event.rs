@@ -152,6 +152,10 @@ pub enum Event {
     Auth(crate::auth::AuthEvent),
     /// Sessions.
     Session(crate::auth::SessionEvent),
+    /// Notifications.
+    Notification(crate::notifications::NotificationEvent),
+    /// Applications and reports.
+    Application(crate::applications::ApplicationEvent),
 }
 
 impl Event {
@@ -185,6 +189,8 @@ impl Event {
             Self::AccessGroupDeleted { .. } => "access_group_deleted",
             Self::Auth(_) => "auth",
             Self::Session(_) => "session",
+            Self::Notification(_) => "notification",
+            Self::Application(_) => "application",
         }
     }
 }

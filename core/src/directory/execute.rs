@@ -114,6 +114,8 @@ impl Directory {
             C::DeleteAccessGroup { org, group } => self.delete_access_group(ctx, org, group),
             C::Auth(c) => crate::auth::execute(self, c, ctx),
             C::Session(c) => crate::auth::execute_session(self, c, ctx),
+            C::Notification(c) => crate::notifications::execute(self, c, ctx),
+            C::Application(c) => crate::applications::execute(self, c, ctx),
         }
     }
 }

@@ -38,7 +38,7 @@ impl Directory {
 
     /// The acting person may exercise `right` for `org` under the context's
     /// signature; returns every right they hold there.
-    pub(super) fn authorize(
+    pub(crate) fn authorize(
         &self,
         org: OrgId,
         ctx: &Context,

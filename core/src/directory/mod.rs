@@ -68,6 +68,8 @@ pub struct Directory {
     invitations: HashMap<InvitationId, Invitation>,
     next: Counters,
     auth: crate::auth::AuthState,
+    notifications: crate::notifications::NotificationState,
+    applications: crate::applications::ApplicationState,
 }
 
 impl Directory {
@@ -104,6 +106,16 @@ impl Directory {
     /// What authentication keeps: failures, codes, PIN counters, sessions.
     pub fn auth_state(&self) -> &crate::auth::AuthState {
         &self.auth
+    }
+
+    /// Notification preferences, the outbox and the history.
+    pub fn notification_state(&self) -> &crate::notifications::NotificationState {
+        &self.notifications
+    }
+
+    /// Applications and their numbering.
+    pub fn application_state(&self) -> &crate::applications::ApplicationState {
+        &self.applications
     }
 
     /// An account by number.
