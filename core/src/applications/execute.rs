@@ -150,7 +150,13 @@ pub(crate) fn execute(
                             slot: s.slot.clone(),
                         }),
                         None => {}
-                        Some(d) if !d.signature.is_some_and(|l| l.satisfies(s.signature)) => {
+                        // An unsigned upload carries the session's simple signature (ПЭП).
+                        Some(d)
+                            if !d
+                                .signature
+                                .unwrap_or(crate::SignatureLevel::Simple)
+                                .satisfies(s.signature) =>
+                        {
                             missing.push(Missing::Signature {
                                 slot: s.slot.clone(),
                                 required: s.signature,
