@@ -485,3 +485,19 @@ fn replaying_the_journal_rebuilds_authentication_state() {
     assert!(json.contains(r#""command":"auth""#), "{json}");
     assert_eq!(serde_json::from_str::<Command>(&json).unwrap(), cmd);
 }
+
+#[test]
+fn an_account_restored_by_the_portal_starts_counting_afresh() {
+    let (mut dir, head, _) = world();
+    for i in 0..5 {
+        run(&mut dir, login(head, false), &sys(after(T0, i)));
+    }
+    run(
+        &mut dir,
+        Command::RestoreAccount { account: head },
+        &sys(after(T0, 6)),
+    );
+    let ev = run(&mut dir, login(head, false), &sys(after(T0, 7)));
+    assert_eq!(ev.len(), 1, "one failure after a restore must not block");
+    assert_eq!(dir.account(head).unwrap().status, AccountStatus::Active);
+}

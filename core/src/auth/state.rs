@@ -55,6 +55,13 @@ pub struct AuthState {
 }
 
 impl AuthState {
+    /// Forgets an account's failed logins: it was restored or recovered.
+    pub(crate) fn forget_failures(&mut self, account: AccountId) {
+        if let Some(m) = self.accounts.get_mut(&account) {
+            m.failures.clear();
+        }
+    }
+
     /// What is remembered about an account.
     pub fn account(&self, account: AccountId) -> Option<&AccountAuth> {
         self.accounts.get(&account)

@@ -69,6 +69,9 @@ impl Directory {
                 if let Some(a) = self.account_mut(*account) {
                     a.status = *status;
                 }
+                if *status == AccountStatus::Active {
+                    self.auth.forget_failures(*account);
+                }
             }
             Event::OrganizationSubmitted {
                 org,
