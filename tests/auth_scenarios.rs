@@ -501,3 +501,85 @@ fn an_account_restored_by_the_portal_starts_counting_afresh() {
     assert_eq!(ev.len(), 1, "one failure after a restore must not block");
     assert_eq!(dir.account(head).unwrap().status, AccountStatus::Active);
 }
+
+#[test]
+fn every_new_error_has_an_area_code_and_two_clean_messages() {
+    use kabinet::applications::{ApplicationError, ApplicationStatus};
+    use kabinet::notifications::NotificationError;
+    let at = t(T0);
+    let errors: Vec<Box<dyn Coded>> = vec![
+        Box::new(AuthError::SaltLength { len: 3 }),
+        Box::new(AuthError::WeakHashParameters),
+        Box::new(AuthError::HashBudget),
+        Box::new(AuthError::MalformedHash),
+        Box::new(AuthError::OtpDigits { digits: 4 }),
+        Box::new(AuthError::OtpStep),
+        Box::new(AuthError::OtpReplayed { step: 1 }),
+        Box::new(AuthError::AccountLocked { status: "blocked" }),
+        Box::new(AuthError::RecoveryLimit {
+            limit: 3,
+            next_at: at,
+        }),
+        Box::new(AuthError::NoPendingCode),
+        Box::new(AuthError::CodeExpired { expired_at: at }),
+        Box::new(AuthError::NoContact),
+        Box::new(AuthError::PinFormat),
+        Box::new(AuthError::TokenLocked),
+        Box::new(AuthError::TokenNotLocked),
+        Box::new(AuthError::BadToken),
+        Box::new(AuthError::NoRandomness),
+        Box::new(AuthError::SessionNotFound { session: 1 }),
+        Box::new(AuthError::SessionTimedOut { at }),
+        Box::new(AuthError::NotYourSession),
+        Box::new(PasswordProblem::TooShort { min: 8, actual: 3 }),
+        Box::new(PasswordProblem::TooLong {
+            max: 128,
+            actual: 200,
+        }),
+        Box::new(PasswordProblem::MissingClass { class: "digit" }),
+        Box::new(PasswordProblem::Spaces),
+        Box::new(PasswordProblem::Common),
+        Box::new(NotificationError::BadHours),
+        Box::new(NotificationError::ReferenceTooLong),
+        Box::new(NotificationError::DeliveryNotFound { delivery: 1 }),
+        Box::new(ApplicationError::NotFound { application: 1 }),
+        Box::new(ApplicationError::UnknownKind { kind: "x".into() }),
+        Box::new(ApplicationError::UnknownSlot { slot: "x".into() }),
+        Box::new(ApplicationError::UnrecognizedContent),
+        Box::new(ApplicationError::WrongFormat {
+            slot: "form".into(),
+            format: "jpeg",
+        }),
+        Box::new(ApplicationError::TooLarge { size: 2, max: 1 }),
+        Box::new(ApplicationError::WrongStatus {
+            status: ApplicationStatus::Approved,
+        }),
+        Box::new(ApplicationError::BadText { max: 2000 }),
+        Box::new(ApplicationError::TooManyDocuments { max: 100 }),
+    ];
+    let mut codes = std::collections::BTreeSet::new();
+    for e in &errors {
+        let code = e.code();
+        let (area, reason) = code.split_once('.').unwrap();
+        assert!(!area.is_empty() && !reason.is_empty(), "{code}");
+        assert!(
+            code.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+            "{code}"
+        );
+        assert!(codes.insert(code), "duplicate {code}");
+        for m in [e.message_ru(), e.message_en()] {
+            assert!(!m.ends_with('.'), "{code}: {m}");
+            // Lowercase, except when the sentence starts with an acronym (PIN).
+            let word: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
+            assert!(
+                word.starts_with(char::is_lowercase) || word.chars().all(char::is_uppercase),
+                "{code}: {m}"
+            );
+            assert!(!m.contains("Error") && !m.contains("::"), "{code}: {m}");
+        }
+        let en = e.message_en();
+        let first = en.chars().next().unwrap();
+        assert!(first.is_lowercase(), "{code}: {en}");
+    }
+}

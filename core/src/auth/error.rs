@@ -6,9 +6,9 @@ use crate::Timestamp;
 /// A failed authentication, password, code, PIN or session operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthError {
-    /// The salt is shorter than 16 bytes.
-    #[error("the salt has {len} bytes, at least 16 are needed")]
-    SaltTooShort {
+    /// The salt is shorter than 16 bytes or longer than 48.
+    #[error("the salt has {len} bytes, 16 to 48 are needed")]
+    SaltLength {
         /// Its length.
         len: usize,
     },
@@ -97,7 +97,7 @@ pub enum AuthError {
 impl Coded for AuthError {
     fn code(&self) -> &'static str {
         match self {
-            Self::SaltTooShort { .. } => "auth.salt_too_short",
+            Self::SaltLength { .. } => "auth.salt_length",
             Self::WeakHashParameters => "auth.weak_hash_parameters",
             Self::HashBudget => "auth.hash_budget",
             Self::MalformedHash => "auth.malformed_hash",
@@ -122,7 +122,7 @@ impl Coded for AuthError {
 
     fn message_ru(&self) -> String {
         match self {
-            Self::SaltTooShort { len } => format!("соль длиной {len} байт, нужно не менее 16"),
+            Self::SaltLength { len } => format!("соль длиной {len} байт, нужно от 16 до 48"),
             Self::WeakHashParameters => "параметры хеширования слишком слабые или неверные".into(),
             Self::HashBudget => "сохранённый хеш требует больше вычислений, чем допустимо".into(),
             Self::MalformedHash => {

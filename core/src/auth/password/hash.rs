@@ -18,6 +18,9 @@ use std::num::NonZeroU32;
 /// Fewest salt bytes accepted: 16, as NIST SP 800-132 and OWASP recommend.
 pub const MIN_SALT_LEN: usize = 16;
 
+/// Most salt bytes: the PHC salt field holds at most 64 Base64 characters.
+pub const MAX_SALT_LEN: usize = 48;
+
 /// Budgets for a stored hash, which may come from anywhere: at most 1 GiB of
 /// memory and 100 passes for Argon2, 10,000,000 PBKDF2 iterations (16 times
 /// the OWASP figure). A hash asking for more is refused, not computed.
@@ -110,7 +113,7 @@ fn argon2(m_kib: u32, t: u32, p: u32) -> Result<Argon2<'static>, AuthError> {
 /// Hashes a password with a scheme and a salt into a PHC string.
 ///
 /// # Errors
-/// [`AuthError::SaltTooShort`] for fewer than 16 salt bytes,
+/// [`AuthError::SaltLength`] for fewer than 16 or more than 48 salt bytes,
 /// [`AuthError::WeakHashParameters`] for parameters the algorithm refuses
 /// or PBKDF2 below 600,000 iterations, [`AuthError::HashBudget`] beyond the
 /// budgets.
@@ -119,11 +122,11 @@ pub fn hash_password(
     salt: &[u8],
     scheme: &HashScheme,
 ) -> Result<String, AuthError> {
-    if salt.len() < MIN_SALT_LEN {
-        return Err(AuthError::SaltTooShort { len: salt.len() });
+    if !(MIN_SALT_LEN..=MAX_SALT_LEN).contains(&salt.len()) {
+        return Err(AuthError::SaltLength { len: salt.len() });
     }
     let salt_string =
-        SaltString::encode_b64(salt).map_err(|_| AuthError::SaltTooShort { len: salt.len() })?;
+        SaltString::encode_b64(salt).map_err(|_| AuthError::SaltLength { len: salt.len() })?;
     match *scheme {
         HashScheme::Argon2id { m_kib, t, p } => argon2(m_kib, t, p)?
             .hash_password(password.as_bytes(), &salt_string)
@@ -280,7 +283,9 @@ mod tests {
     fn bad_input_gets_typed_errors() {
         use crate::Coded;
         let e = hash_password("x", b"short", &LIGHT).unwrap_err();
-        assert_eq!(e.code(), "auth.salt_too_short");
+        assert_eq!(e.code(), "auth.salt_length");
+        let e = hash_password("x", &[0u8; 49], &LIGHT).unwrap_err();
+        assert_eq!(e.code(), "auth.salt_length");
         assert_eq!(
             HashScheme::pbkdf2(1000).unwrap_err().code(),
             "auth.weak_hash_parameters"

@@ -20,5 +20,7 @@ mod hash;
 mod policy;
 
 pub use blocklist::{is_common_password, COMMON_PASSWORDS};
-pub use hash::{hash_password, verify_password, HashScheme, Verification, MIN_SALT_LEN};
+pub use hash::{
+    hash_password, verify_password, HashScheme, Verification, MAX_SALT_LEN, MIN_SALT_LEN,
+};
 pub use policy::{PasswordPolicy, PasswordProblem};
