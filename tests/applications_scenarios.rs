@@ -130,6 +130,7 @@ fn an_application_without_a_required_document_returns_with_the_list() {
 
 #[test]
 fn the_agency_moves_it_through_statuses_with_history_and_comments() {
+    take_log();
     let (mut dir, head, org) = world();
     let (app, _) = create(&mut dir, head, org, "report");
     let me = Context::account(head, t(T0));
@@ -207,6 +208,14 @@ fn the_agency_moves_it_through_statuses_with_history_and_comments() {
         &sys,
     );
     assert!(!queued.is_empty());
+    // The journal rebuilds applications and the outbox exactly.
+    let log = take_log();
+    let json = serde_json::to_string(&log).unwrap();
+    let mut replayed = Directory::new();
+    for e in serde_json::from_str::<Vec<Event>>(&json).unwrap() {
+        replayed.apply(&e);
+    }
+    assert_eq!(replayed, dir);
 }
 
 #[test]
