@@ -182,6 +182,12 @@ pub fn verify_password(
     let phc = PasswordHash::new(stored).map_err(|_| AuthError::MalformedHash)?;
     let (matched, scheme) = match phc.algorithm.as_str() {
         "argon2id" => {
+            // The budgets come before the argon2 crate reads the parameters:
+            // it multiplies `p` unchecked (found by fuzzing).
+            let over = |name: &str, max: u32| phc.params.get_decimal(name).is_some_and(|v| v > max);
+            if over("m", MAX_ARGON2_M_KIB) || over("t", MAX_ARGON2_T) || over("p", MAX_ARGON2_P) {
+                return Err(AuthError::HashBudget);
+            }
             let params = Params::try_from(&phc).map_err(|_| AuthError::MalformedHash)?;
             let a = argon2(params.m_cost(), params.t_cost(), params.p_cost())?;
             let ok = a.verify_password(password.as_bytes(), &phc).is_ok();
@@ -295,6 +301,19 @@ mod tests {
                 .unwrap_err()
                 .code(),
             "auth.malformed_hash"
+        );
+        // Found by fuzzing: a huge `p` overflowed inside the argon2 crate.
+        assert_eq!(
+            verify_password("x", "$argon2id$p=10000000000$r0gAAAA", &LIGHT)
+                .unwrap_err()
+                .code(),
+            "auth.malformed_hash"
+        );
+        assert_eq!(
+            verify_password("x", "$argon2id$v=19$m=64,t=1,p=4000000000$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &LIGHT)
+                .unwrap_err()
+                .code(),
+            "auth.hash_budget"
         );
         let greedy = "$pbkdf2-sha256$i=4000000000$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assert_eq!(
