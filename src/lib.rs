@@ -7,9 +7,11 @@
 //! storage ([`store`]: in memory, or SQLite with the `sqlite` feature).
 
 mod handle;
+mod random;
 pub mod store;
 
 pub use handle::{Kabinet, SNAPSHOT_EVERY};
 pub use kabinet_core::*;
 
 pub mod trust_files;
+pub use random::SystemRandomSource;

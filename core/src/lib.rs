@@ -15,9 +15,13 @@
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
 //! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
 //! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
+//! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
+//! - [`notifications`], [`applications`]: what to tell whom; applications and their documents.
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod applications;
+pub mod auth;
 pub mod coded;
 pub mod decisions;
 pub mod delegation;
@@ -27,6 +31,7 @@ pub mod gost;
 pub mod identifiers;
 pub mod ids;
 pub mod journal;
+pub mod notifications;
 pub mod organizations;
 pub mod pki;
 pub mod policy;

@@ -75,6 +75,12 @@ pub struct Policy {
     pub max_access_groups: usize,
     /// Most roles one member may hold at once. Default 16.
     pub max_roles_per_member: usize,
+    /// Authentication: lockout, recovery, codes, PINs, sessions, passwords.
+    #[serde(default)]
+    pub auth: crate::auth::AuthPolicy,
+    /// Applications: kinds with their documents, numbering, sizes.
+    #[serde(default)]
+    pub applications: crate::applications::ApplicationPolicy,
     /// Most re-delegations behind one power of attorney (its depth; a first
     /// power has depth 0). Default 4: the law sets no limit (Civil Code
     /// art. 187 only requires each link to allow it); the bound keeps every
@@ -96,6 +102,8 @@ impl Default for Policy {
             max_access_groups: 1024,
             max_roles_per_member: 16,
             max_redelegation_depth: default_redelegation_depth(),
+            auth: crate::auth::AuthPolicy::default(),
+            applications: crate::applications::ApplicationPolicy::default(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The `kabinet` command-line tool: one subcommand group per area, each in
 //! its own module (`id` for identifiers and requisites, `cert` for certificates;
 //! `db`, `report` and `import` over a journal database).
+//! its own module (`id` for identifiers and requisites, `auth` for passwords
+//! and one-time passwords).
 //!
 //! Exit codes: 0 when the command succeeded (for checks: the value is
 //! valid), 1 when a check found the value invalid, 2 for a usage error
@@ -10,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod auth;
 mod cert;
 #[cfg(feature = "sqlite")]
 mod db;
@@ -47,6 +50,9 @@ enum Command {
     #[cfg(feature = "sqlite")]
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Passwords and one-time passwords: rules, hashes, TOTP codes.
+    #[command(subcommand)]
+    Auth(auth::AuthCommand),
 }
 
 fn main() -> ExitCode {
@@ -59,5 +65,6 @@ fn main() -> ExitCode {
         Command::Report(command) => report::run(command),
         #[cfg(feature = "sqlite")]
         Command::Import(command) => import::run(command),
+        Command::Auth(command) => auth::run(command),
     }
 }

@@ -70,6 +70,9 @@ impl Directory {
                 if let Some(a) = self.account_mut(*account) {
                     a.status = *status;
                 }
+                if *status == AccountStatus::Active {
+                    self.auth.forget_failures(*account);
+                }
             }
             Event::OrganizationSubmitted {
                 org,
@@ -245,6 +248,10 @@ impl Directory {
             Event::PowerRefused { number, at, ended } => {
                 self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
             }
+            Event::Auth(e) => crate::auth::apply(&mut self.auth, e, &self.policy.auth),
+            Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
+            Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
+            Event::Application(e) => crate::applications::apply(&mut self.applications, e),
         }
     }
 

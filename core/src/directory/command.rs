@@ -311,4 +311,12 @@ pub enum Command {
         /// The power, as imported.
         power: PowerOfAttorney,
     },
+    /// Authentication: logins, codes, PINs. System.
+    Auth(crate::auth::AuthCommand),
+    /// Sessions: touch, end, sweep.
+    Session(crate::auth::SessionCommand),
+    /// Notifications: preferences, routing, delivery reports.
+    Notification(crate::notifications::NotificationCommand),
+    /// Applications and reports.
+    Application(crate::applications::ApplicationCommand),
 }

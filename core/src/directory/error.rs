@@ -174,6 +174,15 @@ pub enum CommandError {
         /// What the store reported.
         reason: String,
     },
+    /// Authentication or a session refused the command.
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    /// Notifications refused the command.
+    #[error(transparent)]
+    Notification(#[from] crate::notifications::NotificationError),
+    /// Applications refused the command.
+    #[error(transparent)]
+    Application(#[from] crate::applications::ApplicationError),
 }
 
 impl Coded for CommandError {
@@ -212,6 +221,9 @@ impl Coded for CommandError {
             Self::LimitReached { .. } => "command.limit_reached",
             Self::Delegation(e) => e.code(),
             Self::NotRecorded { .. } => "journal.not_recorded",
+            Self::Auth(e) => e.code(),
+            Self::Notification(e) => e.code(),
+            Self::Application(e) => e.code(),
         }
     }
 
@@ -289,6 +301,9 @@ impl Coded for CommandError {
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
             Self::Delegation(e) => e.message_ru(),
             Self::NotRecorded { reason } => format!("команда не записана в журнал: {reason}"),
+            Self::Auth(e) => e.message_ru(),
+            Self::Notification(e) => e.message_ru(),
+            Self::Application(e) => e.message_ru(),
         }
     }
 

@@ -165,6 +165,14 @@ pub enum Event {
         at: Timestamp,
         ended: Vec<PowerNumber>,
     },
+    /// Authentication: logins, codes, PINs.
+    Auth(crate::auth::AuthEvent),
+    /// Sessions.
+    Session(crate::auth::SessionEvent),
+    /// Notifications.
+    Notification(crate::notifications::NotificationEvent),
+    /// Applications and reports.
+    Application(crate::applications::ApplicationEvent),
 }
 
 impl Event {
@@ -199,6 +207,10 @@ impl Event {
             Self::PowerIssued { .. } => "power_issued",
             Self::PowerRevoked { .. } => "power_revoked",
             Self::PowerRefused { .. } => "power_refused",
+            Self::Auth(_) => "auth",
+            Self::Session(_) => "session",
+            Self::Notification(_) => "notification",
+            Self::Application(_) => "application",
         }
     }
 }

@@ -121,6 +121,10 @@ impl Directory {
             C::RevokePower { number, ground } => self.revoke_power(ctx, number, ground),
             C::RefusePower { number } => self.refuse_power(ctx, number),
             C::ImportPower { power } => self.register_imported_power(ctx, power),
+            C::Auth(c) => crate::auth::execute(self, c, ctx),
+            C::Session(c) => crate::auth::execute_session(self, c, ctx),
+            C::Notification(c) => crate::notifications::execute(self, c, ctx),
+            C::Application(c) => crate::applications::execute(self, c, ctx),
         }
     }
 }

@@ -39,7 +39,7 @@ impl Directory {
     /// The acting person may exercise `right` for `org` under the context's
     /// signature, as a member or a representative; returns every right they
     /// hold there.
-    pub(super) fn authorize(
+    pub(crate) fn authorize(
         &self,
         org: OrgId,
         ctx: &Context,

@@ -70,6 +70,9 @@ pub struct Directory {
     invitations: HashMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
     next: Counters,
+    auth: crate::auth::AuthState,
+    notifications: crate::notifications::NotificationState,
+    applications: crate::applications::ApplicationState,
 }
 
 impl Directory {
@@ -101,6 +104,21 @@ impl Directory {
             self.apply(event);
         }
         Ok(events)
+    }
+
+    /// What authentication keeps: failures, codes, PIN counters, sessions.
+    pub fn auth_state(&self) -> &crate::auth::AuthState {
+        &self.auth
+    }
+
+    /// Notification preferences, the outbox and the history.
+    pub fn notification_state(&self) -> &crate::notifications::NotificationState {
+        &self.notifications
+    }
+
+    /// Applications and their numbering.
+    pub fn application_state(&self) -> &crate::applications::ApplicationState {
+        &self.applications
     }
 
     /// An account by number.

@@ -17,7 +17,7 @@ use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// The format version of snapshots; a store discards snapshots of another.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 /// An account with the places of its memberships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +40,12 @@ pub struct DirectorySnapshot {
     /// Powers of attorney in the order they were recorded (their statuses
     /// included); the registry's indexes are rebuilt from them.
     powers: Vec<PowerOfAttorney>,
+    /// Authentication's memory: failures, codes, PINs, sessions.
+    auth: crate::auth::AuthState,
+    /// Preferences, the outbox and the history of notifications.
+    notifications: crate::notifications::NotificationState,
+    /// Applications and their number sequences.
+    applications: crate::applications::ApplicationState,
     next: [u64; 5],
 }
 
@@ -112,6 +118,9 @@ impl DirectorySnapshot {
             memberships: directory.memberships.clone(),
             invitations,
             powers: directory.powers.in_order().cloned().collect(),
+            auth: directory.auth.clone(),
+            notifications: directory.notifications.clone(),
+            applications: directory.applications.clone(),
             next: [n.account, n.org, n.invitation, n.role, n.group],
         }
     }
@@ -165,6 +174,9 @@ impl DirectorySnapshot {
             memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),
             powers,
+            auth: self.auth,
+            notifications: self.notifications,
+            applications: self.applications,
             next: Counters {
                 account,
                 org,

@@ -1,0 +1,291 @@
+//! The rules of authentication and session commands.
+
+use super::codes::CodePurpose;
+use super::session::{usable, SessionCommand, SessionEnd, SessionEvent, SessionId};
+use super::{AuthCommand, AuthError, AuthEvent};
+use crate::accounts::{AccountStatus, BlockReason, ContactKind};
+use crate::directory::{Actor, CommandError, Context, Directory, Event};
+use crate::ids::AccountId;
+use jiff::SignedDuration;
+
+fn system(ctx: &Context) -> Result<(), CommandError> {
+    match ctx.actor {
+        Actor::System => Ok(()),
+        Actor::Account(_) => Err(CommandError::SystemOnly),
+    }
+}
+
+fn auth(e: AuthError) -> CommandError {
+    CommandError::Auth(e)
+}
+
+fn exists(dir: &Directory, account: AccountId) -> Result<&crate::accounts::Account, CommandError> {
+    dir.account(account)
+        .ok_or(CommandError::AccountNotFound { account })
+}
+
+/// Executes an authentication command.
+pub(crate) fn execute(
+    dir: &Directory,
+    command: AuthCommand,
+    ctx: &Context,
+) -> Result<Vec<Event>, CommandError> {
+    system(ctx)?;
+    let policy = &dir.policy().auth;
+    let at = ctx.at;
+    let state = dir.auth_state();
+    match command {
+        AuthCommand::RecordLogin {
+            account,
+            method,
+            succeeded,
+        } => {
+            let a = exists(dir, account)?;
+            if a.status != AccountStatus::Active {
+                return Err(auth(AuthError::AccountLocked {
+                    status: a.status.code(),
+                }));
+            }
+            let mem = state.account(account);
+            if succeeded {
+                let session = SessionId(state.next_session.max(1));
+                let mut out = vec![Event::Auth(AuthEvent::LoginSucceeded {
+                    account,
+                    method,
+                    session,
+                    ip: ctx.ip,
+                    at,
+                })];
+                if let Some(ip) = ctx.ip {
+                    if !mem.is_some_and(|m| m.known_ips.contains(&ip)) {
+                        out.push(Event::Auth(AuthEvent::NewIpLogin { account, ip, at }));
+                    }
+                }
+                return Ok(out);
+            }
+            let window_start = at.saturating_sub(policy.failure_window).unwrap_or(at);
+            let recent = mem.map_or(0, |m| {
+                m.failures.iter().filter(|&&f| f > window_start).count()
+            });
+            let failures = u32::try_from(recent).unwrap_or(u32::MAX).saturating_add(1);
+            let mut out = vec![Event::Auth(AuthEvent::LoginFailed {
+                account,
+                method,
+                ip: ctx.ip,
+                at,
+            })];
+            if failures >= policy.max_failed_logins {
+                out.push(Event::Auth(AuthEvent::LockedOut {
+                    account,
+                    failures,
+                    at,
+                }));
+                out.push(Event::AccountStatusChanged {
+                    account,
+                    status: AccountStatus::Blocked(BlockReason::FailedLogins),
+                });
+            }
+            Ok(out)
+        }
+        AuthCommand::UseTotpStep { account, step } => {
+            exists(dir, account)?;
+            if state
+                .account(account)
+                .and_then(|m| m.last_totp_step)
+                .is_some_and(|last| step <= last)
+            {
+                return Err(auth(AuthError::OtpReplayed { step }));
+            }
+            Ok(vec![Event::Auth(AuthEvent::TotpStepUsed { account, step })])
+        }
+        AuthCommand::IssueCode {
+            account,
+            purpose,
+            channel,
+            digest,
+        } => {
+            let a = exists(dir, account)?;
+            let has_contact = match channel {
+                super::CodeChannel::Sms => a.phone.is_some(),
+                super::CodeChannel::Email => a.email.is_some(),
+            };
+            if !has_contact {
+                return Err(auth(AuthError::NoContact));
+            }
+            if purpose == CodePurpose::Recovery {
+                let day = SignedDuration::from_hours(24);
+                let since = at.saturating_sub(day).unwrap_or(at);
+                let recent: Vec<_> = state
+                    .account(account)
+                    .map(|m| {
+                        m.recoveries
+                            .iter()
+                            .copied()
+                            .filter(|&r| r > since)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if recent.len() >= policy.recovery_per_day as usize {
+                    let oldest = recent.first().copied().unwrap_or(at);
+                    return Err(auth(AuthError::RecoveryLimit {
+                        limit: policy.recovery_per_day,
+                        next_at: oldest.saturating_add(day).unwrap_or(oldest),
+                    }));
+                }
+            }
+            let expires_at = at.saturating_add(policy.code_ttl).unwrap_or(at);
+            Ok(vec![Event::Auth(AuthEvent::CodeIssued {
+                account,
+                purpose,
+                channel,
+                digest,
+                expires_at,
+                at,
+            })])
+        }
+        AuthCommand::SubmitCode {
+            account,
+            purpose,
+            digest,
+        } => {
+            let a = exists(dir, account)?;
+            let pending = state
+                .account(account)
+                .and_then(|m| m.codes.iter().find(|(p, _)| *p == purpose))
+                .map(|(_, c)| c)
+                .ok_or(auth(AuthError::NoPendingCode))?;
+            if at >= pending.expires_at {
+                return Err(auth(AuthError::CodeExpired {
+                    expired_at: pending.expires_at,
+                }));
+            }
+            if !pending.digest.matches(&digest) {
+                return Ok(vec![Event::Auth(AuthEvent::CodeRejected {
+                    account,
+                    purpose,
+                    attempts_left: pending.attempts_left.saturating_sub(1),
+                    at,
+                })]);
+            }
+            let mut out = vec![Event::Auth(AuthEvent::CodeAccepted {
+                account,
+                purpose,
+                at,
+            })];
+            match purpose {
+                CodePurpose::Recovery
+                    if a.status == AccountStatus::Blocked(BlockReason::FailedLogins) =>
+                {
+                    out.push(Event::Auth(AuthEvent::Recovered { account, at }));
+                    out.push(Event::AccountStatusChanged {
+                        account,
+                        status: AccountStatus::Active,
+                    });
+                }
+                CodePurpose::ContactConfirmation => {
+                    let (kind, confirmed) = match pending.channel {
+                        super::CodeChannel::Sms => {
+                            (ContactKind::Phone, a.phone.as_ref().map(|c| c.confirmed))
+                        }
+                        super::CodeChannel::Email => {
+                            (ContactKind::Email, a.email.as_ref().map(|c| c.confirmed))
+                        }
+                    };
+                    if confirmed == Some(false) {
+                        out.push(Event::ContactConfirmed { account, kind });
+                    }
+                }
+                _ => {}
+            }
+            Ok(out)
+        }
+        AuthCommand::RecordPinEntry {
+            token,
+            account,
+            correct,
+        } => {
+            exists(dir, account)?;
+            if token.trim().is_empty() || token.chars().count() > super::pin::MAX_TOKEN_ID {
+                return Err(auth(AuthError::BadToken));
+            }
+            let pin = state.token(&token).unwrap_or_default();
+            if pin.locked {
+                return Err(auth(AuthError::TokenLocked));
+            }
+            Ok(vec![Event::Auth(if correct {
+                AuthEvent::PinAccepted { token, account }
+            } else {
+                AuthEvent::PinRejected {
+                    token,
+                    account,
+                    attempts_left: policy.pin_attempts.saturating_sub(pin.wrong + 1),
+                }
+            })])
+        }
+        AuthCommand::UnlockToken { token } => {
+            if !state.token(&token).is_some_and(|p| p.locked) {
+                return Err(auth(AuthError::TokenNotLocked));
+            }
+            Ok(vec![Event::Auth(AuthEvent::TokenUnlocked { token })])
+        }
+    }
+}
+
+/// Executes a session command.
+pub(crate) fn execute_session(
+    dir: &Directory,
+    command: SessionCommand,
+    ctx: &Context,
+) -> Result<Vec<Event>, CommandError> {
+    let policy = &dir.policy().auth;
+    let state = dir.auth_state();
+    let actor = match ctx.actor {
+        Actor::System => None,
+        Actor::Account(a) => Some(a),
+    };
+    match command {
+        SessionCommand::Touch { session } => {
+            usable(state.session(session), session, actor, ctx.at, policy).map_err(auth)?;
+            Ok(vec![Event::Session(SessionEvent::Touched {
+                session,
+                at: ctx.at,
+            })])
+        }
+        SessionCommand::End { session } => {
+            let s = usable(state.session(session), session, actor, ctx.at, policy).map_err(auth)?;
+            let reason = if actor.is_some() {
+                SessionEnd::Logout
+            } else {
+                SessionEnd::Terminated
+            };
+            Ok(vec![Event::Session(SessionEvent::Ended {
+                session,
+                account: s.account,
+                reason,
+                at: ctx.at,
+            })])
+        }
+        SessionCommand::Sweep => {
+            system(ctx)?;
+            let mut ended: Vec<_> = state
+                .sessions()
+                .filter(|s| !s.is_live(ctx.at, policy))
+                .map(|s| {
+                    let (at, reason) = s.deadline(policy);
+                    SessionEvent::Ended {
+                        session: s.id,
+                        account: s.account,
+                        reason,
+                        at,
+                    }
+                })
+                .collect();
+            ended.sort_by_key(|e| match e {
+                SessionEvent::Ended { session, .. } | SessionEvent::Touched { session, .. } => {
+                    *session
+                }
+            });
+            Ok(ended.into_iter().map(Event::Session).collect())
+        }
+    }
+}

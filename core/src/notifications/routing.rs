@@ -1,0 +1,96 @@
+//! From events to notices, and from notices to recipients.
+
+use super::{Audience, Category, Importance, Notice};
+use crate::accounts::AccountStatus;
+use crate::auth::AuthEvent;
+use crate::directory::{Directory, Event};
+use crate::employees::{MembershipStatus, Standing};
+use crate::ids::AccountId;
+use crate::rights::Right;
+use crate::Timestamp;
+
+fn to_person(
+    category: Category,
+    importance: Importance,
+    person: AccountId,
+    reference: String,
+    at: Timestamp,
+) -> Notice {
+    Notice {
+        category,
+        importance,
+        person: Some(person),
+        org: None,
+        audience: Audience {
+            person: true,
+            ..Audience::default()
+        },
+        reference,
+        at,
+    }
+}
+
+impl Directory {
+    /// The notices an event calls for (none for most events). Call it after
+    /// the event was applied: an application's notice names its applicant.
+    pub fn notices_for(&self, event: &Event, at: Timestamp) -> Vec<Notice> {
+        match event {
+            Event::AccountStatusChanged {
+                account,
+                status: AccountStatus::Blocked(reason),
+            } => vec![to_person(
+                Category::AccountBlocked,
+                Importance::Critical,
+                *account,
+                reason.code().to_owned(),
+                at,
+            )],
+            Event::Auth(AuthEvent::NewIpLogin { account, ip, at }) => vec![to_person(
+                Category::UnauthorizedAttempt,
+                Importance::High,
+                *account,
+                ip.to_string(),
+                *at,
+            )],
+            Event::Auth(AuthEvent::LockedOut { account, at, .. }) => vec![to_person(
+                Category::UnauthorizedAttempt,
+                Importance::Critical,
+                *account,
+                "failed_logins".to_owned(),
+                *at,
+            )],
+            Event::Application(e) => {
+                crate::applications::notices_for(self.application_state(), e, at)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The accounts a notice goes to, without repeats, in ascending order:
+    /// the person concerned, the organization's active members holding
+    /// `users.manage`, its head, as the notice's audience says.
+    pub fn recipients(&self, notice: &Notice) -> Vec<AccountId> {
+        let mut out = Vec::new();
+        if notice.audience.person {
+            out.extend(notice.person);
+        }
+        if let Some(org_id) = notice.org {
+            if let Some(org) = self.organization(org_id) {
+                if notice.audience.head {
+                    out.extend(org.head);
+                }
+                if notice.audience.administrators {
+                    out.extend(self.members(org_id).filter_map(|(a, m)| {
+                        let admin = m.status == MembershipStatus::Active
+                            && (m.standing == Standing::Head
+                                || m.rights(org).contains(Right::UsersManage));
+                        admin.then_some(a)
+                    }));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,165 @@
+//! Property tests of the login guard and sessions on a virtual clock: no
+//! sequence of attempts exceeds the lockout or the recovery limit, and no
+//! session outlives its idle or absolute timeout.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use jiff::SignedDuration;
+use kabinet::accounts::{AccountStatus, BlockReason};
+use kabinet::auth::*;
+use kabinet::*;
+use proptest::prelude::*;
+use support::*;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Fail,
+    Succeed,
+    IssueRecovery,
+    SubmitRight,
+    SubmitWrong,
+    Wait(i64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => Just(Op::Fail),
+        1 => Just(Op::Succeed),
+        2 => Just(Op::IssueRecovery),
+        1 => Just(Op::SubmitRight),
+        1 => Just(Op::SubmitWrong),
+        2 => (0i64..600).prop_map(Op::Wait),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_sequence_of_attempts_exceeds_the_lockout_or_recovery_limits(ops in prop::collection::vec(op(), 1..80)) {
+        let (mut dir, head, _) = world();
+        let policy = dir.policy().auth.clone();
+        let mut now = t(T0);
+        let mut failures: Vec<Timestamp> = Vec::new();
+        let mut recoveries: Vec<Timestamp> = Vec::new();
+        let mut code = 0u32;
+        for op in ops {
+            let sys = Context::system(now);
+            let blocked_before = dir.account(head).unwrap().status
+                == AccountStatus::Blocked(BlockReason::FailedLogins);
+            let cmd = match op {
+                Op::Wait(m) => {
+                    now = now.checked_add(SignedDuration::from_mins(m)).unwrap();
+                    continue;
+                }
+                Op::Fail | Op::Succeed => Command::Auth(AuthCommand::RecordLogin {
+                    account: head,
+                    method: LoginMethod::Password,
+                    succeeded: matches!(op, Op::Succeed),
+                }),
+                Op::IssueRecovery => {
+                    code += 1;
+                    Command::Auth(AuthCommand::IssueCode {
+                        account: head,
+                        purpose: CodePurpose::Recovery,
+                        channel: CodeChannel::Email,
+                        digest: CodeDigest::of(head, CodePurpose::Recovery, &code.to_string()),
+                    })
+                }
+                Op::SubmitRight | Op::SubmitWrong => {
+                    let typed = if matches!(op, Op::SubmitRight) { code.to_string() } else { "x".into() };
+                    Command::Auth(AuthCommand::SubmitCode {
+                        account: head,
+                        purpose: CodePurpose::Recovery,
+                        digest: CodeDigest::of(head, CodePurpose::Recovery, &typed),
+                    })
+                }
+            };
+            let Ok(events) = dir.run(cmd, &sys) else { continue };
+            for e in &events {
+                match e {
+                    Event::Auth(AuthEvent::LoginFailed { at, .. }) => {
+                        prop_assert!(!blocked_before, "a blocked account recorded an attempt");
+                        failures.push(*at);
+                        let since = at.checked_sub(policy.failure_window).unwrap();
+                        let recent = failures.iter().filter(|f| **f > since).count();
+                        prop_assert!(recent as u32 <= policy.max_failed_logins);
+                        let blocked = events.contains(&Event::AccountStatusChanged {
+                            account: head,
+                            status: AccountStatus::Blocked(BlockReason::FailedLogins),
+                        });
+                        prop_assert_eq!(blocked, recent as u32 == policy.max_failed_logins);
+                    }
+                    Event::Auth(AuthEvent::LoginSucceeded { .. }) => {
+                        prop_assert!(!blocked_before, "a blocked account logged in");
+                        failures.clear();
+                    }
+                    Event::Auth(AuthEvent::Recovered { .. }) => failures.clear(),
+                    Event::Auth(AuthEvent::CodeIssued { at, .. }) => {
+                        recoveries.push(*at);
+                        let since = at.checked_sub(SignedDuration::from_hours(24)).unwrap();
+                        let recent = recoveries.iter().filter(|r| **r > since).count();
+                        prop_assert!(recent as u32 <= policy.recovery_per_day);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sessions_never_outlive_their_timeouts(steps in prop::collection::vec((0i64..40, 0u8..4), 1..120)) {
+        let (mut dir, head, _) = world();
+        let policy = dir.policy().auth.clone();
+        let mut now = t(T0);
+        let mut sessions: Vec<(SessionId, Timestamp)> = Vec::new();
+        for (wait, action) in steps {
+            now = now.checked_add(SignedDuration::from_mins(wait)).unwrap();
+            let sys = Context::system(now);
+            match action {
+                0 => {
+                    let ev = dir.run(Command::Auth(AuthCommand::RecordLogin {
+                        account: head,
+                        method: LoginMethod::Certificate,
+                        succeeded: true,
+                    }), &sys).unwrap();
+                    if let Event::Auth(AuthEvent::LoginSucceeded { session, at, .. }) = ev[0] {
+                        sessions.push((session, at));
+                    }
+                }
+                1 | 2 => {
+                    for (id, started) in &sessions {
+                        let before = dir.auth_state().session(*id).cloned();
+                        let r = dir.run(
+                            Command::Session(SessionCommand::Touch { session: *id }),
+                            &Context::account(head, now),
+                        );
+                        if r.is_ok() {
+                            let s = before.expect("touched a session that does not exist");
+                            prop_assert!(now < started.checked_add(policy.session_absolute).unwrap());
+                            prop_assert!(now < s.last_seen.checked_add(policy.session_idle).unwrap());
+                        }
+                    }
+                }
+                _ => {
+                    dir.run(Command::Session(SessionCommand::Sweep), &sys).unwrap();
+                    for s in dir.auth_state().sessions() {
+                        prop_assert!(s.is_live(now, &policy));
+                    }
+                }
+            }
+            for s in dir.auth_state().sessions() {
+                if s.is_live(now, &policy) {
+                    prop_assert!(now < s.started_at.checked_add(policy.session_absolute).unwrap());
+                    prop_assert!(now < s.last_seen.checked_add(policy.session_idle).unwrap());
+                }
+            }
+        }
+    }
+}
