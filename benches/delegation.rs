@@ -22,60 +22,25 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::fixtures::{person, snils_of, t, world as fixtures_world, T0};
+use common::median_of_batches;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use kabinet::accounts::{AccountLevel, PersonName};
-use kabinet::identifiers::{Inn, Snils};
-use kabinet::organizations::{
-    InMemoryRegistry, OrganizationKind, RegistryHead, RegistryRecord, RegistryStatus,
-    RequisitesDraft, StateRegistry,
-};
+use kabinet::identifiers::Snils;
 use kabinet::*;
-use std::time::{Duration, Instant};
 
 const POWERS: u128 = 10_000;
 
-fn t(s: &str) -> Timestamp {
-    s.parse().unwrap()
-}
-
-/// A valid СНИЛС for the n-th generated person.
-fn snils_of(n: u32) -> String {
-    let base = format!("{:09}", 2_000_000 + n);
-    let sum: u32 = base
-        .chars()
-        .enumerate()
-        .map(|(i, c)| c.to_digit(10).unwrap() * (9 - i as u32))
-        .sum();
-    let check = match sum {
-        s if s < 100 => s,
-        100 | 101 => 0,
-        s => (s % 101) % 100,
-    };
-    format!("{base}{check:02}")
-}
-
-fn account(dir: &mut Directory, n: u32, inn: Option<&str>) -> AccountId {
-    let sys = Context::system(t("2026-03-02T09:00:00Z"));
-    let events = dir
-        .run(
-            Command::RegisterAccount {
-                name: PersonName::new("Иванов", "Иван", None),
-                snils: Some(Snils::parse(&snils_of(n)).unwrap()),
-                inn: inn.map(|i| Inn::parse(i).unwrap()),
-                email: None,
-                phone: None,
-            },
-            &sys,
-        )
-        .unwrap();
-    let Event::AccountRegistered { account, .. } = events[0] else {
-        panic!()
-    };
-    for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
-        dir.run(Command::RaiseAccountLevel { account, level }, &sys)
-            .unwrap();
-    }
-    account
+/// A confirmed person with the n-th generated СНИЛС.
+fn account(dir: &mut Directory, n: u32) -> AccountId {
+    person(
+        dir,
+        "Иванов",
+        &snils_of(n),
+        None,
+        &format!("p{n}@example.ru"),
+    )
 }
 
 fn qes(dir: &Directory, who: AccountId) -> SignatureEvidence {
@@ -99,55 +64,8 @@ struct World {
 }
 
 fn world() -> World {
-    let at = t("2026-03-02T09:00:00Z");
-    let mut dir = Directory::new();
-    let head = account(&mut dir, 1, Some("770712345633"));
-    let draft = RequisitesDraft {
-        full_name: "ПАО Сбербанк".into(),
-        inn: "7707083893".into(),
-        kpp: "773601001".into(),
-        ogrn: "1027700132195".into(),
-        legal_address: "117312, г. Москва, ул. Вавилова, д. 19".into(),
-        head_surname: "Иванов".into(),
-        head_given_name: "Иван".into(),
-        head_patronymic: String::new(),
-        head_inn: "770712345633".into(),
-        head_position: "Президент".into(),
-        ..RequisitesDraft::default()
-    };
-    let events = dir
-        .run(
-            Command::SubmitOrganization {
-                kind: OrganizationKind::LegalEntity,
-                requisites: draft,
-            },
-            &Context::account(head, at),
-        )
-        .unwrap();
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
-        panic!()
-    };
-    let mut registry = InMemoryRegistry::new();
-    registry.insert(RegistryRecord {
-        full_name: "ПАО «Сбербанк»".into(),
-        inn: Inn::parse("7707083893").unwrap(),
-        kpp: Some(kabinet::identifiers::Kpp::parse("773601001").unwrap()),
-        ogrn: Some(kabinet::identifiers::Ogrn::parse("1027700132195").unwrap()),
-        ogrnip: None,
-        status: RegistryStatus::Active,
-        head: RegistryHead {
-            name: PersonName::new("Иванов", "Иван", None),
-            inn: Inn::parse("770712345633").unwrap(),
-            position: "Президент".into(),
-        },
-    });
-    let answer = registry.lookup(&Inn::parse("7707083893").unwrap()).unwrap();
-    dir.run(
-        Command::RecordRegistryAnswer { org, answer },
-        &Context::system(at),
-    )
-    .unwrap();
-
+    let at = t(T0);
+    let (mut dir, head, org) = fixtures_world();
     let head_ctx = Context::account(head, at).signed(qes(&dir, head));
     let terms = |n: u128, representative, redelegation| PowerTerms {
         number: Uuid::from_u128(n),
@@ -172,7 +90,7 @@ fn world() -> World {
         };
         dir.run(command, &head_ctx).unwrap();
     }
-    let people = [2, 3, 4].map(|n| account(&mut dir, n, None));
+    let people = [2, 3, 4].map(|n| account(&mut dir, n));
     let first = Command::IssuePower {
         org,
         terms: terms(
@@ -239,10 +157,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    // The same two checks, each sample being the median of batches of 256
-    // calls: a batch the scheduler interrupts (the machine is shared) lands
-    // in the upper half and does not move the median, so these figures are
-    // the p50 of a check on an uncontended core.
+    // The same two checks, each sample the median of batches (p50).
     let mut g = c.benchmark_group("delegation_p50_of_batches");
     g.bench_function("check_chain_depth_3_of_10000", |b| {
         b.iter_custom(|iters| median_of_batches(iters, || w.dir.check(black_box(&allowed))))
@@ -251,25 +166,6 @@ fn bench(c: &mut Criterion) {
         b.iter_custom(|iters| median_of_batches(iters, || w.dir.check(black_box(&head))))
     });
     g.finish();
-}
-
-/// Runs `f` `iters` times in batches of 256 and returns `iters` times the
-/// median time of one call within a batch.
-fn median_of_batches<T>(iters: u64, mut f: impl FnMut() -> T) -> Duration {
-    const BATCH: u64 = 256;
-    let batches = iters.div_ceil(BATCH).max(1);
-    let mut times: Vec<Duration> = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..BATCH {
-                black_box(f());
-            }
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    let median = times[times.len() / 2];
-    median.mul_f64(iters as f64 / BATCH as f64)
 }
 
 criterion_group!(benches, bench);
