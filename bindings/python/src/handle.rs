@@ -60,9 +60,7 @@ impl PyKabinet {
                     None => kabinet::Kabinet::open(&path),
                     Some(p) => kabinet::Kabinet::open_with_policy(&path, p),
                 })
-                .map_err(|e| {
-                    errors::coded(py, errors::Family::Journal, &e, serde_json::Value::Null)
-                })?,
+                .map_err(|e| crate::journal::store_error(py, &e))?,
         };
         Ok(Self { inner })
     }

@@ -12,12 +12,19 @@ use crate::errors::{self, Family};
 use crate::handle::PyKabinet;
 use crate::json::{from_py, to_py};
 use kabinet::journal::{export, Filter};
-use kabinet::{AccountId, Actor, Coded, Command, OrgId};
+use kabinet::store::StoreError;
+use kabinet::{AccountId, Actor, Command, OrgId};
 use pyo3::prelude::*;
 use serde_json::{json, Value};
 
-fn store_error(py: Python<'_>, e: &impl Coded) -> PyErr {
-    errors::coded(py, Family::Journal, e, Value::Null)
+/// A store's error as `JournalError`; a broken chain names its first bad
+/// entry in `details["seq"]`.
+pub fn store_error(py: Python<'_>, e: &StoreError) -> PyErr {
+    let details = match e {
+        StoreError::Broken(v) => json!({ "seq": v.seq }),
+        _ => Value::Null,
+    };
+    errors::coded(py, Family::Journal, e, details)
 }
 
 /// Builds a filter: `actor` is an account number or `"system"`, `kind` a
@@ -156,7 +163,7 @@ fn replay_journal(
         .detach(|| {
             let replayed = k.inner.replay_journal()?;
             let equal = *k.inner.read() == replayed;
-            Ok::<_, kabinet::store::StoreError>((equal, replayed.counts()))
+            Ok::<_, StoreError>((equal, replayed.counts()))
         })
         .map_err(|e| store_error(py, &e))?;
     Ok((equal, counts.0, counts.1, counts.2))
@@ -204,7 +211,7 @@ fn export_journal(
         }
         Ok(out)
     })
-    .map_err(|e: kabinet::store::StoreError| store_error(py, &e))
+    .map_err(|e: StoreError| store_error(py, &e))
 }
 
 /// Executes `(command, context)` pairs in order in one durable transaction.
