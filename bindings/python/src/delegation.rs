@@ -97,50 +97,83 @@ fn power_count(kabinet: &Bound<'_, PyKabinet>) -> usize {
     kabinet.get().inner.read().power_count()
 }
 
-/// A list of powers by `query`: `of_representative` (key: account),
-/// `issued_by` (key: organization), `chain` and `redelegated_from` (key: a
-/// number), `expiring_within` (key: organization or `None`, `at`, `days`).
+/// The powers an account receives (directly, or by its СНИЛС or ИНН).
 #[pyfunction]
-#[pyo3(name = "_powers", signature = (kabinet, query, key = None, at = None, days = 0))]
-fn powers<'py>(
+#[pyo3(name = "_powers_of_representative")]
+fn powers_of_representative<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    query: &str,
-    key: Option<&Bound<'py, PyAny>>,
-    at: Option<&Bound<'py, PyAny>>,
-    days: u32,
+    account: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &kabinet
+            .get()
+            .inner
+            .read()
+            .powers_of_representative(AccountId(account)),
+    )
+}
+
+/// The powers an organization gave, in issue order.
+#[pyfunction]
+#[pyo3(name = "_powers_issued_by")]
+fn powers_issued_by<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &kabinet
+            .get()
+            .inner
+            .read()
+            .powers_issued_by(OrgId(organization)),
+    )
+}
+
+/// The powers working at `at` that end within `days` days (capped by the
+/// core), earliest end first; only those of `organization` when given.
+#[pyfunction]
+#[pyo3(name = "_powers_expiring_within")]
+fn powers_expiring_within<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: Option<u64>,
+    days: u32,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let at = crate::time::timestamp(at)?;
     let dir = kabinet.get().inner.read();
-    let int = |k: Option<&Bound<'py, PyAny>>| -> PyResult<u64> {
-        k.map_or(Ok(0), |v| v.extract::<u64>())
-    };
-    let text = |k: Option<&Bound<'py, PyAny>>| -> PyResult<PowerNumber> {
-        let s: String = k.map_or(Ok(String::new()), |v| v.extract())?;
-        number(py, &s)
-    };
-    let list = match query {
-        "of_representative" => dir.powers_of_representative(AccountId(int(key)?)),
-        "issued_by" => dir.powers_issued_by(OrgId(int(key)?)),
-        "chain" => dir.power_chain(text(key)?),
-        "redelegated_from" => dir.powers_redelegated_from(text(key)?),
-        "expiring_within" => {
-            let org = key
-                .filter(|k| !k.is_none())
-                .map(|k| k.extract::<u64>())
-                .transpose()?
-                .map(OrgId);
-            dir.powers_expiring_within(org, crate::time::timestamp(at)?, days)
-        }
-        other => {
-            return Err(errors::invalid_input(
-                py,
-                "delegation.unknown_query",
-                &format!("неизвестный запрос «{other}»"),
-                &format!("unknown query '{other}'"),
-            ))
-        }
-    };
-    to_py(py, &list)
+    to_py(
+        py,
+        &dir.powers_expiring_within(organization.map(OrgId), at, days),
+    )
+}
+
+/// The chain behind a power, from the first power down to it.
+#[pyfunction]
+#[pyo3(name = "_power_chain")]
+fn power_chain<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    to_py(py, &kabinet.get().inner.read().power_chain(n))
+}
+
+/// The powers re-delegated directly from a power, in issue order.
+#[pyfunction]
+#[pyo3(name = "_powers_redelegated_from")]
+fn powers_redelegated_from<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    to_py(py, &kabinet.get().inner.read().powers_redelegated_from(n))
 }
 
 /// The rights `actor` holds for `organization` through powers of attorney alone.
@@ -219,7 +252,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(verify_power, m)?)?;
     m.add_function(wrap_pyfunction!(power, m)?)?;
     m.add_function(wrap_pyfunction!(power_count, m)?)?;
-    m.add_function(wrap_pyfunction!(powers, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_of_representative, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_issued_by, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_expiring_within, m)?)?;
+    m.add_function(wrap_pyfunction!(power_chain, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_redelegated_from, m)?)?;
     m.add_function(wrap_pyfunction!(rights_through_powers, m)?)?;
     m.add_function(wrap_pyfunction!(export_power, m)?)?;
     m.add_function(wrap_pyfunction!(import_power, m)?)?;

@@ -154,25 +154,25 @@ class PowersMixin(_Kabinet):
 
     def powers_of_representative(self, account: int) -> List[Dict[str, Any]]:
         """The powers an account receives (directly or by its СНИЛС/ИНН)."""
-        return _kabinet._powers(self, "of_representative", account)
+        return _kabinet._powers_of_representative(self, account)
 
     def powers_issued_by(self, org: int) -> List[Dict[str, Any]]:
         """The powers an organization gave, in issue order."""
-        return _kabinet._powers(self, "issued_by", org)
+        return _kabinet._powers_issued_by(self, org)
 
     def powers_expiring_within(
         self, org: Optional[int], days: int, at: Optional[datetime] = None
     ) -> List[Dict[str, Any]]:
         """The powers working at ``at`` that end within ``days`` days, earliest first."""
-        return _kabinet._powers(self, "expiring_within", org, at, days)
+        return _kabinet._powers_expiring_within(self, org, days, at)
 
     def power_chain(self, number: str) -> List[Dict[str, Any]]:
         """The chain behind a power, from the first power down to it."""
-        return _kabinet._powers(self, "chain", number)
+        return _kabinet._power_chain(self, number)
 
     def powers_redelegated_from(self, number: str) -> List[Dict[str, Any]]:
         """The powers passed on directly from a power."""
-        return _kabinet._powers(self, "redelegated_from", number)
+        return _kabinet._powers_redelegated_from(self, number)
 
     def rights_through_powers(self, actor: int, org: int, at: Optional[datetime] = None) -> List[str]:
         """The rights ``actor`` holds for ``org`` through powers of attorney alone."""
