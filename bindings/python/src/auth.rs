@@ -75,7 +75,7 @@ fn password_policy<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAn
 }
 
 /// The problems of a password under a policy (a preset's name or a policy
-/// dict), each a dict with `code`, `message_ru`, `message_en` and its
+/// dict; `nist` by default), each a dict with `code`, `message_ru`, `message_en` and its
 /// fields; empty when it is acceptable. `single_factor` applies the longer
 /// minimum of a password used alone.
 #[pyfunction]

@@ -6,6 +6,13 @@
 //! GIL while the directory works; `check` keeps it: the check is a few hash
 //! lookups, cheaper than releasing and taking the GIL back (see
 //! BENCHMARKS.md, "Bindings overhead").
+//!
+//! The directory lives in memory or, given a `path`, in an SQLite file with
+//! its journal (`Kabinet.open`); opening and every command then touch the
+//! disk, with the GIL released. The other capabilities (powers of attorney,
+//! the journal, authentication, notifications, applications) are module
+//! functions in their own files taking this handle, so that each capability
+//! stays one file.
 
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};

@@ -4,7 +4,8 @@ Streebog (TC 26 test certificates of ../shared/testdata/tc26)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -94,3 +95,23 @@ def test_gost_verify_a_certificate_signature_and_streebog() -> None:
     assert kabinet.streebog256(m1).hex() == "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500"
     assert kabinet.streebog512(m1).hex().startswith("1b54d01a4af5b9d5cc3d86d68d285462")
     assert len(kabinet.streebog512(b"")) == 64
+
+
+def _pkits_case(case_id: str) -> tuple[kabinet.Certificate, kabinet.TrustStore, bool]:
+    manifest = json.loads(shared_data("pkits", "manifest.json").read_text())
+    case = next(c for c in manifest["cases"] if c["id"] == case_id)
+    certs = [shared_data("pkits", "certs", f"{name}.crt") for name in case["path"]]
+    crls = [shared_data("pkits", "crls", f"{name}.crl") for name in case["crls"]]
+    store = kabinet.TrustStore.load([certs[0]], intermediates=certs[1:-1], crls=crls)
+    return kabinet.Certificate.load(certs[-1])[0], store, bool(case["expect_valid"])
+
+
+def test_pkits_revocation_through_crls() -> None:
+    at = datetime(2011, 4, 15, tzinfo=timezone.utc)
+    leaf, store, expected = _pkits_case("4.4.2")
+    revoked = kabinet.validate(leaf, store, at)
+    assert revoked.valid is expected is False and revoked.has_problem("pki.revoked")
+    assert next(p for p in revoked.problems if p.code == "pki.revoked").certificate == 1
+    leaf, store, expected = _pkits_case("4.1.1")
+    good = kabinet.validate(leaf, store, at)
+    assert good.valid is expected is True and good.problems == [] and len(good.path) == 3
