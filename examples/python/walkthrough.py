@@ -4,13 +4,18 @@ The head of a company and three employees get confirmed accounts; the head
 registers the company, the state registry (held in memory here) confirms it;
 employees are invited and join; built-in and custom roles are given; and
 access decisions are printed with their explanations — refusals included.
+Then a power of attorney, a login with a one-time password, an application
+returned for a missing document, and the journal of it all, kept in an
+SQLite file, verified and exported.
 
 Run: scripts/example-python
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import kabinet
 
@@ -27,7 +32,11 @@ def show(title: str, decision: kabinet.Decision) -> None:
 
 
 def main() -> None:
-    k = kabinet.Kabinet()
+    with tempfile.TemporaryDirectory() as folder:
+        walk(kabinet.Kabinet.open(Path(folder) / "kabinet.db"))
+
+
+def walk(k: kabinet.Kabinet) -> None:
 
     print("1. People register and confirm their identity (ЕСИА)")
     people = {}
@@ -100,6 +109,43 @@ def main() -> None:
     for right in k.effective_rights(accountant, org, AT)[:4]:
         sources = ", ".join(f"{b.kind} {b.role}" if b.role else b.kind for b in right.sources)
         print(f"   {right.right}: {sources}")
+
+    print("\n7. A power of attorney for the clerk, and the chain behind a decision")
+    head_qes = kabinet.Signature("qualified", snils="112-233-445 95", organization_inn="7707083893")
+    number = k.issue_power(
+        kabinet.Context.account(head, AT, head_qes), org, clerk, ["payments.view"], valid_until=AT + timedelta(days=30)
+    )
+    decision = k.check(clerk, org, "payments.view", AT)
+    show("the clerk views payments", decision)
+    assert decision.delegation is not None
+    print(f"   through power {decision.delegation['number']}, until {decision.delegation['valid_until']}")
+    expiring = [p["number"] for p in k.powers_expiring_within(org, 31, AT)]
+    print(f"   МЧД JSON: {len(k.export_power(number))} characters; expiring within 31 days: {expiring}")
+
+    print("\n8. A login with a one-time password (TOTP), then a session")
+    secret = b"12345678901234567890"
+    step = kabinet.totp_verify(secret, f"{kabinet.totp(secret, AT):06d}", AT)
+    assert step is not None
+    k.use_totp_step(clerk, step, at=AT)
+    events = k.record_login(clerk, "password_and_code", True, at=AT, ip="192.0.2.7")
+    print(f"   events: {[e.get('auth_event') for e in events]}; open sessions: {len(k.sessions(clerk))}")
+    try:
+        k.use_totp_step(clerk, step, at=AT)
+    except kabinet.AuthError as e:
+        print(f"   the same code again is refused: {e.code}")
+
+    print("\n9. An application returned for what it lacks")
+    as_head_signed = kabinet.Context.account(head, AT, head_qes)
+    app = k.create_application(as_head_signed, org, "registration_change", "Смена адреса")
+    k.attach_document(as_head_signed, app, "form", "form.pdf", b"%PDF-1.7\n%%EOF\n", signature="qualified")
+    missing = kabinet.missing_documents(k.submit_application(as_head_signed, app))
+    print(f"   returned, missing: {missing}")
+
+    print("\n10. The journal: verified, and exported for audit")
+    head_entry = k.verify_journal()
+    print(f"   {head_entry['seq']} entries, chain intact, head {head_entry['hash'][:16]}…")
+    csv = k.export_journal("csv", organization=org)
+    print(f"   CSV for the company: {len(csv.splitlines()) - 1} rows; first columns: {csv.splitlines()[0][:30]}")
 
 
 if __name__ == "__main__":

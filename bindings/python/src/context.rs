@@ -28,6 +28,18 @@ pub fn level(py: Python<'_>, name: &str) -> PyResult<SignatureLevel> {
         })
 }
 
+/// Reads an IP address (v4 or v6).
+fn ip(py: Python<'_>, text: &str) -> PyResult<std::net::IpAddr> {
+    text.parse().map_err(|_| {
+        errors::invalid_input(
+            py,
+            "context.bad_ip",
+            "неверный IP-адрес",
+            "not an IP address",
+        )
+    })
+}
+
 /// The signature offered with a command or a request, and the identity its
 /// certificate asserts (for enhanced and qualified signatures).
 #[pyclass(frozen, module = "kabinet")]
@@ -91,11 +103,16 @@ pub struct Context(pub kabinet::Context);
 
 #[pymethods]
 impl Context {
-    /// The portal itself acting (the host's trusted process).
+    /// The portal itself acting (the host's trusted process); `ip` is the
+    /// address of the request it records (a login's).
     #[staticmethod]
-    #[pyo3(signature = (at = None))]
-    fn system(at: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        Ok(Self(kabinet::Context::system(crate::time::timestamp(at)?)))
+    #[pyo3(signature = (at = None, ip = None))]
+    fn system(py: Python<'_>, at: Option<&Bound<'_, PyAny>>, ip: Option<&str>) -> PyResult<Self> {
+        let ctx = kabinet::Context::system(crate::time::timestamp(at)?);
+        Ok(Self(match ip {
+            Some(ip) => ctx.from_ip(self::ip(py, ip)?),
+            None => ctx,
+        }))
     }
 
     /// A person acting through their account.
@@ -113,15 +130,7 @@ impl Context {
             ctx = ctx.signed(s.get().0.clone());
         }
         if let Some(ip) = ip {
-            let addr = ip.parse().map_err(|_| {
-                errors::invalid_input(
-                    py,
-                    "context.bad_ip",
-                    "неверный IP-адрес",
-                    "not an IP address",
-                )
-            })?;
-            ctx = ctx.from_ip(addr);
+            ctx = ctx.from_ip(self::ip(py, ip)?);
         }
         Ok(Self(ctx))
     }

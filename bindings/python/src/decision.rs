@@ -18,14 +18,15 @@ pub fn role_to_py(py: Python<'_>, role: RoleRef) -> PyResult<Py<PyAny>> {
     }
 }
 
-/// What an allowed decision rests on: `kind` is `head`, `role` or `grant`;
+/// What an allowed decision rests on: `kind` is `head`, `role`, `grant` or
+/// `power_of_attorney` (the decision's `delegation` names the chain);
 /// `role` names the role for `kind == "role"`.
 #[pyclass(frozen, module = "kabinet")]
 pub struct Basis(pub kabinet::Basis);
 
 #[pymethods]
 impl Basis {
-    /// `head`, `role` or `grant`.
+    /// `head`, `role`, `grant` or `power_of_attorney`.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.code()
@@ -129,6 +130,14 @@ impl Decision {
         self.0.refusal_codes()
     }
 
+    /// The chain of powers of attorney the permission rests on (`number`,
+    /// `principal`, `powers`, `valid_until`, `chain` of links with their
+    /// numbers and issuers), when the basis is `power_of_attorney`.
+    #[getter]
+    fn delegation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_py(py, &self.0.delegation)
+    }
+
     /// A one-line explanation in Russian.
     fn explain_ru(&self) -> String {
         self.0.explain_ru()
@@ -169,6 +178,12 @@ impl EffectiveRight {
     #[getter]
     fn sources(&self) -> Vec<Basis> {
         self.0.sources.iter().copied().map(Basis).collect()
+    }
+
+    /// The powers of attorney giving it, each with its number and expiry.
+    #[getter]
+    fn powers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_py(py, &self.0.powers)
     }
 
     fn __repr__(&self) -> String {

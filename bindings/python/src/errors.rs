@@ -21,6 +21,14 @@ pub enum Family {
     Registry,
     /// The input does not have the documented form (`InvalidInputError`).
     Input,
+    /// A certificate, CRL or trust file could not be read (`CertificateError`).
+    Certificate,
+    /// A GOST signature does not verify or its inputs are malformed (`GostError`).
+    Gost,
+    /// The journal or its store failed, or reading it was refused (`JournalError`).
+    Journal,
+    /// A machine-readable power of attorney could not be read or written (`MchdError`).
+    Mchd,
 }
 
 impl Family {
@@ -30,6 +38,10 @@ impl Family {
             Family::Command => "command",
             Family::Registry => "registry",
             Family::Input => "input",
+            Family::Certificate => "certificate",
+            Family::Gost => "gost",
+            Family::Journal => "journal",
+            Family::Mchd => "mchd",
         }
     }
 }
@@ -75,15 +87,18 @@ pub fn invalid_input(py: Python<'_>, code: &str, ru: &str, en: &str) -> PyErr {
     raw(py, Family::Input, code, ru, en, Value::Null)
 }
 
+/// The refusals of a decision in their JSON form (code and both messages).
+pub fn refusals_json(r: &[kabinet::Refusal]) -> Value {
+    r.iter()
+        .map(|r| json!({"code": r.code(), "message_ru": r.message_ru(), "message_en": r.message_en()}))
+        .collect()
+}
+
 /// A refused command, with what the caller needs to react: the refusals of
 /// an access check, the field errors of requisites, the rights lacking.
 pub fn command(py: Python<'_>, error: &CommandError) -> PyErr {
     let codes = |s: &kabinet::RightSet| s.iter().map(|r| r.code()).collect::<Vec<_>>();
-    let refusals = |r: &[kabinet::Refusal]| {
-        r.iter()
-            .map(|r| json!({"code": r.code(), "message_ru": r.message_ru(), "message_en": r.message_en()}))
-            .collect::<Vec<_>>()
-    };
+    let refusals = refusals_json;
     let details = match error {
         CommandError::Denied { refusals: r } | CommandError::AccountCannotAct { refusals: r } => {
             json!({ "refusals": refusals(r) })

@@ -6,6 +6,13 @@
 //! GIL while the directory works; `check` keeps it: the check is a few hash
 //! lookups, cheaper than releasing and taking the GIL back (see
 //! BENCHMARKS.md, "Bindings overhead").
+//!
+//! The directory lives in memory or, given a `path`, in an SQLite file with
+//! its journal (`Kabinet.open`); opening and every command then touch the
+//! disk, with the GIL released. The other capabilities (powers of attorney,
+//! the journal, authentication, notifications, applications) are module
+//! functions in their own files taking this handle, so that each capability
+//! stays one file.
 
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
@@ -30,19 +37,37 @@ pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
 /// The directory in memory, shared between threads.
 #[pyclass(frozen, subclass, name = "_Kabinet", module = "kabinet._kabinet")]
 pub struct PyKabinet {
-    inner: kabinet::Kabinet,
+    pub(crate) inner: kabinet::Kabinet,
 }
 
 #[pymethods]
 impl PyKabinet {
     /// An empty directory in memory with the default policy, or with
-    /// `policy` in its JSON form (see `kabinet.default_policy()`).
+    /// `policy` in its JSON form (see `kabinet.default_policy()`); with
+    /// `path`, the directory kept in that SQLite file with its journal
+    /// (created when missing, its state loaded from the last snapshot and
+    /// the journal after it).
+    ///
+    /// Raises `JournalError` (`store.*`, `journal.*`) when the file cannot
+    /// be opened or its journal is broken.
     #[new]
-    #[pyo3(signature = (policy = None))]
-    fn new(policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let inner = match policy {
-            None => kabinet::Kabinet::in_memory(),
-            Some(p) => kabinet::Kabinet::with_policy(from_py(p, "policy.malformed")?),
+    #[pyo3(signature = (policy = None, path = None))]
+    fn new(
+        py: Python<'_>,
+        policy: Option<&Bound<'_, PyAny>>,
+        path: Option<std::path::PathBuf>,
+    ) -> PyResult<Self> {
+        let policy: Option<kabinet::Policy> =
+            policy.map(|p| from_py(p, "policy.malformed")).transpose()?;
+        let inner = match (path, policy) {
+            (None, None) => kabinet::Kabinet::in_memory(),
+            (None, Some(p)) => kabinet::Kabinet::with_policy(p),
+            (Some(path), policy) => py
+                .detach(|| match policy {
+                    None => kabinet::Kabinet::open(&path),
+                    Some(p) => kabinet::Kabinet::open_with_policy(&path, p),
+                })
+                .map_err(|e| crate::journal::store_error(py, &e))?,
         };
         Ok(Self { inner })
     }

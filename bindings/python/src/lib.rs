@@ -8,20 +8,30 @@
 //! adds typed methods that build the documented JSON form of each command.
 //!
 //! One file per concept: [`identifiers`], [`context`], [`decision`],
-//! [`handle`] (the directory), [`catalog`] (rights and built-in roles),
-//! [`registry`] (the in-memory state registry), [`errors`], [`json`] and [`time`]
-//! (the conversions every other file uses). A later capability (powers of
-//! attorney, certificates, the journal) is one more file registered below.
+//! [`handle`] (the directory, in memory or on SQLite), [`catalog`] (rights
+//! and built-in roles), [`registry`] (the in-memory state registry),
+//! [`delegation`] (powers of attorney), [`pki`] (certificates),
+//! [`gost`] (GOST signatures, Streebog), [`journal`] (the journal and the
+//! store), [`auth`] (passwords, OTP, sessions), [`notifications`],
+//! [`applications`], and [`errors`], [`json`] and [`time`] (the conversions
+//! every other file uses). A later capability is one more file registered below.
 
 use pyo3::prelude::*;
 
+mod applications;
+mod auth;
 mod catalog;
 mod context;
 mod decision;
+mod delegation;
 mod errors;
+mod gost;
 mod handle;
 mod identifiers;
+mod journal;
 mod json;
+mod notifications;
+mod pki;
 mod registry;
 mod time;
 
@@ -34,5 +44,12 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     handle::register(m)?;
     catalog::register(m)?;
     registry::register(m)?;
+    delegation::register(m)?;
+    pki::register(m)?;
+    gost::register(m)?;
+    journal::register(m)?;
+    auth::register(m)?;
+    notifications::register(m)?;
+    applications::register(m)?;
     Ok(())
 }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
+from pathlib import Path
 from typing import List
 
 import kabinet
 from conftest import T0, World, as_, person, snils_of
+from shared import shared_data
 
 
 def test_threads_share_one_directory(world: World) -> None:
@@ -33,3 +36,31 @@ def test_threads_share_one_directory(world: World) -> None:
     assert k.counts() == (1 + len(people), 1, 1 + len(people))
     assert k.check(head, org, "users.manage", T0).allowed
     assert isinstance(as_(head), kabinet.Context)
+
+
+def test_threads_share_a_directory_on_sqlite_and_a_trust_store(tmp_path: Path) -> None:
+    k = kabinet.Kabinet.open(tmp_path / "threads.db")
+    people_before = [person(k, f"Поток{i}", snils_of(40 + i)) for i in range(4)]
+    root = kabinet.Certificate.from_bytes(shared_data("tc26", "root256_cert.pem").read_bytes())
+    leaf = kabinet.Certificate.from_bytes(shared_data("tc26", "sender256_cert.pem").read_bytes())
+    store = kabinet.TrustStore()
+    store.add_anchor(root)
+    at = leaf.not_before + timedelta(days=1)
+    errors: List[BaseException] = []
+
+    def work(account: int) -> None:
+        try:
+            for _ in range(5):
+                k.record_login(account, "password", True, at=T0)
+                assert kabinet.validate(leaf, store, at, revocation="soft_fail").valid
+        except BaseException as e:  # noqa: BLE001 - collected and re-raised below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(p,)) for p in people_before]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(k.sessions()) == 5 * len(people_before)
+    assert k.verify_journal()["seq"] == len(k.journal())

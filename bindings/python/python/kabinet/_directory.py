@@ -12,10 +12,16 @@ commands of a person take the :class:`Context` they act in.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Union
 
-from ._kabinet import Context, InMemoryRegistry, Snils, Email, Inn, Phone, _Kabinet
+from ._applications import ApplicationsMixin
+from ._auth import AuthMixin
+from ._journal import JournalMixin
+from ._kabinet import Context, InMemoryRegistry, Snils, Email, Inn, Phone
+from ._notifications import NotificationsMixin
+from ._powers import PowersMixin
 
 Role = Union[str, int]
 """A built-in role's code (``"administrator"``) or a custom role's number."""
@@ -48,12 +54,22 @@ def _first(events: List[Event], key: str) -> int:
     return int(value["id"]) if isinstance(value, dict) else int(value)
 
 
-class Kabinet(_Kabinet):
-    """A directory in memory: accounts, organizations, employees, decisions.
+class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, ApplicationsMixin):
+    """A directory: accounts, organizations, employees, powers of attorney,
+    authentication, notifications, applications, decisions, the journal.
 
-    Thread-safe: one object may be shared by many threads. ``check`` and
-    ``effective_rights`` are decisions; every other change is a command.
+    ``Kabinet()`` keeps it in memory; :meth:`Kabinet.open` in an SQLite file
+    with its journal. Thread-safe: one object may be shared by many threads.
+    ``check`` and ``effective_rights`` are decisions; every other change is a
+    command, journaled.
     """
+
+    @classmethod
+    def open(cls, path: Union[str, "os.PathLike[str]"], policy: Optional[Dict[str, Any]] = None) -> "Kabinet":
+        """Opens (or creates) the directory kept in the SQLite file ``path``:
+        its state is restored from the last snapshot and the journal after it.
+        Raises :class:`kabinet.JournalError` (``store.*``, ``journal.*``)."""
+        return cls(policy, path=os.fspath(path))
 
     def _system(self, command: Dict[str, Any], at: Optional[datetime]) -> List[Event]:
         return self.execute(command, Context.system(at))

@@ -15,9 +15,20 @@ the field errors of requisites, the rights lacking).
     │   ├── InvitationError          invitation.*: expired, closed, not for you
     │   ├── OrganizationError        organization.*: unknown, status, requisites
     │   ├── AccountError             account.*
-    │   └── RoleError                role.*, access_group.*
+    │   ├── RoleError                role.*, access_group.*
+    │   ├── DelegationError          delegation.*: powers of attorney
+    │   ├── AuthError                auth.*, otp.*, code.*, pin.*, session.*
+    │   ├── NotificationError        notification.*
+    │   └── ApplicationError         application.*, document.*
     ├── RegistryError            the state registry could not answer
+    ├── CertificateError         pki.*, trust_file.*: a certificate, CRL or file unreadable
+    ├── GostError                gost.*: a GOST signature does not verify
+    ├── JournalError             journal.*, store.*: the journal or its store
+    ├── MchdError                mchd.*: a machine-readable power of attorney (also ValueError)
     └── InvalidInputError        input without the documented form (also ValueError)
+
+A certificate that does not validate is not an exception: ``validate`` returns
+a report with its problems, as ``check`` returns a decision.
 """
 
 from __future__ import annotations
@@ -34,7 +45,15 @@ __all__ = [
     "OrganizationError",
     "AccountError",
     "RoleError",
+    "DelegationError",
+    "AuthError",
+    "NotificationError",
+    "ApplicationError",
     "RegistryError",
+    "CertificateError",
+    "GostError",
+    "JournalError",
+    "MchdError",
     "InvalidInputError",
 ]
 
@@ -93,6 +112,45 @@ class RoleError(CommandError):
     """``role.*`` and ``access_group.*``: unknown, not assignable, already held."""
 
 
+class DelegationError(CommandError):
+    """``delegation.*``: a rule of powers of attorney (not in force, beyond the
+    parent, re-delegation not allowed, irrevocable without a ground, ...)."""
+
+
+class AuthError(CommandError):
+    """``auth.*``, ``otp.*``, ``code.*``, ``pin.*``, ``session.*``: locked out,
+    a replayed TOTP step, no code pending, a locked token, an unknown session."""
+
+
+class NotificationError(CommandError):
+    """``notification.*``: bad sending hours, unknown delivery, ..."""
+
+
+class ApplicationError(CommandError):
+    """``application.*`` and ``document.*``: wrong status, unknown slot, a
+    document whose content is not a format its slot accepts, too large."""
+
+
+class CertificateError(KabinetError):
+    """``pki.*`` and ``trust_file.*``: a certificate, CRL or trust file that
+    cannot be read. (A certificate that does not validate is a report.)"""
+
+
+class GostError(KabinetError):
+    """``gost.*``: a GOST signature does not verify or its key is unusable."""
+
+
+class JournalError(KabinetError):
+    """``journal.*`` and ``store.*``: the journal's chain is broken
+    (``details["seq"]`` names the first bad entry), the store failed, or
+    reading the journal was refused (``details["refusals"]``)."""
+
+
+class MchdError(KabinetError, ValueError):
+    """``mchd.*``: a machine-readable power of attorney (МЧД JSON) that
+    cannot be read or written."""
+
+
 class RegistryError(KabinetError):
     """The state registry could not answer."""
 
@@ -110,6 +168,25 @@ _COMMAND_AREAS: Dict[str, Type[CommandError]] = {
     "account": AccountError,
     "role": RoleError,
     "access_group": RoleError,
+    "delegation": DelegationError,
+    "auth": AuthError,
+    "otp": AuthError,
+    "code": AuthError,
+    "pin": AuthError,
+    "session": AuthError,
+    "notification": NotificationError,
+    "application": ApplicationError,
+    "document": ApplicationError,
+}
+
+_FAMILIES: Dict[str, Type[KabinetError]] = {
+    "identifier": IdentifierError,
+    "registry": RegistryError,
+    "input": InvalidInputError,
+    "certificate": CertificateError,
+    "gost": GostError,
+    "journal": JournalError,
+    "mchd": MchdError,
 }
 
 
@@ -122,12 +199,8 @@ def _error_for(
 ) -> KabinetError:
     """Builds the exception for a coded error (called by the native module)."""
     cls: Type[KabinetError]
-    if family == "identifier":
-        cls = IdentifierError
-    elif family == "registry":
-        cls = RegistryError
-    elif family == "input":
-        cls = InvalidInputError
+    if family in _FAMILIES:
+        cls = _FAMILIES[family]
     else:
         cls = _COMMAND_AREAS.get(code.split(".", 1)[0], CommandError)
     return cls(code, message_ru, message_en, details)

@@ -1,0 +1,266 @@
+//! Powers of attorney (доверенности, МЧД): the directory's queries, entering
+//! by a power's number, the level presets and the МЧД JSON export/import.
+//!
+//! The commands (`issue_power`, `redelegate_power`, ...) cross as JSON
+//! through `execute`; the typed methods of `kabinet.Kabinet` build them.
+//! Here are the read side and the checks, as module functions taking the
+//! directory handle: powers come out in their JSON form (dicts), a chain
+//! that does not hold raises the coded refusal naming its failing link.
+
+use crate::errors::{self, Family};
+use crate::handle::PyKabinet;
+use crate::json::to_py;
+use kabinet::delegation::{PowerLevel, PowerNumber};
+use kabinet::{AccountId, OrgId};
+use pyo3::prelude::*;
+use serde_json::json;
+
+/// Reads a power's number (a UUID).
+pub fn number(py: Python<'_>, text: &str) -> PyResult<PowerNumber> {
+    PowerNumber::parse_str(text).map_err(|_| {
+        errors::invalid_input(
+            py,
+            "delegation.bad_number",
+            &format!("номер доверенности «{text}» не является UUID"),
+            &format!("the power of attorney number '{text}' is not a UUID"),
+        )
+    })
+}
+
+/// A refusal of a chain check as a `CommandError` subclass by its area.
+fn refused(py: Python<'_>, refusal: &kabinet::Refusal) -> PyErr {
+    let details = json!({ "refusals": errors::refusals_json(std::slice::from_ref(refusal)) });
+    errors::coded(py, Family::Command, refusal, details)
+}
+
+/// Entering as a representative by a power's number: the acting context
+/// (`number`, `principal`, `powers`, `valid_until`, `chain`).
+///
+/// Raises the refusal (`AccessDeniedError` or `DelegationError` by its code)
+/// when the account cannot act or a link of the chain fails.
+#[pyfunction]
+#[pyo3(name = "_enter_by_power")]
+fn enter_by_power<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    actor: u64,
+    power: &str,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    let at = crate::time::timestamp(at)?;
+    let basis = kabinet
+        .get()
+        .inner
+        .read()
+        .enter_by_power(AccountId(actor), n, at);
+    match basis {
+        Ok(b) => to_py(py, &b),
+        Err(r) => Err(refused(py, &r)),
+    }
+}
+
+/// The chain behind a power checked at `at`: the same dict as `_enter_by_power`.
+#[pyfunction]
+#[pyo3(name = "_verify_power")]
+fn verify_power<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    let at = crate::time::timestamp(at)?;
+    let basis = kabinet.get().inner.read().verify_power(n, at);
+    match basis {
+        Ok(b) => to_py(py, &b),
+        Err(r) => Err(refused(py, &r)),
+    }
+}
+
+/// A power in its JSON form, or `None`.
+#[pyfunction]
+#[pyo3(name = "_power")]
+fn power<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    to_py(py, &kabinet.get().inner.read().power(n))
+}
+
+/// How many powers the directory holds (in force or not).
+#[pyfunction]
+#[pyo3(name = "_power_count")]
+fn power_count(kabinet: &Bound<'_, PyKabinet>) -> usize {
+    kabinet.get().inner.read().power_count()
+}
+
+/// The powers an account receives (directly, or by its СНИЛС or ИНН).
+#[pyfunction]
+#[pyo3(name = "_powers_of_representative")]
+fn powers_of_representative<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    account: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &kabinet
+            .get()
+            .inner
+            .read()
+            .powers_of_representative(AccountId(account)),
+    )
+}
+
+/// The powers an organization gave, in issue order.
+#[pyfunction]
+#[pyo3(name = "_powers_issued_by")]
+fn powers_issued_by<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &kabinet
+            .get()
+            .inner
+            .read()
+            .powers_issued_by(OrgId(organization)),
+    )
+}
+
+/// The powers working at `at` that end within `days` days (capped by the
+/// core), earliest end first; only those of `organization` when given.
+#[pyfunction]
+#[pyo3(name = "_powers_expiring_within")]
+fn powers_expiring_within<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: Option<u64>,
+    days: u32,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let at = crate::time::timestamp(at)?;
+    let dir = kabinet.get().inner.read();
+    to_py(
+        py,
+        &dir.powers_expiring_within(organization.map(OrgId), at, days),
+    )
+}
+
+/// The chain behind a power, from the first power down to it.
+#[pyfunction]
+#[pyo3(name = "_power_chain")]
+fn power_chain<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    to_py(py, &kabinet.get().inner.read().power_chain(n))
+}
+
+/// The powers re-delegated directly from a power, in issue order.
+#[pyfunction]
+#[pyo3(name = "_powers_redelegated_from")]
+fn powers_redelegated_from<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    power: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let n = number(py, power)?;
+    to_py(py, &kabinet.get().inner.read().powers_redelegated_from(n))
+}
+
+/// The rights `actor` holds for `organization` through powers of attorney alone.
+#[pyfunction]
+#[pyo3(name = "_rights_through_powers")]
+fn rights_through_powers(
+    kabinet: &Bound<'_, PyKabinet>,
+    actor: u64,
+    organization: u64,
+    at: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<&'static str>> {
+    let at = crate::time::timestamp(at)?;
+    let set =
+        kabinet
+            .get()
+            .inner
+            .read()
+            .rights_through_powers(AccountId(actor), OrgId(organization), at);
+    Ok(set.iter().map(|r| r.code()).collect())
+}
+
+/// A power as МЧД JSON text (keys mirroring the FNS format).
+///
+/// Raises `MchdError` (`mchd.not_found`, ...).
+#[pyfunction]
+#[pyo3(name = "_export_power")]
+fn export_power(py: Python<'_>, kabinet: &Bound<'_, PyKabinet>, power: &str) -> PyResult<String> {
+    let n = number(py, power)?;
+    let out = kabinet.get().inner.read().export_power(n);
+    out.map_err(|e| errors::coded(py, Family::Mchd, &e, serde_json::Value::Null))
+}
+
+/// Reads МЧД JSON text into a power in its JSON form, ready for the
+/// `import_power` command. Nothing changes in the directory.
+///
+/// Raises `MchdError` (`mchd.malformed`, `mchd.principal_unknown`, ...).
+#[pyfunction]
+#[pyo3(name = "_import_power")]
+fn import_power<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    text: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let power = kabinet.get().inner.read().import_power(text);
+    let power = power.map_err(|e| errors::coded(py, Family::Mchd, &e, serde_json::Value::Null))?;
+    to_py(py, &power)
+}
+
+/// The level presets of powers: `basic`, `operational`, `administrative`.
+#[pyfunction]
+fn power_levels() -> Vec<&'static str> {
+    PowerLevel::ALL.iter().map(|l| l.as_str()).collect()
+}
+
+/// The rights of a level preset, by code.
+///
+/// Raises `InvalidInputError` (`delegation.unknown_level`) for another name.
+#[pyfunction]
+fn power_level_rights(py: Python<'_>, level: &str) -> PyResult<Vec<&'static str>> {
+    let l = PowerLevel::ALL
+        .into_iter()
+        .find(|l| l.as_str() == level)
+        .ok_or_else(|| {
+            errors::invalid_input(
+                py,
+                "delegation.unknown_level",
+                &format!("неизвестный уровень полномочий «{level}»"),
+                &format!("unknown level of powers '{level}'"),
+            )
+        })?;
+    Ok(l.rights().iter().map(|r| r.code()).collect())
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(enter_by_power, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_power, m)?)?;
+    m.add_function(wrap_pyfunction!(power, m)?)?;
+    m.add_function(wrap_pyfunction!(power_count, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_of_representative, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_issued_by, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_expiring_within, m)?)?;
+    m.add_function(wrap_pyfunction!(power_chain, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_redelegated_from, m)?)?;
+    m.add_function(wrap_pyfunction!(rights_through_powers, m)?)?;
+    m.add_function(wrap_pyfunction!(export_power, m)?)?;
+    m.add_function(wrap_pyfunction!(import_power, m)?)?;
+    m.add_function(wrap_pyfunction!(power_levels, m)?)?;
+    m.add_function(wrap_pyfunction!(power_level_rights, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! Notifications: an account's preferences, the outbox of deliveries (all,
+//! or those due at a time), the history of what was sent, and the
+//! reminders of expiring certificates and powers of attorney.
+//!
+//! The commands (`set_preferences`, `notify`, `mark_sent`) cross as JSON
+//! through `execute`; the typed methods of `kabinet.Kabinet` build them.
+//! Deliveries and notices come out in their JSON form (dicts).
+
+use crate::handle::PyKabinet;
+use crate::json::{from_py, to_py};
+use kabinet::notifications::{self, CertificateExpiry};
+use kabinet::{AccountId, OrgId};
+use pyo3::prelude::*;
+
+/// An account's notification preferences (defaults when never set).
+#[pyfunction]
+#[pyo3(name = "_preferences")]
+fn preferences<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    account: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let dir = kabinet.get().inner.read();
+    to_py(
+        py,
+        &dir.notification_state().preferences(AccountId(account)),
+    )
+}
+
+/// The deliveries waiting to be sent, by number; only those due at `at` when given.
+#[pyfunction]
+#[pyo3(name = "_outbox", signature = (kabinet, due_at = None))]
+fn outbox<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    due_at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let at = due_at
+        .map(|t| crate::time::timestamp(Some(t)))
+        .transpose()?;
+    let dir = kabinet.get().inner.read();
+    let state = dir.notification_state();
+    let list: Vec<_> = match at {
+        Some(at) => state.due(at).collect(),
+        None => state.outbox().collect(),
+    };
+    to_py(py, &list)
+}
+
+/// The deliveries sent, in the order they were reported.
+#[pyfunction]
+#[pyo3(name = "_history")]
+fn history<'py>(py: Python<'py>, kabinet: &Bound<'py, PyKabinet>) -> PyResult<Bound<'py, PyAny>> {
+    let dir = kabinet.get().inner.read();
+    to_py(py, &dir.notification_state().history())
+}
+
+/// Notices for the certificates expiring within `within_days` days after
+/// `at` (each a dict with `serial`, `holder`, `org`, `not_after`); pass them
+/// to `notify`.
+#[pyfunction]
+#[pyo3(signature = (certificates, at = None, within_days = notifications::REMINDER_DAYS))]
+fn certificate_reminders<'py>(
+    py: Python<'py>,
+    certificates: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+    within_days: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let certs: Vec<CertificateExpiry> = from_py(certificates, "reminder.malformed")?;
+    let at = crate::time::timestamp(at)?;
+    to_py(
+        py,
+        &notifications::certificate_reminders(&certs, at, within_days),
+    )
+}
+
+/// Notices for the powers of attorney (`(number, holder, valid_until)`)
+/// expiring within `within_days` days after `at`, for `organization`.
+#[pyfunction]
+#[pyo3(signature = (powers, organization = None, at = None, within_days = notifications::REMINDER_DAYS))]
+fn power_of_attorney_reminders<'py>(
+    py: Python<'py>,
+    powers: Vec<(String, u64, Bound<'py, PyAny>)>,
+    organization: Option<u64>,
+    at: Option<&Bound<'py, PyAny>>,
+    within_days: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let powers = powers
+        .into_iter()
+        .map(|(n, holder, until)| Ok((n, AccountId(holder), crate::time::timestamp(Some(&until))?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    let at = crate::time::timestamp(at)?;
+    to_py(
+        py,
+        &notifications::power_of_attorney_reminders(
+            &powers,
+            organization.map(OrgId),
+            at,
+            within_days,
+        ),
+    )
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(preferences, m)?)?;
+    m.add_function(wrap_pyfunction!(outbox, m)?)?;
+    m.add_function(wrap_pyfunction!(history, m)?)?;
+    m.add_function(wrap_pyfunction!(certificate_reminders, m)?)?;
+    m.add_function(wrap_pyfunction!(power_of_attorney_reminders, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,398 @@
+//! Certificates: parsing (DER, PEM, bundles), the trust store, path
+//! validation with its report, and loading from files and folders.
+//!
+//! `Certificate` is a parsed certificate; `TrustStore` holds the anchors
+//! (each marked accredited or not), intermediates and CRLs, shared between
+//! threads; `validate(leaf, store, ...)` returns a `ValidationReport`, a
+//! value (like a `Decision`): `valid`, the `path`, every `problem` with its
+//! stable code, the `holder` with its Russian identifiers, whether the
+//! signature is `qualified`, and the `signature_evidence()` to pass to
+//! `Kabinet.check`. Validation verifies signatures and walks CRLs: the GIL
+//! is released while it runs.
+
+use crate::context::Signature;
+use crate::errors::{self, Family};
+use crate::json::to_py;
+use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
+use kabinet::trust_files;
+use kabinet::Timestamp;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use std::path::PathBuf;
+use std::sync::RwLock;
+
+fn pki_error(py: Python<'_>, e: &pki::PkiError) -> PyErr {
+    errors::coded(py, Family::Certificate, e, serde_json::Value::Null)
+}
+
+fn file_error(py: Python<'_>, e: &trust_files::TrustFileError) -> PyErr {
+    errors::coded(py, Family::Certificate, e, serde_json::Value::Null)
+}
+
+/// A parsed X.509 certificate.
+#[pyclass(frozen, module = "kabinet")]
+#[derive(Clone)]
+pub struct Certificate(pub ParsedCertificate);
+
+#[pymethods]
+impl Certificate {
+    /// One certificate from DER or PEM bytes.
+    ///
+    /// Raises `CertificateError` (`pki.malformed_certificate`, `pki.too_large`).
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        ParsedCertificate::from_der_or_pem(data)
+            .map(Self)
+            .map_err(|e| pki_error(py, &e))
+    }
+
+    /// Every certificate of DER bytes or a PEM bundle.
+    #[staticmethod]
+    fn all_from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Vec<Self>> {
+        pki::certificates_from_bytes(data)
+            .map(|v| v.into_iter().map(Self).collect())
+            .map_err(|e| pki_error(py, &e))
+    }
+
+    /// Every certificate of a file (DER or PEM bundle) or of a folder's files.
+    ///
+    /// Raises `CertificateError` (`trust_file.io`, `pki.malformed_certificate`, ...).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Vec<Self>> {
+        py.detach(|| trust_files::load_certificates(&path))
+            .map(|v| v.into_iter().map(Self).collect())
+            .map_err(|e| file_error(py, &e))
+    }
+
+    /// The subject, as text.
+    #[getter]
+    fn subject(&self) -> String {
+        self.0.subject_text()
+    }
+
+    /// The issuer, as text.
+    #[getter]
+    fn issuer(&self) -> String {
+        self.0.issuer_text()
+    }
+
+    /// The serial number in hex.
+    #[getter]
+    fn serial(&self) -> String {
+        self.0.serial_hex()
+    }
+
+    /// The SHA-256 fingerprint of the DER, in hex.
+    #[getter]
+    fn fingerprint(&self) -> String {
+        self.0.fingerprint_hex()
+    }
+
+    /// The first instant of validity.
+    #[getter]
+    fn not_before(&self) -> Timestamp {
+        self.0.not_before()
+    }
+
+    /// The last instant of validity.
+    #[getter]
+    fn not_after(&self) -> Timestamp {
+        self.0.not_after()
+    }
+
+    /// The certificate's DER.
+    #[getter]
+    fn der<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.0.der())
+    }
+
+    /// The DER of the tbsCertificate (the signed bytes).
+    #[getter]
+    fn tbs_der<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.0.tbs_der())
+    }
+
+    /// The DER of the SubjectPublicKeyInfo.
+    #[getter]
+    fn spki_der<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.0.spki_der())
+    }
+
+    /// The holder's identity as the certificate states it (ФИО, ИНН, ОГРН, СНИЛС, ...).
+    #[getter]
+    fn holder<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &pki::Holder::of(&self.0))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Certificate({:?})", self.0.subject_text())
+    }
+}
+
+/// Anchors, intermediates and CRLs to validate against; shared between threads.
+#[pyclass(frozen, module = "kabinet")]
+pub struct TrustStore(RwLock<pki::TrustStore>);
+
+impl TrustStore {
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, pki::TrustStore> {
+        self.0.write().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[pymethods]
+impl TrustStore {
+    #[new]
+    fn new() -> Self {
+        Self(RwLock::new(pki::TrustStore::new()))
+    }
+
+    /// A store from files and folders (DER or PEM): anchors (all marked
+    /// `accredited` or not), intermediates and CRLs.
+    ///
+    /// Raises `CertificateError` for the first file that cannot be read or parsed.
+    #[staticmethod]
+    #[pyo3(signature = (anchors, *, accredited = false, intermediates = Vec::new(), crls = Vec::new()))]
+    fn load(
+        py: Python<'_>,
+        anchors: Vec<PathBuf>,
+        accredited: bool,
+        intermediates: Vec<PathBuf>,
+        crls: Vec<PathBuf>,
+    ) -> PyResult<Self> {
+        py.detach(|| trust_files::load_trust_store(&anchors, accredited, &intermediates, &crls))
+            .map(|s| Self(RwLock::new(s)))
+            .map_err(|e| file_error(py, &e))
+    }
+
+    /// Adds one trust anchor; `accredited` marks a root of the accredited
+    /// CAs (needed for a qualified signature).
+    #[pyo3(signature = (certificate, accredited = false))]
+    fn add_anchor(&self, certificate: &Certificate, accredited: bool) {
+        self.write().add_anchor(certificate.0.clone(), accredited);
+    }
+
+    /// Adds the anchors of DER or PEM bytes; returns how many.
+    #[pyo3(signature = (data, accredited = false))]
+    fn add_anchors_from_bytes(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        accredited: bool,
+    ) -> PyResult<usize> {
+        self.write()
+            .add_anchors_from_bytes(data, accredited)
+            .map_err(|e| pki_error(py, &e))
+    }
+
+    /// Adds one intermediate certificate.
+    fn add_intermediate(&self, certificate: &Certificate) {
+        self.write().add_intermediate(certificate.0.clone());
+    }
+
+    /// Adds the intermediates of DER or PEM bytes; returns how many.
+    fn add_intermediates_from_bytes(&self, py: Python<'_>, data: &[u8]) -> PyResult<usize> {
+        self.write()
+            .add_intermediates_from_bytes(data)
+            .map_err(|e| pki_error(py, &e))
+    }
+
+    /// Adds the CRLs of DER or PEM bytes; returns how many.
+    ///
+    /// Raises `CertificateError` (`pki.malformed_crl`).
+    fn add_crls_from_bytes(&self, py: Python<'_>, data: &[u8]) -> PyResult<usize> {
+        self.write()
+            .add_crls_from_bytes(data)
+            .map_err(|e| pki_error(py, &e))
+    }
+}
+
+/// One reason a certificate path is not valid, with its stable code.
+#[pyclass(frozen, module = "kabinet", get_all)]
+pub struct CertificateProblem {
+    /// The stable code, e.g. `pki.expired`.
+    code: &'static str,
+    /// The position in the path (0 = the leaf), when one certificate is at fault.
+    certificate: Option<usize>,
+    /// That certificate's subject.
+    subject: Option<String>,
+    /// What is wrong, in English.
+    detail: String,
+    /// What is wrong, in Russian.
+    detail_ru: String,
+}
+
+#[pymethods]
+impl CertificateProblem {
+    fn __repr__(&self) -> String {
+        format!(
+            "CertificateProblem({:?}, {:?})",
+            self.code, self.certificate
+        )
+    }
+}
+
+/// The outcome of validating a certificate: a value, not an exception.
+#[pyclass(frozen, module = "kabinet")]
+pub struct ValidationReport(pki::ValidationReport);
+
+#[pymethods]
+impl ValidationReport {
+    /// Whether a path to a trusted anchor holds at the time asked.
+    #[getter]
+    fn valid(&self) -> bool {
+        self.0.valid
+    }
+
+    /// Whether the certificate is qualified (accredited anchor, Russian identifiers, ...).
+    #[getter]
+    fn qualified(&self) -> bool {
+        self.0.qualified
+    }
+
+    /// Why it is not qualified, by code.
+    #[getter]
+    fn not_qualified_because(&self) -> Vec<&'static str> {
+        self.0.not_qualified_because.clone()
+    }
+
+    /// Whether the path ends at an accredited anchor.
+    #[getter]
+    fn accredited_anchor(&self) -> bool {
+        self.0.accredited_anchor
+    }
+
+    /// Every problem found, in order.
+    #[getter]
+    fn problems(&self) -> Vec<CertificateProblem> {
+        self.0
+            .problems
+            .iter()
+            .map(|p| CertificateProblem {
+                code: p.code,
+                certificate: p.certificate,
+                subject: p.subject.clone(),
+                detail: p.detail.clone(),
+                detail_ru: p.detail_ru.clone(),
+            })
+            .collect()
+    }
+
+    /// The codes of the problems, in order.
+    #[getter]
+    fn problem_codes(&self) -> Vec<&'static str> {
+        self.0.problems.iter().map(|p| p.code).collect()
+    }
+
+    /// Warnings (expiring soon, revocation unknown but accepted), as dicts
+    /// with `code`, `certificate`, `detail`, `detail_ru`.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.warnings)
+    }
+
+    /// The path from the leaf to the anchor, each with `subject`, `issuer`,
+    /// `serial`, `fingerprint`, `not_before`, `not_after`, `anchor`.
+    #[getter]
+    fn path<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.path)
+    }
+
+    /// The holder: names, organization, ИНН, ИНН ЮЛ, ОГРН, ОГРНИП, СНИЛС, sign tool.
+    #[getter]
+    fn holder<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.holder)
+    }
+
+    /// The class of the holder's signature tool (`kc1` ... `ka1`), if stated.
+    #[getter]
+    fn sign_tool_class<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.sign_tool_class)
+    }
+
+    /// The signature level the certificate gives: `qualified`, `enhanced`, or `None`.
+    #[getter]
+    fn signature_level(&self) -> Option<&'static str> {
+        self.0.signature_level().map(|l| l.as_str())
+    }
+
+    /// Whether a problem with this code was found.
+    fn has_problem(&self, code: &str) -> bool {
+        self.0.has_problem(code)
+    }
+
+    /// The evidence to pass to `Kabinet.check` or a `Context`: the level and
+    /// the holder's identifiers; `None` when the certificate is not valid.
+    fn signature_evidence(&self) -> Option<Signature> {
+        self.0.signature_evidence().map(Signature)
+    }
+
+    /// The report in its JSON form.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    fn __bool__(&self) -> bool {
+        self.0.valid
+    }
+
+    fn __repr__(&self) -> String {
+        let codes: Vec<&str> = self.0.problems.iter().map(|p| p.code).collect();
+        format!(
+            "ValidationReport(valid={}, qualified={}, problems={codes:?})",
+            self.0.valid, self.0.qualified
+        )
+    }
+}
+
+/// Validates `leaf` against `store` at `at` (default: now). `revocation` is
+/// `require` (a missing CRL is a problem) or `soft_fail` (a warning);
+/// `required_eku` an extended key usage OID the leaf must carry.
+#[pyfunction]
+#[pyo3(signature = (leaf, store, at = None, *, revocation = "require", required_eku = None))]
+fn validate(
+    py: Python<'_>,
+    leaf: &Certificate,
+    store: &TrustStore,
+    at: Option<&Bound<'_, PyAny>>,
+    revocation: &str,
+    required_eku: Option<&str>,
+) -> PyResult<ValidationReport> {
+    let mut options = ValidationOptions::at(crate::time::timestamp(at)?);
+    options.revocation = match revocation {
+        "require" => RevocationPolicy::Require,
+        "soft_fail" => RevocationPolicy::SoftFail,
+        other => {
+            return Err(errors::invalid_input(
+                py,
+                "pki.unknown_revocation_policy",
+                &format!("неизвестная политика проверки отзыва «{other}»"),
+                &format!("unknown revocation policy '{other}'"),
+            ))
+        }
+    };
+    if let Some(eku) = required_eku {
+        let oid = const_oid::ObjectIdentifier::new(eku).map_err(|_| {
+            errors::invalid_input(
+                py,
+                "pki.bad_oid",
+                &format!("«{eku}» не является идентификатором объекта"),
+                &format!("'{eku}' is not an object identifier"),
+            )
+        })?;
+        options.required_eku = Some(oid);
+    }
+    let report = py.detach(|| {
+        let store = store.0.read().unwrap_or_else(|p| p.into_inner());
+        pki::validate(&leaf.0, &store, &options)
+    });
+    Ok(ValidationReport(report))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Certificate>()?;
+    m.add_class::<TrustStore>()?;
+    m.add_class::<CertificateProblem>()?;
+    m.add_class::<ValidationReport>()?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    Ok(())
+}

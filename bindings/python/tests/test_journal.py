@@ -1,0 +1,103 @@
+"""The directory on SQLite with its journal: reopening, queries, the
+journal as a person reads it, verification, replay, exports, batches and
+checkpoints."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+import kabinet
+from conftest import T0, as_, company_draft, person, registry
+
+
+def _company(k: kabinet.Kabinet) -> tuple[int, int]:
+    head = person(k, "Грефов", "112-233-445 95", "770712345633", "head@example.ru")
+    org = k.submit_organization(as_(head), company_draft())
+    k.consult_registry(org, registry(), at=T0)
+    return head, org
+
+
+def test_open_keeps_the_directory_and_its_journal(tmp_path: Path) -> None:
+    path = tmp_path / "kabinet.db"
+    k = kabinet.Kabinet.open(path)
+    head, org = _company(k)
+    head_before = k.journal_head()
+    assert head_before["seq"] == len(k.journal()) and len(head_before["hash"]) == 64
+    k.checkpoint()
+    del k
+    again = kabinet.Kabinet.open(str(path))
+    assert again.counts() == (1, 1, 1)
+    assert again.check(head, org, "users.manage", T0).allowed
+    assert again.journal_head() == head_before
+    assert again.verify_journal() == head_before
+    equal, accounts, orgs, members = again.replay_journal()
+    assert equal and (accounts, orgs, members) == (1, 1, 1)
+
+
+def test_journal_filters_and_exports(tmp_path: Path) -> None:
+    k = kabinet.Kabinet.open(tmp_path / "k.db")
+    head, org = _company(k)
+    with pytest.raises(kabinet.EmployeeError):
+        k.dismiss_employee(as_(head), org, head)
+    by_head = k.journal(actor=head)
+    assert by_head and all(e["record"]["actor"] == {"actor": "account", "account": head} for e in by_head)
+    system = k.journal(actor="system")
+    assert len(system) + len(by_head) == len(k.journal())
+    assert [e["record"]["kind"] for e in k.journal(kind="dismiss_employee")] == ["dismiss_employee"]
+    assert k.journal(until=T0) == [] and len(k.journal(since=T0)) == len(k.journal())
+    csv = k.export_journal("csv", organization=org)
+    lines = csv.splitlines()
+    assert lines[0].startswith("seq,at,actor") and len(lines) == 1 + len(k.journal(organization=org))
+    jsonl = k.export_journal("jsonl")
+    assert [json.loads(line)["seq"] for line in jsonl.splitlines()] == [e["seq"] for e in k.journal()]
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        k.export_journal("xml")
+    assert e.value.code == "journal.unknown_format"
+
+
+def test_journal_as_a_person_needs_the_right(tmp_path: Path) -> None:
+    k = kabinet.Kabinet.open(tmp_path / "k.db")
+    head, org = _company(k)
+    outsider = person(k, "Посторонний", "001-001-997 00")
+    mine = k.journal_as(head, org, at=T0)
+    assert mine and all(e["record"]["organization"] == org for e in mine)
+    with pytest.raises(kabinet.JournalError) as e:
+        k.journal_as(outsider, org, at=T0)
+    assert e.value.code == "journal.refused" and e.value.details["refusals"]
+
+
+def test_a_tampered_journal_names_its_first_bad_entry(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    k = kabinet.Kabinet.open(path)
+    _company(k)
+    del k
+    db = sqlite3.connect(path)
+    # The same length in UTF-8 ("в" and "ф" are two bytes each): only the content changes.
+    db.execute("update journal set body = cast(replace(cast(body as text), 'Грефов', 'Грефоф') as blob) where seq = 1")
+    db.commit()
+    db.close()
+    with pytest.raises(kabinet.JournalError) as e:
+        reopened = kabinet.Kabinet.open(path)
+        reopened.verify_journal()
+    assert e.value.code == "journal.content" and e.value.details["seq"] == 1
+
+
+def test_a_batch_commits_together_and_reports_each_result() -> None:
+    k = kabinet.Kabinet()
+    head, org = _company(k)
+    ok = {"command": "create_custom_role", "org": org, "name": "Бухгалтер", "rights": ["applications.view"]}
+    bad = {"command": "dismiss_employee", "org": org, "account": head}
+    results = k.execute_batch([(ok, as_(head)), (bad, as_(head))])
+    first, second = results
+    assert isinstance(first, list) and first[0]["event"] == "custom_role_defined"
+    assert isinstance(second, kabinet.EmployeeError) and second.code == "employee.head_protected"
+    refused = k.journal(kind="dismiss_employee")[0]["record"]["outcome"]
+    assert refused["result"] == "refused" and refused["error"]["code"] == "employee.head_protected"
+    assert k.journal_head()["seq"] == len(k.journal())
+    later = k.journal(since=T0 + timedelta(days=1))
+    assert later == []

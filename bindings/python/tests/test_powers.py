@@ -1,0 +1,121 @@
+"""Powers of attorney: issue, re-delegate, revoke, refuse, enter by number,
+queries, the decision's chain and the МЧД JSON round trip."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+import kabinet
+from conftest import COMPANY_INN, HEAD_SNILS, T0, World, as_, person, snils_of
+
+QES = kabinet.Signature("qualified", snils=HEAD_SNILS, organization_inn=COMPANY_INN)
+
+
+def head_signed(world: World) -> kabinet.Context:
+    """The head acting with the qualified signature powers of attorney require."""
+    return as_(world.head, QES)
+
+
+def _representative(world: World) -> int:
+    return person(world.k, "Доверенный", snils_of(101))
+
+
+def test_a_power_gives_its_rights_and_the_decision_names_the_chain(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    rep = _representative(world)
+    assert not k.check(rep, org, "applications.view", T0).allowed
+    number = k.issue_power(head_signed(world), org, rep, "basic", valid_until=T0 + timedelta(days=90))
+    p = k.power(number)
+    assert p is not None and p["principal"] == org and p["issuer"] == head
+    assert p["status"] == {"status": "in_force"}
+    assert set(p["powers"]) == set(kabinet.power_level_rights("basic"))
+    d = k.check(rep, org, "applications.view", T0 + timedelta(days=1))
+    assert d.allowed and d.basis is not None and d.basis.kind == "power_of_attorney"
+    assert d.delegation is not None and d.delegation["number"] == number
+    assert [link["number"] for link in d.delegation["chain"]] == [number]
+    # Only view rights in the basic level: a change is refused.
+    assert not k.check(rep, org, "applications.edit", T0 + timedelta(days=1)).allowed
+    # Expired at its end.
+    late = k.check(rep, org, "applications.view", T0 + timedelta(days=91))
+    assert not late.allowed and "delegation.expired" in late.refusal_codes
+    rights = k.effective_rights(rep, org, T0 + timedelta(days=1))
+    assert rights and all(r.powers[0]["number"] == number for r in rights)
+    assert "applications.view" in k.rights_through_powers(rep, org, T0 + timedelta(days=1))
+    assert k.power_count() == 1
+    assert [q["number"] for q in k.powers_of_representative(rep)] == [number]
+    assert [q["number"] for q in k.powers_issued_by(org)] == [number]
+    assert [q["number"] for q in k.powers_expiring_within(org, 100, T0 + timedelta(days=1))] == [number]
+    assert k.powers_expiring_within(org, 10, T0 + timedelta(days=1)) == []
+
+
+def test_enter_by_power_and_the_chain_of_redelegation(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    rep = _representative(world)
+    sub = person(k, "Передоверенный", snils_of(102))
+    parent = k.issue_power(head_signed(world), org, rep, ["applications.view", "applications.edit"], redelegation="once")
+    child = k.redelegate_power(as_(rep, kabinet.Signature("qualified", snils=snils_of(101))), parent, sub, ["applications.view"])
+    ctx = k.enter_by_power(sub, child, T0)
+    assert ctx["principal"] == org and ctx["powers"] == ["applications.view"]
+    assert [link["number"] for link in ctx["chain"]] == [parent, child]
+    assert [p["number"] for p in k.power_chain(child)] == [parent, child]
+    assert [p["number"] for p in k.powers_redelegated_from(parent)] == [child]
+    # The sub-representative is not the representative of the parent.
+    with pytest.raises(kabinet.DelegationError) as e:
+        k.enter_by_power(sub, parent, T0)
+    assert e.value.code == "delegation.not_representative"
+    assert [r["code"] for r in e.value.details["refusals"]] == ["delegation.not_representative"]
+    # Revoking the parent ends the child.
+    k.revoke_power(head_signed(world), parent)
+    with pytest.raises(kabinet.DelegationError) as e2:
+        k.verify_power(child, T0)
+    assert e2.value.code in ("delegation.revoked", "delegation.ended")
+    child_power = k.power(child)
+    assert child_power is not None and child_power["status"]["status"] == "ended"
+
+
+def test_refusals_of_delegation_have_their_codes(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    rep = _representative(world)
+    sub = person(k, "Передоверенный", snils_of(103))
+    number = k.issue_power(head_signed(world), org, rep, ["applications.view"])
+    with pytest.raises(kabinet.DelegationError) as e:
+        k.redelegate_power(as_(rep, kabinet.Signature("qualified", snils=snils_of(101))), number, sub, ["applications.view"])
+    assert e.value.code == "delegation.redelegation_not_allowed"
+    with pytest.raises(kabinet.DelegationError) as e2:
+        k.issue_power(head_signed(world), org, rep, [])
+    assert e2.value.code == "delegation.empty_powers"
+    k.refuse_power(as_(rep), number)
+    with pytest.raises(kabinet.DelegationError) as e3:
+        k.verify_power(number, T0)
+    assert e3.value.code == "delegation.refused"
+    with pytest.raises(kabinet.InvalidInputError) as e4:
+        k.power("not-a-uuid")
+    assert e4.value.code == "delegation.bad_number"
+    with pytest.raises(kabinet.InvalidInputError):
+        kabinet.power_level_rights("supreme")
+    assert kabinet.power_levels() == ["basic", "operational", "administrative"]
+
+
+def test_mchd_export_and_import_round_trip(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    rep = _representative(world)
+    number = k.issue_power(head_signed(world), org, rep, "operational", internal_number="42/2026")
+    text = k.export_power(number)
+    doc = json.loads(text)
+    assert number in text and isinstance(doc, dict)
+    power = k.read_mchd(text)
+    assert power["number"] == number and power["principal"] == org
+    assert set(power["powers"]) == set(kabinet.power_level_rights("operational"))
+    # Registering it again is refused: the number is taken.
+    with pytest.raises(kabinet.DelegationError) as e:
+        k.import_power(text, at=T0)
+    assert e.value.code == "delegation.duplicate_number"
+    with pytest.raises(kabinet.MchdError) as e2:
+        k.read_mchd("{not json")
+    assert e2.value.code == "mchd.malformed"
+    with pytest.raises(kabinet.MchdError) as e3:
+        k.export_power("00000000-0000-4000-8000-000000000000")
+    assert e3.value.code == "mchd.not_found"
