@@ -141,6 +141,7 @@ pub(crate) enum Area {
     Certificate,
     Gost,
     Storage,
+    Auth,
 }
 
 impl KabinetError {
@@ -159,6 +160,11 @@ impl KabinetError {
                 message_en,
             },
             Area::Gost => Self::Gost {
+                code,
+                message_ru,
+                message_en,
+            },
+            Area::Auth => Self::Auth {
                 code,
                 message_ru,
                 message_en,

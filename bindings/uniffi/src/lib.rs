@@ -23,6 +23,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod auth;
 mod catalog;
 mod certificates;
 mod commands;
@@ -40,6 +41,10 @@ mod registry;
 mod time;
 mod values;
 
+pub use auth::{
+    check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
+    verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,
+};
 pub use catalog::{builtin_roles, rights, RightInfo, RoleInfo};
 pub use certificates::{
     certificate_parts, parse_certificates, validate_certificate, CertificateHolder,

@@ -341,6 +341,7 @@ fun main() {
     journalTests()
     certificateTests()
     gostTests()
+    authTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")
