@@ -23,6 +23,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod applications;
 mod auth;
 mod catalog;
 mod certificates;
@@ -36,11 +37,13 @@ mod gost;
 mod handle;
 mod identifiers;
 mod journal;
+mod notifications;
 mod queries;
 mod registry;
 mod time;
 mod values;
 
+pub use applications::{inspect_document, DocumentInfo};
 pub use auth::{
     check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
     verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,

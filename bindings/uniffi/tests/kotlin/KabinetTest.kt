@@ -342,6 +342,7 @@ fun main() {
     certificateTests()
     gostTests()
     authTests()
+    notificationsApplicationsTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")
