@@ -68,6 +68,7 @@ pub use journal::{
     BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter, JournalHead,
     JournalVerification,
 };
+pub use notifications::{certificate_reminders_json, CertificateExpiry};
 pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };

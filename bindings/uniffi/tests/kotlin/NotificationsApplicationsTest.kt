@@ -20,6 +20,19 @@ fun notificationsApplicationsTests() {
         yes(w.k.dueNotificationsJson(T0).startsWith("["), "due")
     }
 
+    test("notifications: reminders for certificates and powers ending soon") {
+        val soon = CertificateExpiry("01ab", 7uL, null, T0.plusSeconds(86_400L * 10))
+        val late = CertificateExpiry("02cd", 7uL, null, T0.plusSeconds(86_400L * 90))
+        val r = certificateRemindersJson(listOf(soon, late), T0, 30L)
+        yes(r.contains("01ab") && !r.contains("02cd"), r)
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00")
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org,
+            terms(P1, rep, listOf("organization.view"), until = T0.plusSeconds(86_400L * 5)), false)
+        yes(w.k.powerOfAttorneyRemindersJson(w.org, T0, 30u).contains(P1), "the power is reminded")
+        eq(w.k.powerOfAttorneyRemindersJson(w.org, T0, 2u), "[]")
+    }
+
     test("applications: documents are recognized by content") {
         val pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".toByteArray()
         val d = inspectDocument(pdf, pdf.size.toULong(), 1_000_000uL)
