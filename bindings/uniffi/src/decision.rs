@@ -2,6 +2,7 @@
 //! the [`EffectiveRight`]s with their provenance.
 
 use crate::context::SignatureLevel;
+use crate::delegation::{Delegation, HeldThroughPower};
 use crate::values::Role;
 use kabinet::Coded;
 
@@ -73,6 +74,8 @@ pub struct Decision {
     pub explanation_ru: String,
     /// A one-line explanation in English.
     pub explanation_en: String,
+    /// The chain of powers, when a power of attorney gives the right.
+    pub delegation: Option<Delegation>,
 }
 
 impl From<kabinet::Decision> for Decision {
@@ -85,6 +88,7 @@ impl From<kabinet::Decision> for Decision {
             refusals: d.refusals.iter().map(Refusal::from).collect(),
             explanation_ru: d.explain_ru(),
             explanation_en: d.explain_en(),
+            delegation: d.delegation.as_ref().map(Delegation::from),
         }
     }
 }
@@ -96,12 +100,15 @@ pub struct EffectiveRight {
     pub right: String,
     /// Headship, each role, an individual grant.
     pub sources: Vec<Basis>,
+    /// The powers of attorney giving it, each with its expiry.
+    pub powers: Vec<HeldThroughPower>,
 }
 
 impl From<kabinet::EffectiveRight> for EffectiveRight {
     fn from(e: kabinet::EffectiveRight) -> Self {
         Self {
             right: e.right.code().into(),
+            powers: e.powers.iter().map(HeldThroughPower::from).collect(),
             sources: e.sources.into_iter().map(Basis::from).collect(),
         }
     }

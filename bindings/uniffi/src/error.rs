@@ -69,9 +69,125 @@ pub enum KabinetError {
         /// The message in English.
         message_en: String,
     },
+    /// The access check refused a read (a journal, a power of attorney); the
+    /// refusals say why.
+    #[error("{code}: {message_en}")]
+    Access {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+        /// Every reason the access check gave.
+        refusals: Vec<Refusal>,
+    },
+    /// A power of attorney could not be exported or imported (МЧД JSON).
+    #[error("{code}: {message_en}")]
+    Power {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// A certificate, a revocation list or a trust file could not be read.
+    #[error("{code}: {message_en}")]
+    Certificate {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// A GOST key, algorithm or signature does not have the documented form.
+    #[error("{code}: {message_en}")]
+    Gost {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// The database could not be opened, read or written.
+    #[error("{code}: {message_en}")]
+    Storage {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// A password policy, a password hash or a one-time code input was refused.
+    #[error("{code}: {message_en}")]
+    Auth {
+        /// The stable code.
+        code: String,
+        /// The message in Russian.
+        message_ru: String,
+        /// The message in English.
+        message_en: String,
+    },
+}
+
+/// The areas of [`KabinetError`] whose variants carry only a code and the messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Area {
+    Power,
+    Certificate,
+    Gost,
+    Storage,
+    Auth,
 }
 
 impl KabinetError {
+    /// A coded failure of the library in its area.
+    pub(crate) fn coded(area: Area, e: &impl Coded) -> Self {
+        let (code, message_ru, message_en) = (e.code().to_owned(), e.message_ru(), e.message_en());
+        match area {
+            Area::Power => Self::Power {
+                code,
+                message_ru,
+                message_en,
+            },
+            Area::Certificate => Self::Certificate {
+                code,
+                message_ru,
+                message_en,
+            },
+            Area::Gost => Self::Gost {
+                code,
+                message_ru,
+                message_en,
+            },
+            Area::Auth => Self::Auth {
+                code,
+                message_ru,
+                message_en,
+            },
+            Area::Storage => Self::Storage {
+                code,
+                message_ru,
+                message_en,
+            },
+        }
+    }
+
+    /// An access refusal: the first refusal's code, every refusal listed.
+    pub(crate) fn refused(refusals: &[kabinet::Refusal]) -> Self {
+        let first = refusals.first();
+        Self::Access {
+            code: first.map_or("access.denied", |r| r.code()).to_owned(),
+            message_ru: first.map_or_else(|| "доступ запрещён".into(), |r| r.message_ru()),
+            message_en: first.map_or_else(|| "access is denied".into(), |r| r.message_en()),
+            refusals: refusals.iter().map(Refusal::from).collect(),
+        }
+    }
+
     /// An identifier's (or any coded value's) failure.
     pub fn identifier(e: &impl Coded) -> Self {
         Self::Identifier {
@@ -131,6 +247,21 @@ impl From<CommandError> for KabinetError {
             refusals,
             missing,
             fields,
+        }
+    }
+}
+
+impl From<kabinet::store::StoreError> for KabinetError {
+    fn from(e: kabinet::store::StoreError) -> Self {
+        Self::coded(Area::Storage, &e)
+    }
+}
+
+impl From<kabinet::store::JournalError> for KabinetError {
+    fn from(e: kabinet::store::JournalError) -> Self {
+        match &e {
+            kabinet::store::JournalError::Refused { refusals } => Self::refused(refusals),
+            _ => Self::coded(Area::Storage, &e),
         }
     }
 }

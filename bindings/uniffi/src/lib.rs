@@ -13,8 +13,8 @@
 //! documented JSON form (serde reads it, the single source of truth) and
 //! returns the events in theirs.
 //!
-//! One file per concept; a later capability (powers of attorney,
-//! certificates, the journal) is one more file here.
+//! One file per concept: powers of attorney, certificates, GOST, the
+//! journal, authentication, notifications and applications each have theirs.
 
 // `KabinetError` is the error type of the foreign interface: its variants
 // carry the code, both messages and the refusals by value, as UniFFI lowers
@@ -23,27 +23,52 @@
 
 uniffi::setup_scaffolding!();
 
+mod applications;
+mod auth;
 mod catalog;
+mod certificates;
 mod commands;
 mod context;
 mod decision;
+mod delegation;
 mod employees;
 mod error;
+mod gost;
 mod handle;
 mod identifiers;
+mod journal;
+mod notifications;
 mod queries;
 mod registry;
 mod time;
 mod values;
 
+pub use applications::{inspect_document, DocumentInfo};
+pub use auth::{
+    check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
+    verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,
+};
 pub use catalog::{builtin_roles, rights, RightInfo, RoleInfo};
+pub use certificates::{
+    certificate_parts, parse_certificates, validate_certificate, CertificateHolder,
+    CertificateParts, CertificateProblem, CertificateReport, CertificateSummary, TrustStore,
+};
 pub use context::{
     account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
 };
 pub use decision::{Basis, Decision, EffectiveRight, Refusal};
+pub use delegation::{
+    ChainLink, Delegation, HeldThroughPower, PowerInfo, PowerLevel, PowerTermsInput, Representative,
+};
 pub use error::{FieldError, KabinetError};
+pub use gost::{gost_verify_signature, streebog256, streebog512};
 pub use handle::Kabinet;
 pub use identifiers::*;
+pub use journal::{
+    BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter, JournalHead,
+    JournalVerification,
+};
+pub use notifications::{certificate_reminders_json, CertificateExpiry};
 pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };

@@ -48,6 +48,12 @@ fun codeOf(e: KabinetException): String = when (e) {
     is KabinetException.Command -> e.code
     is KabinetException.Registry -> e.code
     is KabinetException.InvalidInput -> e.code
+    is KabinetException.Access -> e.code
+    is KabinetException.Power -> e.code
+    is KabinetException.Certificate -> e.code
+    is KabinetException.Gost -> e.code
+    is KabinetException.Storage -> e.code
+    is KabinetException.Auth -> e.code
 }
 
 fun draft() = RequisitesDraft(
@@ -330,6 +336,13 @@ fun main() {
         yes(!roles["head"]!!.assignable && roles["administrator"]!!.assignable, "assignable")
         yes("users.manage" in roles["administrator"]!!.rights, "administrator manages users")
     }
+
+    powersTests()
+    journalTests()
+    certificateTests()
+    gostTests()
+    authTests()
+    notificationsApplicationsTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")

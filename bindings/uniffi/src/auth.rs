@@ -1,0 +1,217 @@
+//! Authentication: password policies, password hashes, HOTP and TOTP.
+//!
+//! The auth and session commands (`record_login`, `use_totp_step`,
+//! `issue_code`, `submit_code`, `record_pin_entry`, `unlock_token`, `touch`,
+//! `end`, `sweep`) run through `Kabinet.executeJson` in their documented
+//! JSON form; their refusals are `Command` errors with the `auth.*` codes.
+//! Policies and hash schemes cross in their JSON form (the library's serde).
+
+use crate::error::{Area, KabinetError};
+use crate::time;
+use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
+use kabinet::Coded;
+use serde::de::DeserializeOwned;
+use std::time::SystemTime;
+
+/// The HMAC of a one-time code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum OtpAlgorithm {
+    /// HMAC-SHA-1 (RFC 4226, the apps' default).
+    Sha1,
+    /// HMAC-SHA-256.
+    Sha256,
+    /// HMAC-SHA-512.
+    Sha512,
+}
+
+impl From<OtpAlgorithm> for auth::OtpAlgorithm {
+    fn from(a: OtpAlgorithm) -> Self {
+        match a {
+            OtpAlgorithm::Sha1 => Self::Sha1,
+            OtpAlgorithm::Sha256 => Self::Sha256,
+            OtpAlgorithm::Sha512 => Self::Sha512,
+        }
+    }
+}
+
+/// What checking a password against its stored hash found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PasswordVerification {
+    /// It matches and the hash uses the current parameters.
+    Valid,
+    /// It matches but the hash should be re-computed with the current parameters.
+    ValidNeedsRehash,
+    /// It does not match.
+    Invalid,
+}
+
+/// One rule of a password policy a password breaks.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PasswordProblem {
+    /// The stable code (`password.too_short`, …).
+    pub code: String,
+    /// The message in Russian.
+    pub message_ru: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+fn auth_error(e: &auth::AuthError) -> KabinetError {
+    KabinetError::coded(Area::Auth, e)
+}
+
+fn from_json<T: DeserializeOwned>(code: &str, json: &str) -> Result<T, KabinetError> {
+    serde_json::from_str(json).map_err(|e| {
+        KabinetError::input(
+            code,
+            format!("значение не соответствует описанной форме: {e}"),
+            format!("the value does not have the documented form: {e}"),
+        )
+    })
+}
+
+/// A preset password policy (`portal`, `nist`) in its JSON form; edit it for a custom one.
+///
+/// # Errors
+/// `InvalidInput` (`password.unknown_policy`).
+#[uniffi::export]
+pub fn password_policy_json(preset: String) -> Result<String, KabinetError> {
+    let policy = PasswordPolicy::preset(&preset).ok_or_else(|| {
+        KabinetError::input(
+            "password.unknown_policy",
+            format!("неизвестная политика паролей «{preset}»"),
+            format!("unknown password policy '{preset}'"),
+        )
+    })?;
+    Ok(serde_json::to_string(&policy).unwrap_or_default())
+}
+
+/// Every rule of the policy (JSON form) the password breaks; empty when it is acceptable.
+///
+/// # Errors
+/// `InvalidInput` (`password.malformed_policy`).
+#[uniffi::export]
+pub fn check_password(
+    policy_json: String,
+    password: String,
+    single_factor: bool,
+) -> Result<Vec<PasswordProblem>, KabinetError> {
+    let policy: PasswordPolicy = from_json("password.malformed_policy", &policy_json)?;
+    Ok(policy
+        .check(&password, single_factor)
+        .iter()
+        .map(|p| PasswordProblem {
+            code: p.code().into(),
+            message_ru: p.message_ru(),
+            message_en: p.message_en(),
+        })
+        .collect())
+}
+
+fn scheme(scheme_json: Option<String>) -> Result<HashScheme, KabinetError> {
+    scheme_json.map_or(Ok(HashScheme::default()), |j| {
+        from_json("password.malformed_scheme", &j)
+    })
+}
+
+/// Hashes a password into a PHC string. The salt is drawn from the system's
+/// random source when none is given; the scheme (JSON form) defaults to Argon2id.
+///
+/// # Errors
+/// `Auth` (`auth.salt_length`, `auth.weak_hash_parameters`, …).
+#[uniffi::export]
+pub fn hash_password(
+    password: String,
+    salt: Option<Vec<u8>>,
+    scheme_json: Option<String>,
+) -> Result<String, KabinetError> {
+    let scheme = scheme(scheme_json)?;
+    let salt = match salt {
+        Some(s) => s,
+        None => auth::new_salt(&kabinet::SystemRandomSource::new())
+            .map_err(|e| auth_error(&e))?
+            .to_vec(),
+    };
+    password::hash_password(&password, &salt, &scheme).map_err(|e| auth_error(&e))
+}
+
+/// Checks a password against its PHC string; `ValidNeedsRehash` when the
+/// stored parameters are not the current scheme's.
+///
+/// # Errors
+/// `Auth` (`auth.malformed_hash`, `auth.hash_budget`, …).
+#[uniffi::export]
+pub fn verify_password(
+    password: String,
+    stored: String,
+    scheme_json: Option<String>,
+) -> Result<PasswordVerification, KabinetError> {
+    let scheme = scheme(scheme_json)?;
+    Ok(
+        match password::verify_password(&password, &stored, &scheme).map_err(|e| auth_error(&e))? {
+            password::Verification::Valid => PasswordVerification::Valid,
+            password::Verification::ValidNeedsRehash => PasswordVerification::ValidNeedsRehash,
+            password::Verification::Invalid => PasswordVerification::Invalid,
+        },
+    )
+}
+
+/// The HOTP value of a counter (RFC 4226), with 6 to 9 digits.
+///
+/// # Errors
+/// `Auth` (`otp.digits`).
+#[uniffi::export]
+pub fn hotp(
+    secret: Vec<u8>,
+    counter: u64,
+    digits: u32,
+    algorithm: OtpAlgorithm,
+) -> Result<u32, KabinetError> {
+    auth::hotp(&secret, counter, digits, algorithm.into()).map_err(|e| auth_error(&e))
+}
+
+fn totp(digits: u32, step_seconds: u32, skew: u8, algorithm: OtpAlgorithm) -> Totp {
+    Totp {
+        algorithm: algorithm.into(),
+        digits,
+        step_seconds,
+        skew,
+    }
+}
+
+/// The TOTP value at `at` (RFC 6238).
+///
+/// # Errors
+/// `Auth` for bad digits or step; `time.out_of_range`.
+#[uniffi::export]
+pub fn totp_code(
+    secret: Vec<u8>,
+    at: SystemTime,
+    digits: u32,
+    step_seconds: u32,
+    algorithm: OtpAlgorithm,
+) -> Result<u32, KabinetError> {
+    totp(digits, step_seconds, 0, algorithm)
+        .code(&secret, time::from_host(at)?)
+        .map_err(|e| auth_error(&e))
+}
+
+/// The time step whose code equals `code` within `skew` steps of `at`, if any.
+/// Record the step with the `use_totp_step` command so that it is not used twice.
+///
+/// # Errors
+/// As [`totp_code`].
+#[uniffi::export]
+pub fn totp_verify(
+    secret: Vec<u8>,
+    code: String,
+    at: SystemTime,
+    digits: u32,
+    step_seconds: u32,
+    skew: u8,
+    algorithm: OtpAlgorithm,
+) -> Result<Option<u64>, KabinetError> {
+    totp(digits, step_seconds, skew, algorithm)
+        .verify(&secret, &code, time::from_host(at)?)
+        .map_err(|e| auth_error(&e))
+}

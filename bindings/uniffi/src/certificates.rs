@@ -1,0 +1,352 @@
+//! Certificate validation: a [`TrustStore`] built from bytes or files,
+//! [`validate_certificate`] returning the [`CertificateReport`], and the
+//! report's evidence as a [`Signature`] usable in `Kabinet.check`.
+//!
+//! Parsing and validating run in the library (RFC 5280 path building, CRLs,
+//! the Russian qualified profile); this file converts only.
+
+use crate::context::{Signature, SignatureLevel};
+use crate::error::{Area, KabinetError};
+use crate::time;
+use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
+
+/// Trust anchors (marked accredited or not), intermediates and CRLs.
+/// `Send + Sync`: one store may serve many validations at once.
+#[derive(Debug, uniffi::Object)]
+pub struct TrustStore {
+    inner: Mutex<pki::TrustStore>,
+}
+
+/// One certificate of a path.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CertificateSummary {
+    /// Subject name.
+    pub subject: String,
+    /// Issuer name.
+    pub issuer: String,
+    /// Serial number, hex.
+    pub serial: String,
+    /// SHA-256 fingerprint of the DER, hex.
+    pub fingerprint: String,
+    /// Start of validity.
+    pub not_before: SystemTime,
+    /// End of validity.
+    pub not_after: SystemTime,
+    /// Whether this is the trust anchor.
+    pub anchor: bool,
+}
+
+/// A problem or a warning of a validation.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CertificateProblem {
+    /// The stable code (`pki.expired`, `pki.revoked`, …).
+    pub code: String,
+    /// Index of the certificate in the path (0 = leaf), when it concerns one.
+    pub certificate: Option<u32>,
+    /// The English message.
+    pub detail: String,
+    /// The Russian message.
+    pub detail_ru: String,
+}
+
+/// The holder read from the leaf's subject, with its Russian identifiers.
+#[derive(Debug, Clone, uniffi::Record)]
+#[allow(missing_docs)]
+pub struct CertificateHolder {
+    pub common_name: Option<String>,
+    pub surname: Option<String>,
+    pub given_name: Option<String>,
+    pub organization: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    /// Personal ИНН.
+    pub inn: Option<String>,
+    /// The organization's ИНН (ИННЮЛ).
+    pub inn_le: Option<String>,
+    pub ogrn: Option<String>,
+    pub ogrnip: Option<String>,
+    pub snils: Option<String>,
+}
+
+/// The outcome of validating one certificate.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CertificateReport {
+    /// Whether the certificate is valid (no problem found).
+    pub valid: bool,
+    /// The path chosen, leaf first.
+    pub path: Vec<CertificateSummary>,
+    /// Every problem found.
+    pub problems: Vec<CertificateProblem>,
+    /// Warnings.
+    pub warnings: Vec<CertificateProblem>,
+    /// The holder.
+    pub holder: CertificateHolder,
+    /// Whether the path ends at an accredited anchor.
+    pub accredited_anchor: bool,
+    /// Whether the certificate is qualified.
+    pub qualified: bool,
+    /// Why it is not qualified (codes).
+    pub not_qualified_because: Vec<String>,
+    /// The sign-tool class (`KC1` … `KA1`), from the certificate policies.
+    pub sign_tool_class: Option<String>,
+    /// The evidence for an access decision; none when invalid.
+    pub evidence: Option<Signature>,
+}
+
+fn pki_error(e: &pki::PkiError) -> KabinetError {
+    KabinetError::coded(Area::Certificate, e)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl TrustStore {
+    fn lock(&self) -> MutexGuard<'_, pki::TrustStore> {
+        // A store is only appended to; a panic elsewhere cannot leave it half-written.
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Default for TrustStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[uniffi::export]
+impl TrustStore {
+    /// An empty store.
+    #[uniffi::constructor]
+    pub fn new() -> Self {
+        Self {
+            inner: Mutex::new(pki::TrustStore::new()),
+        }
+    }
+
+    /// A store from files and folders of certificates and CRLs.
+    ///
+    /// # Errors
+    /// `Certificate` with the code of the first file that cannot be read or parsed.
+    #[uniffi::constructor]
+    pub fn from_files(
+        anchors: Vec<String>,
+        accredited: bool,
+        intermediates: Vec<String>,
+        crls: Vec<String>,
+    ) -> Result<Self, KabinetError> {
+        let paths = |v: Vec<String>| v.into_iter().map(PathBuf::from).collect::<Vec<_>>();
+        let store = kabinet::trust_files::load_trust_store(
+            &paths(anchors),
+            accredited,
+            &paths(intermediates),
+            &paths(crls),
+        )
+        .map_err(|e| KabinetError::coded(Area::Certificate, &e))?;
+        Ok(Self {
+            inner: Mutex::new(store),
+        })
+    }
+
+    /// Adds the anchors in DER, PEM or a PEM bundle; returns how many.
+    ///
+    /// # Errors
+    /// `Certificate` (`pki.parse`, …).
+    pub fn add_anchors(&self, bytes: Vec<u8>, accredited: bool) -> Result<u32, KabinetError> {
+        self.lock()
+            .add_anchors_from_bytes(&bytes, accredited)
+            .map(count)
+            .map_err(|e| pki_error(&e))
+    }
+
+    /// Adds untrusted intermediates; returns how many.
+    ///
+    /// # Errors
+    /// `Certificate`.
+    pub fn add_intermediates(&self, bytes: Vec<u8>) -> Result<u32, KabinetError> {
+        self.lock()
+            .add_intermediates_from_bytes(&bytes)
+            .map(count)
+            .map_err(|e| pki_error(&e))
+    }
+
+    /// Adds CRLs; returns how many.
+    ///
+    /// # Errors
+    /// `Certificate`.
+    pub fn add_crls(&self, bytes: Vec<u8>) -> Result<u32, KabinetError> {
+        self.lock()
+            .add_crls_from_bytes(&bytes)
+            .map(count)
+            .map_err(|e| pki_error(&e))
+    }
+
+    /// How many anchors the store holds.
+    pub fn anchor_count(&self) -> u32 {
+        count(self.lock().anchors().len())
+    }
+
+    /// How many intermediates the store holds.
+    pub fn intermediate_count(&self) -> u32 {
+        count(self.lock().intermediates().len())
+    }
+
+    /// How many CRLs the store holds.
+    pub fn crl_count(&self) -> u32 {
+        count(self.lock().crls().len())
+    }
+}
+
+fn summary(p: &pki::PathEntry) -> CertificateSummary {
+    CertificateSummary {
+        subject: p.subject.clone(),
+        issuer: p.issuer.clone(),
+        serial: p.serial.clone(),
+        fingerprint: p.fingerprint.clone(),
+        not_before: time::to_host(p.not_before),
+        not_after: time::to_host(p.not_after),
+        anchor: p.anchor,
+    }
+}
+
+fn evidence(e: &kabinet::SignatureEvidence) -> Signature {
+    let s = e.signer.clone().unwrap_or_default();
+    Signature {
+        level: SignatureLevel::from(e.level),
+        snils: s.snils.map(|v| v.to_string()),
+        inn: s.inn.map(|v| v.to_string()),
+        organization_inn: s.organization_inn.map(|v| v.to_string()),
+        ogrn: s.ogrn.map(|v| v.to_string()),
+        ogrnip: s.ogrnip.map(|v| v.to_string()),
+    }
+}
+
+impl From<&pki::ValidationReport> for CertificateReport {
+    fn from(r: &pki::ValidationReport) -> Self {
+        let h = &r.holder;
+        Self {
+            valid: r.valid,
+            path: r.path.iter().map(summary).collect(),
+            problems: r
+                .problems
+                .iter()
+                .map(|p| CertificateProblem {
+                    code: p.code.into(),
+                    certificate: p.certificate.map(count),
+                    detail: p.detail.clone(),
+                    detail_ru: p.detail_ru.clone(),
+                })
+                .collect(),
+            warnings: r
+                .warnings
+                .iter()
+                .map(|w| CertificateProblem {
+                    code: w.code.into(),
+                    certificate: w.certificate.map(count),
+                    detail: w.detail.clone(),
+                    detail_ru: w.detail_ru.clone(),
+                })
+                .collect(),
+            holder: CertificateHolder {
+                common_name: h.common_name.clone(),
+                surname: h.surname.clone(),
+                given_name: h.given_name.clone(),
+                organization: h.organization.clone(),
+                title: h.title.clone(),
+                email: h.email.clone(),
+                inn: h.inn.clone(),
+                inn_le: h.inn_le.clone(),
+                ogrn: h.ogrn.clone(),
+                ogrnip: h.ogrnip.clone(),
+                snils: h.snils.clone(),
+            },
+            accredited_anchor: r.accredited_anchor,
+            qualified: r.qualified,
+            not_qualified_because: r
+                .not_qualified_because
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+            sign_tool_class: r.sign_tool_class.map(|c| c.as_str().to_owned()),
+            evidence: r.signature_evidence().as_ref().map(evidence),
+        }
+    }
+}
+
+/// The certificates in DER, PEM or a PEM bundle, described.
+///
+/// # Errors
+/// `Certificate` (`pki.parse`, …).
+#[uniffi::export]
+pub fn parse_certificates(bytes: Vec<u8>) -> Result<Vec<CertificateSummary>, KabinetError> {
+    let certs = pki::certificates_from_bytes(&bytes).map_err(|e| pki_error(&e))?;
+    Ok(certs
+        .iter()
+        .map(|c| CertificateSummary {
+            subject: c.subject_text(),
+            issuer: c.issuer_text(),
+            serial: c.serial_hex(),
+            fingerprint: c.fingerprint_hex(),
+            not_before: time::to_host(c.not_before()),
+            not_after: time::to_host(c.not_after()),
+            anchor: false,
+        })
+        .collect())
+}
+
+/// Validates `leaf` (DER or PEM) against `store` at `at`. Problems are in the
+/// report, not errors; `soft_fail_revocation` accepts an unknown revocation
+/// status with a warning instead of refusing.
+///
+/// # Errors
+/// `Certificate` when the leaf cannot be parsed; `time.out_of_range`.
+#[uniffi::export]
+pub fn validate_certificate(
+    leaf: Vec<u8>,
+    store: Arc<TrustStore>,
+    at: SystemTime,
+    soft_fail_revocation: bool,
+) -> Result<CertificateReport, KabinetError> {
+    let leaf = ParsedCertificate::from_der_or_pem(&leaf).map_err(|e| pki_error(&e))?;
+    let mut options = ValidationOptions::at(time::from_host(at)?);
+    if soft_fail_revocation {
+        options.revocation = RevocationPolicy::SoftFail;
+    }
+    let report = pki::validate(&leaf, &store.lock(), &options);
+    Ok(CertificateReport::from(&report))
+}
+
+/// The signed parts of a certificate, for verifying its signature by hand
+/// (with [`crate::gost_verify_signature`]).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CertificateParts {
+    /// The DER of the tbsCertificate (the signed bytes).
+    pub tbs_der: Vec<u8>,
+    /// The DER of the subject's public key info.
+    pub spki_der: Vec<u8>,
+    /// The signature algorithm, dotted.
+    pub signature_algorithm: String,
+    /// The raw signature value.
+    pub signature: Vec<u8>,
+}
+
+/// The signed parts of one certificate (DER or PEM).
+///
+/// # Errors
+/// `Certificate` (`pki.parse`, …).
+#[uniffi::export]
+pub fn certificate_parts(bytes: Vec<u8>) -> Result<CertificateParts, KabinetError> {
+    let c = ParsedCertificate::from_der_or_pem(&bytes).map_err(|e| pki_error(&e))?;
+    let cert = c.certificate();
+    Ok(CertificateParts {
+        tbs_der: c.tbs_der().to_vec(),
+        spki_der: c.spki_der().to_vec(),
+        signature_algorithm: cert.signature_algorithm.oid.to_string(),
+        signature: cert.signature.raw_bytes().to_vec(),
+    })
+}

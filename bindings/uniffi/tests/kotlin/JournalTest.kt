@@ -1,0 +1,81 @@
+// Storage and the journal: an SQLite file, batches, checkpoints, reading,
+// verifying, replaying and exporting.
+
+import kabinet.*
+import java.nio.file.Files
+
+fun dbPath(): String = Files.createTempDirectory("kabinet-kt").resolve("kabinet.db").toString()
+
+fun journalTests() {
+    test("journal: an SQLite file keeps the directory across openings") {
+        val path = dbPath()
+        val k = Kabinet.open(path)
+        val head = person(k, "Грефов", "112-233-445 95", HEAD_INN, "head@example.ru")
+        val org = k.submitOrganization(asAccount(head), OrganizationKind.LegalEntity, draft())
+        k.consultRegistry(org, registry(), T0)
+        k.checkpoint()
+        val h = k.journalHead()
+        yes(h.seq >= 4uL, "journaled: ${h.seq}")
+        eq(h.hash.length, 64)
+        k.destroy()
+        val again = Kabinet.open(path)
+        eq(again.journalHead(), h)
+        yes(again.check(head, org, "organization.edit", T0, null).refusals.map { it.code } == listOf("access.signature_too_weak"), "state restored")
+        eq(again.organization(org)!!.inn, COMPANY_INN)
+        val v = again.verifyJournal()
+        yes(v.valid && v.broken == null, "verified")
+        eq(v.head, h)
+        yes(again.replayJournal(), "replay equals the live directory")
+        again.destroy()
+        eq(codeOf(raises<KabinetException.Storage> { Kabinet.open("/nonexistent/dir/k.db") }).startsWith("store."), true)
+    }
+
+    test("journal: refused commands are journaled; filters and exports") {
+        val w = World()
+        val outsider = person(w.k, "Чужов", "001-001-997 00")
+        raises<KabinetException.Command> { w.k.createCustomRole(asAccount(outsider), w.org, "Роль", listOf("payments.view")) }
+        val all = w.k.journal(JournalFilter(null, null, null, null, null))
+        eq(all.map { it.seq }, (1uL..all.size.toULong()).toList())
+        eq(all.first().prev, "0".repeat(64))
+        val mine = w.k.journal(JournalFilter(outsider, null, null, null, null))
+        eq(mine.size, 1)
+        eq(mine.single().result, "access.denied")
+        eq(mine.single().organization, w.org)
+        eq(mine.single().events, listOf<Event>())
+        val registered = w.k.journal(JournalFilter(null, null, "register_account", null, null))
+        eq(registered.size, 2)
+        yes(registered.all { it.actor == null && it.result == "applied" }, "the portal registered them")
+        eq(w.k.journal(JournalFilter(null, null, null, null, T0)).size, 0)
+        val csv = w.k.journalCsv(JournalFilter(null, null, null, null, null)).lines().filter { it.isNotEmpty() }
+        yes(csv.first().startsWith("seq,at,actor"), csv.first())
+        eq(csv.size, all.size + 1)
+        val jsonl = w.k.journalJsonLines(JournalFilter(null, w.org, null, null, null)).lines().filter { it.isNotEmpty() }
+        yes(jsonl.isNotEmpty() && jsonl.all { it.startsWith("{") }, "json lines")
+    }
+
+    test("journal: reading it needs journal.view") {
+        val w = World()
+        val obs = person(w.k, "Смотров", "001-001-997 00")
+        w.hire(obs, listOf(builtIn("observer")))
+        val e = raises<KabinetException.Access> {
+            w.k.journalAs(obs, w.org, T0, simpleSignature(), JournalFilter(null, null, null, null, null))
+        }
+        yes(e.refusals.isNotEmpty(), "refusals listed")
+        val own = w.k.journalAs(w.head, w.org, T0, headQualified(), JournalFilter(null, null, null, null, null))
+        yes(own.isNotEmpty() && own.all { it.organization == w.org }, "the organization's entries")
+    }
+
+    test("journal: a batch decides each command on the state before it") {
+        val w = World()
+        val ctx = asAccount(w.head)
+        val create = """{"command":"create_custom_role","org":${w.org},"name":"Платежи","rights":["payments.view"]}"""
+        val before = w.k.journalHead().seq
+        val out = w.k.executeBatch(listOf(BatchCommand(create, ctx), BatchCommand(create, asAccount(999uL))))
+        eq(out.size, 2)
+        yes(out[0].applied && out[0].events.isNotEmpty(), "first applied")
+        yes(!out[1].applied && out[1].code != null, "second refused: ${out[1]}")
+        eq(w.k.journalHead().seq, before + 2uL)
+        eq(codeOf(raises<KabinetException.InvalidInput> { w.k.executeBatch(listOf(BatchCommand("{}", ctx))) }), "command.malformed")
+        eq(w.k.journalHead().seq, before + 2uL)
+    }
+}

@@ -1,0 +1,100 @@
+// Powers of attorney: typed commands, queries, the decision's chain, МЧД JSON.
+
+import kabinet.*
+import java.time.Instant
+
+const val P1 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"
+const val P2 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c02"
+
+fun headQualified() = Signature(SignatureLevel.QUALIFIED, "112-233-445 95", HEAD_INN, COMPANY_INN, null, null)
+
+fun terms(number: String, to: ULong, powers: List<String>, redelegation: String = "none", until: Instant? = null) =
+    PowerTermsInput(number, null, Representative.Account(to), powers, null, until, redelegation)
+
+fun powersTests() {
+    test("powers: a power gives rights, the decision names the chain") {
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00")
+        val until = T0.plusSeconds(86_400L * 30)
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view", "payments.view"), until = until), false)
+        eq(w.k.powerCount(), 1uL)
+        val p = w.k.power(P1)!!
+        eq(p.principal, w.org); eq(p.issuer, w.head); eq(p.status, "in_force"); eq(p.depth, 0u.toUByte())
+        eq(p.representative, Representative.Account(rep))
+        eq(p.powers, listOf("organization.view", "payments.view"))
+        val d = w.k.check(rep, w.org, "payments.view", T0, null)
+        yes(d.allowed, "allowed through the power: ${d.refusals}")
+        eq(d.basis, Basis.PowerOfAttorney)
+        eq(d.delegation!!.number, P1)
+        eq(d.delegation!!.chain.map { it.issuer }, listOf(w.head))
+        eq(w.k.rightsThroughPowers(rep, w.org, T0), listOf("organization.view", "payments.view"))
+        val eff = w.k.effectiveRights(rep, w.org, T0).single { it.right == "payments.view" }
+        eq(eff.powers.single().number, P1)
+        eq(w.k.enterByPower(rep, P1, T0).principal, w.org)
+        eq(w.k.verifyPower(P1, T0).validUntil, until)
+        eq(w.k.powersOfRepresentative(rep).map { it.number }, listOf(P1))
+        eq(w.k.powersIssuedBy(w.org).map { it.number }, listOf(P1))
+        eq(w.k.powersExpiringWithin(w.org, T0, 31u).map { it.number }, listOf(P1))
+        eq(w.k.powersExpiringWithin(null, T0, 7u), listOf<PowerInfo>())
+        // Past its end the power gives nothing, by time alone.
+        yes(!w.k.check(rep, w.org, "payments.view", until, null).allowed, "expired")
+    }
+
+    test("powers: redelegation, chain, revocation ends the chain") {
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00", "502400123477")
+        val sub = person(w.k, "Передовер", "001-001-998 01")
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view"), "once"), false)
+        val repSig = Signature(SignatureLevel.QUALIFIED, "001-001-997 00", "502400123477", null, null, null)
+        w.k.redelegatePower(asAccount(rep, repSig), P1, terms(P2, sub, listOf("organization.view")))
+        eq(w.k.powerChain(P2).map { it.number }, listOf(P1, P2))
+        eq(w.k.power(P2)!!.parent, P1)
+        eq(w.k.powersRedelegatedFrom(P1).map { it.number }, listOf(P2))
+        eq(w.k.check(sub, w.org, "organization.view", T0, null).delegation!!.chain.size, 2)
+        w.k.revokePower(asAccount(w.head, headQualified()), P1, null)
+        eq(w.k.power(P1)!!.status, "revoked")
+        eq(w.k.power(P2)!!.status, "ended")
+        val e = raises<KabinetException.Access> { w.k.enterByPower(sub, P2, T0) }
+        eq(e.code, "delegation.revoked")
+        yes(!w.k.check(sub, w.org, "organization.view", T0, null).allowed, "ended")
+    }
+
+    test("powers: refusals carry codes") {
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00")
+        // Issuing needs a qualified signature.
+        val weak = raises<KabinetException.Command> {
+            w.k.issuePower(asAccount(w.head), w.org, terms(P1, rep, listOf("organization.view")), false)
+        }
+        eq(weak.code, "access.denied")
+        yes(weak.refusals.any { it.code == "access.signature_too_weak" }, "signature too weak")
+        eq(codeOf(raises<KabinetException.InvalidInput> {
+            w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms("not-a-uuid", rep, listOf()), false)
+        }), "power.bad_number")
+        eq(codeOf(raises<KabinetException.InvalidInput> {
+            w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("no.such")), false)
+        }), "right.unknown")
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view")), false)
+        w.k.refusePower(asAccount(rep), P1)
+        eq(w.k.power(P1)!!.status, "refused")
+        yes(raises<KabinetException.Power> { w.k.exportPower(P2) }.code.isNotEmpty(), "unknown power")
+    }
+
+    test("powers: МЧД JSON export and import") {
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00")
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view")), false)
+        val json = w.k.exportPower(P1)
+        yes(json.contains(P1), "the number is in the document")
+        // A second directory with the same organization imports it.
+        val other = World()
+        person(other.k, "Доверенов", "001-001-997 00")
+        val imported = other.k.importPower(json, T0)
+        eq(imported.number, P1)
+        eq(other.k.power(P1)!!.powers, listOf("organization.view"))
+        yes(raises<KabinetException.Power> { other.k.importPower("{", T0) }.code.startsWith("mchd."), "malformed")
+        eq(powerLevelRights(PowerLevel.BASIC).all { it.endsWith(".view") }, true)
+        yes(powerLevelRights(PowerLevel.ADMINISTRATIVE).size > powerLevelRights(PowerLevel.OPERATIONAL).size, "presets grow")
+        eq(powerLevelNameRu(PowerLevel.BASIC), "базовый")
+    }
+}
