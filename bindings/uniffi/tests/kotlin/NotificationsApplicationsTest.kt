@@ -45,4 +45,31 @@ fun notificationsApplicationsTests() {
         }).startsWith("document."), "an executable is refused")
         eq(World().k.applicationsOfJson(1uL), "[]")
     }
+
+    test("applications: a submission without a required document returns with the list, then goes") {
+        val w = World()
+        val me = asAccount(w.head)
+        val created = w.k.executeJson(
+            """{"command":"application","application_command":"create","org":${w.org},"kind":"registration_change","title":"Изменение сведений"}""",
+            me,
+        )
+        yes(created.first().json.contains("ЗВ-${w.org}-000001"), created.first().json)
+        val app = Regex("\"application\":(\\d+)").find(created.first().json)!!.groupValues[1]
+        fun attach(slot: String, bytes: ByteArray, signature: String?): String {
+            val content = inspectDocument(bytes, bytes.size.toULong(), 10_000_000uL).json
+            val sig = signature?.let { "\"$it\"" } ?: "null"
+            return """{"command":"application","application_command":"attach_document","application":$app,"slot":"$slot","file_name":"$slot.pdf","content":$content,"signature":$sig}"""
+        }
+        val pdf = "%PDF-1.7\n1 0 obj\n".toByteArray()
+        w.k.executeJson(attach("form", pdf, "qualified"), me)
+        val submit = """{"command":"application","application_command":"submit","application":$app}"""
+        val returned = w.k.executeJson(submit, asAccount(w.head, headQualified()))
+        yes(returned.first().json.contains("\"returned\"") && returned.first().json.contains("charter"), returned.first().json)
+        w.k.executeJson(attach("charter", pdf, null), me)
+        val sent = w.k.executeJson(submit, asAccount(w.head, headQualified()))
+        yes(sent.first().json.contains("processing"), sent.first().json)
+        yes(w.k.applicationJson(app.toULong())!!.contains("processing"), "the status is kept")
+        val refused = raises<KabinetException.Command> { w.k.executeJson(submit, asAccount(w.head)) }
+        yes(refused.code.isNotEmpty(), refused.code)
+    }
 }
