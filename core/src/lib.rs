@@ -13,6 +13,7 @@
 //! - [`delegation`]: powers of attorney (МЧД), their chains, rules and queries.
 //! - [`journal`]: the hash-chained log of every command and its result.
 //! - [`signatures`], [`policy`]: signature levels and the policy values.
+//! - [`cms`]: CMS SignedData verification (attached or detached, RSA, ECDSA, GOST).
 //! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
 //! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
 //! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
@@ -22,6 +23,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod cms;
 pub mod coded;
 pub mod decisions;
 pub mod delegation;

@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 
 mod auth;
 mod cert;
+mod cms;
 #[cfg(feature = "sqlite")]
 mod db;
 mod id;
@@ -38,6 +39,8 @@ enum Command {
     Id(id::IdCommand),
     /// Certificates: verify a path, check a signature, show the holder.
     Cert(cert::Args),
+    /// Signed messages (CMS): verify signers, signatures and certificates.
+    Cms(cms::Args),
     /// A journal database: create, verify, export.
     #[cfg(feature = "sqlite")]
     #[command(subcommand)]
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Id(command) => id::run(command),
         Command::Cert(args) => cert::run(args),
+        Command::Cms(args) => cms::run(args),
         #[cfg(feature = "sqlite")]
         Command::Db(command) => db::run(command),
         #[cfg(feature = "sqlite")]

@@ -1,0 +1,217 @@
+//! `kabinet cms verify`: verify a CMS SignedData message (attached or detached content).
+//!
+//! Exit codes: 0 every signer valid, 1 a signer or the message invalid,
+//! 2 usage or unreadable input (files, anchors).
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use kabinet::cms::{verify_cms, CmsOptions, CmsReport};
+use kabinet::pki::RevocationPolicy;
+use kabinet::trust_files::load_trust_store;
+use kabinet::{Coded, Timestamp};
+use serde_json::json;
+
+/// Arguments of `kabinet cms`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: CmsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum CmsCommand {
+    /// Verify a signed message: signed attributes, signatures, signers' certificates.
+    Verify {
+        /// The message (DER or PEM).
+        message: PathBuf,
+        /// The content, when the message carries it detached.
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// Trust anchors (files or folders), treated as accredited certification authorities.
+        #[arg(long, required = true, num_args = 1..)]
+        anchor: Vec<PathBuf>,
+        /// Untrusted intermediate certificates (files or folders).
+        #[arg(long, num_args = 1..)]
+        intermediate: Vec<PathBuf>,
+        /// Certificate revocation lists (files or folders).
+        #[arg(long, num_args = 1..)]
+        crl: Vec<PathBuf>,
+        /// The time of verification (RFC 3339); now by default. Certificates
+        /// are validated at each signer's signing time, else at this time.
+        #[arg(long)]
+        at: Option<String>,
+        /// Accept a certificate whose revocation status is unknown (with a warning).
+        #[arg(long)]
+        allow_unknown_revocation: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+const USAGE: u8 = 2;
+
+/// Prints a line to standard output; a closed pipe (`| head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, u8> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        USAGE
+    })
+}
+
+/// Runs `kabinet cms`; returns the exit code.
+pub fn run(args: Args) -> std::process::ExitCode {
+    let code = match args.command {
+        CmsCommand::Verify {
+            message,
+            content,
+            anchor,
+            intermediate,
+            crl,
+            at,
+            allow_unknown_revocation,
+            json,
+        } => {
+            let at = match at.as_deref().map(str::parse::<Timestamp>).transpose() {
+                Ok(at) => at.unwrap_or_else(Timestamp::now),
+                Err(e) => {
+                    eprintln!("error: --at is not an RFC 3339 time: {e}");
+                    return USAGE.into();
+                }
+            };
+            let files = Files {
+                message: &message,
+                content: content.as_deref(),
+                anchors: &anchor,
+                intermediates: &intermediate,
+                crls: &crl,
+            };
+            verify(&files, at, allow_unknown_revocation, json).unwrap_or_else(|code| code)
+        }
+    };
+    code.into()
+}
+
+struct Files<'a> {
+    message: &'a Path,
+    content: Option<&'a Path>,
+    anchors: &'a [PathBuf],
+    intermediates: &'a [PathBuf],
+    crls: &'a [PathBuf],
+}
+
+fn verify(files: &Files<'_>, at: Timestamp, soft: bool, json: bool) -> Result<u8, u8> {
+    let store =
+        load_trust_store(files.anchors, true, files.intermediates, files.crls).map_err(|e| {
+            eprintln!("error: {}: {}", e.code(), e.message_en());
+            USAGE
+        })?;
+    let message = read(files.message)?;
+    let content = files.content.map(read).transpose()?;
+    let mut options = CmsOptions::at(at);
+    if soft {
+        options.validation.revocation = RevocationPolicy::SoftFail;
+    }
+    let report = match verify_cms(&message, content.as_deref(), &[], &store, &options) {
+        Ok(r) => r,
+        Err(e) => {
+            if json {
+                say!(
+                    "{}",
+                    json!({"valid": false, "error": {"code": e.code(), "message": e.message_en(), "message_ru": e.message_ru()}})
+                );
+            } else {
+                say!("invalid");
+                say!("problem {}: {}", e.code(), e.message_en());
+            }
+            return Ok(1);
+        }
+    };
+    if json {
+        say!("{}", report_json(&report));
+    } else {
+        print_report(&report);
+    }
+    Ok(u8::from(!report.valid))
+}
+
+fn report_json(r: &CmsReport) -> serde_json::Value {
+    let signers: Vec<_> = r
+        .signers
+        .iter()
+        .map(|s| {
+            json!({
+                "valid": s.valid,
+                "signer_id": s.signer_id,
+                "subject": s.subject,
+                "holder": s.holder,
+                "signing_time": s.signing_time,
+                "certificate_checked_at": s.certificate_checked_at,
+                "digest_algorithm": s.digest_algorithm,
+                "signature_algorithm": s.signature_algorithm,
+                "signed_attributes": s.signed_attributes,
+                "problems": s.problems,
+                "certificate": s.certificate.as_ref().map(|c| json!({
+                    "valid": c.valid,
+                    "problems": c.problems,
+                    "warnings": c.warnings,
+                    "path": c.path,
+                    "qualified": c.qualified,
+                    "signature_level": c.signature_level().map(|l| l.as_str()),
+                })),
+            })
+        })
+        .collect();
+    json!({
+        "valid": r.valid,
+        "content_type": r.content_type,
+        "detached": r.detached,
+        "certificate_time": r.certificate_time,
+        "verified_at": r.verified_at,
+        "signers": signers,
+    })
+}
+
+fn print_report(r: &CmsReport) {
+    say!("{}", if r.valid { "valid" } else { "invalid" });
+    say!(
+        "content: {}{}",
+        r.content_type,
+        if r.detached { " (detached)" } else { "" }
+    );
+    for (i, s) in r.signers.iter().enumerate() {
+        say!(
+            "signer {i}: {} — {}",
+            if s.valid { "valid" } else { "invalid" },
+            s.subject.as_deref().unwrap_or(&s.signer_id)
+        );
+        if let Some(t) = s.signing_time {
+            say!("  signing time: {t}");
+        }
+        say!(
+            "  algorithms: {} with {}",
+            s.signature_algorithm,
+            s.digest_algorithm
+        );
+        say!("  certificate checked at: {}", s.certificate_checked_at);
+        for p in &s.problems {
+            say!("  problem {}: {}", p.code, p.detail);
+        }
+        if let Some(c) = &s.certificate {
+            for p in &c.problems {
+                say!("  certificate problem {}: {}", p.code, p.detail);
+            }
+            for w in &c.warnings {
+                say!("  certificate warning {}: {}", w.code, w.detail);
+            }
+        }
+    }
+}
