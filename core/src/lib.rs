@@ -22,6 +22,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod certificates;
 pub mod coded;
 pub mod decisions;
 pub mod delegation;
