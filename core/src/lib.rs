@@ -16,6 +16,7 @@
 //! - [`cms`]: CMS SignedData verification (attached or detached, RSA, ECDSA, GOST).
 //! - [`pki`]: certificate validation (paths, CRLs) and the Russian qualified profile.
 //! - [`gost`]: GOST R 34.10-2012 signature verification and GOST R 34.11-2012 hashing.
+//! - [`certificates`]: signature certificates bound to employees, with the holder checked.
 //! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
 //! - [`notifications`], [`applications`]: what to tell whom; applications and their documents.
 #![forbid(unsafe_code)]
@@ -23,6 +24,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod certificates;
 pub mod cms;
 pub mod coded;
 pub mod decisions;

@@ -252,6 +252,7 @@ impl Directory {
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
             Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
             Event::Application(e) => crate::applications::apply(&mut self.applications, e),
+            Event::Certificate(e) => crate::certificates::apply(&mut self.certificates, e),
         }
     }
 

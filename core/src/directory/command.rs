@@ -319,4 +319,6 @@ pub enum Command {
     Notification(crate::notifications::NotificationCommand),
     /// Applications and reports.
     Application(crate::applications::ApplicationCommand),
+    /// Signature certificates: binding to employees and unbinding.
+    Certificate(crate::certificates::CertificateCommand),
 }

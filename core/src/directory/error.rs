@@ -183,6 +183,9 @@ pub enum CommandError {
     /// Applications refused the command.
     #[error(transparent)]
     Application(#[from] crate::applications::ApplicationError),
+    /// Certificate binding refused the command.
+    #[error(transparent)]
+    Certificate(#[from] crate::certificates::CertificateError),
 }
 
 impl Coded for CommandError {
@@ -224,6 +227,7 @@ impl Coded for CommandError {
             Self::Auth(e) => e.code(),
             Self::Notification(e) => e.code(),
             Self::Application(e) => e.code(),
+            Self::Certificate(e) => e.code(),
         }
     }
 
@@ -304,6 +308,7 @@ impl Coded for CommandError {
             Self::Auth(e) => e.message_ru(),
             Self::Notification(e) => e.message_ru(),
             Self::Application(e) => e.message_ru(),
+            Self::Certificate(e) => e.message_ru(),
         }
     }
 

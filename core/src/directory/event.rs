@@ -173,6 +173,8 @@ pub enum Event {
     Notification(crate::notifications::NotificationEvent),
     /// Applications and reports.
     Application(crate::applications::ApplicationEvent),
+    /// Signature certificates bound or unbound.
+    Certificate(crate::certificates::CertificateEvent),
 }
 
 impl Event {
@@ -211,6 +213,7 @@ impl Event {
             Self::Session(_) => "session",
             Self::Notification(_) => "notification",
             Self::Application(_) => "application",
+            Self::Certificate(_) => "certificate",
         }
     }
 }

@@ -125,6 +125,7 @@ impl Directory {
             C::Session(c) => crate::auth::execute_session(self, c, ctx),
             C::Notification(c) => crate::notifications::execute(self, c, ctx),
             C::Application(c) => crate::applications::execute(self, c, ctx),
+            C::Certificate(c) => crate::certificates::execute(self, c, ctx),
         }
     }
 }

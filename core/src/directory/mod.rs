@@ -73,6 +73,7 @@ pub struct Directory {
     auth: crate::auth::AuthState,
     notifications: crate::notifications::NotificationState,
     applications: crate::applications::ApplicationState,
+    certificates: crate::certificates::CertificateState,
 }
 
 impl Directory {
@@ -119,6 +120,11 @@ impl Directory {
     /// Applications and their numbering.
     pub fn application_state(&self) -> &crate::applications::ApplicationState {
         &self.applications
+    }
+
+    /// The signature certificates bound to employees.
+    pub fn certificate_state(&self) -> &crate::certificates::CertificateState {
+        &self.certificates
     }
 
     /// An account by number.

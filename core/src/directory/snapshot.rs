@@ -46,6 +46,9 @@ pub struct DirectorySnapshot {
     notifications: crate::notifications::NotificationState,
     /// Applications and their number sequences.
     applications: crate::applications::ApplicationState,
+    /// Signature certificates bound to employees.
+    #[serde(default)]
+    certificates: crate::certificates::CertificateState,
     next: [u64; 5],
 }
 
@@ -121,6 +124,7 @@ impl DirectorySnapshot {
             auth: directory.auth.clone(),
             notifications: directory.notifications.clone(),
             applications: directory.applications.clone(),
+            certificates: directory.certificates.clone(),
             next: [n.account, n.org, n.invitation, n.role, n.group],
         }
     }
@@ -177,6 +181,7 @@ impl DirectorySnapshot {
             auth: self.auth,
             notifications: self.notifications,
             applications: self.applications,
+            certificates: self.certificates,
             next: Counters {
                 account,
                 org,

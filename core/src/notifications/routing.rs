@@ -59,6 +59,7 @@ impl Directory {
                 "failed_logins".to_owned(),
                 *at,
             )],
+            Event::Certificate(e) => crate::certificates::notices_for(e, at),
             Event::Application(e) => {
                 crate::applications::notices_for(self.application_state(), e, at)
             }

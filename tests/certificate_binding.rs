@@ -1,0 +1,429 @@
+//! Binding signature certificates to employees: the holder must match the
+//! organization and the person, expired certificates are refused, those
+//! expiring within 30 days are flagged; on an rcgen PKI in the Russian profile.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use der::Encode;
+use kabinet::certificates::{
+    BoundCertificate, CertificateCommand, CertificateError, CertificateEvent, CertificateWarning,
+};
+use kabinet::directory::DirectorySnapshot;
+use kabinet::notifications::Category;
+use kabinet::pki::{validate, ParsedCertificate, ParsedCrl, TrustStore, ValidationOptions};
+use kabinet::*;
+use rcgen::{
+    date_time_ymd, BasicConstraints, CertificateParams, CertificateRevocationListParams,
+    CustomExtension, DnType, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose, SerialNumber,
+    PKCS_ECDSA_P256_SHA256,
+};
+use support::{
+    hire, person, snils_of, t, world, COMPANY_INN, COMPANY_OGRN, FIRM_INN, HEAD_INN, T0,
+};
+use x509_cert::ext::pkix::certpolicy::PolicyInformation;
+use x509_cert::ext::pkix::CertificatePolicies;
+
+/// Validation and binding time; the directory was set up at `T0` the day before.
+const AT: &str = "2026-03-03T00:00:00Z";
+const HEAD_SNILS: &str = "11223344595";
+
+fn oid(arcs: &[u64]) -> DnType {
+    DnType::CustomDnType(arcs.to_vec())
+}
+
+fn ext_utf8(arcs: &[u64], text: &str) -> CustomExtension {
+    let value = der::asn1::Utf8StringRef::new(text)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    CustomExtension::from_oid_content(arcs, value)
+}
+
+fn kc2_policy() -> CustomExtension {
+    let info = PolicyInformation {
+        policy_identifier: "1.2.643.100.113.2".parse().unwrap(),
+        policy_qualifiers: None,
+    };
+    CustomExtension::from_oid_content(
+        &[2, 5, 29, 32],
+        CertificatePolicies(vec![info]).to_der().unwrap(),
+    )
+}
+
+/// Who a leaf names.
+struct Subject<'a> {
+    inn_le: &'a str,
+    ogrn: &'a str,
+    snils: &'a str,
+    inn: Option<&'a str>,
+}
+
+const HEAD: Subject<'static> = Subject {
+    inn_le: COMPANY_INN,
+    ogrn: COMPANY_OGRN,
+    snils: HEAD_SNILS,
+    inn: Some(HEAD_INN),
+};
+
+/// An accredited root, its CRL, and leaves issued on demand.
+struct Pki {
+    root_key: KeyPair,
+    root_params: CertificateParams,
+    root: Vec<u8>,
+    crl: Vec<u8>,
+}
+
+impl Pki {
+    fn new() -> Self {
+        let root_key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+        let mut p = CertificateParams::default();
+        p.distinguished_name
+            .push(DnType::CommonName, "Аккредитованный УЦ (тест)");
+        p.distinguished_name.push(DnType::CountryName, "RU");
+        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        p.not_before = date_time_ymd(2020, 1, 1);
+        p.not_after = date_time_ymd(2040, 1, 1);
+        p.serial_number = Some(SerialNumber::from(1u64));
+        p.key_identifier_method = KeyIdMethod::Sha256;
+        p.custom_extensions = vec![ext_utf8(&[1, 2, 643, 100, 112], "ПАК \"УЦ\"")];
+        let root = p.self_signed(&root_key).unwrap().der().to_vec();
+        let crl = CertificateRevocationListParams {
+            this_update: date_time_ymd(2026, 2, 25),
+            next_update: date_time_ymd(2026, 4, 10),
+            crl_number: SerialNumber::from(3u64),
+            issuing_distribution_point: None,
+            revoked_certs: vec![],
+            key_identifier_method: KeyIdMethod::Sha256,
+        }
+        .signed_by(&Issuer::from_params(&p, &root_key))
+        .unwrap()
+        .der()
+        .to_vec();
+        Self {
+            root_key,
+            root_params: p,
+            root,
+            crl,
+        }
+    }
+
+    fn leaf(&self, who: &Subject<'_>, serial: u64, not_after: (i32, u8, u8)) -> Vec<u8> {
+        let mut p = CertificateParams::default();
+        let dn = &mut p.distinguished_name;
+        dn.push(DnType::CountryName, "RU");
+        dn.push(DnType::CommonName, "Сотрудник ООО");
+        dn.push(oid(&[1, 2, 643, 100, 4]), who.inn_le);
+        dn.push(oid(&[1, 2, 643, 100, 1]), who.ogrn);
+        dn.push(oid(&[1, 2, 643, 100, 3]), who.snils);
+        if let Some(inn) = who.inn {
+            dn.push(oid(&[1, 2, 643, 3, 131, 1, 1]), inn);
+        }
+        p.is_ca = IsCa::ExplicitNoCa;
+        p.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::ContentCommitment,
+        ];
+        p.not_before = date_time_ymd(2025, 6, 1);
+        p.not_after = date_time_ymd(not_after.0, not_after.1, not_after.2);
+        p.serial_number = Some(SerialNumber::from(serial));
+        p.key_identifier_method = KeyIdMethod::Sha256;
+        p.use_authority_key_identifier_extension = true;
+        p.custom_extensions = vec![
+            ext_utf8(&[1, 2, 643, 100, 111], "СКЗИ \"КриптоПро CSP\""),
+            ext_utf8(&[1, 2, 643, 100, 112], "СКЗИ \"КриптоПро CSP\"; УЦ"),
+            kc2_policy(),
+        ];
+        let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+        let issuer = Issuer::from_params(&self.root_params, &self.root_key);
+        p.signed_by(&key, &issuer).unwrap().der().to_vec()
+    }
+
+    fn report(&self, leaf: &[u8], at: &str) -> pki::ValidationReport {
+        let mut store = TrustStore::new();
+        store.add_anchor(ParsedCertificate::from_der(&self.root).unwrap(), true);
+        store.add_crl(ParsedCrl::from_der(&self.crl).unwrap());
+        validate(
+            &ParsedCertificate::from_der(leaf).unwrap(),
+            &store,
+            &ValidationOptions::at(t(at)),
+        )
+    }
+
+    /// A certificate valid until 2027, bound-ready.
+    fn bound(&self, who: &Subject<'_>, serial: u64) -> BoundCertificate {
+        let report = self.report(&self.leaf(who, serial, (2027, 6, 1)), AT);
+        assert!(report.valid, "{:?}", report.problems);
+        BoundCertificate::from_report(&report, t(AT)).unwrap()
+    }
+}
+
+fn bind(org: OrgId, account: AccountId, certificate: BoundCertificate) -> Command {
+    Command::Certificate(CertificateCommand::Bind {
+        org,
+        account,
+        certificate,
+    })
+}
+
+fn refused(dir: &Directory, who: AccountId, command: Command) -> &'static str {
+    let before = dir.clone();
+    let e = dir
+        .execute(command, &Context::account(who, t(AT)))
+        .unwrap_err();
+    assert_eq!(dir, &before);
+    Coded::code(&e)
+}
+
+#[test]
+fn the_head_binds_a_matching_qualified_certificate() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let cert = pki.bound(&HEAD, 100);
+    assert_eq!(cert.level, SignatureLevel::Qualified);
+    assert_eq!(cert.fingerprint.len(), 64);
+    assert_eq!(cert.holder.snils.as_ref().unwrap().as_str(), HEAD_SNILS);
+    assert_eq!(
+        cert.holder.organization_inn.as_ref().unwrap().as_str(),
+        COMPANY_INN
+    );
+    let events = dir
+        .run(
+            bind(org, head, cert.clone()),
+            &Context::account(head, t(AT)),
+        )
+        .unwrap();
+    let Event::Certificate(CertificateEvent::Bound { warnings, by, .. }) = &events[0] else {
+        panic!("{events:?}")
+    };
+    assert!(warnings.is_empty());
+    assert_eq!(*by, head);
+    assert_eq!(dir.certificates_of(org, head), std::slice::from_ref(&cert));
+    assert_eq!(
+        dir.certificate_state()
+            .find(org, &cert.fingerprint.to_uppercase())
+            .map(|(a, _)| a),
+        Some(head)
+    );
+    // the same certificate twice is refused
+    assert_eq!(
+        refused(&dir, head, bind(org, head, cert)),
+        "certificate.already_bound"
+    );
+}
+
+#[test]
+fn a_holder_of_another_organization_or_person_is_refused_with_its_code() {
+    let pki = Pki::new();
+    let (dir, head, org) = world();
+    let other_org = Subject {
+        inn_le: FIRM_INN,
+        ..HEAD
+    };
+    assert_eq!(
+        refused(&dir, head, bind(org, head, pki.bound(&other_org, 101))),
+        "holder.inn_le_mismatch"
+    );
+    let other_person = Subject {
+        inn: Some("500100732259"),
+        ..HEAD
+    };
+    let e = dir
+        .execute(
+            bind(org, head, pki.bound(&other_person, 102)),
+            &Context::account(head, t(AT)),
+        )
+        .unwrap_err();
+    assert_eq!(Coded::code(&e), "holder.inn_mismatch");
+    let CommandError::Certificate(CertificateError::HolderMismatch { mismatches }) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(mismatches.len(), 1);
+    assert!(dir.certificates_of(org, head).is_empty());
+}
+
+#[test]
+fn a_certificate_expiring_in_29_days_is_bound_with_a_warning_and_a_notice() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let report = pki.report(&pki.leaf(&HEAD, 103, (2026, 4, 1)), AT);
+    assert!(report.valid, "{:?}", report.problems);
+    let cert = BoundCertificate::from_report(&report, t(AT)).unwrap();
+    let events = dir
+        .run(
+            bind(org, head, cert.clone()),
+            &Context::account(head, t(AT)),
+        )
+        .unwrap();
+    let Event::Certificate(CertificateEvent::Bound { warnings, .. }) = &events[0] else {
+        panic!("{events:?}")
+    };
+    assert_eq!(
+        warnings,
+        &[CertificateWarning::ExpiresSoon {
+            not_after: t("2026-04-01T00:00:00Z"),
+            days: 29
+        }]
+    );
+    assert_eq!(Coded::code(&warnings[0]), "certificate.expires_soon");
+    let notices = dir.notices_for(&events[0], t(AT));
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].category, Category::CertificateExpiring);
+    assert_eq!(notices[0].person, Some(head));
+    // the query sees it within 30 days, not within 28
+    let soon = dir.certificates_expiring_within(Some(org), t(AT), 30);
+    assert_eq!(soon.len(), 1);
+    assert_eq!(soon[0].2, &cert);
+    assert!(dir.certificates_expiring_within(None, t(AT), 28).is_empty());
+    // a certificate valid until 2027 is not flagged
+    run_bind(&mut dir, head, org, pki.bound(&HEAD, 104));
+    assert_eq!(dir.certificates_expiring_within(None, t(AT), 30).len(), 1);
+    assert_eq!(dir.certificate_state().expiries().len(), 2);
+}
+
+fn run_bind(
+    dir: &mut Directory,
+    head: AccountId,
+    org: OrgId,
+    cert: BoundCertificate,
+) -> Vec<Event> {
+    dir.run(bind(org, head, cert), &Context::account(head, t(AT)))
+        .unwrap()
+}
+
+#[test]
+fn expired_certificates_are_refused() {
+    let pki = Pki::new();
+    let (dir, head, org) = world();
+    let leaf = pki.leaf(&HEAD, 105, (2026, 3, 2));
+    // validated while valid, bound after the end: refused by the command
+    let report = pki.report(&leaf, "2026-03-01T00:00:00Z");
+    assert!(report.valid, "{:?}", report.problems);
+    let cert = BoundCertificate::from_report(&report, t("2026-03-01T00:00:00Z")).unwrap();
+    assert_eq!(
+        refused(&dir, head, bind(org, head, cert)),
+        "certificate.expired"
+    );
+    // and by the constructor
+    assert_eq!(
+        BoundCertificate::from_report(&report, t(AT)),
+        Err(CertificateError::Expired {
+            not_after: t("2026-03-02T00:00:00Z")
+        })
+    );
+    // a report of an expired certificate is invalid: refused with its problems
+    let report = pki.report(&leaf, AT);
+    let e = BoundCertificate::from_report(&report, t(AT)).unwrap_err();
+    assert_eq!(Coded::code(&e), "certificate.invalid");
+    let CertificateError::Invalid { problems } = e else {
+        panic!()
+    };
+    assert!(!problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn binding_and_unbinding_need_their_rights() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let accountant = person(&mut dir, "Петрова", &snils_of(1), None, "acc@example.ru");
+    hire(
+        &mut dir,
+        org,
+        head,
+        accountant,
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    let accountant_snils = snils_of(1);
+    let own = Subject {
+        snils: &accountant_snils,
+        inn: None,
+        ..HEAD
+    };
+    let cert = pki.bound(&own, 106);
+    // the accountant holds certificates.view only
+    assert_eq!(
+        refused(&dir, accountant, bind(org, accountant, cert.clone())),
+        "access.denied"
+    );
+    // the head binds it for her
+    dir.run(
+        bind(org, accountant, cert.clone()),
+        &Context::account(head, t(AT)),
+    )
+    .unwrap();
+    assert_eq!(dir.certificates_of(org, accountant).len(), 1);
+    let unbind = |fingerprint: &str| {
+        Command::Certificate(CertificateCommand::Unbind {
+            org,
+            account: accountant,
+            fingerprint: fingerprint.to_owned(),
+        })
+    };
+    assert_eq!(
+        refused(&dir, accountant, unbind(&cert.fingerprint)),
+        "access.denied"
+    );
+    assert_eq!(
+        refused(&dir, head, unbind(&"0".repeat(64))),
+        "certificate.not_bound"
+    );
+    let events = dir
+        .run(
+            unbind(&cert.fingerprint.to_uppercase()),
+            &Context::account(head, t(AT)),
+        )
+        .unwrap();
+    assert!(matches!(
+        &events[0],
+        Event::Certificate(CertificateEvent::Unbound { fingerprint, .. }) if *fingerprint == cert.fingerprint
+    ));
+    assert!(dir.certificates_of(org, accountant).is_empty());
+    // a certificate of the head is not the accountant's
+    assert_eq!(
+        refused(&dir, head, bind(org, accountant, pki.bound(&HEAD, 107))),
+        "holder.snils_mismatch"
+    );
+}
+
+#[test]
+fn replay_and_snapshot_rebuild_the_bindings() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let mut log = support::take_log();
+    let a = pki.bound(&HEAD, 108);
+    let b = pki.bound(&HEAD, 109);
+    log.extend(run_bind(&mut dir, head, org, a.clone()));
+    log.extend(run_bind(&mut dir, head, org, b.clone()));
+    log.extend(
+        dir.run(
+            Command::Certificate(CertificateCommand::Unbind {
+                org,
+                account: head,
+                fingerprint: a.fingerprint.clone(),
+            }),
+            &Context::account(head, t(AT)),
+        )
+        .unwrap(),
+    );
+    assert_eq!(dir.certificates_of(org, head), [b]);
+    let mut replayed = Directory::new();
+    for e in &log {
+        replayed.apply(e);
+    }
+    assert_eq!(replayed, dir);
+    let json = serde_json::to_string(&DirectorySnapshot::of(&dir)).unwrap();
+    let back: DirectorySnapshot = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.restore().unwrap(), dir);
+    // events round-trip through JSON too
+    for e in &log {
+        let again: Event = serde_json::from_str(&serde_json::to_string(e).unwrap()).unwrap();
+        assert_eq!(&again, e);
+    }
+    let _ = T0;
+}
