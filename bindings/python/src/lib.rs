@@ -21,6 +21,7 @@ use pyo3::prelude::*;
 mod applications;
 mod auth;
 mod catalog;
+mod cms;
 mod context;
 mod decision;
 mod delegation;
@@ -46,6 +47,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     registry::register(m)?;
     delegation::register(m)?;
     pki::register(m)?;
+    cms::register(m)?;
     gost::register(m)?;
     journal::register(m)?;
     auth::register(m)?;

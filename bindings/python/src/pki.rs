@@ -134,6 +134,11 @@ impl Certificate {
 pub struct TrustStore(RwLock<pki::TrustStore>);
 
 impl TrustStore {
+    /// The store, for reading (a poisoned lock still holds a whole store: it is only appended to).
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, pki::TrustStore> {
+        self.0.read().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, pki::TrustStore> {
         self.0.write().unwrap_or_else(|p| p.into_inner())
     }
@@ -233,7 +238,7 @@ impl CertificateProblem {
 
 /// The outcome of validating a certificate: a value, not an exception.
 #[pyclass(frozen, module = "kabinet")]
-pub struct ValidationReport(pki::ValidationReport);
+pub struct ValidationReport(pub pki::ValidationReport);
 
 #[pymethods]
 impl ValidationReport {

@@ -105,7 +105,7 @@ fn count(n: usize) -> u32 {
 }
 
 impl TrustStore {
-    fn lock(&self) -> MutexGuard<'_, pki::TrustStore> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, pki::TrustStore> {
         // A store is only appended to; a panic elsewhere cannot leave it half-written.
         self.inner
             .lock()

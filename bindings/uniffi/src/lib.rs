@@ -27,6 +27,7 @@ mod applications;
 mod auth;
 mod catalog;
 mod certificates;
+mod cms;
 mod commands;
 mod context;
 mod decision;
@@ -53,6 +54,7 @@ pub use certificates::{
     certificate_parts, parse_certificates, validate_certificate, CertificateHolder,
     CertificateParts, CertificateProblem, CertificateReport, CertificateSummary, TrustStore,
 };
+pub use cms::{verify_cms, CmsProblem, CmsReport, CmsSigner};
 pub use context::{
     account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
 };

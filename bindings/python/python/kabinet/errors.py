@@ -23,6 +23,7 @@ the field errors of requisites, the rights lacking).
     ├── RegistryError            the state registry could not answer
     ├── CertificateError         pki.*, trust_file.*: a certificate, CRL or file unreadable
     ├── GostError                gost.*: a GOST signature does not verify
+    ├── CmsError                 cms.*: a CMS message that cannot be verified at all
     ├── JournalError             journal.*, store.*: the journal or its store
     ├── MchdError                mchd.*: a machine-readable power of attorney (also ValueError)
     └── InvalidInputError        input without the documented form (also ValueError)
@@ -52,6 +53,7 @@ __all__ = [
     "RegistryError",
     "CertificateError",
     "GostError",
+    "CmsError",
     "JournalError",
     "MchdError",
     "InvalidInputError",
@@ -140,6 +142,12 @@ class GostError(KabinetError):
     """``gost.*``: a GOST signature does not verify or its key is unusable."""
 
 
+class CmsError(KabinetError):
+    """``cms.*``: a CMS message that cannot be verified at all (unreadable,
+    not signed data, detached content missing, over a limit). A signer whose
+    signature or certificate fails is a problem in the report."""
+
+
 class JournalError(KabinetError):
     """``journal.*`` and ``store.*``: the journal's chain is broken
     (``details["seq"]`` names the first bad entry), the store failed, or
@@ -185,6 +193,7 @@ _FAMILIES: Dict[str, Type[KabinetError]] = {
     "input": InvalidInputError,
     "certificate": CertificateError,
     "gost": GostError,
+    "cms": CmsError,
     "journal": JournalError,
     "mchd": MchdError,
 }

@@ -343,6 +343,7 @@ fun main() {
     gostTests()
     authTests()
     notificationsApplicationsTests()
+    cmsTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")

@@ -1,0 +1,153 @@
+//! CMS SignedData verification: [`verify_cms`] returning a [`CmsReport`].
+//!
+//! The report is a value like a [`CertificateReport`]: `valid` only when
+//! every signer is, and one [`CmsSigner`] per signer with its holder,
+//! signing time, algorithms, problems (`cms.*` codes with both messages) and
+//! the validation report of its certificate. A message that cannot be
+//! verified at all fails with `KabinetError.Certificate` and a `cms.*` code.
+//! Verifying runs in the library; this file converts only.
+
+use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
+use crate::error::{Area, KabinetError};
+use crate::time;
+use kabinet::cms::{self, CertificateTime, CmsOptions};
+use kabinet::pki::{self, RevocationPolicy};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// One problem of a signer.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CmsProblem {
+    /// The stable code (`cms.bad_signature`, `cms.certificate_invalid`, …).
+    pub code: String,
+    /// The message in Russian.
+    pub message_ru: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+/// What is known of one signer of a message.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CmsSigner {
+    /// Whether this signer's signature and certificate are valid.
+    pub valid: bool,
+    /// The signer identifier as written: `issuer=…, serial=…` or `ski=…`.
+    pub signer_id: String,
+    /// The subject of the signer's certificate, when found.
+    pub subject: Option<String>,
+    /// The holder read from the signer's certificate, when found.
+    pub holder: Option<CertificateHolder>,
+    /// The signing time the signer claims, when its signed attributes carry one.
+    pub signing_time: Option<SystemTime>,
+    /// The time the signer's certificate was validated at.
+    pub certificate_checked_at: SystemTime,
+    /// The digest algorithm (`streebog256`, `sha256`, …).
+    pub digest_algorithm: String,
+    /// The signature algorithm (`gost2012-256`, …).
+    pub signature_algorithm: String,
+    /// Whether the signer signed attributes rather than the content itself.
+    pub signed_attributes: bool,
+    /// Every problem of this signer.
+    pub problems: Vec<CmsProblem>,
+    /// The validation report of the signer's certificate, when it was found.
+    pub certificate: Option<CertificateReport>,
+}
+
+/// The outcome of verifying a CMS message.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CmsReport {
+    /// Whether every signer is valid.
+    pub valid: bool,
+    /// The content type, dotted (`1.2.840.113549.1.7.1` for data).
+    pub content_type: String,
+    /// Whether the content was detached (supplied separately).
+    pub detached: bool,
+    /// Whether the certificates were validated at each signer's signing time
+    /// (when it carries one) rather than at the time of verification.
+    pub signing_time_policy: bool,
+    /// The time of verification.
+    pub verified_at: SystemTime,
+    /// One entry per signer, in the order of the message.
+    pub signers: Vec<CmsSigner>,
+}
+
+fn holder(h: &pki::Holder) -> CertificateHolder {
+    CertificateHolder {
+        common_name: h.common_name.clone(),
+        surname: h.surname.clone(),
+        given_name: h.given_name.clone(),
+        organization: h.organization.clone(),
+        title: h.title.clone(),
+        email: h.email.clone(),
+        inn: h.inn.clone(),
+        inn_le: h.inn_le.clone(),
+        ogrn: h.ogrn.clone(),
+        ogrnip: h.ogrnip.clone(),
+        snils: h.snils.clone(),
+    }
+}
+
+fn signer(s: &cms::SignerReport) -> CmsSigner {
+    CmsSigner {
+        valid: s.valid,
+        signer_id: s.signer_id.clone(),
+        subject: s.subject.clone(),
+        holder: s.holder.as_ref().map(holder),
+        signing_time: s.signing_time.map(time::to_host),
+        certificate_checked_at: time::to_host(s.certificate_checked_at),
+        digest_algorithm: s.digest_algorithm.clone(),
+        signature_algorithm: s.signature_algorithm.clone(),
+        signed_attributes: s.signed_attributes,
+        problems: s
+            .problems
+            .iter()
+            .map(|p| CmsProblem {
+                code: p.code.into(),
+                message_ru: p.detail_ru.clone(),
+                message_en: p.detail.clone(),
+            })
+            .collect(),
+        certificate: s.certificate.as_ref().map(CertificateReport::from),
+    }
+}
+
+/// Verifies a CMS SignedData `message` (DER or PEM) against `store` at `at`.
+/// `content` is the detached content (or a copy of the attached one, which
+/// must be identical). With `signing_time_policy` each signer's certificate
+/// is validated at the signing time it claims (else at `at`); without, at
+/// `at`. `soft_fail_revocation` accepts an unknown revocation status with a
+/// warning instead of refusing.
+///
+/// # Errors
+/// `Certificate` with a `cms.*` code when the message cannot be verified at
+/// all (`cms.malformed`, `cms.not_signed_data`, `cms.content_missing`, …);
+/// `time.out_of_range`.
+#[uniffi::export]
+pub fn verify_cms(
+    message: Vec<u8>,
+    content: Option<Vec<u8>>,
+    store: Arc<TrustStore>,
+    at: SystemTime,
+    signing_time_policy: bool,
+    soft_fail_revocation: bool,
+) -> Result<CmsReport, KabinetError> {
+    let mut options = CmsOptions::at(time::from_host(at)?);
+    options.certificate_time = if signing_time_policy {
+        CertificateTime::SigningTime
+    } else {
+        CertificateTime::Verification
+    };
+    if soft_fail_revocation {
+        options.validation.revocation = RevocationPolicy::SoftFail;
+    }
+    let report = cms::verify_cms(&message, content.as_deref(), &[], &store.lock(), &options)
+        .map_err(|e| KabinetError::coded(Area::Certificate, &e))?;
+    Ok(CmsReport {
+        valid: report.valid,
+        content_type: report.content_type.clone(),
+        detached: report.detached,
+        signing_time_policy: report.certificate_time == CertificateTime::SigningTime,
+        verified_at: time::to_host(report.verified_at),
+        signers: report.signers.iter().map(signer).collect(),
+    })
+}
