@@ -6,10 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::trust_args::TrustArgs;
 use clap::Subcommand;
 use kabinet::pki::signature::verify_signature;
-use kabinet::pki::{validate, Holder, RevocationPolicy, ValidationOptions, ValidationReport};
-use kabinet::trust_files::{load_certificate, load_trust_store};
+use kabinet::pki::{validate, Holder, ValidationOptions, ValidationReport};
+use kabinet::trust_files::load_certificate;
 use kabinet::{Coded, Timestamp};
 use serde_json::json;
 
@@ -26,21 +27,8 @@ enum CertCommand {
     Verify {
         /// The certificate to validate (DER or PEM).
         leaf: PathBuf,
-        /// Trust anchors (files or folders), treated as accredited certification authorities.
-        #[arg(long, required = true, num_args = 1..)]
-        anchor: Vec<PathBuf>,
-        /// Untrusted intermediate certificates (files or folders).
-        #[arg(long, num_args = 1..)]
-        intermediate: Vec<PathBuf>,
-        /// Certificate revocation lists (files or folders).
-        #[arg(long, num_args = 1..)]
-        crl: Vec<PathBuf>,
-        /// The time of validation (RFC 3339); now by default.
-        #[arg(long)]
-        at: Option<String>,
-        /// Accept a certificate whose revocation status is unknown (with a warning).
-        #[arg(long)]
-        allow_unknown_revocation: bool,
+        #[command(flatten)]
+        trust: TrustArgs,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -85,47 +73,17 @@ pub fn run(args: Args) -> std::process::ExitCode {
 
 fn run_code(args: Args) -> i32 {
     match args.command {
-        CertCommand::Verify {
-            leaf,
-            anchor,
-            intermediate,
-            crl,
-            at,
-            allow_unknown_revocation,
-            json,
-        } => {
-            let at = match at.as_deref().map(str::parse::<Timestamp>).transpose() {
-                Ok(at) => at.unwrap_or_else(Timestamp::now),
-                Err(e) => {
-                    eprintln!("error: --at is not an RFC 3339 time: {e}");
-                    return USAGE;
-                }
-            };
-            verify(
-                &leaf,
-                &anchor,
-                &intermediate,
-                &crl,
-                at,
-                allow_unknown_revocation,
-                json,
-            )
-        }
+        CertCommand::Verify { leaf, trust, json } => match trust.time() {
+            Some(at) => verify(&leaf, &trust, at, json),
+            None => USAGE,
+        },
         CertCommand::CheckSignature { cert, issuer } => check_signature(&cert, &issuer),
         CertCommand::Show { cert, json } => show(&cert, json),
     }
 }
 
-fn verify(
-    leaf: &Path,
-    anchors: &[PathBuf],
-    intermediates: &[PathBuf],
-    crls: &[PathBuf],
-    at: Timestamp,
-    allow_unknown_revocation: bool,
-    json: bool,
-) -> i32 {
-    let store = match load_trust_store(anchors, true, intermediates, crls) {
+fn verify(leaf: &Path, trust: &TrustArgs, at: Timestamp, json: bool) -> i32 {
+    let store = match trust.store() {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
@@ -134,9 +92,7 @@ fn verify(
         Err(e) => return fail(&e),
     };
     let mut options = ValidationOptions::at(at);
-    if allow_unknown_revocation {
-        options.revocation = RevocationPolicy::SoftFail;
-    }
+    options.revocation = trust.revocation();
     let report = validate(&leaf, &store, &options);
     if json {
         say!("{}", report_json(&report));

@@ -5,10 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::trust_args::TrustArgs;
 use clap::Subcommand;
 use kabinet::cms::{verify_cms, CmsOptions, CmsReport};
-use kabinet::pki::RevocationPolicy;
-use kabinet::trust_files::load_trust_store;
 use kabinet::{Coded, Timestamp};
 use serde_json::json;
 
@@ -21,29 +20,16 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 enum CmsCommand {
-    /// Verify a signed message: signed attributes, signatures, signers' certificates.
+    /// Verify a signed message: signed attributes, signatures, signers' certificates
+    /// (validated at each signer's signing time, else at --at).
     Verify {
         /// The message (DER or PEM).
         message: PathBuf,
         /// The content, when the message carries it detached.
         #[arg(long)]
         content: Option<PathBuf>,
-        /// Trust anchors (files or folders), treated as accredited certification authorities.
-        #[arg(long, required = true, num_args = 1..)]
-        anchor: Vec<PathBuf>,
-        /// Untrusted intermediate certificates (files or folders).
-        #[arg(long, num_args = 1..)]
-        intermediate: Vec<PathBuf>,
-        /// Certificate revocation lists (files or folders).
-        #[arg(long, num_args = 1..)]
-        crl: Vec<PathBuf>,
-        /// The time of verification (RFC 3339); now by default. Certificates
-        /// are validated at each signer's signing time, else at this time.
-        #[arg(long)]
-        at: Option<String>,
-        /// Accept a certificate whose revocation status is unknown (with a warning).
-        #[arg(long)]
-        allow_unknown_revocation: bool,
+        #[command(flatten)]
+        trust: TrustArgs,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -73,28 +59,17 @@ pub fn run(args: Args) -> std::process::ExitCode {
         CmsCommand::Verify {
             message,
             content,
-            anchor,
-            intermediate,
-            crl,
-            at,
-            allow_unknown_revocation,
+            trust,
             json,
         } => {
-            let at = match at.as_deref().map(str::parse::<Timestamp>).transpose() {
-                Ok(at) => at.unwrap_or_else(Timestamp::now),
-                Err(e) => {
-                    eprintln!("error: --at is not an RFC 3339 time: {e}");
-                    return USAGE.into();
-                }
+            let Some(at) = trust.time() else {
+                return USAGE.into();
             };
             let files = Files {
                 message: &message,
                 content: content.as_deref(),
-                anchors: &anchor,
-                intermediates: &intermediate,
-                crls: &crl,
             };
-            verify(&files, at, allow_unknown_revocation, json).unwrap_or_else(|code| code)
+            verify(&files, &trust, at, json).unwrap_or_else(|code| code)
         }
     };
     code.into()
@@ -103,23 +78,17 @@ pub fn run(args: Args) -> std::process::ExitCode {
 struct Files<'a> {
     message: &'a Path,
     content: Option<&'a Path>,
-    anchors: &'a [PathBuf],
-    intermediates: &'a [PathBuf],
-    crls: &'a [PathBuf],
 }
 
-fn verify(files: &Files<'_>, at: Timestamp, soft: bool, json: bool) -> Result<u8, u8> {
-    let store =
-        load_trust_store(files.anchors, true, files.intermediates, files.crls).map_err(|e| {
-            eprintln!("error: {}: {}", e.code(), e.message_en());
-            USAGE
-        })?;
+fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Result<u8, u8> {
+    let store = trust.store().map_err(|e| {
+        eprintln!("error: {}: {}", e.code(), e.message_en());
+        USAGE
+    })?;
     let message = read(files.message)?;
     let content = files.content.map(read).transpose()?;
     let mut options = CmsOptions::at(at);
-    if soft {
-        options.validation.revocation = RevocationPolicy::SoftFail;
-    }
+    options.validation.revocation = trust.revocation();
     let report = match verify_cms(&message, content.as_deref(), &[], &store, &options) {
         Ok(r) => r,
         Err(e) => {

@@ -22,6 +22,7 @@ mod id;
 mod import;
 #[cfg(feature = "sqlite")]
 mod report;
+mod trust_args;
 
 /// Access decisions of an organization's account on the state services portal.
 #[derive(Debug, Parser)]
