@@ -85,7 +85,7 @@ fn main() -> Res<()> {
             return Err("not submitted".into());
         };
         let record = RegistryRecord {
-            full_name: requisites.full_name.clone(),
+            full_name: requisites.full_name.to_string(),
             inn: requisites.inn.clone(),
             kpp: requisites.kpp.clone(),
             ogrn: requisites.ogrn.clone(),

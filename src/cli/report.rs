@@ -199,7 +199,7 @@ fn review(
     }
     Ok(AccessReview {
         organization: org.0,
-        name: o.requisites.full_name.clone(),
+        name: o.requisites.full_name.to_string(),
         at,
         unused_days,
         members,

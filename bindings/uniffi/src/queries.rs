@@ -133,7 +133,7 @@ fn organization(o: &kabinet::organizations::Organization) -> OrganizationInfo {
     OrganizationInfo {
         id: o.id.0,
         kind: o.kind.code().into(),
-        full_name: r.full_name.clone(),
+        full_name: r.full_name.to_string(),
         inn: r.inn.as_str().into(),
         kpp: r.kpp.as_ref().map(|v| v.as_str().to_owned()),
         ogrn: r.ogrn.as_ref().map(|v| v.as_str().to_owned()),

@@ -52,10 +52,11 @@ pub struct Account {
     pub snils: Option<Snils>,
     /// The person's ИНН (12 digits), once given.
     pub inn: Option<Inn>,
-    /// The e-mail address.
-    pub email: Option<Contact<Email>>,
-    /// The mobile phone.
-    pub phone: Option<Contact<Phone>>,
+    /// The e-mail address (boxed: most of a large directory's accounts
+    /// carry none, and a box keeps the record small).
+    pub email: Option<Box<Contact<Email>>>,
+    /// The mobile phone (boxed for the same reason).
+    pub phone: Option<Box<Contact<Phone>>>,
 }
 
 impl Account {

@@ -19,7 +19,7 @@ impl Directory {
         if !name.is_well_formed() {
             return Err(CommandError::BadName);
         }
-        if let Some(existing) = snils.as_ref().and_then(|s| self.by_snils.get(s)) {
+        if let Some(existing) = snils.as_ref().and_then(|s| self.by_snils.get(&s.number())) {
             return Err(CommandError::DuplicateSnils {
                 existing: *existing,
             });

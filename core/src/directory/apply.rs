@@ -24,7 +24,7 @@ impl Directory {
                 phone,
             } => {
                 if let Some(s) = snils {
-                    self.by_snils.insert(s.clone(), *account);
+                    self.by_snils.insert(s.number(), *account);
                 }
                 let account_record = Account {
                     id: *account,
@@ -38,10 +38,10 @@ impl Directory {
                 };
                 self.accounts.insert(
                     *account,
-                    Box::new(AccountEntry {
+                    AccountEntry {
                         account: account_record,
                         memberships: Box::default(),
-                    }),
+                    },
                 );
                 self.next.account = self.next.account.max(account.0 + 1);
             }
@@ -83,7 +83,7 @@ impl Directory {
                 self.by_inn.insert((requisites.inn.clone(), *org));
                 self.organizations.insert(
                     *org,
-                    Box::new(Organization {
+                    Organization {
                         id: *org,
                         kind: *kind,
                         requisites: requisites.clone(),
@@ -96,7 +96,7 @@ impl Directory {
                         members: Vec::new(),
                         custom_roles: Vec::new(),
                         access_groups: Vec::new(),
-                    }),
+                    },
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
@@ -334,10 +334,11 @@ impl Directory {
                     return;
                 };
                 let mut places = std::mem::take(&mut entry.memberships).into_vec();
+                places.reserve_exact(1);
                 places.push((org, self.memberships.len()));
                 entry.memberships = places.into_boxed_slice();
                 self.memberships.push(m);
-                o.members.push(account);
+                push_compact(&mut o.members, account);
             }
         }
     }
@@ -372,9 +373,19 @@ impl Directory {
     }
 }
 
-fn unconfirmed<T>(value: T) -> Contact<T> {
-    Contact {
+/// Pushes onto a list that grows by a quarter rather than doubling: an
+/// organization's member list lives as long as the directory, and doubling
+/// would leave up to half of every such list empty.
+fn push_compact<T>(list: &mut Vec<T>, item: T) {
+    if list.len() == list.capacity() {
+        list.reserve_exact((list.len() / 4).max(4));
+    }
+    list.push(item);
+}
+
+fn unconfirmed<T>(value: T) -> Box<Contact<T>> {
+    Box::new(Contact {
         value,
         confirmed: false,
-    }
+    })
 }

@@ -16,6 +16,7 @@ mod error;
 mod event;
 mod execute;
 mod guard;
+mod id_map;
 mod organizations;
 mod roles;
 mod snapshot;
@@ -32,6 +33,7 @@ use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
 use crate::policy::Policy;
+use id_map::IdMap;
 use std::collections::{BTreeSet, HashMap};
 
 /// The next numbers the directory will assign.
@@ -62,9 +64,10 @@ struct AccountEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Directory {
     policy: Policy,
-    accounts: HashMap<AccountId, Box<AccountEntry>>,
-    by_snils: HashMap<Snils, AccountId>,
-    organizations: HashMap<OrgId, Box<Organization>>,
+    accounts: IdMap<AccountId, AccountEntry>,
+    /// Accounts by the number of their СНИЛС ([`Snils::number`]).
+    by_snils: HashMap<u64, AccountId>,
+    organizations: IdMap<OrgId, Organization>,
     by_inn: BTreeSet<(Inn, OrgId)>,
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
@@ -154,7 +157,9 @@ impl Directory {
 
     /// The account holding a СНИЛС.
     pub fn account_by_snils(&self, snils: &Snils) -> Option<&Account> {
-        self.by_snils.get(snils).and_then(|id| self.account(*id))
+        self.by_snils
+            .get(&snils.number())
+            .and_then(|id| self.account(*id))
     }
 
     /// Every account, in no particular order.
@@ -164,7 +169,7 @@ impl Directory {
 
     /// An organization by number.
     pub fn organization(&self, id: OrgId) -> Option<&Organization> {
-        self.organizations.get(&id).map(|o| &**o)
+        self.organizations.get(&id)
     }
 
     /// The organizations submitted with an ИНН (a legal entity and its branches
@@ -177,7 +182,7 @@ impl Directory {
 
     /// Every organization, in no particular order.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.organizations.values().map(|o| &**o)
+        self.organizations.values()
     }
 
     /// The membership of an account in an organization.

@@ -96,16 +96,13 @@ impl DirectorySnapshot {
             })
             .collect();
         accounts.sort_by_key(|a| a.account.id);
-        let mut organizations: Vec<Organization> = directory
-            .organizations
-            .values()
-            .map(|o| (**o).clone())
-            .collect();
+        let mut organizations: Vec<Organization> =
+            directory.organizations.values().cloned().collect();
         organizations.sort_by_key(|o| o.id);
         let mut by_snils: Vec<(Snils, AccountId)> = directory
             .by_snils
-            .iter()
-            .map(|(s, a)| (s.clone(), *a))
+            .values()
+            .filter_map(|a| Some((directory.account(*a)?.snils.clone()?, *a)))
             .collect();
         by_snils.sort_by_key(|(_, a)| *a);
         let mut invitations: Vec<Invitation> = directory.invitations.values().cloned().collect();
@@ -161,19 +158,19 @@ impl DirectorySnapshot {
                 .map(|a| {
                     (
                         a.account.id,
-                        Box::new(AccountEntry {
+                        AccountEntry {
                             account: a.account,
                             memberships: a.memberships.into_boxed_slice(),
-                        }),
+                        },
                     )
                 })
                 .collect(),
-            by_snils: self.by_snils.into_iter().collect(),
-            organizations: self
-                .organizations
+            by_snils: self
+                .by_snils
                 .into_iter()
-                .map(|o| (o.id, Box::new(o)))
+                .map(|(s, a)| (s.number(), a))
                 .collect(),
+            organizations: self.organizations.into_iter().map(|o| (o.id, o)).collect(),
             by_inn: self.by_inn.into_iter().collect(),
             memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),

@@ -31,7 +31,7 @@ const MAX_LABEL: usize = 63;
 /// A valid email address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Email(String);
+pub struct Email(Box<str>);
 
 string_identifier!(Email);
 
@@ -121,7 +121,7 @@ impl Email {
                 label: top.to_owned(),
             });
         }
-        Ok(Self(format!("{local}@{domain}")))
+        Ok(Self(format!("{local}@{domain}").into_boxed_str()))
     }
 
     /// The address with its domain lowercased.

@@ -58,6 +58,15 @@ fn check_number(nine: &[u8]) -> u32 {
 }
 
 impl Snils {
+    /// The eleven digits as one number: a compact key for indexes that hold
+    /// a СНИЛС for every account of a large directory.
+    pub(crate) fn number(&self) -> u64 {
+        self.0
+            .as_str()
+            .bytes()
+            .fold(0, |n, d| n * 10 + u64::from(d.wrapping_sub(b'0')))
+    }
+
     /// Parses a СНИЛС, surrounding whitespace allowed.
     ///
     /// # Errors
@@ -143,6 +152,15 @@ impl fmt::Display for Snils {
 mod tests {
     use super::*;
     use crate::Coded;
+
+    #[test]
+    fn the_number_is_the_eleven_digits() {
+        let a = Snils::parse("112-233-445 95").unwrap();
+        assert_eq!(a.number(), 11_223_344_595);
+        let b = Snils::parse("001-001-998 00").unwrap();
+        assert_eq!(b.number(), 100_199_800);
+        assert_ne!(a.number(), b.number());
+    }
 
     #[test]
     fn accepts_the_canonical_spellings_only() {

@@ -22,7 +22,7 @@ pub struct Head {
     /// The head's personal ИНН (12 digits), when known.
     pub inn: Option<Inn>,
     /// Position (должность).
-    pub position: String,
+    pub position: Box<str>,
 }
 
 /// Bank details.
@@ -31,16 +31,20 @@ pub struct BankDetails {
     /// Расчётный счёт, checked with the БИК.
     pub account: SettlementAccount,
     /// The bank's name.
-    pub bank_name: String,
+    pub bank_name: Box<str>,
     /// БИК of the bank.
     pub bik: Bik,
 }
 
 /// Validated requisites of an organization.
+///
+/// Texts are boxed strings and the rarely given bank details sit behind a
+/// box: a directory holds requisites for every organization, so the record
+/// is kept small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requisites {
     /// Full name.
-    pub full_name: String,
+    pub full_name: Box<str>,
     /// ИНН: 10 digits for legal entities, 12 for entrepreneurs.
     pub inn: Inn,
     /// КПП (not for entrepreneurs).
@@ -50,15 +54,15 @@ pub struct Requisites {
     /// ОГРНИП (entrepreneurs).
     pub ogrnip: Option<Ogrnip>,
     /// Legal address.
-    pub legal_address: String,
+    pub legal_address: Box<str>,
     /// Actual address, when different.
-    pub actual_address: Option<String>,
+    pub actual_address: Option<Box<str>>,
     /// Phone.
     pub phone: Option<Phone>,
     /// E-mail.
     pub email: Option<Email>,
     /// Bank details.
-    pub bank: Option<BankDetails>,
+    pub bank: Option<Box<BankDetails>>,
     /// The head.
     pub head: Head,
 }
@@ -148,7 +152,7 @@ impl Collector {
         });
     }
 
-    fn text(&mut self, field: &str, value: &str, required: bool) -> Option<String> {
+    fn text(&mut self, field: &str, value: &str, required: bool) -> Option<Box<str>> {
         let v = value.trim();
         if v.is_empty() {
             if required {
@@ -160,7 +164,7 @@ impl Collector {
             self.push(field, &FieldProblem::TooLong);
             return None;
         }
-        Some(v.to_owned())
+        Some(v.into())
     }
 
     fn parsed<T, E: Coded>(
@@ -259,7 +263,7 @@ impl RequisitesDraft {
         }
     }
 
-    fn bank(&self, c: &mut Collector) -> Option<BankDetails> {
+    fn bank(&self, c: &mut Collector) -> Option<Box<BankDetails>> {
         let any = [&self.bank_account, &self.bank_name, &self.bik]
             .iter()
             .any(|s| !s.trim().is_empty());
@@ -277,11 +281,11 @@ impl RequisitesDraft {
             ),
             None => None,
         };
-        Some(BankDetails {
+        Some(Box::new(BankDetails {
             account: account?,
             bank_name: bank_name?,
             bik: bik?,
-        })
+        }))
     }
 }
 
@@ -290,27 +294,31 @@ impl Requisites {
     pub fn to_draft(&self) -> RequisitesDraft {
         let s = |v: Option<&dyn core::fmt::Display>| v.map(|v| v.to_string()).unwrap_or_default();
         RequisitesDraft {
-            full_name: self.full_name.clone(),
+            full_name: self.full_name.to_string(),
             inn: self.inn.as_str().to_owned(),
             kpp: s(self.kpp.as_ref().map(|v| v as _)),
             ogrn: s(self.ogrn.as_ref().map(|v| v as _)),
             ogrnip: s(self.ogrnip.as_ref().map(|v| v as _)),
-            legal_address: self.legal_address.clone(),
-            actual_address: self.actual_address.clone().unwrap_or_default(),
+            legal_address: self.legal_address.to_string(),
+            actual_address: self
+                .actual_address
+                .as_deref()
+                .unwrap_or_default()
+                .to_owned(),
             phone: s(self.phone.as_ref().map(|v| v as _)),
             email: s(self.email.as_ref().map(|v| v as _)),
             bank_account: s(self.bank.as_ref().map(|b| &b.account as _)),
             bank_name: self
                 .bank
                 .as_ref()
-                .map(|b| b.bank_name.clone())
+                .map(|b| b.bank_name.to_string())
                 .unwrap_or_default(),
             bik: s(self.bank.as_ref().map(|b| &b.bik as _)),
             head_surname: self.head.name.surname().to_owned(),
             head_given_name: self.head.name.given_name().to_owned(),
             head_patronymic: self.head.name.patronymic().unwrap_or_default().to_owned(),
             head_inn: s(self.head.inn.as_ref().map(|v| v as _)),
-            head_position: self.head.position.clone(),
+            head_position: self.head.position.to_string(),
         }
     }
 }
