@@ -1,9 +1,10 @@
 //! Notifications, typed: preferences, notices, the outbox of deliveries,
 //! the history, and the reminders of what ends soon.
 //!
-//! [`Kabinet::notify`] routes a notice the host builds (for example from
-//! [`certificate_reminders`]) through each recipient's preferences into
-//! the outbox. The host sends what is due
+//! [`Kabinet::notify`] routes a notice through each recipient's
+//! preferences into the outbox: one the events of a command call for
+//! ([`Kabinet::notices_for`]), or one the host builds (for example from
+//! [`certificate_reminders`]). The host sends what is due
 //! ([`Kabinet::due_notifications`]) and reports each with
 //! [`Kabinet::mark_sent`]. Refusals are `Command` errors with the
 //! `notification.*` codes. The records are in [`crate::notices`].
@@ -59,6 +60,40 @@ pub fn certificate_reminders(
 
 #[uniffi::export]
 impl Kabinet {
+    /// The notices the events of a command call for (none for most events):
+    /// a lockout or a login from a new address, a blocked account, a power
+    /// granted or revoked, an application's status. Call it after the
+    /// command ran, and pass each notice to [`Kabinet::notify`].
+    ///
+    /// # Errors
+    /// `InvalidInput` (`event.malformed`) for an event that is not in its
+    /// documented JSON form; `time.out_of_range`.
+    pub fn notices_for(
+        &self,
+        events: Vec<Event>,
+        at: SystemTime,
+    ) -> Result<Vec<Notice>, KabinetError> {
+        let at = time::from_host(at)?;
+        let events = events
+            .iter()
+            .map(|e| {
+                serde_json::from_str::<kabinet::Event>(&e.json).map_err(|err| {
+                    KabinetError::input(
+                        "event.malformed",
+                        format!("событие не соответствует описанной форме: {err}"),
+                        format!("the event does not have the documented form: {err}"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let d = self.inner.read();
+        Ok(events
+            .iter()
+            .flat_map(|e| d.notices_for(e, at))
+            .map(|n| Notice::from(&n))
+            .collect())
+    }
+
     /// Sets a person's preferences. The person or the portal.
     ///
     /// # Errors

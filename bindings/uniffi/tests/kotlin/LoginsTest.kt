@@ -41,6 +41,15 @@ fun loginsTests() {
             w.k.recordLogin(w.head, LoginMethod.PASSWORD, true, T0.plusSeconds(360), null)
         }), "auth.account_locked")
         yes(fifth.events.any { it.kind == "account_status_changed" && it.json.contains("failed_logins") }, fifth.events.toString())
+        val alerts = w.k.noticesFor(fifth.events, T0.plusSeconds(300))
+        yes(alerts.isNotEmpty() && alerts.all { it.person == w.head && it.category == NotificationCategory.UNAUTHORIZED_ATTEMPT ||
+            it.category == NotificationCategory.ACCOUNT_BLOCKED }, alerts.toString())
+        yes(alerts.any { it.importance == Importance.CRITICAL }, alerts.toString())
+        val sent = alerts.flatMap { w.k.notify(it, T0.plusSeconds(300)) }
+        yes(sent.isNotEmpty() && sent.all { it.recipient == w.head }, sent.toString())
+        eq(codeOf(raises<KabinetException.InvalidInput> {
+            w.k.noticesFor(listOf(Event("auth", "{}")), T0)
+        }), "event.malformed")
     }
 
     test("logins: a TOTP step is used once") {
