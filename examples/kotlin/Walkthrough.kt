@@ -4,13 +4,18 @@
 // registers the company, the state registry (held in memory here) confirms
 // it; employees are invited and join; built-in and custom roles are given;
 // and access decisions are printed with their explanations — refusals
-// included.
+// included. Then: a power of attorney for an outside representative, a
+// signature certificate checked against its root (the TC 26 test PKI of the
+// conformance data), a login with a one-time code and a session, and the
+// reminder of the power's end sent through the notification outbox.
 //
-// Run: scripts/example-kotlin
+// Run: scripts/example-kotlin (the conformance data is read from
+// $KABINET_TESTDATA, or ../shared/testdata)
 
 package example
 
 import kabinet.*
+import java.io.File
 import java.time.Instant
 
 val AT: Instant = Instant.parse("2026-03-02T09:00:00Z")
@@ -106,4 +111,49 @@ fun main() {
         }
         println("   ${r.right}: $sources")
     }
+
+    println("\n7. A power of attorney: the head gives an outside representative the basic powers")
+    val rep = k.registerAccount("Доверенов", "Пётр", null, "001-001-994 00", null, "rep@example.ru", null, AT)
+    k.confirmIdentity(rep, AT)
+    k.confirmContact(rep, "email", AT)
+    val power = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"
+    val headKep = Signature(SignatureLevel.QUALIFIED, "112-233-445 95", "770712345633", "7707083893", null, null)
+    val until = AT.plusSeconds(86_400L * 20)
+    val terms = PowerTermsInput(power, null, Representative.Account(rep), powerLevelRights(PowerLevel.BASIC), null, until, "none")
+    k.issuePower(ctx(head, headKep), org, terms, false)
+    println("   power $power (${powerLevelNameRu(PowerLevel.BASIC)}), valid until $until")
+    show("the representative views the organization", k.check(rep, org, "organization.view", AT, null))
+    show("… but does not approve payments", k.check(rep, org, "payments.approve", AT, null))
+
+    println("\n8. A signature certificate checked against its root")
+    val tc26 = File(System.getenv("KABINET_TESTDATA") ?: "../shared/testdata", "tc26")
+    if (!tc26.isDirectory) {
+        println("   the conformance data is not at $tc26: set KABINET_TESTDATA to run this step")
+    } else {
+        val store = TrustStore()
+        store.addAnchors(File(tc26, "root256_cert.pem").readBytes(), false)
+        val report = validateCertificate(File(tc26, "sender256_cert.pem").readBytes(), store, AT, true)
+        println("   ${report.holder.commonName}: valid=${report.valid}, path of ${report.path.size}, " +
+            "signature level ${report.evidence?.level}")
+        report.warnings.forEach { println("      · ${it.code}") }
+    }
+
+    println("\n9. Authentication: the host checks the password and the code, the directory records the outcome")
+    val stored = hashPassword("Vesna-2026!Kabinet", null, null)
+    println("   password: ${verifyPassword("Vesna-2026!Kabinet", stored, null)}")
+    k.issueCode(rep, CodePurpose.LOGIN, CodeChannel.EMAIL, "418207", AT)
+    println("   a wrong code: ${k.submitCode(rep, CodePurpose.LOGIN, "418200", AT).attemptsLeft} attempts left")
+    println("   the right code accepted: ${k.submitCode(rep, CodePurpose.LOGIN, "418207", AT).accepted}")
+    val login = k.recordLogin(rep, LoginMethod.PASSWORD_AND_CODE, true, AT, "192.0.2.10")
+    val session = k.session(login.session!!)!!
+    println("   session ${session.id} from ${session.ip} (new address: ${login.newIp}), ends at ${session.deadline} unless used")
+
+    println("\n10. Notifications: the power's end is reminded through the outbox")
+    for (notice in k.powerOfAttorneyReminders(org, AT, 30u)) {
+        for (d in k.notify(notice, AT)) {
+            println("   delivery ${d.id}: ${d.category} to account ${d.recipient} by ${d.channel}, not before ${d.notBefore}")
+            k.markSent(d.id, AT)
+        }
+    }
+    println("   sent: ${k.notificationHistory().size}, waiting: ${k.outbox().size}")
 }

@@ -7,7 +7,9 @@
 // registers the company, the state registry (held in memory here) confirms
 // it; employees are invited and join; built-in and custom roles are given;
 // and access decisions are printed with their explanations — refusals
-// included. The test suite checks the syntax of this file (scripts/test).
+// included; then a login with a one-time code and the reminders of powers
+// of attorney through the notification outbox. The test suite checks the
+// syntax of this file (scripts/test).
 
 import Foundation
 import Kabinet
@@ -118,6 +120,29 @@ func walk() throws {
         }
         print("   \(r.right): \(sources.joined(separator: ", "))")
     }
+
+    print("\n7. A login with a one-time code; the session it opens")
+    let stored = try hashPassword(password: "Vesna-2026!Kabinet", salt: nil, schemeJson: nil)
+    print("   password: \(try verifyPassword(password: "Vesna-2026!Kabinet", stored: stored, schemeJson: nil))")
+    let rep = try k.registerAccount(
+        surname: "Доверенов", givenName: "Пётр", patronymic: nil, snils: "001-001-994 00", inn: nil,
+        email: "rep@example.ru", phone: nil, at: at)
+    _ = try k.confirmContact(account: rep, kind: "email", at: at)
+    _ = try k.issueCode(account: rep, purpose: .login, channel: .email, code: "418207", at: at)
+    let code = try k.submitCode(account: rep, purpose: .login, code: "418207", at: at)
+    let login = try k.recordLogin(account: rep, method: .passwordAndCode, succeeded: code.accepted, at: at, ip: "192.0.2.10")
+    if let id = login.session, let session = k.session(session: id) {
+        print("   session \(session.id) from \(session.ip ?? "-"), ends at \(session.deadline) unless used")
+    }
+
+    print("\n8. Reminders of powers of attorney ending soon, through the outbox")
+    for notice in try k.powerOfAttorneyReminders(org: org, at: at, withinDays: 30) {
+        for d in try k.notify(notice: notice, at: at) {
+            print("   delivery \(d.id) to account \(d.recipient) by \(d.channel)")
+            _ = try k.markSent(delivery: d.id, at: at)
+        }
+    }
+    print("   waiting: \(k.outbox().count)")
 }
 
 do {

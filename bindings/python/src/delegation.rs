@@ -11,7 +11,7 @@ use crate::errors::{self, Family};
 use crate::handle::PyKabinet;
 use crate::json::to_py;
 use kabinet::delegation::{PowerLevel, PowerNumber};
-use kabinet::{AccountId, OrgId};
+use kabinet::{AccountId, Directory, OrgId};
 use pyo3::prelude::*;
 use serde_json::json;
 
@@ -33,6 +33,22 @@ fn refused(py: Python<'_>, refusal: &kabinet::Refusal) -> PyErr {
     errors::coded(py, Family::Command, refusal, details)
 }
 
+/// Answers a query from the directory, read under its lock.
+fn read<R>(kabinet: &Bound<'_, PyKabinet>, query: impl FnOnce(&Directory) -> R) -> R {
+    query(&kabinet.get().inner.read())
+}
+
+/// The basis of a chain that holds as a dict, or the refusal of its failing link.
+fn basis<'py>(
+    py: Python<'py>,
+    checked: Result<impl serde::Serialize, kabinet::Refusal>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match checked {
+        Ok(b) => to_py(py, &b),
+        Err(r) => Err(refused(py, &r)),
+    }
+}
+
 /// Entering as a representative by a power's number: the acting context
 /// (`number`, `principal`, `powers`, `valid_until`, `chain`).
 ///
@@ -49,15 +65,10 @@ fn enter_by_power<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let n = number(py, power)?;
     let at = crate::time::timestamp(at)?;
-    let basis = kabinet
-        .get()
-        .inner
-        .read()
-        .enter_by_power(AccountId(actor), n, at);
-    match basis {
-        Ok(b) => to_py(py, &b),
-        Err(r) => Err(refused(py, &r)),
-    }
+    basis(
+        py,
+        read(kabinet, |d| d.enter_by_power(AccountId(actor), n, at)),
+    )
 }
 
 /// The chain behind a power checked at `at`: the same dict as `_enter_by_power`.
@@ -71,11 +82,7 @@ fn verify_power<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let n = number(py, power)?;
     let at = crate::time::timestamp(at)?;
-    let basis = kabinet.get().inner.read().verify_power(n, at);
-    match basis {
-        Ok(b) => to_py(py, &b),
-        Err(r) => Err(refused(py, &r)),
-    }
+    basis(py, read(kabinet, |d| d.verify_power(n, at)))
 }
 
 /// A power in its JSON form, or `None`.
@@ -87,14 +94,14 @@ fn power<'py>(
     power: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let n = number(py, power)?;
-    to_py(py, &kabinet.get().inner.read().power(n))
+    read(kabinet, |d| to_py(py, &d.power(n)))
 }
 
 /// How many powers the directory holds (in force or not).
 #[pyfunction]
 #[pyo3(name = "_power_count")]
 fn power_count(kabinet: &Bound<'_, PyKabinet>) -> usize {
-    kabinet.get().inner.read().power_count()
+    read(kabinet, Directory::power_count)
 }
 
 /// The powers an account receives (directly, or by its СНИЛС or ИНН).
@@ -105,14 +112,9 @@ fn powers_of_representative<'py>(
     kabinet: &Bound<'py, PyKabinet>,
     account: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    to_py(
-        py,
-        &kabinet
-            .get()
-            .inner
-            .read()
-            .powers_of_representative(AccountId(account)),
-    )
+    read(kabinet, |d| {
+        to_py(py, &d.powers_of_representative(AccountId(account)))
+    })
 }
 
 /// The powers an organization gave, in issue order.
@@ -123,14 +125,9 @@ fn powers_issued_by<'py>(
     kabinet: &Bound<'py, PyKabinet>,
     organization: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    to_py(
-        py,
-        &kabinet
-            .get()
-            .inner
-            .read()
-            .powers_issued_by(OrgId(organization)),
-    )
+    read(kabinet, |d| {
+        to_py(py, &d.powers_issued_by(OrgId(organization)))
+    })
 }
 
 /// The powers working at `at` that end within `days` days (capped by the
@@ -145,11 +142,12 @@ fn powers_expiring_within<'py>(
     at: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let at = crate::time::timestamp(at)?;
-    let dir = kabinet.get().inner.read();
-    to_py(
-        py,
-        &dir.powers_expiring_within(organization.map(OrgId), at, days),
-    )
+    read(kabinet, |d| {
+        to_py(
+            py,
+            &d.powers_expiring_within(organization.map(OrgId), at, days),
+        )
+    })
 }
 
 /// The chain behind a power, from the first power down to it.
@@ -161,7 +159,7 @@ fn power_chain<'py>(
     power: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let n = number(py, power)?;
-    to_py(py, &kabinet.get().inner.read().power_chain(n))
+    read(kabinet, |d| to_py(py, &d.power_chain(n)))
 }
 
 /// The powers re-delegated directly from a power, in issue order.
@@ -173,7 +171,7 @@ fn powers_redelegated_from<'py>(
     power: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let n = number(py, power)?;
-    to_py(py, &kabinet.get().inner.read().powers_redelegated_from(n))
+    read(kabinet, |d| to_py(py, &d.powers_redelegated_from(n)))
 }
 
 /// The rights `actor` holds for `organization` through powers of attorney alone.
@@ -186,12 +184,9 @@ fn rights_through_powers(
     at: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<&'static str>> {
     let at = crate::time::timestamp(at)?;
-    let set =
-        kabinet
-            .get()
-            .inner
-            .read()
-            .rights_through_powers(AccountId(actor), OrgId(organization), at);
+    let set = read(kabinet, |d| {
+        d.rights_through_powers(AccountId(actor), OrgId(organization), at)
+    });
     Ok(set.iter().map(|r| r.code()).collect())
 }
 
@@ -202,7 +197,7 @@ fn rights_through_powers(
 #[pyo3(name = "_export_power")]
 fn export_power(py: Python<'_>, kabinet: &Bound<'_, PyKabinet>, power: &str) -> PyResult<String> {
     let n = number(py, power)?;
-    let out = kabinet.get().inner.read().export_power(n);
+    let out = read(kabinet, |d| d.export_power(n));
     out.map_err(|e| errors::coded(py, Family::Mchd, &e, serde_json::Value::Null))
 }
 
@@ -217,7 +212,7 @@ fn import_power<'py>(
     kabinet: &Bound<'py, PyKabinet>,
     text: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let power = kabinet.get().inner.read().import_power(text);
+    let power = read(kabinet, |d| d.import_power(text));
     let power = power.map_err(|e| errors::coded(py, Family::Mchd, &e, serde_json::Value::Null))?;
     to_py(py, &power)
 }

@@ -4,6 +4,7 @@
 //!
 //! The commands (`set_preferences`, `notify`, `mark_sent`) cross as JSON
 //! through `execute`; the typed methods of `kabinet.Kabinet` build them.
+//! The notices a command's events call for come from `_notices_for`.
 //! Deliveries and notices come out in their JSON form (dicts).
 
 use crate::handle::PyKabinet;
@@ -45,6 +46,27 @@ fn outbox<'py>(
         None => state.outbox().collect(),
     };
     to_py(py, &list)
+}
+
+/// The notices the events of a command call for (a lockout, a login from a
+/// new address, a blocked account, a power granted or revoked, an
+/// application's status), each a dict to pass to `notify`.
+///
+/// Raises `InvalidInputError` (`event.malformed`) for an event that is not
+/// in its documented JSON form.
+#[pyfunction]
+#[pyo3(name = "_notices_for", signature = (kabinet, events, at = None))]
+fn notices_for<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    events: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let events: Vec<kabinet::Event> = from_py(events, "event.malformed")?;
+    let at = crate::time::timestamp(at)?;
+    let dir = kabinet.get().inner.read();
+    let notices: Vec<_> = events.iter().flat_map(|e| dir.notices_for(e, at)).collect();
+    to_py(py, &notices)
 }
 
 /// The deliveries sent, in the order they were reported.
@@ -105,6 +127,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(preferences, m)?)?;
     m.add_function(wrap_pyfunction!(outbox, m)?)?;
     m.add_function(wrap_pyfunction!(history, m)?)?;
+    m.add_function(wrap_pyfunction!(notices_for, m)?)?;
     m.add_function(wrap_pyfunction!(certificate_reminders, m)?)?;
     m.add_function(wrap_pyfunction!(power_of_attorney_reminders, m)?)?;
     Ok(())

@@ -79,3 +79,20 @@ def test_reminders_of_certificates_and_powers(world: World) -> None:
     assert [n["reference"] for n in due] == ["p-1"] and due[0]["audience"]["head"] is True
     queued = world.k.notify(notices[0], at=T0)
     assert queued and queued[0]["delivery"]["category"] == "certificate_expiring"
+
+
+def test_the_events_of_a_lockout_call_for_notices(world: World) -> None:
+    k, head = world.k, world.head
+    for _ in range(4):
+        k.record_login(head, "password", False, at=T0)
+    events = k.record_login(head, "password", False, at=T0)
+    notices = k.notices_for(events, at=T0)
+    assert {n["category"] for n in notices} >= {"unauthorized_attempt"}
+    assert all(n["person"] == head for n in notices)
+    assert any(n["importance"] == "critical" for n in notices)
+    queued = [q for n in notices for q in k.notify(n, at=T0)]
+    assert queued and all(q["delivery"]["recipient"] == head for q in queued)
+    assert k.notices_for([], at=T0) == []
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        k.notices_for([{"event": "no_such_event"}], at=T0)
+    assert e.value.code == "event.malformed"

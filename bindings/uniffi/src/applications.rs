@@ -1,73 +1,274 @@
-//! Applications: documents checked by their content, and the queries.
+//! Applications and reports, typed: documents checked by their content, the
+//! commands as methods of [`Kabinet`], and the queries as records.
 //!
-//! The commands (`create`, `attach_document`, `submit`, `set_status`,
-//! `confirm`, `add_comment`) run through `Kabinet.executeJson` in their
-//! documented JSON form; a refused submission is a `Command` error
-//! (`application.*`) whose message lists the missing documents. A document's
-//! content is described by [`inspect_document`] before it is attached.
+//! A document's bytes are read here ([`inspect_document`]): its format is
+//! recognized from the content, never from the file name, so a file that is
+//! not what its slot accepts is refused (`document.*`). A submission missing
+//! a document, or one signed below its slot's level, is not an error: its
+//! [`SubmitOutcome`] lists what is missing. Refusals are `Command` errors
+//! with the `application.*` and `document.*` codes. The records are in
+//! [`crate::application_values`].
 
+use crate::application_values::{hex, ApplicationInfo, ApplicationStatus, DocumentFormat, Missing};
+use crate::context::{Context, SignatureLevel};
 use crate::error::KabinetError;
 use crate::handle::Kabinet;
-use kabinet::applications::{self, ApplicationId, DocumentContent};
-use kabinet::{Coded, OrgId};
+use crate::values::Event;
+use kabinet::applications::{
+    self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
+};
+use kabinet::{Coded, Command, OrgId};
+use std::time::SystemTime;
 
 /// A document's content as the library recognized it.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct DocumentInfo {
-    /// The format recognized from the bytes (`pdf`, `xml`, …).
-    pub format: String,
+    /// The format recognized from the bytes.
+    pub format: DocumentFormat,
     /// The full size, bytes.
     pub size: u64,
     /// The SHA-256 of the bytes, hex, when the whole file was given.
     pub sha256: Option<String>,
-    /// The content in its JSON form, as `attach_document` takes it.
+    /// The content in its JSON form, as the `attach_document` command takes it.
     pub json: String,
+}
+
+/// What a submission led to.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct SubmitOutcome {
+    /// Whether it was sent (its status is now `Processing`).
+    pub sent: bool,
+    /// What it lacks when it was returned instead; empty when sent.
+    pub missing: Vec<Missing>,
+    /// The events, in their JSON form.
+    pub events: Vec<Event>,
 }
 
 fn application_error(e: &applications::ApplicationError) -> KabinetError {
     KabinetError::input(e.code(), e.message_ru(), e.message_en())
 }
 
+fn inspect(bytes: &[u8], size: u64, max_bytes: u64) -> Result<DocumentContent, KabinetError> {
+    DocumentContent::inspect(bytes, size, max_bytes).map_err(|e| application_error(&e))
+}
+
 /// Recognizes a document by its bytes (`bytes` is the whole file or its
 /// first bytes, `size` its full size), refusing more than `max_bytes`.
 ///
 /// # Errors
-/// `InvalidInput` (`document.too_large`, `document.*`).
+/// `InvalidInput` (`document.too_large`, `document.unrecognized_content`).
 #[uniffi::export]
 pub fn inspect_document(
     bytes: Vec<u8>,
     size: u64,
     max_bytes: u64,
 ) -> Result<DocumentInfo, KabinetError> {
-    let c = DocumentContent::inspect(&bytes, size, max_bytes).map_err(|e| application_error(&e))?;
-    let format = serde_json::to_value(c.format)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let c = inspect(&bytes, size, max_bytes)?;
     Ok(DocumentInfo {
-        format,
+        format: c.format.into(),
         size: c.size,
-        sha256: c
-            .sha256
-            .map(|h| h.iter().map(|b| format!("{b:02x}")).collect()),
+        sha256: c.sha256.as_ref().map(|h| hex(h)),
         json: serde_json::to_string(&c).unwrap_or_default(),
     })
 }
 
+/// The format of a document recognized from its first bytes (`size` its full size).
+///
+/// # Errors
+/// `InvalidInput` (`document.unrecognized_content`).
+#[uniffi::export]
+pub fn sniff_document(bytes: Vec<u8>, size: u64) -> Result<DocumentFormat, KabinetError> {
+    applications::sniff(&bytes, size)
+        .map(Into::into)
+        .map_err(|e| application_error(&e))
+}
+
+impl Kabinet {
+    fn application_command(
+        &self,
+        command: ApplicationCommand,
+        context: &Context,
+    ) -> Result<Vec<kabinet::Event>, KabinetError> {
+        self.run_core(Command::Application(command), &context.to_core()?)
+    }
+}
+
+fn events(list: &[kabinet::Event]) -> Vec<Event> {
+    list.iter().map(Event::from).collect()
+}
+
 #[uniffi::export]
 impl Kabinet {
-    /// An application in its JSON form.
-    pub fn application_json(&self, id: u64) -> Option<String> {
+    /// Creates a draft (right `applications.edit`); returns its number in the directory.
+    ///
+    /// # Errors
+    /// `Command` (`application.unknown_kind`, `application.bad_text`, `access.denied`).
+    pub fn create_application(
+        &self,
+        context: Context,
+        org: u64,
+        kind: String,
+        title: String,
+    ) -> Result<u64, KabinetError> {
+        let command = ApplicationCommand::Create {
+            org: OrgId(org),
+            kind,
+            title,
+        };
+        let list = self.application_command(command, &context)?;
+        list.iter()
+            .find_map(|e| match e {
+                kabinet::Event::Application(ApplicationEvent::Created { application, .. }) => {
+                    Some(application.0)
+                }
+                _ => None,
+            })
+            .ok_or_else(|| {
+                KabinetError::input(
+                    "command.no_id",
+                    "команда не создала объект".into(),
+                    "the command created nothing".into(),
+                )
+            })
+    }
+
+    /// Attaches (or replaces) the document of a slot from the file's bytes,
+    /// refusing more than `max_bytes`; `signature` is the level the host
+    /// validated on it, if any. Right `applications.edit`.
+    ///
+    /// # Errors
+    /// `InvalidInput` (`document.too_large`, `document.unrecognized_content`);
+    /// `Command` (`document.wrong_format`, `application.unknown_slot`, …).
+    #[allow(clippy::too_many_arguments)]
+    pub fn attach_document(
+        &self,
+        context: Context,
+        application: u64,
+        slot: String,
+        file_name: String,
+        bytes: Vec<u8>,
+        signature: Option<SignatureLevel>,
+        max_bytes: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let command = ApplicationCommand::AttachDocument {
+            application: ApplicationId(application),
+            slot,
+            file_name,
+            content: inspect(&bytes, size, max_bytes)?,
+            signature: signature.map(Into::into),
+        };
+        Ok(events(&self.application_command(command, &context)?))
+    }
+
+    /// Submits a draft (right `applications.approve`): it is sent, or
+    /// returned with what it lacks.
+    ///
+    /// # Errors
+    /// `Command` (`application.wrong_status`, `access.denied`, …).
+    pub fn submit_application(
+        &self,
+        context: Context,
+        application: u64,
+    ) -> Result<SubmitOutcome, KabinetError> {
+        let command = ApplicationCommand::Submit {
+            application: ApplicationId(application),
+        };
+        let list = self.application_command(command, &context)?;
+        let mut outcome = SubmitOutcome {
+            sent: false,
+            missing: vec![],
+            events: events(&list),
+        };
+        for e in &list {
+            match e {
+                kabinet::Event::Application(ApplicationEvent::Returned { missing, .. }) => {
+                    outcome.missing = missing.iter().map(Missing::from).collect();
+                }
+                kabinet::Event::Application(ApplicationEvent::StatusChanged { .. }) => {
+                    outcome.sent = true;
+                }
+                _ => {}
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// The agency moves an application (`Processing` to `AwaitingConfirmation`,
+    /// `Approved` or `Rejected`), with a comment. The portal.
+    ///
+    /// # Errors
+    /// `Command` (`application.wrong_status`, `application.not_found`).
+    pub fn set_application_status(
+        &self,
+        application: u64,
+        status: ApplicationStatus,
+        comment: Option<String>,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = ApplicationCommand::SetStatus {
+            application: ApplicationId(application),
+            status: status.into(),
+            comment,
+        };
+        self.system(Command::Application(command), at)
+    }
+
+    /// The organization confirms an application awaiting confirmation
+    /// (right `applications.approve`).
+    ///
+    /// # Errors
+    /// `Command` (`application.wrong_status`, `access.denied`).
+    pub fn confirm_application(
+        &self,
+        context: Context,
+        application: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = ApplicationCommand::Confirm {
+            application: ApplicationId(application),
+        };
+        Ok(events(&self.application_command(command, &context)?))
+    }
+
+    /// Adds a comment (right `applications.view`, or the portal).
+    ///
+    /// # Errors
+    /// `Command` (`application.bad_text`, `access.denied`).
+    pub fn comment_application(
+        &self,
+        context: Context,
+        application: u64,
+        text: String,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = ApplicationCommand::AddComment {
+            application: ApplicationId(application),
+            text,
+        };
+        Ok(events(&self.application_command(command, &context)?))
+    }
+
+    /// An application by its number in the directory.
+    pub fn application(&self, id: u64) -> Option<ApplicationInfo> {
         let d = self.inner.read();
         d.application_state()
             .get(ApplicationId(id))
-            .and_then(|a| serde_json::to_string(a).ok())
+            .map(ApplicationInfo::from)
     }
 
-    /// An organization's applications, as a JSON array.
-    pub fn applications_of_json(&self, org: u64) -> String {
+    /// An application by its printed number (`ЗВ-1-000001`).
+    pub fn application_by_number(&self, number: String) -> Option<ApplicationInfo> {
         let d = self.inner.read();
-        let list: Vec<_> = d.application_state().of(OrgId(org)).collect();
-        serde_json::to_string(&list).unwrap_or_default()
+        d.application_state()
+            .by_number(&number)
+            .map(ApplicationInfo::from)
+    }
+
+    /// An organization's applications, in creation order.
+    pub fn applications_of(&self, org: u64) -> Vec<ApplicationInfo> {
+        let d = self.inner.read();
+        d.application_state()
+            .of(OrgId(org))
+            .map(ApplicationInfo::from)
+            .collect()
     }
 }

@@ -1,10 +1,9 @@
 //! Authentication: password policies, password hashes, HOTP and TOTP.
 //!
-//! The auth and session commands (`record_login`, `use_totp_step`,
-//! `issue_code`, `submit_code`, `record_pin_entry`, `unlock_token`, `touch`,
-//! `end`, `sweep`) run through `Kabinet.executeJson` in their documented
-//! JSON form; their refusals are `Command` errors with the `auth.*` codes.
-//! Policies and hash schemes cross in their JSON form (the library's serde).
+//! The host checks a password or a code with these functions and records
+//! the outcome with the typed commands of [`crate::logins`] (`recordLogin`,
+//! `useTotpStep`, …). Policies and hash schemes cross in their JSON form
+//! (the library's serde).
 
 use crate::error::{Area, KabinetError};
 use crate::time;

@@ -9,6 +9,40 @@ use kabinet::employees::Invitee;
 use kabinet::identifiers::{Email, Snils};
 use kabinet::{AccessGroupId, AccountId, Command, CustomRoleId, InvitationId, OrgId};
 
+impl Kabinet {
+    /// Runs a command about an invitation, built from its number.
+    fn on_invitation(
+        &self,
+        context: &Context,
+        invitation: u64,
+        command: impl FnOnce(InvitationId) -> Command,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(command(InvitationId(invitation)), context)
+    }
+
+    /// Runs a command about a member of an organization, built from their numbers.
+    fn on_member(
+        &self,
+        context: &Context,
+        org: u64,
+        account: u64,
+        command: impl FnOnce(OrgId, AccountId) -> Command,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(command(OrgId(org), AccountId(account)), context)
+    }
+
+    /// Runs a command about an access group of an organization.
+    fn on_group(
+        &self,
+        context: &Context,
+        org: u64,
+        group: u64,
+        command: impl FnOnce(OrgId, AccessGroupId) -> Command,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(command(OrgId(org), AccessGroupId(group)), context)
+    }
+}
+
 #[uniffi::export]
 impl Kabinet {
     /// Invites a person by СНИЛС or e-mail (exactly one); returns the invitation's number.
@@ -52,12 +86,9 @@ impl Kabinet {
         context: Context,
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::AcceptInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
+        self.on_invitation(&context, invitation, |invitation| {
+            Command::AcceptInvitation { invitation }
+        })
     }
 
     /// Declines an invitation.
@@ -66,12 +97,9 @@ impl Kabinet {
         context: Context,
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DeclineInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
+        self.on_invitation(&context, invitation, |invitation| {
+            Command::DeclineInvitation { invitation }
+        })
     }
 
     /// Withdraws a pending invitation.
@@ -80,12 +108,9 @@ impl Kabinet {
         context: Context,
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RevokeInvitation {
-                invitation: InvitationId(invitation),
-            },
-            &context,
-        )
+        self.on_invitation(&context, invitation, |invitation| {
+            Command::RevokeInvitation { invitation }
+        })
     }
 
     /// Blocks an employee.
@@ -95,13 +120,9 @@ impl Kabinet {
         org: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::BlockEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
+        self.on_member(&context, org, account, |org, account| {
+            Command::BlockEmployee { org, account }
+        })
     }
 
     /// Temporarily disables an employee.
@@ -111,13 +132,9 @@ impl Kabinet {
         org: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DisableEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
+        self.on_member(&context, org, account, |org, account| {
+            Command::DisableEmployee { org, account }
+        })
     }
 
     /// Dismisses an employee: access ends at once.
@@ -127,13 +144,9 @@ impl Kabinet {
         org: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DismissEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
+        self.on_member(&context, org, account, |org, account| {
+            Command::DismissEmployee { org, account }
+        })
     }
 
     /// Restores a blocked, disabled or mistakenly dismissed employee.
@@ -143,13 +156,9 @@ impl Kabinet {
         org: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RestoreEmployee {
-                org: OrgId(org),
-                account: AccountId(account),
-            },
-            &context,
-        )
+        self.on_member(&context, org, account, |org, account| {
+            Command::RestoreEmployee { org, account }
+        })
     }
 
     /// Gives a role.
@@ -160,14 +169,12 @@ impl Kabinet {
         account: u64,
         role: Role,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::AssignRole {
-                org: OrgId(org),
-                account: AccountId(account),
-                role: role.to_core()?,
-            },
-            &context,
-        )
+        let role = role.to_core()?;
+        self.on_member(&context, org, account, |org, account| Command::AssignRole {
+            org,
+            account,
+            role,
+        })
     }
 
     /// Takes a role away.
@@ -178,14 +185,12 @@ impl Kabinet {
         account: u64,
         role: Role,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::RevokeRole {
-                org: OrgId(org),
-                account: AccountId(account),
-                role: role.to_core()?,
-            },
-            &context,
-        )
+        let role = role.to_core()?;
+        self.on_member(&context, org, account, |org, account| Command::RevokeRole {
+            org,
+            account,
+            role,
+        })
     }
 
     /// Grants rights (their codes) individually.
@@ -196,14 +201,14 @@ impl Kabinet {
         account: u64,
         rights: Vec<String>,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
+        let rights = right_set(&rights)?;
+        self.on_member(&context, org, account, |org, account| {
             Command::GrantRights {
-                org: OrgId(org),
-                account: AccountId(account),
-                rights: right_set(&rights)?,
-            },
-            &context,
-        )
+                org,
+                account,
+                rights,
+            }
+        })
     }
 
     /// Takes individually granted rights away.
@@ -214,14 +219,14 @@ impl Kabinet {
         account: u64,
         rights: Vec<String>,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
+        let rights = right_set(&rights)?;
+        self.on_member(&context, org, account, |org, account| {
             Command::RevokeRights {
-                org: OrgId(org),
-                account: AccountId(account),
-                rights: right_set(&rights)?,
-            },
-            &context,
-        )
+                org,
+                account,
+                rights,
+            }
+        })
     }
 
     /// Defines a custom role; returns its number.
@@ -302,14 +307,13 @@ impl Kabinet {
         group: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
+        self.on_group(&context, org, group, |org, group| {
             Command::AddToAccessGroup {
-                org: OrgId(org),
-                group: AccessGroupId(group),
+                org,
+                group,
                 account: AccountId(account),
-            },
-            &context,
-        )
+            }
+        })
     }
 
     /// Removes an employee from an access group.
@@ -320,14 +324,13 @@ impl Kabinet {
         group: u64,
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
+        self.on_group(&context, org, group, |org, group| {
             Command::RemoveFromAccessGroup {
-                org: OrgId(org),
-                group: AccessGroupId(group),
+                org,
+                group,
                 account: AccountId(account),
-            },
-            &context,
-        )
+            }
+        })
     }
 
     /// Deletes an access group.
@@ -337,12 +340,8 @@ impl Kabinet {
         org: u64,
         group: u64,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::DeleteAccessGroup {
-                org: OrgId(org),
-                group: AccessGroupId(group),
-            },
-            &context,
-        )
+        self.on_group(&context, org, group, |org, group| {
+            Command::DeleteAccessGroup { org, group }
+        })
     }
 }

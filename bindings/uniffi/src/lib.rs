@@ -8,13 +8,17 @@
 //! stable codes and both messages. Objects are `Send + Sync`; nothing panics
 //! across the boundary (the workspace lints forbid it).
 //!
-//! Commands cross in two ways: typed methods of [`Kabinet`] for the common
-//! flows, and [`Kabinet::execute_json`], which takes any command in its
+//! Commands cross in two ways: a typed method of [`Kabinet`] for each
+//! command (accounts, organizations, employees, powers of attorney,
+//! authentication and sessions, notifications, applications), and
+//! [`Kabinet::execute_json`], which takes any command in its
 //! documented JSON form (serde reads it, the single source of truth) and
 //! returns the events in theirs.
 //!
 //! One file per concept: powers of attorney, certificates, GOST, the
-//! journal, authentication, notifications and applications each have theirs.
+//! journal, authentication (functions in `auth`, commands and sessions in
+//! `logins`), notifications and applications each have theirs; queries
+//! answer with records and enums mirroring the library's values.
 
 // `KabinetError` is the error type of the foreign interface: its variants
 // carry the code, both messages and the refusals by value, as UniFFI lowers
@@ -23,6 +27,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod application_values;
 mod applications;
 mod auth;
 mod catalog;
@@ -38,13 +43,20 @@ mod gost;
 mod handle;
 mod identifiers;
 mod journal;
+mod logins;
+mod mirror;
+mod notices;
 mod notifications;
 mod queries;
 mod registry;
 mod time;
 mod values;
 
-pub use applications::{inspect_document, DocumentInfo};
+pub use application_values::{
+    ApplicationComment, ApplicationInfo, ApplicationStatus, AttachedDocument, DocumentFormat,
+    Missing, StatusChange,
+};
+pub use applications::{inspect_document, sniff_document, DocumentInfo, SubmitOutcome};
 pub use auth::{
     check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
     verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,
@@ -70,7 +82,15 @@ pub use journal::{
     BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter, JournalHead,
     JournalVerification,
 };
-pub use notifications::{certificate_reminders_json, CertificateExpiry};
+pub use logins::{
+    code_digest, new_numeric_code, new_salt, AccountAuthInfo, CodeChannel, CodeOutcome,
+    CodePurpose, LoginMethod, LoginOutcome, PendingCodeInfo, PinOutcome, SessionInfo, TokenPinInfo,
+};
+pub use notices::{
+    Audience, Delivery, Importance, Notice, NotificationCategory, NotificationChannel,
+    NotificationPreferences, SendingHours, SentDelivery,
+};
+pub use notifications::{certificate_reminders, CertificateExpiry};
 pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };

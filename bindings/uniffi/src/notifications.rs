@@ -1,55 +1,23 @@
-//! Notifications: preferences, the outbox, what is due, the history.
+//! Notifications, typed: preferences, notices, the outbox of deliveries,
+//! the history, and the reminders of what ends soon.
 //!
-//! The commands (`set_preferences`, `notify`, `mark_sent`) run through
-//! `Kabinet.executeJson` in their documented JSON form; their refusals are
-//! `Command` errors with the `notification.*` codes. The queries answer in
-//! the library's JSON form.
+//! [`Kabinet::notify`] routes a notice through each recipient's
+//! preferences into the outbox: one the events of a command call for
+//! ([`Kabinet::notices_for`]), or one the host builds (for example from
+//! [`certificate_reminders`]). The host sends what is due
+//! ([`Kabinet::due_notifications`]) and reports each with
+//! [`Kabinet::mark_sent`]. Refusals are `Command` errors with the
+//! `notification.*` codes. The records are in [`crate::notices`].
 
+use crate::context::Context;
 use crate::error::KabinetError;
 use crate::handle::Kabinet;
+use crate::notices::{Delivery, Notice, NotificationPreferences, SentDelivery};
 use crate::time;
-use kabinet::notifications;
-use kabinet::{AccountId, OrgId};
+use crate::values::Event;
+use kabinet::notifications::{self, DeliveryId, NotificationCommand, NotificationEvent};
+use kabinet::{AccountId, Command, OrgId};
 use std::time::SystemTime;
-
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-#[uniffi::export]
-impl Kabinet {
-    /// A person's notification preferences (the defaults when never set), JSON.
-    pub fn notification_preferences_json(&self, account: u64) -> String {
-        json(
-            &self
-                .inner
-                .read()
-                .notification_state()
-                .preferences(AccountId(account)),
-        )
-    }
-
-    /// The deliveries not yet sent, as a JSON array.
-    pub fn outbox_json(&self) -> String {
-        let d = self.inner.read();
-        json(&d.notification_state().outbox().collect::<Vec<_>>())
-    }
-
-    /// The deliveries due at `at` (their sending hours open), as a JSON array.
-    ///
-    /// # Errors
-    /// `time.out_of_range`.
-    pub fn due_notifications_json(&self, at: SystemTime) -> Result<String, KabinetError> {
-        let at = time::from_host(at)?;
-        let d = self.inner.read();
-        Ok(json(&d.notification_state().due(at).collect::<Vec<_>>()))
-    }
-
-    /// The deliveries sent, in order, as a JSON array.
-    pub fn notification_history_json(&self) -> String {
-        json(self.inner.read().notification_state().history())
-    }
-}
 
 /// A certificate whose end a reminder is about.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -64,17 +32,17 @@ pub struct CertificateExpiry {
     pub not_after: SystemTime,
 }
 
-/// The reminders (JSON array of notices) for certificates ending after `at`
-/// and within `within_days` days of it; feed them to the `notify` command.
+/// The reminders for certificates ending after `at` and within
+/// `within_days` days of it; pass them to [`Kabinet::notify`].
 ///
 /// # Errors
 /// `time.out_of_range`.
 #[uniffi::export]
-pub fn certificate_reminders_json(
+pub fn certificate_reminders(
     certificates: Vec<CertificateExpiry>,
     at: SystemTime,
     within_days: i64,
-) -> Result<String, KabinetError> {
+) -> Result<Vec<Notice>, KabinetError> {
     let list = certificates
         .into_iter()
         .map(|c| {
@@ -87,22 +55,142 @@ pub fn certificate_reminders_json(
         })
         .collect::<Result<Vec<_>, KabinetError>>()?;
     let notices = notifications::certificate_reminders(&list, time::from_host(at)?, within_days);
-    Ok(json(&notices))
+    Ok(notices.iter().map(Notice::from).collect())
 }
 
 #[uniffi::export]
 impl Kabinet {
-    /// The reminders (JSON array of notices) for the powers of attorney in
-    /// force (of one organization, or all) that end within `within_days` of `at`.
+    /// The notices the events of a command call for (none for most events):
+    /// a lockout or a login from a new address, a blocked account, a power
+    /// granted or revoked, an application's status. Call it after the
+    /// command ran, and pass each notice to [`Kabinet::notify`].
+    ///
+    /// # Errors
+    /// `InvalidInput` (`event.malformed`) for an event that is not in its
+    /// documented JSON form; `time.out_of_range`.
+    pub fn notices_for(
+        &self,
+        events: Vec<Event>,
+        at: SystemTime,
+    ) -> Result<Vec<Notice>, KabinetError> {
+        let at = time::from_host(at)?;
+        let events = events
+            .iter()
+            .map(|e| {
+                serde_json::from_str::<kabinet::Event>(&e.json).map_err(|err| {
+                    KabinetError::input(
+                        "event.malformed",
+                        format!("событие не соответствует описанной форме: {err}"),
+                        format!("the event does not have the documented form: {err}"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let d = self.inner.read();
+        Ok(events
+            .iter()
+            .flat_map(|e| d.notices_for(e, at))
+            .map(|n| Notice::from(&n))
+            .collect())
+    }
+
+    /// Sets a person's preferences. The person or the portal.
+    ///
+    /// # Errors
+    /// `Command` (`notification.bad_hours`, `access.*`).
+    pub fn set_notification_preferences(
+        &self,
+        context: Context,
+        account: u64,
+        preferences: NotificationPreferences,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = NotificationCommand::SetPreferences {
+            account: AccountId(account),
+            preferences: preferences.into(),
+        };
+        self.by(Command::Notification(command), &context)
+    }
+
+    /// Queues a notice for its audience, by their preferences; returns the
+    /// deliveries queued (none when nobody wants it). The portal.
+    ///
+    /// # Errors
+    /// `Command` (`notification.reference_too_long`); `time.out_of_range`.
+    pub fn notify(&self, notice: Notice, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
+        let command = Command::Notification(NotificationCommand::Notify {
+            notice: notice.to_core()?,
+        });
+        let ctx = kabinet::Context::system(time::from_host(at)?);
+        let events = self.run_core(command, &ctx)?;
+        Ok(events
+            .iter()
+            .filter_map(|e| match e {
+                kabinet::Event::Notification(NotificationEvent::Queued { delivery }) => {
+                    Some(Delivery::from(delivery))
+                }
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Reports a delivery sent: it leaves the outbox for the history. The portal.
+    ///
+    /// # Errors
+    /// `Command` (`notification.delivery_not_found`).
+    pub fn mark_sent(&self, delivery: u64, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+        let command = NotificationCommand::MarkSent {
+            delivery: DeliveryId(delivery),
+        };
+        self.system(Command::Notification(command), at)
+    }
+
+    /// A person's notification preferences (the defaults when never set).
+    pub fn notification_preferences(&self, account: u64) -> NotificationPreferences {
+        let d = self.inner.read();
+        (&d.notification_state().preferences(AccountId(account))).into()
+    }
+
+    /// The deliveries not yet sent, by number.
+    pub fn outbox(&self) -> Vec<Delivery> {
+        let d = self.inner.read();
+        d.notification_state()
+            .outbox()
+            .map(Delivery::from)
+            .collect()
+    }
+
+    /// The deliveries due at `at` (their sending hours open), by number.
     ///
     /// # Errors
     /// `time.out_of_range`.
-    pub fn power_of_attorney_reminders_json(
+    pub fn due_notifications(&self, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
+        let at = time::from_host(at)?;
+        let d = self.inner.read();
+        Ok(d.notification_state().due(at).map(Delivery::from).collect())
+    }
+
+    /// The deliveries sent, in the order they were reported.
+    pub fn notification_history(&self) -> Vec<SentDelivery> {
+        let d = self.inner.read();
+        d.notification_state()
+            .history()
+            .iter()
+            .map(SentDelivery::from)
+            .collect()
+    }
+
+    /// The reminders for the powers of attorney in force (of one
+    /// organization, or all) that end within `within_days` of `at`; powers
+    /// given to a person without an account are left out (nobody to tell).
+    ///
+    /// # Errors
+    /// `time.out_of_range`.
+    pub fn power_of_attorney_reminders(
         &self,
         org: Option<u64>,
         at: SystemTime,
         within_days: u32,
-    ) -> Result<String, KabinetError> {
+    ) -> Result<Vec<Notice>, KabinetError> {
         let at = time::from_host(at)?;
         let d = self.inner.read();
         let powers: Vec<_> = d
@@ -121,6 +209,6 @@ impl Kabinet {
             at,
             i64::from(within_days),
         );
-        Ok(json(&notices))
+        Ok(notices.iter().map(Notice::from).collect())
     }
 }

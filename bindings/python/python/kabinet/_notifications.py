@@ -1,10 +1,10 @@
 """Notifications on :class:`kabinet.Kabinet`: preferences, notices, the
 outbox and the history of what was sent.
 
-Events of the directory (an application registered, a power granted, an
-account blocked, ...) queue deliveries by themselves; :meth:`notify` queues
-a notice the host builds (for example from
-:func:`kabinet.certificate_reminders`). The host sends what is due and
+:meth:`notify` queues a notice for its audience: one the events of a
+command call for (:meth:`notices_for`: an application registered, a power
+granted, an account blocked, ...), or one the host builds (for example
+from :func:`kabinet.certificate_reminders`). The host sends what is due and
 reports it with :meth:`mark_sent`.
 """
 
@@ -36,6 +36,11 @@ class NotificationsMixin(_Kabinet):
     def mark_sent(self, delivery: int, *, at: Optional[datetime] = None) -> List[Dict[str, Any]]:
         """Reports a delivery sent: it leaves the outbox for the history."""
         return self._notification("mark_sent", {"delivery": delivery}, Context.system(at))
+
+    def notices_for(self, events: List[Dict[str, Any]], *, at: Optional[datetime] = None) -> List[Dict[str, Any]]:
+        """The notices the events of a command call for (none for most
+        events); pass each to :meth:`notify`."""
+        return _kabinet._notices_for(self, events, at)
 
     def preferences(self, account: int) -> Dict[str, Any]:
         """An account's preferences (the defaults when never set)."""

@@ -342,6 +342,7 @@ fun main() {
     certificateTests()
     gostTests()
     authTests()
+    loginsTests()
     notificationsApplicationsTests()
     cmsTests()
 

@@ -1,0 +1,471 @@
+//! Authentication and sessions, typed: the `auth` and `session` commands as
+//! methods of [`Kabinet`], and the state they keep as records.
+//!
+//! The host verifies what only it can (a password against its stored hash,
+//! a TOTP, a PIN on the token) with the functions of [`crate::auth`] and
+//! records the outcome here; the directory counts failures, locks accounts
+//! and tokens, keeps only digests of one-time codes ([`code_digest`]) and
+//! opens, times out and ends sessions. Refusals are `Command` errors with the
+//! `auth.*`, `otp.*` and `session.*` codes. The commands of the portal take
+//! `at`; touching and ending a session take the [`Context`] of who does it.
+
+use crate::context::{system_context, Context};
+use crate::error::{Area, KabinetError};
+use crate::handle::Kabinet;
+use crate::mirror::mirror_enum;
+use crate::time;
+use crate::values::Event;
+use kabinet::auth::{self, AuthCommand, AuthEvent, CodeDigest, SessionCommand, SessionId};
+use kabinet::{AccountId, Command, SystemRandomSource};
+use std::time::SystemTime;
+
+mirror_enum! {
+    /// How a person logged in.
+    LoginMethod = kabinet::auth::LoginMethod {
+        /// Login and password.
+        Password,
+        /// Password and a one-time code (SMS, e-mail or an authenticator app).
+        PasswordAndCode,
+        /// An electronic signature certificate.
+        Certificate,
+        /// A one-time QR token from the mobile app.
+        QrToken,
+        /// A representative by power of attorney number.
+        PowerOfAttorney,
+        /// Biometrics, verified by the host.
+        Biometrics,
+    }
+}
+
+mirror_enum! {
+    /// What a one-time code is for.
+    CodePurpose = kabinet::auth::CodePurpose {
+        /// The second factor of a login.
+        Login,
+        /// Confirming a phone or an e-mail address.
+        ContactConfirmation,
+        /// Recovering access; limited per day.
+        Recovery,
+    }
+}
+
+mirror_enum! {
+    /// Where a one-time code is sent.
+    CodeChannel = kabinet::auth::CodeChannel {
+        /// By SMS to the account's phone.
+        Sms,
+        /// By e-mail.
+        Email,
+    }
+}
+
+/// What a login attempt led to.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct LoginOutcome {
+    /// The session a success opened.
+    pub session: Option<u64>,
+    /// Whether the login came from an address not seen before for the account.
+    pub new_ip: bool,
+    /// Whether this failure reached the limit and blocked the account.
+    pub locked_out: bool,
+    /// The events, in their JSON form.
+    pub events: Vec<Event>,
+}
+
+/// What checking a typed one-time code found.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CodeOutcome {
+    /// Whether the code was right.
+    pub accepted: bool,
+    /// Wrong entries left when it was wrong (0: the code is void).
+    pub attempts_left: Option<u32>,
+    /// Whether a right recovery code unblocked the account.
+    pub recovered: bool,
+    /// The events, in their JSON form.
+    pub events: Vec<Event>,
+}
+
+/// What a PIN entry on a signature token led to.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PinOutcome {
+    /// Whether the token accepted the PIN.
+    pub accepted: bool,
+    /// Wrong entries left when it was wrong (0: the token is locked).
+    pub attempts_left: Option<u32>,
+    /// The events, in their JSON form.
+    pub events: Vec<Event>,
+}
+
+/// A code waiting to be typed (its digest is not shown).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PendingCodeInfo {
+    /// What it is for.
+    pub purpose: CodePurpose,
+    /// Where it was sent.
+    pub channel: CodeChannel,
+    /// When it stops being accepted.
+    pub expires_at: SystemTime,
+    /// Wrong entries left.
+    pub attempts_left: u32,
+}
+
+/// What authentication remembers about an account.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct AccountAuthInfo {
+    /// Failed logins not yet forgotten, oldest first.
+    pub failures: Vec<SystemTime>,
+    /// Recovery requests of the last 24 hours, oldest first.
+    pub recoveries: Vec<SystemTime>,
+    /// Codes waiting to be typed.
+    pub codes: Vec<PendingCodeInfo>,
+    /// Addresses logins came from, oldest first.
+    pub known_ips: Vec<String>,
+    /// The last TOTP step accepted.
+    pub last_totp_step: Option<u64>,
+}
+
+/// A signature token's PIN counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct TokenPinInfo {
+    /// Wrong entries in a row.
+    pub wrong: u32,
+    /// Whether it is locked.
+    pub locked: bool,
+}
+
+/// A session not yet ended.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct SessionInfo {
+    /// Its number.
+    pub id: u64,
+    /// Whose.
+    pub account: u64,
+    /// How the person logged in.
+    pub method: LoginMethod,
+    /// The address of the login.
+    pub ip: Option<String>,
+    /// When it began.
+    pub started_at: SystemTime,
+    /// The last activity.
+    pub last_seen: SystemTime,
+    /// When it ends unless touched (the policy's idle and absolute limits).
+    pub deadline: SystemTime,
+}
+
+fn session_info(s: &auth::Session, policy: &auth::AuthPolicy) -> SessionInfo {
+    SessionInfo {
+        id: s.id.0,
+        account: s.account.0,
+        method: s.method.into(),
+        ip: s.ip.map(|ip| ip.to_string()),
+        started_at: time::to_host(s.started_at),
+        last_seen: time::to_host(s.last_seen),
+        deadline: time::to_host(s.deadline(policy).0),
+    }
+}
+
+fn events(list: &[kabinet::Event]) -> Vec<Event> {
+    list.iter().map(Event::from).collect()
+}
+
+/// The authentication events among a command's events.
+fn auth_events(list: &[kabinet::Event]) -> impl Iterator<Item = &AuthEvent> {
+    list.iter().filter_map(|e| match e {
+        kabinet::Event::Auth(a) => Some(a),
+        _ => None,
+    })
+}
+
+/// The digest the directory keeps of a one-time code (never the code): 32
+/// bytes bound to the account and the purpose.
+#[uniffi::export]
+pub fn code_digest(account: u64, purpose: CodePurpose, code: String) -> Vec<u8> {
+    CodeDigest::of(AccountId(account), purpose.into(), &code)
+        .0
+        .to_vec()
+}
+
+/// A fresh 16-byte salt from the system's secure random source.
+///
+/// # Errors
+/// `Auth` (`auth.no_randomness`) when the system gives no randomness.
+#[uniffi::export]
+pub fn new_salt() -> Result<Vec<u8>, KabinetError> {
+    auth::new_salt(&SystemRandomSource::new())
+        .map(|s| s.to_vec())
+        .map_err(|e| KabinetError::coded(Area::Auth, &e))
+}
+
+/// A fresh numeric one-time code of `digits` digits from the system's random source.
+///
+/// # Errors
+/// `Auth` for a number of digits out of range, or no randomness.
+#[uniffi::export]
+pub fn new_numeric_code(digits: u32) -> Result<String, KabinetError> {
+    auth::new_numeric_code(&SystemRandomSource::new(), digits)
+        .map_err(|e| KabinetError::coded(Area::Auth, &e))
+}
+
+impl Kabinet {
+    fn auth(
+        &self,
+        command: AuthCommand,
+        context: &Context,
+    ) -> Result<Vec<kabinet::Event>, KabinetError> {
+        self.run_core(Command::Auth(command), &context.to_core()?)
+    }
+}
+
+#[uniffi::export]
+impl Kabinet {
+    /// Records a login attempt the host judged; a success opens a session, a
+    /// failure counts towards the lockout. The portal, at `at` from `ip`.
+    ///
+    /// # Errors
+    /// `Command` (`auth.*`, `account.*`); `context.bad_ip`.
+    pub fn record_login(
+        &self,
+        account: u64,
+        method: LoginMethod,
+        succeeded: bool,
+        at: SystemTime,
+        ip: Option<String>,
+    ) -> Result<LoginOutcome, KabinetError> {
+        let mut context = system_context(at);
+        context.ip = ip;
+        let list = self.auth(
+            AuthCommand::RecordLogin {
+                account: AccountId(account),
+                method: method.into(),
+                succeeded,
+            },
+            &context,
+        )?;
+        let mut outcome = LoginOutcome {
+            session: None,
+            new_ip: false,
+            locked_out: false,
+            events: events(&list),
+        };
+        for e in auth_events(&list) {
+            match e {
+                AuthEvent::LoginSucceeded { session, .. } => outcome.session = Some(session.0),
+                AuthEvent::NewIpLogin { .. } => outcome.new_ip = true,
+                AuthEvent::LockedOut { .. } => outcome.locked_out = true,
+                _ => {}
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Records a used TOTP step (from [`crate::totp_verify`]); the same step
+    /// again is refused (`otp.replayed`). The portal.
+    ///
+    /// # Errors
+    /// `Command` (`otp.replayed`, `auth.*`).
+    pub fn use_totp_step(
+        &self,
+        account: u64,
+        step: u64,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = AuthCommand::UseTotpStep {
+            account: AccountId(account),
+            step,
+        };
+        Ok(events(&self.auth(command, &system_context(at))?))
+    }
+
+    /// Records a one-time code sent by SMS or e-mail; only its digest is kept.
+    /// The portal.
+    ///
+    /// # Errors
+    /// `Command` (`auth.recovery_limit`, `code.no_contact`, `auth.account_locked`).
+    pub fn issue_code(
+        &self,
+        account: u64,
+        purpose: CodePurpose,
+        channel: CodeChannel,
+        code: String,
+        at: SystemTime,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = AuthCommand::IssueCode {
+            account: AccountId(account),
+            purpose: purpose.into(),
+            channel: channel.into(),
+            digest: CodeDigest::of(AccountId(account), purpose.into(), &code),
+        };
+        Ok(events(&self.auth(command, &system_context(at))?))
+    }
+
+    /// Checks a code the person typed. A wrong code is an outcome, not an
+    /// error; a right recovery code unblocks the account. The portal.
+    ///
+    /// # Errors
+    /// `Command` (`code.none_pending`, `code.expired`, …).
+    pub fn submit_code(
+        &self,
+        account: u64,
+        purpose: CodePurpose,
+        code: String,
+        at: SystemTime,
+    ) -> Result<CodeOutcome, KabinetError> {
+        let command = AuthCommand::SubmitCode {
+            account: AccountId(account),
+            purpose: purpose.into(),
+            digest: CodeDigest::of(AccountId(account), purpose.into(), &code),
+        };
+        let list = self.auth(command, &system_context(at))?;
+        let mut outcome = CodeOutcome {
+            accepted: false,
+            attempts_left: None,
+            recovered: false,
+            events: events(&list),
+        };
+        for e in auth_events(&list) {
+            match e {
+                AuthEvent::CodeAccepted { .. } => outcome.accepted = true,
+                AuthEvent::CodeRejected { attempts_left, .. } => {
+                    outcome.attempts_left = Some(*attempts_left);
+                }
+                AuthEvent::Recovered { .. } => outcome.recovered = true,
+                _ => {}
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Records a PIN entry on a signature token, as the token judged it; the
+    /// token locks after too many wrong ones. The portal.
+    ///
+    /// # Errors
+    /// `Command` (`pin.token_locked`, `pin.bad_token`).
+    pub fn record_pin_entry(
+        &self,
+        token: String,
+        account: u64,
+        correct: bool,
+        at: SystemTime,
+    ) -> Result<PinOutcome, KabinetError> {
+        let command = AuthCommand::RecordPinEntry {
+            token,
+            account: AccountId(account),
+            correct,
+        };
+        let list = self.auth(command, &system_context(at))?;
+        let mut outcome = PinOutcome {
+            accepted: false,
+            attempts_left: None,
+            events: events(&list),
+        };
+        for e in auth_events(&list) {
+            match e {
+                AuthEvent::PinAccepted { .. } => outcome.accepted = true,
+                AuthEvent::PinRejected { attempts_left, .. } => {
+                    outcome.attempts_left = Some(*attempts_left);
+                }
+                _ => {}
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Unlocks a locked token (its PIN reset at a service centre). The portal.
+    ///
+    /// # Errors
+    /// `Command` (`pin.token_not_locked`, `pin.bad_token`).
+    pub fn unlock_token(&self, token: String, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+        let command = AuthCommand::UnlockToken { token };
+        Ok(events(&self.auth(command, &system_context(at))?))
+    }
+
+    /// Records activity in a session (its account, or the portal).
+    ///
+    /// # Errors
+    /// `Command` (`session.not_found`, `session.timed_out`, `session.not_yours`).
+    pub fn touch_session(
+        &self,
+        context: Context,
+        session: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        let command = SessionCommand::Touch {
+            session: SessionId(session),
+        };
+        self.by(Command::Session(command), &context)
+    }
+
+    /// Ends a session: a logout by its account, a termination by the portal.
+    ///
+    /// # Errors
+    /// As [`Kabinet::touch_session`].
+    pub fn end_session(&self, context: Context, session: u64) -> Result<Vec<Event>, KabinetError> {
+        let command = SessionCommand::End {
+            session: SessionId(session),
+        };
+        self.by(Command::Session(command), &context)
+    }
+
+    /// Ends every session timed out at `at`. The portal.
+    ///
+    /// # Errors
+    /// `time.out_of_range`.
+    pub fn sweep_sessions(&self, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+        self.system(Command::Session(SessionCommand::Sweep), at)
+    }
+
+    /// What authentication remembers about an account, or none when nothing was recorded.
+    pub fn auth_account(&self, account: u64) -> Option<AccountAuthInfo> {
+        let d = self.inner.read();
+        d.auth_state()
+            .account(AccountId(account))
+            .map(|a| AccountAuthInfo {
+                failures: a.failures.iter().copied().map(time::to_host).collect(),
+                recoveries: a.recoveries.iter().copied().map(time::to_host).collect(),
+                codes: a
+                    .codes
+                    .iter()
+                    .map(|(purpose, c)| PendingCodeInfo {
+                        purpose: (*purpose).into(),
+                        channel: c.channel.into(),
+                        expires_at: time::to_host(c.expires_at),
+                        attempts_left: c.attempts_left,
+                    })
+                    .collect(),
+                known_ips: a.known_ips.iter().map(ToString::to_string).collect(),
+                last_totp_step: a.last_totp_step,
+            })
+    }
+
+    /// A signature token's PIN counter, or none when no entry was recorded.
+    pub fn token_pin(&self, token: String) -> Option<TokenPinInfo> {
+        self.inner
+            .read()
+            .auth_state()
+            .token(&token)
+            .map(|t| TokenPinInfo {
+                wrong: t.wrong,
+                locked: t.locked,
+            })
+    }
+
+    /// A session not yet ended (it may have timed out: compare its deadline), or none.
+    pub fn session(&self, session: u64) -> Option<SessionInfo> {
+        let d = self.inner.read();
+        d.auth_state()
+            .session(SessionId(session))
+            .map(|s| session_info(s, &d.policy().auth))
+    }
+
+    /// The sessions not yet ended, of one account when given, by number.
+    pub fn sessions(&self, account: Option<u64>) -> Vec<SessionInfo> {
+        let d = self.inner.read();
+        let mut all: Vec<_> = d
+            .auth_state()
+            .sessions()
+            .filter(|s| account.is_none_or(|a| s.account == AccountId(a)))
+            .map(|s| session_info(s, &d.policy().auth))
+            .collect();
+        all.sort_by_key(|s| s.id);
+        all
+    }
+}
