@@ -15,6 +15,8 @@
     missing_docs
 )]
 
+mod common;
+
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -22,10 +24,7 @@ use kabinet::cms::{verify_cms, CmsOptions};
 use kabinet::pki::{RevocationPolicy, TrustStore};
 
 fn tc26() -> PathBuf {
-    std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
-        .join("tc26")
+    common::conformance::folder("tc26", "signed_a121.pem")
 }
 
 fn bench(c: &mut Criterion) {

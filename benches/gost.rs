@@ -20,6 +20,8 @@
     missing_docs
 )]
 
+mod common;
+
 use std::path::PathBuf;
 
 use cms::content_info::ContentInfo;
@@ -32,9 +34,7 @@ use x509_cert::spki::AlgorithmIdentifierRef;
 use x509_cert::Certificate;
 
 fn testdata() -> PathBuf {
-    std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
+    common::conformance::root("gost-ca/manifest.json")
 }
 
 #[derive(Sequence)]

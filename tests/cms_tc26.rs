@@ -12,6 +12,8 @@
     clippy::indexing_slicing
 )]
 
+mod conformance;
+
 use std::path::PathBuf;
 
 use cms::content_info::ContentInfo;
@@ -23,16 +25,7 @@ use kabinet::{Coded, Timestamp};
 use proptest::prelude::*;
 
 fn tc26() -> PathBuf {
-    let dir = std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
-        .join("tc26");
-    assert!(
-        dir.join("signed_a111.pem").is_file(),
-        "conformance data missing: set KABINET_TESTDATA or provide ../shared/testdata (looked in {})",
-        dir.display()
-    );
-    dir
+    conformance::folder("tc26", "signed_a111.pem")
 }
 
 fn read(name: &str) -> Vec<u8> {

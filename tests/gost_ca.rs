@@ -16,6 +16,8 @@
     clippy::indexing_slicing
 )]
 
+mod conformance;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -28,15 +30,7 @@ use x509_cert::spki::AlgorithmIdentifierRef;
 use x509_cert::Certificate;
 
 fn testdata() -> PathBuf {
-    let dir = std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"));
-    assert!(
-        dir.join("gost-ca/manifest.json").is_file(),
-        "conformance data missing: set KABINET_TESTDATA or provide ../shared/testdata (looked in {})",
-        dir.display()
-    );
-    dir
+    conformance::root("gost-ca/manifest.json")
 }
 
 /// The three parts of a certificate, with the tbsCertificate as its raw DER.

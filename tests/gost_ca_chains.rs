@@ -10,6 +10,8 @@
     clippy::indexing_slicing
 )]
 
+mod conformance;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -18,16 +20,7 @@ use kabinet::pki::signature::verify_signature;
 use kabinet::pki::{Holder, ParsedCertificate, PkiError, WeakAlgorithm};
 
 fn gost_ca() -> PathBuf {
-    let dir = std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
-        .join("gost-ca");
-    assert!(
-        dir.join("manifest.json").is_file(),
-        "conformance data is missing: expected {}/manifest.json (set KABINET_TESTDATA)",
-        dir.display()
-    );
-    dir
+    conformance::folder("gost-ca", "manifest.json")
 }
 
 #[test]

@@ -11,6 +11,8 @@
     clippy::indexing_slicing
 )]
 
+mod conformance;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -18,16 +20,7 @@ use kabinet::pki::{validate, ParsedCertificate, RevocationPolicy, TrustStore, Va
 use kabinet::Timestamp;
 
 fn tc26() -> PathBuf {
-    let dir = std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"))
-        .join("tc26");
-    assert!(
-        dir.join("root256_cert.pem").is_file(),
-        "conformance data is missing: {} (set KABINET_TESTDATA)",
-        dir.display()
-    );
-    dir
+    conformance::folder("tc26", "root256_cert.pem")
 }
 
 #[test]

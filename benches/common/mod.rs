@@ -1,10 +1,13 @@
 //! What the benches share: the integration tests' fixtures (people, a company
-//! registered through the registry, hiring) and a p50 measurement that holds
-//! up on a shared machine.
+//! registered through the registry, hiring), where the conformance data
+//! lives, and a p50 measurement that holds up on a shared machine.
 #![allow(dead_code)]
 
 #[path = "../../tests/support/mod.rs"]
 pub mod fixtures;
+
+#[path = "../../tests/conformance/mod.rs"]
+pub mod conformance;
 
 use criterion::black_box;
 use std::time::{Duration, Instant};
