@@ -1,6 +1,8 @@
 //! Binding signature certificates to employees: the holder must match the
 //! organization and the person, expired certificates are refused, those
-//! expiring within 30 days are flagged; on an rcgen PKI in the Russian profile.
+//! expiring within 30 days are flagged; an access check takes the level of
+//! a bound certificate the signature names only while it is bound to the
+//! actor and valid; on an rcgen PKI in the Russian profile.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -426,4 +428,150 @@ fn replay_and_snapshot_rebuild_the_bindings() {
         assert_eq!(&again, e);
     }
     let _ = T0;
+}
+
+fn decide(
+    dir: &Directory,
+    who: AccountId,
+    org: OrgId,
+    at: &str,
+    sig: SignatureEvidence,
+) -> Decision {
+    // Approving reports requires a qualified signature (КЭП) by default.
+    dir.check(&AccessRequest::new(who, org, Right::ReportsApprove, t(at)).signed(sig))
+}
+
+#[test]
+fn check_takes_the_level_of_a_certificate_bound_to_the_actor() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let leaf = pki.leaf(&HEAD, 110, (2027, 6, 1));
+    let report = pki.report(&leaf, AT);
+    let cert = BoundCertificate::from_report(&report, t(AT)).unwrap();
+    // not bound yet: the fingerprint alone gives nothing
+    let by_fingerprint = SignatureEvidence::bound(cert.fingerprint.clone());
+    let d = decide(&dir, head, org, AT, by_fingerprint.clone());
+    assert!(!d.allowed);
+    assert_eq!(d.refusal_codes(), ["access.certificate_not_bound"]);
+    let by_report = report.bound_signature_evidence().unwrap();
+    assert_eq!(
+        by_report.bound_certificate.as_deref(),
+        Some(cert.fingerprint.as_str())
+    );
+    assert_eq!(
+        decide(&dir, head, org, AT, by_report.clone()).refusal_codes(),
+        ["access.certificate_not_bound"]
+    );
+    // a simple signature is too weak (the control)
+    assert_eq!(
+        decide(&dir, head, org, AT, SignatureEvidence::simple()).refusal_codes(),
+        ["access.signature_too_weak"]
+    );
+
+    run_bind(&mut dir, head, org, cert.clone());
+    // bound: the fingerprint (any case) and the report both carry КЭП
+    for sig in [
+        by_fingerprint.clone(),
+        SignatureEvidence::bound(cert.fingerprint.to_uppercase()),
+        by_report,
+    ] {
+        let d = decide(&dir, head, org, AT, sig);
+        assert!(d.allowed, "{:?}", d.refusals);
+    }
+    // a level given with the evidence caps the bound one
+    let weaker = SignatureEvidence::certified(SignatureLevel::Enhanced, cert.holder.clone())
+        .with_bound_certificate(cert.fingerprint.clone());
+    let d = decide(&dir, head, org, AT, weaker);
+    assert_eq!(d.refusal_codes(), ["access.signature_too_weak"]);
+    // the same evidence round-trips through JSON
+    let json = serde_json::to_string(&by_fingerprint).unwrap();
+    assert!(json.contains("bound_certificate"), "{json}");
+    let back: SignatureEvidence = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, by_fingerprint);
+}
+
+#[test]
+fn check_refuses_a_bound_certificate_of_another_person_expired_or_unbound() {
+    let pki = Pki::new();
+    let (mut dir, head, org) = world();
+    let accountant = person(&mut dir, "Петрова", &snils_of(2), None, "acc2@example.ru");
+    hire(
+        &mut dir,
+        org,
+        head,
+        accountant,
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    let accountant_snils = snils_of(2);
+    let own = Subject {
+        snils: &accountant_snils,
+        inn: None,
+        ..HEAD
+    };
+    let heads = pki.bound(&HEAD, 120);
+    let accountants = pki.bound(&own, 121);
+    run_bind(&mut dir, head, org, heads.clone());
+    dir.run(
+        bind(org, accountant, accountants.clone()),
+        &Context::account(head, t(AT)),
+    )
+    .unwrap();
+    let sig = |c: &BoundCertificate| SignatureEvidence::bound(c.fingerprint.clone());
+    assert!(decide(&dir, head, org, AT, sig(&heads)).allowed);
+    // the accountant's certificate is not the head's, and the other way round
+    let d = decide(&dir, head, org, AT, sig(&accountants));
+    assert_eq!(d.refusal_codes(), ["access.certificate_not_bound"]);
+    assert_eq!(
+        d.refusals[0],
+        Refusal::CertificateNotBound {
+            fingerprint: accountants.fingerprint.clone()
+        }
+    );
+    let d = decide(&dir, accountant, org, AT, sig(&heads));
+    assert!(d.refusal_codes().contains(&"access.certificate_not_bound"));
+    // another organization: not bound there
+    let d = decide(&dir, head, OrgId(org.0 + 1000), AT, sig(&heads));
+    assert!(d.refusal_codes().contains(&"access.certificate_not_bound"));
+    // past its notAfter (2027-06-01) at the check's time
+    let late = "2027-06-02T00:00:00Z";
+    let d = decide(&dir, head, org, late, sig(&heads));
+    assert!(!d.allowed);
+    assert!(
+        d.refusal_codes().contains(&"access.certificate_expired"),
+        "{:?}",
+        d.refusal_codes()
+    );
+    assert!(!d.refusal_codes().contains(&"access.signature_too_weak"));
+    // before its notBefore (2025-06-01)
+    let d = decide(&dir, head, org, "2025-05-01T00:00:00Z", sig(&heads));
+    assert!(d
+        .refusal_codes()
+        .contains(&"access.certificate_not_yet_valid"));
+    // unbound: refused again
+    dir.run(
+        Command::Certificate(CertificateCommand::Unbind {
+            org,
+            account: head,
+            fingerprint: heads.fingerprint.clone(),
+        }),
+        &Context::account(head, t(AT)),
+    )
+    .unwrap();
+    let d = decide(&dir, head, org, AT, sig(&heads));
+    assert_eq!(d.refusal_codes(), ["access.certificate_not_bound"]);
+    let e = &d.refusals[0];
+    assert!(Coded::message_ru(e).contains("не привязан"));
+    assert!(Coded::message_en(e).contains("not bound"));
+    // a fingerprint of absurd length is echoed cut to 64 characters
+    let d = decide(
+        &dir,
+        head,
+        org,
+        AT,
+        SignatureEvidence::bound("ab".repeat(1000)),
+    );
+    let Refusal::CertificateNotBound { fingerprint } = &d.refusals[0] else {
+        panic!("{:?}", d.refusals)
+    };
+    assert_eq!(fingerprint.len(), 64);
 }

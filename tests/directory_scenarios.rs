@@ -304,6 +304,7 @@ fn an_accountant_needs_a_qualified_signature_of_their_own_for_this_company() {
     let bare = dir.check(&req.signed(SignatureEvidence {
         level: SignatureLevel::Qualified,
         signer: None,
+        bound_certificate: None,
     }));
     assert_eq!(bare.refusal_codes(), ["access.signer_identity_missing"]);
 }

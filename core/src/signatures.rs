@@ -81,6 +81,13 @@ pub struct SignatureEvidence {
     /// The identity the certificate asserts (none for a simple signature).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signer: Option<SignerIdentity>,
+    /// The SHA-256 fingerprint (hex) of a certificate bound to the acting
+    /// employee. When set, an access check uses the binding's level and
+    /// holder, and refuses when the certificate is not bound to the actor for
+    /// the organization or is outside its validity; a level given as well
+    /// (from a report validated now) caps the bound one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound_certificate: Option<String>,
 }
 
 impl SignatureEvidence {
@@ -89,6 +96,7 @@ impl SignatureEvidence {
         Self {
             level: SignatureLevel::Simple,
             signer: None,
+            bound_certificate: None,
         }
     }
 
@@ -97,7 +105,25 @@ impl SignatureEvidence {
         Self {
             level,
             signer: Some(signer),
+            bound_certificate: None,
         }
+    }
+
+    /// A signature made with the certificate bound to the acting employee
+    /// that has this SHA-256 fingerprint (hex): its level and holder are
+    /// the binding's.
+    pub fn bound(fingerprint: impl Into<String>) -> Self {
+        Self {
+            bound_certificate: Some(fingerprint.into()),
+            ..Self::simple()
+        }
+    }
+
+    /// The same evidence, naming the bound certificate it was made with.
+    #[must_use]
+    pub fn with_bound_certificate(mut self, fingerprint: impl Into<String>) -> Self {
+        self.bound_certificate = Some(fingerprint.into());
+        self
     }
 }
 

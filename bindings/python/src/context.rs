@@ -49,7 +49,8 @@ pub struct Signature(pub SignatureEvidence);
 #[pymethods]
 impl Signature {
     #[new]
-    #[pyo3(signature = (level = "simple", *, snils = None, inn = None, organization_inn = None, ogrn = None, ogrnip = None))]
+    #[pyo3(signature = (level = "simple", *, snils = None, inn = None, organization_inn = None, ogrn = None, ogrnip = None, bound_certificate = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         level: &str,
@@ -58,6 +59,7 @@ impl Signature {
         organization_inn: Option<&str>,
         ogrn: Option<&str>,
         ogrnip: Option<&str>,
+        bound_certificate: Option<String>,
     ) -> PyResult<Self> {
         let level = self::level(py, level)?;
         let e = |r: kabinet::identifiers::IdentifierError| error(py, &r);
@@ -72,7 +74,23 @@ impl Signature {
         Ok(Self(SignatureEvidence {
             level,
             signer: has_signer.then_some(signer),
+            bound_certificate,
         }))
+    }
+
+    /// A signature made with the certificate bound to the acting employee
+    /// that has this SHA-256 fingerprint (hex): `check` uses the binding's
+    /// level and holder, and refuses when it is not bound to the actor for
+    /// the organization or is outside its validity.
+    #[staticmethod]
+    fn bound(fingerprint: String) -> Self {
+        Self(SignatureEvidence::bound(fingerprint))
+    }
+
+    /// The fingerprint of the bound certificate named, if any.
+    #[getter]
+    fn bound_certificate(&self) -> Option<String> {
+        self.0.bound_certificate.clone()
     }
 
     /// A simple signature (ПЭП): a password or a one-time code.

@@ -331,6 +331,12 @@ impl ValidationReport {
         self.0.signature_evidence().map(Signature)
     }
 
+    /// As `signature_evidence()`, naming the leaf as a bound certificate:
+    /// `check` then also requires it to be bound to the acting employee.
+    fn bound_signature_evidence(&self) -> Option<Signature> {
+        self.0.bound_signature_evidence().map(Signature)
+    }
+
     /// The report in its JSON form.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)

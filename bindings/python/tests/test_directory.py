@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Callable, List
+from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
@@ -370,3 +370,60 @@ def test_query_results_have_the_shapes_the_stubs_declare(world: World) -> None:
     }
     assert k.accounts()[0]["id"] == head and k.organizations()[0]["id"] == org
     assert k.account_by_snils("112-233-445 95") == account
+
+
+def _bound_certificate(fingerprint: str, snils: str, inn: Optional[str]) -> Dict[str, Any]:
+    """A certificate as `BoundCertificate.from_report` records it (qualified, valid until mid-2027)."""
+    holder: Dict[str, str] = {"snils": snils, "organization_inn": COMPANY_INN, "ogrn": "1027700132195"}
+    if inn is not None:
+        holder["inn"] = inn
+    return {
+        "fingerprint": fingerprint,
+        "serial": "6e",
+        "issuer": "CN=Аккредитованный УЦ (тест)",
+        "subject": "CN=Сотрудник",
+        "holder": holder,
+        "not_before": "2025-06-01T00:00:00Z",
+        "not_after": "2027-06-01T00:00:00Z",
+        "level": "qualified",
+    }
+
+
+def test_check_uses_a_certificate_bound_to_the_actor(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    fingerprint = "ab" * 32
+    sig = kabinet.Signature.bound(fingerprint)
+    assert sig.bound_certificate == fingerprint and sig.level == "simple"
+    assert kabinet.Signature.simple().bound_certificate is None
+    # Not bound yet: the fingerprint gives nothing.
+    d = k.check(head, org, "reports.approve", T0, sig)
+    assert d.refusal_codes == ["access.certificate_not_bound"]
+    assert d.refusals[0].details == {"refusal": "certificate_not_bound", "fingerprint": fingerprint}
+
+    bind = {
+        "command": "certificate",
+        "certificate_command": "bind",
+        "org": org,
+        "account": head,
+        "certificate": _bound_certificate(fingerprint, "11223344595", "770712345633"),
+    }
+    events = k.execute(bind, as_(head))
+    assert [(e["event"], e["certificate_event"]) for e in events] == [("certificate", "bound")]
+    # Bound to the head: its КЭП counts, whatever the case of the fingerprint.
+    assert k.check(head, org, "reports.approve", T0, sig).allowed
+    assert k.check(head, org, "reports.approve", T0, kabinet.Signature.bound(fingerprint.upper())).allowed
+    # A level given with the evidence caps the bound one.
+    capped = kabinet.Signature("enhanced", snils="112-233-445 95", bound_certificate=fingerprint)
+    assert k.check(head, org, "reports.approve", T0, capped).refusal_codes == ["access.signature_too_weak"]
+    # Past its notAfter at the time of the check.
+    late = datetime(2027, 6, 2, tzinfo=timezone.utc)
+    assert "access.certificate_expired" in k.check(head, org, "reports.approve", late, sig).refusal_codes
+    # Not the certificate of another employee.
+    acc = person(k, "Бухова", "001-001-997 00", "502400123477", "b@example.ru")
+    world.hire(acc, ["accountant"])
+    assert k.check(acc, org, "accounting.approve", T0, sig).refusal_codes == ["access.certificate_not_bound"]
+    # Unbound: refused again.
+    unbind = {"command": "certificate", "certificate_command": "unbind", "org": org, "account": head,
+              "fingerprint": fingerprint}
+    k.execute(unbind, as_(head))
+    assert k.check(head, org, "reports.approve", T0, sig).refusal_codes == ["access.certificate_not_bound"]

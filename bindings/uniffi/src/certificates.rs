@@ -94,6 +94,9 @@ pub struct CertificateReport {
     pub sign_tool_class: Option<String>,
     /// The evidence for an access decision; none when invalid.
     pub evidence: Option<Signature>,
+    /// The same evidence naming the leaf as a bound certificate: `check`
+    /// then also requires it to be bound to the actor; none when invalid.
+    pub bound_evidence: Option<Signature>,
 }
 
 fn pki_error(e: &pki::PkiError) -> KabinetError {
@@ -223,6 +226,7 @@ fn evidence(e: &kabinet::SignatureEvidence) -> Signature {
         organization_inn: s.organization_inn.map(|v| v.to_string()),
         ogrn: s.ogrn.map(|v| v.to_string()),
         ogrnip: s.ogrnip.map(|v| v.to_string()),
+        bound_certificate: e.bound_certificate.clone(),
     }
 }
 
@@ -274,6 +278,7 @@ impl From<&pki::ValidationReport> for CertificateReport {
                 .collect(),
             sign_tool_class: r.sign_tool_class.map(|c| c.as_str().to_owned()),
             evidence: r.signature_evidence().as_ref().map(evidence),
+            bound_evidence: r.bound_signature_evidence().as_ref().map(evidence),
         }
     }
 }

@@ -52,6 +52,13 @@ pub struct Signature {
     pub ogrn: Option<String>,
     /// The entrepreneur's ОГРНИП.
     pub ogrnip: Option<String>,
+    /// The SHA-256 fingerprint (hex) of a certificate bound to the acting
+    /// employee: `check` then uses the binding's level and holder, and refuses
+    /// (`access.certificate_not_bound`, `access.certificate_expired`,
+    /// `access.certificate_not_yet_valid`) when it is not bound to the actor
+    /// for the organization or is outside its validity.
+    #[uniffi(default = None)]
+    pub bound_certificate: Option<String>,
 }
 
 /// Who acts (`actor = null` for the portal itself), when, with which signature.
@@ -77,6 +84,17 @@ pub fn simple_signature() -> Signature {
         organization_inn: None,
         ogrn: None,
         ogrnip: None,
+        bound_certificate: None,
+    }
+}
+
+/// A signature made with the certificate bound to the acting employee that
+/// has this SHA-256 fingerprint (hex): its level and holder are the binding's.
+#[uniffi::export]
+pub fn bound_signature(fingerprint: String) -> Signature {
+    Signature {
+        bound_certificate: Some(fingerprint),
+        ..simple_signature()
     }
 }
 
@@ -123,6 +141,7 @@ impl Signature {
         Ok(SignatureEvidence {
             level: self.level.into(),
             signer: some.then_some(signer),
+            bound_certificate: self.bound_certificate.clone(),
         })
     }
 }

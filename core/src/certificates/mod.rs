@@ -18,8 +18,13 @@
 //! `report.signature_evidence()` as the [`Context`](crate::Context)'s or
 //! [`AccessRequest`](crate::AccessRequest)'s signature; `check` then matches
 //! the signer to the person and the organization itself. A host that only
-//! accepts bound certificates looks the fingerprint up with
-//! [`CertificateState::find`] before doing so.
+//! accepts bound certificates passes `report.bound_signature_evidence()`
+//! instead (or just [`SignatureEvidence::bound`](crate::SignatureEvidence::bound)
+//! with the certificate's fingerprint): `check` then uses the binding's level
+//! (КЭП or УНЭП) and holder, and only while the certificate is bound to the
+//! actor for that organization and within its validity at the request's
+//! time; otherwise it refuses with `access.certificate_not_bound`,
+//! `access.certificate_expired` or `access.certificate_not_yet_valid`.
 
 mod bound;
 mod command;

@@ -17,6 +17,13 @@ impl Directory {
     /// Every applicable reason is reported, not only the first: an unknown
     /// right and a weak signature are both named.
     ///
+    /// A signature naming a bound certificate
+    /// ([`SignatureEvidence::bound_certificate`]) counts with the binding's
+    /// level and holder only when the certificate is bound to the actor for
+    /// the organization and valid at `request.at`; otherwise the request is
+    /// refused (`access.certificate_not_bound`, `access.certificate_expired`,
+    /// `access.certificate_not_yet_valid`).
+    ///
     /// The right is held through membership (headship, a role, a grant) or,
     /// when membership does not give it, through a power of attorney whose
     /// whole chain works at `request.at` and gives it (the decision's
@@ -83,9 +90,19 @@ impl Directory {
         }
         refusals.extend(role.into_iter().flatten());
         refusals.append(&mut through_powers);
-        signature_refusals(&request.signature, required, account, org, refusals);
-        if let Some(d) = &decision.delegation {
-            self.accept_representing_signer(d, &request.signature, refusals);
+        match self.resolve_signature(
+            &request.signature,
+            request.actor,
+            request.organization,
+            request.at,
+        ) {
+            Ok(evidence) => {
+                signature_refusals(&evidence, required, account, org, refusals);
+                if let Some(d) = &decision.delegation {
+                    self.accept_representing_signer(d, &evidence, refusals);
+                }
+            }
+            Err(refusal) => refusals.push(refusal),
         }
         decision.allowed = decision.refusals.is_empty();
         decision

@@ -9,6 +9,7 @@
 //! allocates nothing when it allows, through powers of attorney it allocates
 //! only the chain it names.
 
+mod bound_signature;
 mod check;
 mod decision;
 mod effective;

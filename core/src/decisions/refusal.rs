@@ -65,6 +65,26 @@ pub enum Refusal {
     SignerNotActor,
     /// The certificate was issued for another organization (ИННЮЛ, ОГРН or ОГРНИП differ).
     SignerOrganizationMismatch,
+    /// The signature names a certificate that is not bound to the acting
+    /// person for this organization (never bound, bound to someone else, or unbound).
+    CertificateNotBound {
+        /// The fingerprint named.
+        fingerprint: String,
+    },
+    /// The bound certificate the signature names has expired.
+    CertificateExpired {
+        /// Its fingerprint.
+        fingerprint: String,
+        /// The end of its validity.
+        not_after: Timestamp,
+    },
+    /// The bound certificate the signature names is not valid yet.
+    CertificateNotYetValid {
+        /// Its fingerprint.
+        fingerprint: String,
+        /// The start of its validity.
+        not_before: Timestamp,
+    },
     /// The directory holds no power of attorney with this number.
     PowerUnknown {
         /// The number asked about.
@@ -155,6 +175,9 @@ impl Coded for Refusal {
             Self::SignerIdentityMissing => "access.signer_identity_missing",
             Self::SignerNotActor => "access.signer_not_actor",
             Self::SignerOrganizationMismatch => "access.signer_organization_mismatch",
+            Self::CertificateNotBound { .. } => "access.certificate_not_bound",
+            Self::CertificateExpired { .. } => "access.certificate_expired",
+            Self::CertificateNotYetValid { .. } => "access.certificate_not_yet_valid",
             Self::PowerUnknown { .. } => "delegation.not_found",
             Self::NotTheRepresentative { .. } => "delegation.not_representative",
             Self::PowerExpired { .. } => "delegation.expired",
@@ -207,6 +230,17 @@ impl Coded for Refusal {
             Self::SignerOrganizationMismatch => {
                 "сертификат выдан для другой организации (ИНН, ОГРН или ОГРНИП)".into()
             }
+            Self::CertificateNotBound { fingerprint } => format!(
+                "сертификат {fingerprint} не привязан к пользователю в этой организации"
+            ),
+            Self::CertificateExpired {
+                fingerprint,
+                not_after,
+            } => format!("срок действия привязанного сертификата {fingerprint} истёк {not_after}"),
+            Self::CertificateNotYetValid {
+                fingerprint,
+                not_before,
+            } => format!("привязанный сертификат {fingerprint} действует с {not_before}"),
             Self::PowerUnknown { number } => format!("доверенность {number} не найдена"),
             Self::NotTheRepresentative { number } => {
                 format!("пользователь не является представителем по доверенности {number}")
@@ -291,6 +325,17 @@ impl Coded for Refusal {
                 "the certificate was issued for another organization (ИНН, ОГРН or ОГРНИП differ)"
                     .into()
             }
+            Self::CertificateNotBound { fingerprint } => format!(
+                "certificate {fingerprint} is not bound to the person for this organization"
+            ),
+            Self::CertificateExpired {
+                fingerprint,
+                not_after,
+            } => format!("the bound certificate {fingerprint} expired at {not_after}"),
+            Self::CertificateNotYetValid {
+                fingerprint,
+                not_before,
+            } => format!("the bound certificate {fingerprint} is valid from {not_before}"),
             Self::PowerUnknown { number } => format!("power of attorney {number} not found"),
             Self::NotTheRepresentative { number } => {
                 format!("the person is not the representative of power of attorney {number}")

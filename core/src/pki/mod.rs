@@ -39,6 +39,7 @@
 //! with its own key (PKITS 4.14.30). Validity dates before 1970 (which the DER
 //! time types cannot hold) are read as 1970-01-01T00:00:00Z. Anchors are
 //! inputs (RFC 5280 §6.1.1): their validity and basicConstraints are not checked.
+mod crl_cache;
 mod crl_index;
 pub mod error;
 pub mod extensions;

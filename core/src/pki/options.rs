@@ -20,6 +20,7 @@ pub enum RevocationPolicy {
 pub struct Budget {
     /// Signature verifications, certificates and CRLs together. webpki allows
     /// 100; a qualified path with CRLs needs about six, PKITS at most a dozen.
+    /// CRL signatures the store already verified (it remembers them) do not count.
     pub signatures: usize,
     /// Complete candidate paths (leaf to anchor) evaluated. Key rollover gives a
     /// few candidates per level; 32 covers two rollovers on a four-level path

@@ -177,6 +177,15 @@ impl ValidationReport {
             .map(|level| SignatureEvidence::certified(level, self.holder.signer_identity()))
     }
 
+    /// As [`Self::signature_evidence`], naming the leaf as a bound
+    /// certificate: an access check then also requires it to be bound to the
+    /// acting employee (see [`SignatureEvidence::bound_certificate`]).
+    pub fn bound_signature_evidence(&self) -> Option<SignatureEvidence> {
+        let leaf = self.path.first()?;
+        self.signature_evidence()
+            .map(|e| e.with_bound_certificate(leaf.fingerprint.to_ascii_lowercase()))
+    }
+
     /// Whether a problem with this code was found.
     pub fn has_problem(&self, code: &str) -> bool {
         self.problems.iter().any(|p| p.code == code)

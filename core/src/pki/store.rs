@@ -6,7 +6,12 @@
 //! The "accredited" mark records that the host lists the anchor among the
 //! accredited certification authorities (e.g. the Минцифры roots); only paths
 //! ending at an accredited anchor can be qualified.
+//!
+//! The store also remembers which key verified which of its CRLs
+//! ([`super::crl_cache`]), so that a CRL's signature is verified once, not on
+//! every validation; the store stays a plain value, safe to share between threads.
 
+use super::crl_cache::CrlSignatureCache;
 use super::name::names_equal;
 use super::parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
 use super::PkiError;
@@ -27,6 +32,7 @@ pub struct TrustStore {
     anchors: Vec<TrustAnchor>,
     intermediates: Vec<ParsedCertificate>,
     crls: Vec<ParsedCrl>,
+    crl_signatures: CrlSignatureCache,
 }
 
 impl TrustStore {
@@ -120,6 +126,18 @@ impl TrustStore {
     /// The CRLs.
     pub fn crls(&self) -> &[ParsedCrl] {
         &self.crls
+    }
+
+    /// Whether `crl` was already verified with exactly the key of `signer`.
+    pub(crate) fn crl_signature_known(&self, crl: &ParsedCrl, signer: &ParsedCertificate) -> bool {
+        self.crl_signatures
+            .contains(crl.fingerprint(), signer.spki_der())
+    }
+
+    /// Remembers that `crl` verified with the key of `signer` (successes only).
+    pub(crate) fn remember_crl_signature(&self, crl: &ParsedCrl, signer: &ParsedCertificate) {
+        self.crl_signatures
+            .insert(crl.fingerprint(), signer.spki_der());
     }
 
     /// Anchors whose subject is `name`.

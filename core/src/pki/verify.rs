@@ -131,14 +131,23 @@ impl<'a> Ctx<'a> {
         crl: &ParsedCrl,
         signer: &ParsedCertificate,
     ) -> Result<(), PkiError> {
+        // The store remembers CRL signatures across validations (successes
+        // only, bound to the CRL's bytes and the signer's exact key).
+        if self.store.crl_signature_known(crl, signer) {
+            return Ok(());
+        }
         let l = crl.crl();
-        self.verify_cached(
+        let result = self.verify_cached(
             (*crl.fingerprint(), *signer.fingerprint()),
             signer,
             &l.signature_algorithm,
             crl.tbs_der(),
             &l.signature,
-        )
+        );
+        if result.is_ok() {
+            self.store.remember_crl_signature(crl, signer);
+        }
+        result
     }
 
     /// Whether `candidate` (not on the path being validated) validates as a CRL signer.

@@ -182,6 +182,42 @@ fun main() {
             listOf("access.signer_identity_missing"))
     }
 
+    test("check uses a certificate bound to the actor") {
+        val w = World()
+        val fp = "ab".repeat(32)
+        val sig = boundSignature(fp)
+        eq(sig.boundCertificate, fp)
+        eq(sig.level, SignatureLevel.SIMPLE)
+        eq(simpleSignature().boundCertificate, null)
+        eq(w.k.check(w.head, w.org, "reports.approve", T0, sig).refusals.map { it.code },
+            listOf("access.certificate_not_bound"))
+        val certificate = """{"fingerprint":"$fp","serial":"6e","issuer":"CN=УЦ","subject":"CN=Руководитель",""" +
+            """"holder":{"snils":"11223344595","inn":"$HEAD_INN","organization_inn":"$COMPANY_INN","ogrn":"1027700132195"},""" +
+            """"not_before":"2025-06-01T00:00:00Z","not_after":"2027-06-01T00:00:00Z","level":"qualified"}"""
+        val bound = w.k.executeJson(
+            """{"command":"certificate","certificate_command":"bind","org":${w.org},"account":${w.head},"certificate":$certificate}""",
+            asAccount(w.head))
+        eq(bound.single().kind, "certificate")
+        yes(w.k.check(w.head, w.org, "reports.approve", T0, sig).allowed, "bound КЭП counts")
+        yes(w.k.check(w.head, w.org, "reports.approve", T0, boundSignature(fp.uppercase())).allowed, "any case")
+        // a level given with the evidence caps the bound one
+        val capped = sig.copy(level = SignatureLevel.ENHANCED, snils = "112-233-445 95")
+        eq(w.k.check(w.head, w.org, "reports.approve", T0, capped).refusals.map { it.code },
+            listOf("access.signature_too_weak"))
+        val late = Instant.parse("2027-06-02T00:00:00Z")
+        yes(w.k.check(w.head, w.org, "reports.approve", late, sig).refusals.map { it.code }
+            .contains("access.certificate_expired"), "expired")
+        val acc = person(w.k, "Бухова", "001-001-997 00", "502400123477")
+        w.hire(acc, listOf(builtIn("accountant")))
+        eq(w.k.check(acc, w.org, "accounting.approve", T0, sig).refusals.map { it.code },
+            listOf("access.certificate_not_bound"))
+        w.k.executeJson(
+            """{"command":"certificate","certificate_command":"unbind","org":${w.org},"account":${w.head},"fingerprint":"$fp"}""",
+            asAccount(w.head))
+        eq(w.k.check(w.head, w.org, "reports.approve", T0, sig).refusals.map { it.code },
+            listOf("access.certificate_not_bound"))
+    }
+
     test("every reason is reported at once") {
         val w = World()
         val obs = person(w.k, "Смотров", "001-001-997 00")

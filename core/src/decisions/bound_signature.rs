@@ -1,0 +1,78 @@
+//! Signature evidence that names a certificate bound to the acting employee.
+//!
+//! A host that accepts only certificates bound to employees (see
+//! [`crate::certificates`]) names the signing certificate by its SHA-256
+//! fingerprint in [`SignatureEvidence::bound_certificate`]. The check then
+//! takes the level and the holder from the binding, and only when the
+//! certificate is bound to the acting person for the organization acted
+//! for, and is within its validity at the request's time; otherwise the
+//! request is refused with a coded reason and nothing of the evidence counts.
+//!
+//! When the evidence also carries a level of its own (made from a report the
+//! host validated now), the weaker of that level and the bound one is used:
+//! a binding never raises what today's validation found.
+
+use std::borrow::Cow;
+
+use super::Refusal;
+use crate::certificates::CertificateError;
+use crate::directory::Directory;
+use crate::ids::{AccountId, OrgId};
+use crate::signatures::{SignatureEvidence, SignatureLevel};
+use crate::Timestamp;
+
+/// Longest fingerprint echoed in a refusal: a SHA-256 fingerprint is 64 hex
+/// digits, so a longer value cannot name a binding and is cut there.
+const MAX_FINGERPRINT_ECHO: usize = 64;
+
+fn echo(fingerprint: &str) -> String {
+    fingerprint.chars().take(MAX_FINGERPRINT_ECHO).collect()
+}
+
+impl Directory {
+    /// The evidence the check uses: `evidence` itself when it names no bound
+    /// certificate, otherwise the level and holder of the binding.
+    pub(crate) fn resolve_signature<'e>(
+        &self,
+        evidence: &'e SignatureEvidence,
+        actor: AccountId,
+        org: OrgId,
+        at: Timestamp,
+    ) -> Result<Cow<'e, SignatureEvidence>, Refusal> {
+        let Some(fingerprint) = &evidence.bound_certificate else {
+            return Ok(Cow::Borrowed(evidence));
+        };
+        let bound = self
+            .certificate_state()
+            .of(org, actor)
+            .iter()
+            .find(|c| c.fingerprint.eq_ignore_ascii_case(fingerprint))
+            .ok_or_else(|| Refusal::CertificateNotBound {
+                fingerprint: echo(fingerprint),
+            })?;
+        match bound.usable_at(at) {
+            Ok(()) => {}
+            Err(CertificateError::NotYetValid { not_before }) => {
+                return Err(Refusal::CertificateNotYetValid {
+                    fingerprint: bound.fingerprint.clone(),
+                    not_before,
+                })
+            }
+            Err(_) => {
+                return Err(Refusal::CertificateExpired {
+                    fingerprint: bound.fingerprint.clone(),
+                    not_after: bound.not_after,
+                })
+            }
+        }
+        let level = match evidence.level {
+            SignatureLevel::Simple => bound.level,
+            offered => offered.min(bound.level),
+        };
+        Ok(Cow::Owned(SignatureEvidence {
+            level,
+            signer: Some(bound.holder.clone()),
+            bound_certificate: Some(bound.fingerprint.clone()),
+        }))
+    }
+}
