@@ -12,6 +12,8 @@
     clippy::indexing_slicing
 )]
 
+mod conformance;
+
 use std::path::PathBuf;
 
 use kabinet::pki::{
@@ -20,15 +22,7 @@ use kabinet::pki::{
 use kabinet::Timestamp;
 
 fn testdata() -> PathBuf {
-    let dir = std::env::var_os("KABINET_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata"));
-    assert!(
-        dir.join("pkits/manifest.json").is_file(),
-        "PKITS conformance data is missing: expected {}/pkits/manifest.json (set KABINET_TESTDATA)",
-        dir.display()
-    );
-    dir
+    conformance::root("pkits/manifest.json")
 }
 
 /// DSA (with SHA-1): refused as a weak, unsupported algorithm, so these valid

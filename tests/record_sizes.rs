@@ -22,6 +22,14 @@ fn an_account_fits_in_80_bytes() {
 
 #[test]
 fn an_organization_fits_in_376_bytes() {
-    assert!(size_of::<Requisites>() <= 208, "{}", size_of::<Requisites>());
-    assert!(size_of::<Organization>() <= 376, "{}", size_of::<Organization>());
+    assert!(
+        size_of::<Requisites>() <= 208,
+        "{}",
+        size_of::<Requisites>()
+    );
+    assert!(
+        size_of::<Organization>() <= 376,
+        "{}",
+        size_of::<Organization>()
+    );
 }
