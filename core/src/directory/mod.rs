@@ -17,6 +17,7 @@ mod event;
 mod execute;
 mod guard;
 mod organizations;
+mod representation;
 mod roles;
 mod snapshot;
 
@@ -69,6 +70,8 @@ pub struct Directory {
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
+    /// Powers of attorney presented with registrations not yet active.
+    pub(crate) registration_powers: crate::organizations::RegistrationPowers,
     next: Counters,
     auth: crate::auth::AuthState,
     notifications: crate::notifications::NotificationState,
