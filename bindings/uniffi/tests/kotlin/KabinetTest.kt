@@ -338,6 +338,7 @@ fun main() {
     }
 
     powersTests()
+    registrationByPowerTests()
     journalTests()
     certificateTests()
     gostTests()
