@@ -35,6 +35,7 @@ def mchd(number: str, valid_until: str = "2027-01-10T00:00:00Z", level: str = "a
 
 N1 = "00000000-0000-0000-0000-000000000001"
 N2 = "00000000-0000-0000-0000-000000000002"
+N3 = "00000000-0000-0000-0000-000000000003"
 
 
 def test_a_representative_registers_the_company_and_acts_through_the_power() -> None:
@@ -62,15 +63,21 @@ def test_rejection_reasons_have_codes_and_a_corrected_power_is_resubmitted() -> 
     k = kabinet.Kabinet()
     person(k, "Грефов", HEAD_SNILS, HEAD_INN, "h@example.ru")
     rep = person(k, "Поверенный", snils_of(90), REP_INN, "r@example.ru")
-    short = mchd(N1, valid_until="2026-03-02T12:00:00Z", level="operational")
-    org = k.submit_organization_by_power(as_(rep), company_draft(), short)
+    # too narrow: the formal check rejects it at once
+    narrow = mchd(N1, level="operational")
+    org = k.submit_organization_by_power(as_(rep), company_draft(), narrow)
+    reasons = k.rejection_reasons(org)
+    assert [r["code"] for r in reasons] == ["registration.power_scope"]
+    assert "users.manage" in reasons[0]["details"]["missing"]
+    # valid at the submission, expired when the registry answers
+    short = mchd(N2, valid_until="2026-03-02T12:00:00Z")
+    k.resubmit_organization_by_power(as_(rep), org, company_draft(), short)
     k.consult_registry(org, registry(), at=T0 + timedelta(days=1))
     reasons = k.rejection_reasons(org)
-    assert [r["code"] for r in reasons] == ["registration.power_expired", "registration.power_scope"]
+    assert [r["code"] for r in reasons] == ["registration.power_expired"]
     assert reasons[0]["details"]["reason"] == "power_expired"
     assert "истёк" in reasons[0]["message_ru"] and "expired" in reasons[0]["message_en"]
-    assert "users.manage" in reasons[1]["details"]["missing"]
-    k.resubmit_organization_by_power(as_(rep), org, company_draft(), mchd(N2))
+    k.resubmit_organization_by_power(as_(rep), org, company_draft(), mchd(N3))
     k.consult_registry(org, registry(), at=T0 + timedelta(days=1))
     o = k.organization(org)
     assert o is not None and o["status"] == {"status": "active"}
