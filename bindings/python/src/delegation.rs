@@ -217,6 +217,67 @@ fn import_power<'py>(
     to_py(py, &power)
 }
 
+/// Reads МЧД JSON text into its document form (the `power` of the
+/// `submit_organization_by_power` command), checking its size and shape;
+/// the fields are validated when it is presented.
+///
+/// Raises `MchdError` (`mchd.too_large`, `mchd.malformed`).
+#[pyfunction]
+fn parse_mchd<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let m = kabinet::delegation::Mchd::from_json(text)
+        .map_err(|e| errors::coded(py, Family::Mchd, &e, serde_json::Value::Null))?;
+    to_py(py, &m)
+}
+
+/// The power of attorney presented with the registration of `organization`
+/// (`principal_inn`, `principal_ogrn`, `power`), while it is not active.
+#[pyfunction]
+#[pyo3(name = "_registration_power")]
+fn registration_power<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &kabinet
+            .get()
+            .inner
+            .read()
+            .registration_power(OrgId(organization)),
+    )
+}
+
+/// The reasons a registration was rejected, each with its `code`,
+/// `message_ru`, `message_en` and `details` (its JSON form); empty unless rejected.
+#[pyfunction]
+#[pyo3(name = "_rejection_reasons")]
+fn rejection_reasons<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    use kabinet::organizations::OrganizationStatus;
+    use kabinet::Coded;
+    let dir = kabinet.get().inner.read();
+    let reasons: Vec<serde_json::Value> =
+        match dir.organization(OrgId(organization)).map(|o| &o.status) {
+            Some(OrganizationStatus::Rejected { reasons }) => reasons
+                .iter()
+                .map(|r| {
+                    json!({
+                        "code": r.code(),
+                        "message_ru": r.message_ru(),
+                        "message_en": r.message_en(),
+                        "details": r,
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+    to_py(py, &reasons)
+}
+
 /// The level presets of powers: `basic`, `operational`, `administrative`.
 #[pyfunction]
 fn power_levels() -> Vec<&'static str> {
@@ -256,6 +317,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(export_power, m)?)?;
     m.add_function(wrap_pyfunction!(import_power, m)?)?;
     m.add_function(wrap_pyfunction!(power_levels, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_mchd, m)?)?;
+    m.add_function(wrap_pyfunction!(registration_power, m)?)?;
+    m.add_function(wrap_pyfunction!(rejection_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(power_level_rights, m)?)?;
     Ok(())
 }

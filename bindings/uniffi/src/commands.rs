@@ -6,7 +6,7 @@
 //! [`crate::employees`].
 
 use crate::context::Context;
-use crate::error::KabinetError;
+use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::registry::InMemoryRegistry;
 use crate::time;
@@ -18,6 +18,22 @@ use kabinet::organizations::{RegistryAnswer, StateRegistry};
 use kabinet::{AccountId, Command, OrgId};
 use std::sync::Arc;
 use std::time::SystemTime;
+
+/// A reason a registration was rejected.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct RejectionReason {
+    /// The stable code (`registration.power_expired`, ...).
+    pub code: String,
+    /// The message in Russian.
+    pub message_ru: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+/// Reads an МЧД's JSON form (size and shape; the fields are validated when presented).
+fn mchd(json: &str) -> Result<kabinet::delegation::Mchd, KabinetError> {
+    kabinet::delegation::Mchd::from_json(json).map_err(|e| KabinetError::coded(Area::Power, &e))
+}
 
 impl Kabinet {
     pub(crate) fn system(
@@ -219,6 +235,73 @@ impl Kabinet {
             },
             &context,
         )
+    }
+
+    /// Submits an organization as its representative, presenting the power of
+    /// attorney its head signed, in its МЧД JSON form; returns its number.
+    /// The power is judged when the registry answers (`registration.power_*`
+    /// rejection reasons).
+    ///
+    /// # Errors
+    /// `Power` (`mchd.malformed`, `mchd.too_large`) for a document that does
+    /// not read; `Command` (`mchd.signer_unknown`, ...) when it is refused.
+    pub fn submit_organization_by_power(
+        &self,
+        context: Context,
+        kind: OrganizationKind,
+        requisites: RequisitesDraft,
+        power_json: String,
+    ) -> Result<u64, KabinetError> {
+        let command = Command::SubmitOrganizationByPower {
+            kind: self::kind(kind)?,
+            requisites: requisites.to_core(),
+            power: Box::new(mchd(&power_json)?),
+        };
+        self.creating(command, &context.to_core()?)
+    }
+
+    /// Corrects and resubmits a rejected registration with a (new) power of
+    /// attorney in its МЧД JSON form.
+    ///
+    /// # Errors
+    /// As [`Kabinet::submit_organization_by_power`].
+    pub fn resubmit_organization_by_power(
+        &self,
+        context: Context,
+        org: u64,
+        requisites: RequisitesDraft,
+        power_json: String,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.by(
+            Command::ResubmitOrganizationByPower {
+                org: OrgId(org),
+                requisites: requisites.to_core(),
+                power: Box::new(mchd(&power_json)?),
+            },
+            &context,
+        )
+    }
+
+    /// The rejection reasons of a registration with their messages; empty
+    /// unless the organization is rejected.
+    pub fn rejection_reasons(&self, org: u64) -> Vec<RejectionReason> {
+        use kabinet::organizations::OrganizationStatus;
+        match self
+            .inner
+            .read()
+            .organization(OrgId(org))
+            .map(|o| &o.status)
+        {
+            Some(OrganizationStatus::Rejected { reasons }) => reasons
+                .iter()
+                .map(|r| RejectionReason {
+                    code: kabinet::Coded::code(r).into(),
+                    message_ru: kabinet::Coded::message_ru(r),
+                    message_en: kabinet::Coded::message_en(r),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Records the registry's answer given in its JSON form. The portal.

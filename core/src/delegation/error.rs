@@ -61,6 +61,13 @@ pub enum DelegationError {
         /// The power.
         number: PowerNumber,
     },
+    /// Only the person who signed a power presented with a registration not
+    /// yet active may revoke it.
+    #[error("only the signer may revoke power of attorney {number} before the organization is registered")]
+    NotSigner {
+        /// The power.
+        number: PowerNumber,
+    },
     /// The power to pass on does not work now.
     #[error("the parent power of attorney does not work now")]
     ParentNotInForce {
@@ -122,6 +129,7 @@ impl Coded for DelegationError {
             Self::BadText { .. } => "delegation.bad_text",
             Self::RedelegateInstead => "delegation.redelegate_instead",
             Self::NotRepresentative { .. } => "delegation.not_representative",
+            Self::NotSigner { .. } => "delegation.not_signer",
             Self::ParentNotInForce { .. } => "delegation.parent_not_in_force",
             Self::RedelegationNotAllowed { .. } => "delegation.redelegation_not_allowed",
             Self::DepthLimit { .. } => "delegation.depth_limit",
@@ -156,6 +164,9 @@ impl Coded for DelegationError {
             Self::NotRepresentative { number } => {
                 format!("пользователь не является представителем по доверенности {number}")
             }
+            Self::NotSigner { number } => format!(
+                "до регистрации организации отменить доверенность {number} может только подписавшее её лицо"
+            ),
             Self::ParentNotInForce { refusal } => format!(
                 "доверенность, из которой передаются полномочия, не действует: {}",
                 refusal.message_ru()
@@ -227,6 +238,7 @@ mod tests {
             },
             DelegationError::RedelegateInstead,
             DelegationError::NotRepresentative { number: n },
+            DelegationError::NotSigner { number: n },
             DelegationError::ParentNotInForce {
                 refusal: refusal.clone(),
             },

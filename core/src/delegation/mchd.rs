@@ -262,6 +262,26 @@ impl Coded for MchdError {
     }
 }
 
+impl Mchd {
+    /// Reads the JSON form of an МЧД, checking its size and shape only (the
+    /// fields are validated when it is imported or presented).
+    ///
+    /// # Errors
+    /// [`MchdError::TooLarge`] beyond [`MAX_JSON_BYTES`];
+    /// [`MchdError::Malformed`] when it does not have the shape of the МЧД.
+    pub fn from_json(json: &str) -> Result<Mchd, MchdError> {
+        if json.len() > MAX_JSON_BYTES {
+            return Err(MchdError::TooLarge {
+                size: json.len(),
+                max: MAX_JSON_BYTES,
+            });
+        }
+        serde_json::from_str(json).map_err(|e| MchdError::Malformed {
+            detail: e.to_string(),
+        })
+    }
+}
+
 fn parse_time(field: &'static str, s: &str) -> Result<Timestamp, MchdError> {
     s.parse().map_err(|_| MchdError::BadField { field })
 }
@@ -380,16 +400,7 @@ impl Directory {
     /// # Errors
     /// An [`MchdError`] naming the field at fault.
     pub fn import_power(&self, json: &str) -> Result<PowerOfAttorney, MchdError> {
-        if json.len() > MAX_JSON_BYTES {
-            return Err(MchdError::TooLarge {
-                size: json.len(),
-                max: MAX_JSON_BYTES,
-            });
-        }
-        let m: Mchd = serde_json::from_str(json).map_err(|e| MchdError::Malformed {
-            detail: e.to_string(),
-        })?;
-        self.power_from_mchd(&m)
+        self.power_from_mchd(&Mchd::from_json(json)?)
     }
 
     /// A power of attorney from its МЧД form; see [`Directory::import_power`].
@@ -397,6 +408,17 @@ impl Directory {
     /// # Errors
     /// An [`MchdError`] naming the field at fault.
     pub fn power_from_mchd(&self, m: &Mchd) -> Result<PowerOfAttorney, MchdError> {
+        self.read_mchd(m, |dir| dir.find_principal(&m.principal))
+    }
+
+    /// Reads every field of an МЧД, finding the principal with `principal`
+    /// (after the document's own fields, so errors come in field order) and
+    /// the signer among the directory's accounts.
+    pub(crate) fn read_mchd(
+        &self,
+        m: &Mchd,
+        principal: impl FnOnce(&Self) -> Result<crate::ids::OrgId, MchdError>,
+    ) -> Result<PowerOfAttorney, MchdError> {
         if m.format != FORMAT {
             return Err(MchdError::Format {
                 found: m.format.chars().take(32).collect(),
@@ -457,7 +479,7 @@ impl Directory {
                 field: "УрПередов"
             });
         }
-        let principal = self.find_principal(&m.principal)?;
+        let principal = principal(self)?;
         let issuer = self.find_signer(&m.signer)?;
         let r = &m.representative;
         let snils = ident("СвУпПред.СНИЛС", r.snils.as_deref(), Snils::parse)?;
@@ -516,11 +538,7 @@ impl Directory {
     }
 
     fn find_principal(&self, o: &MchdOrganization) -> Result<crate::ids::OrgId, MchdError> {
-        let inn = Inn::parse(&o.inn).map_err(|error| MchdError::BadIdentifier {
-            field: "СвДоверит.ИННЮЛ",
-            error,
-        })?;
-        let ogrn = ident("СвДоверит.ОГРН", o.ogrn.as_deref(), Ogrn::parse)?;
+        let (inn, ogrn) = principal_identifiers(o)?;
         self.organizations_by_inn(&inn)
             .find(|org| {
                 org.is_active()
@@ -536,7 +554,12 @@ impl Directory {
         let snils = ident("СвЛицПодп.СНИЛС", p.snils.as_deref(), Snils::parse)?;
         let inn = ident("СвЛицПодп.ИННФЛ", p.inn.as_deref(), Inn::parse)?;
         match (snils, inn) {
-            (Some(s), _) => self.account_by_snils(&s).map(|a| a.id),
+            // An account found by СНИЛС that carries another ИНН than the
+            // document names is not the signer.
+            (Some(s), i) => self
+                .account_by_snils(&s)
+                .filter(|a| i.is_none() || a.inn.is_none() || a.inn == i)
+                .map(|a| a.id),
             // Accounts are indexed by СНИЛС only; an import naming the signer by
             // ИНН alone is rare enough to look through the accounts.
             (None, Some(i)) => self
@@ -547,4 +570,16 @@ impl Directory {
         }
         .ok_or(MchdError::SignerUnknown)
     }
+}
+
+/// The principal's ИНН and ОГРН as the document names them.
+pub(crate) fn principal_identifiers(
+    o: &MchdOrganization,
+) -> Result<(Inn, Option<Ogrn>), MchdError> {
+    let inn = Inn::parse(&o.inn).map_err(|error| MchdError::BadIdentifier {
+        field: "СвДоверит.ИННЮЛ",
+        error,
+    })?;
+    let ogrn = ident("СвДоверит.ОГРН", o.ogrn.as_deref(), Ogrn::parse)?;
+    Ok((inn, ogrn))
 }

@@ -37,7 +37,9 @@ pub use presets::PowerLevel;
 pub use queries::MAX_LOOKAHEAD_DAYS;
 pub use rules::{PowerTerms, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
+pub(crate) use access::represents;
 pub(crate) use registry::PowerRegistry;
+pub(crate) use rules::revocation_ground;
 /// The UUID type of power numbers, so that hosts need no dependency of their own.
 pub use uuid::Uuid;
 

@@ -41,6 +41,15 @@ impl PowerLevel {
     /// Every level, narrowest first.
     pub const ALL: [PowerLevel; 3] = [Self::Basic, Self::Operational, Self::Administrative];
 
+    /// The level a power of attorney must give for its representative to
+    /// register the organization (DOMAIN §4): the registering person acts
+    /// with the head's rights ("должностное лицо с правами руководителя"),
+    /// which are every right, and nobody holds a right the principal did
+    /// not give — so full control, the administrative level. The guides
+    /// name no code of the federal classifier of powers for it; powers are
+    /// coded with the rights catalog (see [`super::mchd`]).
+    pub const REGISTRATION: PowerLevel = Self::Administrative;
+
     /// The stable name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -249,7 +249,7 @@ impl Directory {
     /// The checks every new power shares: a free number, some powers, a
     /// sound internal number, a representative the directory can find.
     fn sound_terms(&self, terms: &PowerTerms) -> Result<(), CommandError> {
-        if self.powers.get(&terms.number).is_some() {
+        if self.power_number_taken(&terms.number) {
             return Err(DelegationError::DuplicateNumber {
                 number: terms.number,
             }
@@ -290,6 +290,9 @@ impl Directory {
         ground: Option<String>,
     ) -> Result<Vec<Event>, CommandError> {
         let actor = Self::require_person(ctx)?;
+        if let Some(presented) = self.presented_power(&number) {
+            return self.revoke_presented(ctx, presented, ground);
+        }
         let p = self.power_in_force(number)?;
         // The representative who passed a power on is its principal (art. 188)
         // and may revoke it; a first power is revoked by its organization.
@@ -323,28 +326,10 @@ impl Directory {
                 });
             }
         }
-        let ground = match ground {
-            Some(g) => {
-                let g = g.trim().to_owned();
-                let len = g.chars().count();
-                if len == 0 || len > MAX_GROUND {
-                    return Err(DelegationError::BadText {
-                        field: "ground",
-                        max: MAX_GROUND,
-                    }
-                    .into());
-                }
-                Some(g)
-            }
-            None if p.irrevocable => {
-                return Err(DelegationError::IrrevocableNeedsGround { number }.into())
-            }
-            None => None,
-        };
         Ok(vec![Event::PowerRevoked {
             number,
             at: ctx.at,
-            ground,
+            ground: revocation_ground(ground, p)?,
             ended: self.in_force_descendants(number),
         }])
     }
@@ -356,7 +341,10 @@ impl Directory {
     ) -> Result<Vec<Event>, CommandError> {
         let actor = Self::require_person(ctx)?;
         let account = self.existing_account(actor)?;
-        let p = self.power_in_force(number)?;
+        let p = match self.presented_power(&number) {
+            Some(presented) => self.presented_in_force(presented)?,
+            None => self.power_in_force(number)?,
+        };
         if !super::access::represents(account, &p.representative) {
             return Err(DelegationError::NotRepresentative { number }.into());
         }
@@ -366,14 +354,43 @@ impl Directory {
             ended: self.in_force_descendants(number),
         }])
     }
+}
 
+/// The legal ground of a revocation: trimmed and bounded; required for an
+/// irrevocable power.
+pub(crate) fn revocation_ground(
+    ground: Option<String>,
+    p: &PowerOfAttorney,
+) -> Result<Option<String>, CommandError> {
+    let number = p.number;
+    Ok(match ground {
+        Some(g) => {
+            let g = g.trim().to_owned();
+            let len = g.chars().count();
+            if len == 0 || len > MAX_GROUND {
+                return Err(DelegationError::BadText {
+                    field: "ground",
+                    max: MAX_GROUND,
+                }
+                .into());
+            }
+            Some(g)
+        }
+        None if p.irrevocable => {
+            return Err(DelegationError::IrrevocableNeedsGround { number }.into())
+        }
+        None => None,
+    })
+}
+
+impl Directory {
     pub(crate) fn register_imported_power(
         &self,
         ctx: &Context,
         power: PowerOfAttorney,
     ) -> Result<Vec<Event>, CommandError> {
         Self::require_system(ctx)?;
-        if self.powers.get(&power.number).is_some() {
+        if self.power_number_taken(&power.number) {
             return Err(DelegationError::DuplicateNumber {
                 number: power.number,
             }

@@ -100,6 +100,9 @@ impl Directory {
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
+            Event::RegistrationPowerPresented { org, power } => {
+                self.registration_powers.insert(*org, (**power).clone());
+            }
             Event::RequisitesChanged { org, requisites } => {
                 let old = self
                     .organizations
@@ -125,6 +128,8 @@ impl Directory {
                 );
             }
             Event::OrganizationActivated { org, head, at } => {
+                // A presented power joins the powers of attorney (the next event).
+                self.registration_powers.remove(*org);
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.status = OrganizationStatus::Active;
                     o.head = Some(*head);
@@ -263,6 +268,7 @@ impl Directory {
         at: crate::Timestamp,
         ended: &[PowerNumber],
     ) {
+        self.registration_powers.end(&number, status.clone());
         self.powers.end(&number, status);
         for n in ended {
             self.powers.end(n, PowerStatus::Ended { at, cause: number });

@@ -1,7 +1,7 @@
 //! Commands: every change to the directory, as a value.
 
 use crate::accounts::{AccountLevel, BlockReason, ContactKind, PersonName};
-use crate::delegation::{PowerNumber, PowerOfAttorney, PowerTerms};
+use crate::delegation::{Mchd, PowerNumber, PowerOfAttorney, PowerTerms};
 use crate::employees::Invitee;
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
@@ -90,6 +90,27 @@ pub enum Command {
         org: OrgId,
         /// The corrected requisites.
         requisites: RequisitesDraft,
+    },
+    /// Submits an organization for registration as its representative,
+    /// presenting the power of attorney (МЧД) its head signed. A confirmed
+    /// account, the representative the power names.
+    SubmitOrganizationByPower {
+        /// The kind of organization.
+        kind: OrganizationKind,
+        /// The requisites as typed.
+        requisites: RequisitesDraft,
+        /// The power of attorney, in its МЧД form.
+        power: Box<Mchd>,
+    },
+    /// Corrects and resubmits a rejected registration with a power of
+    /// attorney, replacing any presented before. The submitter.
+    ResubmitOrganizationByPower {
+        /// The organization.
+        org: OrgId,
+        /// The corrected requisites.
+        requisites: RequisitesDraft,
+        /// The power of attorney, in its МЧД form.
+        power: Box<Mchd>,
     },
     /// Records the state registry's answer about a checked registration. System.
     RecordRegistryAnswer {

@@ -167,6 +167,9 @@ pub enum CommandError {
     /// A rule of powers of attorney was broken.
     #[error(transparent)]
     Delegation(crate::delegation::DelegationError),
+    /// The power of attorney presented (МЧД) could not be read.
+    #[error(transparent)]
+    PowerDocument(#[from] crate::delegation::MchdError),
     /// The command passed its rules but could not be recorded durably in the
     /// journal, so it was not applied.
     #[error("the command could not be recorded: {reason}")]
@@ -223,6 +226,7 @@ impl Coded for CommandError {
             Self::BadName => "command.bad_name",
             Self::LimitReached { .. } => "command.limit_reached",
             Self::Delegation(e) => e.code(),
+            Self::PowerDocument(e) => e.code(),
             Self::NotRecorded { .. } => "journal.not_recorded",
             Self::Auth(e) => e.code(),
             Self::Notification(e) => e.code(),
@@ -304,6 +308,7 @@ impl Coded for CommandError {
             Self::BadName => "название пустое или длиннее 200 символов".into(),
             Self::LimitReached { limit } => format!("достигнут предел: {limit}"),
             Self::Delegation(e) => e.message_ru(),
+            Self::PowerDocument(e) => e.message_ru(),
             Self::NotRecorded { reason } => format!("команда не записана в журнал: {reason}"),
             Self::Auth(e) => e.message_ru(),
             Self::Notification(e) => e.message_ru(),
@@ -334,6 +339,7 @@ impl Coded for CommandError {
                 format!("{}: {}", self, r.join(", "))
             }
             Self::Delegation(e) => e.message_en(),
+            Self::PowerDocument(e) => e.message_en(),
             other => other.to_string(),
         }
     }

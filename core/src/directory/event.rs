@@ -7,7 +7,8 @@ use crate::employees::{Invitation, InvitationStatus, MembershipStatus, Standing}
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
 use crate::organizations::{
-    OrganizationKind, OrganizationStatus, RegistrationStage, RejectionReason, Requisites,
+    OrganizationKind, OrganizationStatus, RegistrationPower, RegistrationStage, RejectionReason,
+    Requisites,
 };
 use crate::rights::RightSet;
 use crate::roles::{CustomRole, RoleRef};
@@ -54,6 +55,13 @@ pub enum Event {
         kind: OrganizationKind,
         requisites: Requisites,
         by: AccountId,
+    },
+    /// A representative presented a power of attorney for a registration;
+    /// it is judged by the formal check and the reconciliation, and joins
+    /// the powers of attorney on activation.
+    RegistrationPowerPresented {
+        org: OrgId,
+        power: Box<RegistrationPower>,
     },
     /// Requisites were replaced (a resubmission or a change).
     RequisitesChanged { org: OrgId, requisites: Requisites },
@@ -187,6 +195,7 @@ impl Event {
             Self::ContactConfirmed { .. } => "contact_confirmed",
             Self::AccountStatusChanged { .. } => "account_status_changed",
             Self::OrganizationSubmitted { .. } => "organization_submitted",
+            Self::RegistrationPowerPresented { .. } => "registration_power_presented",
             Self::RequisitesChanged { .. } => "requisites_changed",
             Self::RegistrationAdvanced { .. } => "registration_advanced",
             Self::RegistrationRejected { .. } => "registration_rejected",

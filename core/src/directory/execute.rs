@@ -43,6 +43,16 @@ impl Directory {
             C::ResubmitOrganization { org, requisites } => {
                 self.resubmit_organization(ctx, org, &requisites)
             }
+            C::SubmitOrganizationByPower {
+                kind,
+                requisites,
+                power,
+            } => self.submit_by_power(ctx, kind, &requisites, &power),
+            C::ResubmitOrganizationByPower {
+                org,
+                requisites,
+                power,
+            } => self.resubmit_by_power(ctx, org, &requisites, &power),
             C::RecordRegistryAnswer { org, answer } => {
                 self.record_registry_answer(ctx, org, &answer)
             }

@@ -18,6 +18,7 @@ mod execute;
 mod guard;
 mod id_map;
 mod organizations;
+mod representation;
 mod roles;
 mod snapshot;
 
@@ -72,6 +73,8 @@ pub struct Directory {
     memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
+    /// Powers of attorney presented with registrations not yet active.
+    pub(crate) registration_powers: crate::organizations::RegistrationPowers,
     next: Counters,
     auth: crate::auth::AuthState,
     notifications: crate::notifications::NotificationState,

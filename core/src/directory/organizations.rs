@@ -1,14 +1,19 @@
-//! Rules of organization commands (DOMAIN §4): registration, requisites, blocking.
+//! Rules of organization commands (DOMAIN §4): registration (by the head or
+//! by a representative with a power of attorney), requisites, blocking.
 
 use super::{CommandError, Context, Directory, Event};
+use crate::accounts::Account;
 use crate::decisions::Refusal;
+use crate::delegation::Mchd;
 use crate::employees::Standing;
 use crate::ids::OrgId;
 use crate::organizations::{
-    reconcile, OrganizationBlockReason, OrganizationKind, OrganizationStatus, RegistrationStage,
-    RegistryAnswer, RejectionReason, Requisites, RequisitesDraft,
+    power_reasons, reconcile, Headship, OrganizationBlockReason, OrganizationKind,
+    OrganizationStatus, PowerCheck, RegistrationPower, RegistrationStage, RegistryAnswer,
+    RejectionReason, Requisites, RequisitesDraft,
 };
 use crate::rights::Right;
+use crate::Timestamp;
 
 impl Directory {
     pub(super) fn submit_organization(
@@ -16,6 +21,17 @@ impl Directory {
         ctx: &Context,
         kind: OrganizationKind,
         draft: &RequisitesDraft,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.submit(ctx, kind, draft, None)
+    }
+
+    /// A submission by the head, or by a representative presenting `power`.
+    pub(super) fn submit(
+        &self,
+        ctx: &Context,
+        kind: OrganizationKind,
+        draft: &RequisitesDraft,
+        power: Option<&Mchd>,
     ) -> Result<Vec<Event>, CommandError> {
         let by = Self::require_person(ctx)?;
         let account = self.existing_account(by)?;
@@ -31,13 +47,20 @@ impl Directory {
             self.check_branch_parent(ctx, parent, &requisites)?;
         }
         let org = OrgId(self.next.org.max(1));
+        let presented = power.map(|m| self.present_power(m, org)).transpose()?;
         let mut events = vec![Event::OrganizationSubmitted {
             org,
             kind,
             requisites: requisites.clone(),
             by,
         }];
-        events.push(self.formal_check(org, &requisites));
+        if let Some(p) = &presented {
+            events.push(Event::RegistrationPowerPresented {
+                org,
+                power: Box::new(p.clone()),
+            });
+        }
+        events.push(self.formal_check(org, &requisites, presented.as_ref(), account, ctx.at));
         Ok(events)
     }
 
@@ -46,6 +69,17 @@ impl Directory {
         ctx: &Context,
         org: OrgId,
         draft: &RequisitesDraft,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.resubmit(ctx, org, draft, None)
+    }
+
+    /// A resubmission, with a new power of attorney or the one presented before.
+    pub(super) fn resubmit(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        draft: &RequisitesDraft,
+        power: Option<&Mchd>,
     ) -> Result<Vec<Event>, CommandError> {
         let by = Self::require_person(ctx)?;
         let o = self.existing_org(org)?;
@@ -57,15 +91,35 @@ impl Directory {
                 status: o.status.code(),
             });
         }
+        let account = self.existing_account(by)?;
         let requisites = draft
             .validate(o.kind)
             .map_err(|fields| CommandError::InvalidRequisites { fields })?;
-        let check = self.formal_check(org, &requisites);
-        Ok(vec![Event::RequisitesChanged { org, requisites }, check])
+        let fresh = power.map(|m| self.present_power(m, org)).transpose()?;
+        let presented = fresh.as_ref().or(self.registration_powers.of(org));
+        let check = self.formal_check(org, &requisites, presented, account, ctx.at);
+        let mut events = vec![Event::RequisitesChanged { org, requisites }];
+        if let Some(p) = fresh {
+            events.push(Event::RegistrationPowerPresented {
+                org,
+                power: Box::new(p),
+            });
+        }
+        events.push(check);
+        Ok(events)
     }
 
-    /// The formal check: no other live registration holds the same ИНН and КПП.
-    fn formal_check(&self, org: OrgId, requisites: &Requisites) -> Event {
+    /// The formal check: no other live registration holds the same ИНН and
+    /// КПП, and a power of attorney presented passes every check but the
+    /// signer's headship (known once the registry answers).
+    fn formal_check(
+        &self,
+        org: OrgId,
+        requisites: &Requisites,
+        power: Option<&RegistrationPower>,
+        submitter: &Account,
+        at: Timestamp,
+    ) -> Event {
         let duplicate = self.organizations_by_inn(&requisites.inn).any(|o| {
             o.id != org
                 && o.requisites.inn == requisites.inn
@@ -75,11 +129,22 @@ impl Directory {
                     OrganizationStatus::Rejected { .. } | OrganizationStatus::Liquidated
                 )
         });
+        let mut reasons = Vec::new();
         if duplicate {
-            Event::RegistrationRejected {
-                org,
-                reasons: vec![RejectionReason::AlreadyRegistered],
-            }
+            reasons.push(RejectionReason::AlreadyRegistered);
+        }
+        if let Some(p) = power {
+            let check = PowerCheck {
+                requisites,
+                submitter,
+                issuer: None,
+                head_inn: None,
+                at,
+            };
+            reasons.extend(power_reasons(p, &check));
+        }
+        if !reasons.is_empty() {
+            Event::RegistrationRejected { org, reasons }
         } else {
             Event::RegistrationAdvanced {
                 org,
@@ -124,7 +189,23 @@ impl Directory {
         }
         let submitter = self.existing_account(o.submitted_by)?;
         let is_branch = matches!(o.kind, OrganizationKind::Branch { .. });
-        let found = reconcile(&o.requisites, answer, submitter.inn.as_ref(), !is_branch);
+        let presented = self.registration_powers.of(org);
+        let headship = match presented {
+            Some(_) => Headship::Power,
+            None => Headship::Submitter(submitter.inn.as_ref()),
+        };
+        let found = reconcile(&o.requisites, answer, headship, !is_branch);
+        let mut reasons = found.reasons;
+        if let (true, Some(p)) = (found.verified, presented) {
+            let check = PowerCheck {
+                requisites: &o.requisites,
+                submitter,
+                issuer: self.account(p.power.issuer),
+                head_inn: found.head_inn,
+                at: ctx.at,
+            };
+            reasons.extend(power_reasons(p, &check));
+        }
         let mut events = Vec::new();
         if found.verified {
             events.push(Event::RegistrationAdvanced {
@@ -132,17 +213,16 @@ impl Directory {
                 stage: RegistrationStage::Verified,
             });
         }
-        if !found.reasons.is_empty() {
-            events.push(Event::RegistrationRejected {
-                org,
-                reasons: found.reasons,
-            });
+        if !reasons.is_empty() {
+            events.push(Event::RegistrationRejected { org, reasons });
             return Ok(events);
         }
         let position = match answer {
             RegistryAnswer::Found { record } => Some(record.head.position.clone()),
             RegistryAnswer::NotFound => None,
         };
+        // The head is the submitter, or the head who signed the power presented.
+        let head = presented.map_or(o.submitted_by, |p| p.power.issuer);
         events.extend([
             Event::RegistrationAdvanced {
                 org,
@@ -150,18 +230,36 @@ impl Directory {
             },
             Event::OrganizationActivated {
                 org,
-                head: o.submitted_by,
+                head,
                 at: ctx.at,
             },
             Event::MemberJoined {
                 org,
-                account: o.submitted_by,
+                account: head,
                 standing: Standing::Head,
                 roles: Vec::new(),
                 position,
                 at: ctx.at,
             },
         ]);
+        if let Some(p) = presented {
+            // The representative joins as an official acting with the head's
+            // rights, which rest on the power: it gives every right
+            // (`PowerLevel::REGISTRATION`), and decisions name it.
+            if o.submitted_by != head {
+                events.push(Event::MemberJoined {
+                    org,
+                    account: o.submitted_by,
+                    standing: Standing::Employee,
+                    roles: Vec::new(),
+                    position: None,
+                    at: ctx.at,
+                });
+            }
+            events.push(Event::PowerIssued {
+                power: p.power.clone(),
+            });
+        }
         Ok(events)
     }
 

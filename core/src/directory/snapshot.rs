@@ -12,12 +12,12 @@ use crate::delegation::PowerOfAttorney;
 use crate::employees::{Invitation, Membership};
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::Organization;
+use crate::organizations::{Organization, RegistrationPower};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// The format version of snapshots; a store discards snapshots of another.
-pub const SNAPSHOT_VERSION: u32 = 2;
+pub const SNAPSHOT_VERSION: u32 = 3;
 
 /// An account with the places of its memberships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +40,9 @@ pub struct DirectorySnapshot {
     /// Powers of attorney in the order they were recorded (their statuses
     /// included); the registry's indexes are rebuilt from them.
     powers: Vec<PowerOfAttorney>,
+    /// Powers of attorney presented with registrations not yet active, by organization.
+    #[serde(default)]
+    registration_powers: Vec<RegistrationPower>,
     /// Authentication's memory: failures, codes, PINs, sessions.
     auth: crate::auth::AuthState,
     /// Preferences, the outbox and the history of notifications.
@@ -118,6 +121,7 @@ impl DirectorySnapshot {
             memberships: directory.memberships.clone(),
             invitations,
             powers: directory.powers.in_order().cloned().collect(),
+            registration_powers: directory.registration_powers.in_order(),
             auth: directory.auth.clone(),
             notifications: directory.notifications.clone(),
             applications: directory.applications.clone(),
@@ -150,6 +154,10 @@ impl DirectorySnapshot {
         for power in self.powers {
             powers.insert(power);
         }
+        let mut registration_powers = crate::organizations::RegistrationPowers::default();
+        for p in self.registration_powers {
+            registration_powers.insert(p.power.principal, p);
+        }
         Ok(Directory {
             policy: self.policy,
             accounts: self
@@ -175,6 +183,7 @@ impl DirectorySnapshot {
             memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),
             powers,
+            registration_powers,
             auth: self.auth,
             notifications: self.notifications,
             applications: self.applications,

@@ -3,6 +3,8 @@
 
 use super::{RegistryAnswer, RegistryStatus, Requisites};
 use crate::coded::Coded;
+use crate::rights::RightSet;
+use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The stages of registration, in order.
@@ -39,6 +41,41 @@ pub enum RejectionReason {
     },
     /// The submitter is not the person the registry names as the head.
     SubmitterNotHead,
+    /// The power of attorney presented was not signed by the head the
+    /// registry names (or was passed on from another power).
+    PowerIssuerNotHead,
+    /// The power of attorney names another principal than the submitted one.
+    PowerPrincipalMismatch {
+        /// `inn` or `ogrn`.
+        field: String,
+    },
+    /// The power of attorney names another representative than the submitter.
+    PowerNotForSubmitter,
+    /// The power of attorney is not yet valid.
+    PowerNotYetValid {
+        /// Its first valid instant.
+        valid_from: Timestamp,
+    },
+    /// The power of attorney has expired.
+    PowerExpired {
+        /// The first instant it no longer worked.
+        valid_until: Timestamp,
+    },
+    /// The power of attorney was revoked.
+    PowerRevoked {
+        /// When.
+        at: Timestamp,
+    },
+    /// The representative refused the power of attorney.
+    PowerRefused {
+        /// When.
+        at: Timestamp,
+    },
+    /// The power of attorney does not give every right registering needs.
+    PowerScope {
+        /// The rights it lacks.
+        missing: RightSet,
+    },
 }
 
 impl Coded for RejectionReason {
@@ -49,6 +86,14 @@ impl Coded for RejectionReason {
             Self::NotActiveInRegistry { .. } => "registration.not_active_in_registry",
             Self::Mismatch { .. } => "registration.mismatch",
             Self::SubmitterNotHead => "registration.submitter_not_head",
+            Self::PowerIssuerNotHead => "registration.power_issuer_not_head",
+            Self::PowerPrincipalMismatch { .. } => "registration.power_principal_mismatch",
+            Self::PowerNotForSubmitter => "registration.power_not_for_submitter",
+            Self::PowerNotYetValid { .. } => "registration.power_not_yet_valid",
+            Self::PowerExpired { .. } => "registration.power_expired",
+            Self::PowerRevoked { .. } => "registration.power_revoked",
+            Self::PowerRefused { .. } => "registration.power_refused",
+            Self::PowerScope { .. } => "registration.power_scope",
         }
     }
     fn message_ru(&self) -> String {
@@ -64,6 +109,25 @@ impl Coded for RejectionReason {
             Self::SubmitterNotHead => {
                 "заявитель не является лицом, имеющим право действовать без доверенности".into()
             }
+            Self::PowerIssuerNotHead => {
+                "доверенность подписана не лицом, имеющим право действовать без доверенности по данным реестра".into()
+            }
+            Self::PowerPrincipalMismatch { field } => {
+                format!("доверитель по доверенности не совпадает с заявленной организацией (поле {field})")
+            }
+            Self::PowerNotForSubmitter => "доверенность выдана не заявителю".into(),
+            Self::PowerNotYetValid { valid_from } => {
+                format!("доверенность действует только с {valid_from}")
+            }
+            Self::PowerExpired { valid_until } => {
+                format!("срок действия доверенности истёк {valid_until}")
+            }
+            Self::PowerRevoked { at } => format!("доверенность отменена {at}"),
+            Self::PowerRefused { at } => format!("представитель отказался от доверенности {at}"),
+            Self::PowerScope { missing } => format!(
+                "доверенность не даёт полномочий, нужных для регистрации: {}",
+                codes(*missing)
+            ),
         }
     }
     fn message_en(&self) -> String {
@@ -82,32 +146,68 @@ impl Coded for RejectionReason {
             Self::SubmitterNotHead => {
                 "the submitter is not the person entitled to act without a power of attorney".into()
             }
+            Self::PowerIssuerNotHead => {
+                "the power of attorney was not signed by the person the registry names as entitled to act without one".into()
+            }
+            Self::PowerPrincipalMismatch { field } => {
+                format!("the power of attorney names another principal than the submitted organization (field {field})")
+            }
+            Self::PowerNotForSubmitter => {
+                "the power of attorney was not given to the submitter".into()
+            }
+            Self::PowerNotYetValid { valid_from } => {
+                format!("the power of attorney is valid only from {valid_from}")
+            }
+            Self::PowerExpired { valid_until } => {
+                format!("the power of attorney expired at {valid_until}")
+            }
+            Self::PowerRevoked { at } => format!("the power of attorney was revoked at {at}"),
+            Self::PowerRefused { at } => {
+                format!("the representative refused the power of attorney at {at}")
+            }
+            Self::PowerScope { missing } => format!(
+                "the power of attorney lacks powers registering needs: {}",
+                codes(*missing)
+            ),
         }
     }
 }
 
 /// What reconciling submitted requisites with the registry found.
-pub(crate) struct Reconciliation {
+pub(crate) struct Reconciliation<'a> {
     /// Every reason to reject; empty when the registration may proceed.
     pub reasons: Vec<RejectionReason>,
     /// Whether the legal status was verified (the subject exists and is active).
     pub verified: bool,
+    /// The head's personal ИНН, when verified.
+    pub head_inn: Option<&'a crate::identifiers::Inn>,
+}
+
+/// How headship is established: the submitter is the head, or presented a
+/// power of attorney (judged by the caller with the head's ИНН).
+pub(crate) enum Headship<'a> {
+    /// The submitter, with their personal ИНН, claims to be the head.
+    Submitter(Option<&'a crate::identifiers::Inn>),
+    /// The submitter acts under a power of attorney.
+    Power,
 }
 
 /// Compares submitted requisites with the registry's answer, reporting every
-/// difference at once. The submitter's personal ИНН decides headship. A
-/// branch has a КПП of its own, so `check_kpp` is false for branches.
-pub(crate) fn reconcile(
+/// difference at once. The submitter's personal ИНН decides headship unless
+/// a power of attorney was presented. A branch has a КПП of its own, so
+/// `check_kpp` is false for branches.
+pub(crate) fn reconcile<'a>(
     requisites: &Requisites,
-    answer: &RegistryAnswer,
-    submitter_inn: Option<&crate::identifiers::Inn>,
+    answer: &'a RegistryAnswer,
+    headship: Headship<'_>,
     check_kpp: bool,
-) -> Reconciliation {
+) -> Reconciliation<'a> {
     let record = match answer {
         RegistryAnswer::NotFound => {
             return Reconciliation {
                 reasons: vec![RejectionReason::NotInRegistry],
                 verified: false,
+                head_inn: None,
             }
         }
         RegistryAnswer::Found { record } => record,
@@ -118,6 +218,7 @@ pub(crate) fn reconcile(
                 status: record.status,
             }],
             verified: false,
+            head_inn: None,
         };
     }
     let mut reasons = Vec::new();
@@ -143,13 +244,24 @@ pub(crate) fn reconcile(
         "head_surname",
         requisites.head.name.same_as(&record.head.name),
     );
-    if submitter_inn != Some(&record.head.inn) {
-        reasons.push(RejectionReason::SubmitterNotHead);
+    if let Headship::Submitter(inn) = headship {
+        if inn != Some(&record.head.inn) {
+            reasons.push(RejectionReason::SubmitterNotHead);
+        }
     }
     Reconciliation {
         reasons,
         verified: true,
+        head_inn: Some(&record.head.inn),
     }
+}
+
+fn codes(rights: RightSet) -> String {
+    rights
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn fold(s: &str) -> String {

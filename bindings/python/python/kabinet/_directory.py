@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union
 
 from ._applications import ApplicationsMixin
 from ._auth import AuthMixin
 from ._journal import JournalMixin
+from . import _kabinet
 from ._kabinet import Context, InMemoryRegistry, Snils, Email, Inn, Phone
 from ._notifications import NotificationsMixin
 from ._powers import PowersMixin
+
+if TYPE_CHECKING:
+    from ._kabinet import RejectionReason
 
 Role = Union[str, int]
 """A built-in role's code (``"administrator"``) or a custom role's number."""
@@ -47,6 +51,10 @@ def _name(surname: str, given_name: str, patronymic: Optional[str]) -> Dict[str,
 
 def _kind(kind: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
     return {"kind": kind} if isinstance(kind, str) else dict(kind)
+
+
+def _mchd(power: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
+    return _kabinet.parse_mchd(power) if isinstance(power, str) else dict(power)
 
 
 def _first(events: List[Event], key: str) -> int:
@@ -163,6 +171,53 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
     def resubmit_organization(self, context: Context, org: int, requisites: Dict[str, str]) -> List[Event]:
         """Corrects and resubmits a rejected registration."""
         return self.execute({"command": "resubmit_organization", "org": org, "requisites": dict(requisites)}, context)
+
+    def submit_organization_by_power(
+        self,
+        context: Context,
+        requisites: Dict[str, str],
+        power: Union[str, Dict[str, Any]],
+        kind: Union[str, Dict[str, Any]] = "legal_entity",
+    ) -> int:
+        """Submits an organization as its representative, presenting the power
+        of attorney its head signed: ``power`` is the МЧД, its JSON text or the
+        dict of it (``ВерсФорм``, ``СвДов``, ...). Returns the organization's
+        number. The power is judged when the registry answers
+        (``registration.power_*`` reasons, see :meth:`rejection_reasons`).
+        """
+        command = {
+            "command": "submit_organization_by_power",
+            "kind": _kind(kind),
+            "requisites": dict(requisites),
+            "power": _mchd(power),
+        }
+        return _first(self.execute(command, context), "org")
+
+    def resubmit_organization_by_power(
+        self,
+        context: Context,
+        org: int,
+        requisites: Dict[str, str],
+        power: Union[str, Dict[str, Any]],
+    ) -> List[Event]:
+        """Corrects and resubmits a rejected registration with a (new) power of attorney."""
+        command = {
+            "command": "resubmit_organization_by_power",
+            "org": org,
+            "requisites": dict(requisites),
+            "power": _mchd(power),
+        }
+        return self.execute(command, context)
+
+    def rejection_reasons(self, org: int) -> List[RejectionReason]:
+        """Why a registration was rejected: each reason's ``code``
+        (``registration.power_expired``, ...), messages and details; empty
+        unless the organization is rejected."""
+        return _kabinet._rejection_reasons(self, org)
+
+    def registration_power(self, org: int) -> Optional[Dict[str, Any]]:
+        """The power of attorney presented with a registration not yet active."""
+        return _kabinet._registration_power(self, org)
 
     def record_registry_answer(
         self, org: int, answer: Dict[str, Any], *, at: Optional[datetime] = None

@@ -374,6 +374,7 @@ fun main() {
     }
 
     powersTests()
+    registrationByPowerTests()
     journalTests()
     certificateTests()
     gostTests()
