@@ -1,6 +1,8 @@
 //! A walk through kabinet: a company registers through the state registry,
 //! its head invites employees, gives them built-in and custom roles, and the
-//! library decides who may do what — explaining every refusal. Everything is
+//! library decides who may do what — explaining every refusal; a second
+//! company is registered by a representative holding the head's power of
+//! attorney (`representative.rs`). Everything is
 //! kept in an SQLite file with its hash-chained journal: run it twice and
 //! the second run finds the company and its people where the first left them.
 //!
@@ -16,6 +18,8 @@ use kabinet::organizations::{
 };
 use kabinet::*;
 use std::error::Error;
+
+mod representative;
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -67,7 +71,9 @@ fn main() -> Res<()> {
         }
         None => setup(&k, at, &inn)?,
     };
-    decisions(&k, at, &inn, org, (head, accountant, admin, clerk))
+    decisions(&k, at, &inn, org, (head, accountant, admin, clerk))?;
+    representative::run(&k, &registry()?, at)?;
+    journal(&k, org)
 }
 
 /// Steps 1 to 4: people, the company, employees, a custom role.
@@ -237,7 +243,7 @@ fn setup(
     Ok((org, head, accountant, admin, clerk))
 }
 
-/// Steps 5 to 8: decisions, dismissal, provenance, the journal.
+/// Steps 5 to 7: decisions, dismissal, provenance.
 fn decisions(
     k: &Kabinet,
     at: Timestamp,
@@ -311,8 +317,12 @@ fn decisions(
         let sources: Vec<String> = r.sources.iter().map(|b| format!("{b:?}")).collect();
         println!("   {:<22} {}", r.right.code(), sources.join(", "));
     }
+    Ok(())
+}
 
-    println!("\n== 8. The journal: every command, refusals included, hash-chained");
+/// Step 9: the journal.
+fn journal(k: &Kabinet, org: OrgId) -> Res<()> {
+    println!("\n== 9. The journal: every command, refusals included, hash-chained");
     let entries = k.journal(&Filter {
         organization: Some(org),
         ..Filter::default()
@@ -480,5 +490,6 @@ fn registry() -> Res<InMemoryRegistry> {
             position: "Президент".into(),
         },
     });
+    representative::add_to_registry(&mut r)?;
     Ok(r)
 }

@@ -1,0 +1,169 @@
+//! Step 8 of the walk: a second company is registered not by its head but by
+//! a representative presenting the head's machine-readable power of attorney
+//! (МЧД). The registry names the head; the library checks that the head
+//! signed the power, for this company, to the person submitting, valid now
+//! and giving every right — then the head joins as head and the
+//! representative acts through the power, which every decision names.
+
+use super::{person, Res};
+use kabinet::accounts::PersonName;
+use kabinet::delegation::mchd::{
+    MchdDocument, MchdOrganization, MchdPerson, MchdPower, MchdRepresentative, FORMAT,
+};
+use kabinet::delegation::{Mchd, PowerLevel};
+use kabinet::organizations::{
+    InMemoryRegistry, OrganizationKind, RegistryHead, RegistryRecord, RegistryStatus,
+    RequisitesDraft, StateRegistry,
+};
+use kabinet::*;
+
+/// ПАО «Газпром»: published ИНН, КПП and ОГРН.
+const INN: &str = "7736050003";
+const KPP: &str = "772801001";
+const OGRN: &str = "1027700070518";
+const HEAD_SNILS: &str = "001-001-994 00";
+const HEAD_INN: &str = "772012345670";
+const REP_SNILS: &str = "001-001-993 00";
+const REP_INN: &str = "500123456750";
+/// The power's number (a UUID, as the ФНС registry of powers assigns them).
+const POWER: &str = "0b4c0a52-7f9e-4d1c-9a43-5e2f3a1d9c07";
+
+/// Adds the company to the registry the walk asks.
+pub fn add_to_registry(r: &mut InMemoryRegistry) -> Res<()> {
+    r.insert(RegistryRecord {
+        full_name: "ПАО «Газпром»".into(),
+        inn: Inn::parse(INN)?,
+        kpp: Some(Kpp::parse(KPP)?),
+        ogrn: Some(Ogrn::parse(OGRN)?),
+        ogrnip: None,
+        status: RegistryStatus::Active,
+        head: RegistryHead {
+            name: PersonName::new("Миронов", "Алексей", Some("Борисович")),
+            inn: Inn::parse(HEAD_INN)?,
+            position: "Председатель правления".into(),
+        },
+    });
+    Ok(())
+}
+
+/// Registers the company through the representative (what an earlier run
+/// did is not repeated) and shows a decision taken through the power.
+pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
+    println!("\n== 8. A representative registers another company with the head's МЧД");
+    let system = Context::system(at);
+    let names = ("Миронов", "Алексей", "Борисович");
+    let head = person(
+        k,
+        &system,
+        names,
+        HEAD_SNILS,
+        Some(HEAD_INN),
+        "mironov@example.ru",
+    )?;
+    let names = ("Орлова", "Елена", "Викторовна");
+    let rep = person(
+        k,
+        &system,
+        names,
+        REP_SNILS,
+        Some(REP_INN),
+        "orlova@example.ru",
+    )?;
+    let inn = Inn::parse(INN)?;
+    let submitted = k.read().organizations_by_inn(&inn).next().map(|o| o.id);
+    let org = match submitted {
+        Some(org) => org,
+        None => {
+            let events = k.execute(
+                Command::SubmitOrganizationByPower {
+                    kind: OrganizationKind::LegalEntity,
+                    requisites: draft(),
+                    power: Box::new(power()),
+                },
+                &Context::account(rep, at),
+            )?;
+            let kinds: Vec<&str> = events.iter().map(Event::kind).collect();
+            println!("   {rep} submits with power №{POWER}: {}", kinds.join(", "));
+            match events.first() {
+                Some(Event::OrganizationSubmitted { org, .. }) => *org,
+                _ => return Err("the organization was not submitted".into()),
+            }
+        }
+    };
+    if !k.read().organization(org).is_some_and(|o| o.is_active()) {
+        let answer = registry.lookup(&inn)?;
+        let events = k.execute(Command::RecordRegistryAnswer { org, answer }, &system)?;
+        let kinds: Vec<&str> = events.iter().map(Event::kind).collect();
+        println!("   the registry answers: {}", kinds.join(", "));
+    }
+    let dir = k.read();
+    let recognized = dir.organization(org).and_then(|o| o.head);
+    println!(
+        "   {org}: head {} (the registry's: {head}), submitted by {rep}",
+        recognized.map_or_else(|| "none".to_owned(), |h| h.to_string())
+    );
+    drop(dir);
+    for right in [Right::OrganizationEdit, Right::UsersManage] {
+        let d = k.check(&AccessRequest::new(rep, org, right, at));
+        println!("   {}\n     {}", d.explain_en(), d.explain_ru());
+    }
+    Ok(())
+}
+
+fn draft() -> RequisitesDraft {
+    RequisitesDraft {
+        full_name: "ПАО «Газпром»".into(),
+        inn: INN.into(),
+        kpp: KPP.into(),
+        ogrn: OGRN.into(),
+        legal_address: "197229, г. Санкт-Петербург, Лахтинский пр-кт, д. 2, к. 3, стр. 1".into(),
+        head_surname: "Миронов".into(),
+        head_given_name: "Алексей".into(),
+        head_patronymic: "Борисович".into(),
+        head_inn: HEAD_INN.into(),
+        head_position: "Председатель правления".into(),
+        ..RequisitesDraft::default()
+    }
+}
+
+/// The МЧД as the head signed it: the company as principal, the head as
+/// signer, the representative by СНИЛС and ИНН, valid for 2026, every right.
+fn power() -> Mchd {
+    let digits = |s: &str| s.replace(['-', ' '], "");
+    Mchd {
+        format: FORMAT.into(),
+        document: MchdDocument {
+            number: POWER.into(),
+            internal_number: Some("Д-7/2026".into()),
+            issued_at: "2026-01-12T00:00:00Z".into(),
+            valid_from: "2026-01-12T00:00:00Z".into(),
+            valid_until: "2027-01-12T00:00:00Z".into(),
+            redelegation: "1".into(), // no re-delegation
+            irrevocable: "0".into(),
+            parent: None,
+            depth: 0,
+        },
+        principal: MchdOrganization {
+            inn: INN.into(),
+            ogrn: Some(OGRN.into()),
+        },
+        signer: MchdPerson {
+            snils: Some(digits(HEAD_SNILS)),
+            inn: Some(HEAD_INN.into()),
+        },
+        representative: MchdRepresentative {
+            snils: Some(digits(REP_SNILS)),
+            inn: Some(REP_INN.into()),
+            organization_inn: None,
+            organization_ogrn: None,
+        },
+        powers: PowerLevel::REGISTRATION
+            .rights()
+            .iter()
+            .map(|r| MchdPower {
+                code: r.code().into(),
+                name: None,
+            })
+            .collect(),
+    }
+}
