@@ -215,4 +215,31 @@ mod tests {
             .collect();
         assert_ne!(a, c);
     }
+
+    proptest::proptest! {
+        /// Whatever the numbers — a dense run, gaps, far ones, repeats — the
+        /// map behaves as an ordered map holding the same records.
+        #[test]
+        fn behaves_as_an_ordered_map(
+            ops in proptest::collection::vec(
+                (proptest::prop_oneof![0u64..64, 0u64..10_000, proptest::num::u64::ANY], 0u32..1000),
+                0..200,
+            )
+        ) {
+            let mut map = IdMap::default();
+            let mut model = BTreeMap::new();
+            for (n, v) in ops {
+                proptest::prop_assert_eq!(map.insert(AccountId(n), v), model.insert(AccountId(n), v));
+                proptest::prop_assert_eq!(map.len(), model.len());
+            }
+            let listed: Vec<(AccountId, u32)> = map.iter().map(|(k, v)| (k, *v)).collect();
+            let expected: Vec<(AccountId, u32)> = model.iter().map(|(k, v)| (*k, *v)).collect();
+            proptest::prop_assert_eq!(listed, expected);
+            for (k, v) in &model {
+                proptest::prop_assert_eq!(map.get(k), Some(v));
+            }
+            let rebuilt: IdMap<_, _> = model.into_iter().collect();
+            proptest::prop_assert!(map == rebuilt);
+        }
+    }
 }
