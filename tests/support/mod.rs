@@ -200,6 +200,52 @@ pub fn world() -> (Directory, AccountId, OrgId) {
     (dir, head, org)
 }
 
+/// A company with five more people (`p0@example.ru` …), three of them hired:
+/// people[0] as administrator and people[1] as accountant by the head, people[2]
+/// without roles by people[0]. The log of commands is cleared first, so
+/// `take_commands()` afterwards returns exactly the commands that built it.
+pub fn staffed_world() -> (Directory, AccountId, OrgId, Vec<AccountId>) {
+    take_commands();
+    let (mut dir, head, org) = world();
+    let people: Vec<AccountId> = (0..5)
+        .map(|i| {
+            person(
+                &mut dir,
+                "Сотрудник",
+                &snils_of(i),
+                None,
+                &format!("p{i}@example.ru"),
+            )
+        })
+        .collect();
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[0],
+        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
+    );
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[1],
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    hire(&mut dir, org, people[0], people[2], vec![]);
+    (dir, head, org, people)
+}
+
+/// A path `file` under the target's temporary folder, with any file there
+/// of an earlier run (and a database's `-wal`, `-shm` files) removed.
+pub fn fresh_temp_path(file: &str) -> std::path::PathBuf {
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(file);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
 /// Valid СНИЛС numbers for the n-th generated person (n < 10,000,000).
 pub fn snils_of(n: u32) -> String {
     let base = format!("{:09}", 2_000_000 + n);
