@@ -17,6 +17,9 @@ use kabinet::organizations::{
 };
 use kabinet::*;
 
+mod snils;
+pub use snils::snils_of;
+
 /// A fixed instant: `"2026-03-02T09:00:00Z"` and the like.
 pub fn t(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -244,26 +247,6 @@ pub fn fresh_temp_path(file: &str) -> std::path::PathBuf {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
     path
-}
-
-/// Valid СНИЛС numbers for the n-th generated person (n < 10,000,000).
-pub fn snils_of(n: u32) -> String {
-    let base = format!("{:09}", 2_000_000 + n);
-    let digits: Vec<u32> = base.chars().map(|c| c.to_digit(10).unwrap()).collect();
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, d)| d * (9 - i as u32))
-        .sum();
-    let check = match sum {
-        s if s < 100 => s,
-        100 | 101 => 0,
-        s => match s % 101 {
-            100 => 0,
-            r => r,
-        },
-    };
-    format!("{base}{check:02}")
 }
 
 // Powers of attorney: numbers, qualified signatures, terms.
