@@ -336,3 +336,22 @@ pub fn employee(
     hire(dir, org, head, a, roles);
     a
 }
+
+/// A notice that the head's certificate expires, of high importance, to the
+/// head, the administrators and the person, at `T0`.
+pub fn head_certificate_expiring(head: AccountId, org: OrgId) -> kabinet::notifications::Notice {
+    use kabinet::notifications::{Audience, Category, Importance, Notice};
+    Notice {
+        category: Category::CertificateExpiring,
+        importance: Importance::High,
+        person: Some(head),
+        org: Some(org),
+        audience: Audience {
+            person: true,
+            administrators: true,
+            head: true,
+        },
+        reference: "01D7A1".into(),
+        at: t(T0),
+    }
+}
