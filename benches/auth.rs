@@ -15,7 +15,7 @@ mod support;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use kabinet::auth::*;
-use kabinet::notifications::{Audience, Category, Importance, Notice, NotificationCommand};
+use kabinet::notifications::NotificationCommand;
 use kabinet::*;
 use support::*;
 
@@ -117,19 +117,7 @@ fn routing(c: &mut Criterion) {
         };
         hire(&mut dir, org, head, a, vec![RoleRef::BuiltIn(role)]);
     }
-    let notice = Notice {
-        category: Category::CertificateExpiring,
-        importance: Importance::High,
-        person: Some(head),
-        org: Some(org),
-        audience: Audience {
-            person: true,
-            administrators: true,
-            head: true,
-        },
-        reference: "01D7A1".into(),
-        at: t(T0),
-    };
+    let notice = head_certificate_expiring(head, org);
     let recipients = dir.recipients(&notice).len();
     assert_eq!(recipients, 1 + (EMPLOYEES as usize).div_ceil(50));
     let sys = Context::system(t(T0));

@@ -24,8 +24,6 @@ mod common;
 
 use std::path::PathBuf;
 
-use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerInfo};
 use criterion::{criterion_group, criterion_main, Criterion};
 use der::asn1::{AnyRef, BitStringRef};
 use der::{Decode, DecodePem, Encode, Sequence};
@@ -67,21 +65,7 @@ fn cert_case() -> Case {
 fn cms_case(file: &str, signer_cert: &str) -> Case {
     let tc26 = testdata().join("tc26");
     let pem = std::fs::read_to_string(tc26.join(file)).unwrap();
-    let info = ContentInfo::from_der(&der::pem::decode_vec(pem.as_bytes()).unwrap().1).unwrap();
-    let signed: SignedData = info.content.decode_as().unwrap();
-    let signer: &SignerInfo = signed.signer_infos.0.get(0).unwrap();
-    // With signed attributes the signature covers their DER, else the content.
-    let message = match &signer.signed_attrs {
-        Some(attrs) => attrs.to_der().unwrap(),
-        None => {
-            let content = signed.encap_content_info.econtent.as_ref().unwrap();
-            content
-                .decode_as::<der::asn1::OctetString>()
-                .unwrap()
-                .as_bytes()
-                .to_vec()
-        }
-    };
+    let (signer, message) = common::conformance::signed::first_signer(&pem);
     let sender = std::fs::read_to_string(tc26.join(signer_cert)).unwrap();
     let sender = Certificate::from_pem(sender.as_bytes()).unwrap();
     (

@@ -17,6 +17,9 @@
     missing_docs
 )]
 
+#[path = "../tests/support/snils.rs"]
+mod generated;
+
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kabinet::accounts::{AccountLevel, PersonName};
 use kabinet::directory::ContactValue;
@@ -86,19 +89,9 @@ fn durable_commands(c: &mut Criterion) {
     g.finish();
 }
 
+/// The n-th generated person's СНИЛС, with real check digits.
 fn snils(n: u32) -> Snils {
-    let base = format!("{:09}", 2_000_000 + n);
-    let sum: u32 = base
-        .chars()
-        .enumerate()
-        .map(|(i, c)| c.to_digit(10).unwrap() * (9 - i as u32))
-        .sum();
-    let check = match sum {
-        s if s < 100 => s,
-        100 | 101 => 0,
-        s => (s % 101) % 100,
-    };
-    Snils::parse(&format!("{base}{check:02}")).unwrap()
+    Snils::parse(&generated::snils_of(n)).unwrap()
 }
 
 /// A company with a head and 1,000 employees, every command journaled.

@@ -17,14 +17,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use support::*;
 
-fn temp(name: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
-}
-
 fn kabinet(args: &[&str], path: &Path, more: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
         .args(args)
@@ -41,35 +33,8 @@ fn stdout(o: &Output) -> String {
 /// A company: head, administrator (people[0]), accountant (people[1]),
 /// a clerk without roles (people[2]) and two people not hired.
 fn company_db(name: &str) -> (PathBuf, OrgId, AccountId, Vec<AccountId>) {
-    let path = temp(name);
-    take_commands();
-    let (mut dir, head, org) = world();
-    let people: Vec<AccountId> = (0..5)
-        .map(|i| {
-            person(
-                &mut dir,
-                "Сотрудник",
-                &snils_of(i),
-                None,
-                &format!("p{i}@example.ru"),
-            )
-        })
-        .collect();
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[0],
-        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
-    );
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[1],
-        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-    );
-    hire(&mut dir, org, people[0], people[2], vec![]);
+    let path = fresh_temp_path(name);
+    let (_dir, head, org, people) = staffed_world();
     let k = Kabinet::open(&path).unwrap();
     for (c, ctx) in take_commands() {
         k.execute(c, &ctx).unwrap();
@@ -79,7 +44,7 @@ fn company_db(name: &str) -> (PathBuf, OrgId, AccountId, Vec<AccountId>) {
 
 #[test]
 fn init_creates_and_verify_and_export_read() {
-    let path = temp("cli-init.db");
+    let path = fresh_temp_path("cli-init.db");
     let o = kabinet(&["db", "init"], &path, &[]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("schema version 1, 0 journal entries"));
@@ -87,7 +52,7 @@ fn init_creates_and_verify_and_export_read() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with("ok: 0 entries"));
 
-    let missing = temp("cli-missing.db");
+    let missing = fresh_temp_path("cli-missing.db");
     assert_eq!(
         kabinet(&["db", "verify"], &missing, &[]).status.code(),
         Some(2)
@@ -211,7 +176,7 @@ fn the_access_review_says_who_holds_what_and_why() {
 #[test]
 fn import_plans_invites_updates_and_dismissals() {
     let (path, org, head, people) = company_db("cli-import.db");
-    let hr = temp("cli-import.csv");
+    let hr = fresh_temp_path("cli-import.csv");
     let snils = |i: u32| snils_of(i);
     std::fs::write(
         &hr,

@@ -198,30 +198,13 @@ fn tc26_senders_verify_under_the_root() {
 
 #[test]
 fn tc26_cms_signatures_verify() {
-    use cms::content_info::ContentInfo;
-    use cms::signed_data::SignedData;
     let tc26 = testdata().join("tc26");
     for (file, signer_cert, bits) in [
         ("signed_a111.pem", "sender512_cert.pem", 512),
         ("signed_a121.pem", "sender256_cert.pem", 256),
     ] {
         let pem = std::fs::read_to_string(tc26.join(file)).unwrap();
-        let info = ContentInfo::from_der(&der::pem::decode_vec(pem.as_bytes()).unwrap().1).unwrap();
-        let signed: SignedData = info.content.decode_as().unwrap();
-        let signer = signed.signer_infos.0.get(0).unwrap();
-        // With signed attributes the signature covers their DER (as a SET);
-        // without, the encapsulated content itself.
-        let message = match &signer.signed_attrs {
-            Some(attrs) => attrs.to_der().unwrap(),
-            None => {
-                let content = signed.encap_content_info.econtent.as_ref().unwrap();
-                content
-                    .decode_as::<der::asn1::OctetString>()
-                    .unwrap()
-                    .as_bytes()
-                    .to_vec()
-            }
-        };
+        let (signer, message) = conformance::signed::first_signer(&pem);
         let (cert, _) = pem_cert(signer_cert);
         let spki = spki_der(&cert);
         let algorithm = signer.signature_algorithm.oid;

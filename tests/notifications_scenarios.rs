@@ -78,19 +78,7 @@ fn routing_follows_preferences_hours_and_confirmed_contacts() {
         admin,
         vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
     );
-    let notice = Notice {
-        category: Category::CertificateExpiring,
-        importance: Importance::High,
-        person: Some(head),
-        org: Some(org),
-        audience: Audience {
-            person: true,
-            administrators: true,
-            head: true,
-        },
-        reference: "01D7A1".into(),
-        at: t(T0),
-    };
+    let notice = head_certificate_expiring(head, org);
     assert_eq!(dir.recipients(&notice), [head, admin]);
     // The administrator wants only SMS (no confirmed phone: nothing) and
     // push, from 09:00 to 18:00 Moscow time.

@@ -20,12 +20,7 @@ use support::*;
 
 /// A fresh database path under the target directory.
 fn temp_db(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("store-{name}.db"));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
+    fresh_temp_path(&format!("store-{name}.db"))
 }
 
 struct Story {
@@ -38,34 +33,7 @@ struct Story {
 
 /// A company with a head and five people, three of them hired.
 fn story() -> Story {
-    take_commands();
-    let (mut dir, head, org) = world();
-    let people: Vec<AccountId> = (0..5)
-        .map(|i| {
-            person(
-                &mut dir,
-                "Сотрудник",
-                &snils_of(i),
-                None,
-                &format!("p{i}@example.ru"),
-            )
-        })
-        .collect();
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[0],
-        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
-    );
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[1],
-        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-    );
-    hire(&mut dir, org, people[0], people[2], vec![]);
+    let (dir, head, org, people) = staffed_world();
     Story {
         dir,
         head,

@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+pub mod signed;
+
 /// The root of the conformance data, checked to hold `probe` (a file path
 /// relative to the root).
 pub fn root(probe: &str) -> PathBuf {

@@ -17,6 +17,9 @@ use kabinet::organizations::{
 };
 use kabinet::*;
 
+mod snils;
+pub use snils::snils_of;
+
 /// A fixed instant: `"2026-03-02T09:00:00Z"` and the like.
 pub fn t(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -200,24 +203,50 @@ pub fn world() -> (Directory, AccountId, OrgId) {
     (dir, head, org)
 }
 
-/// Valid СНИЛС numbers for the n-th generated person (n < 10,000,000).
-pub fn snils_of(n: u32) -> String {
-    let base = format!("{:09}", 2_000_000 + n);
-    let digits: Vec<u32> = base.chars().map(|c| c.to_digit(10).unwrap()).collect();
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, d)| d * (9 - i as u32))
-        .sum();
-    let check = match sum {
-        s if s < 100 => s,
-        100 | 101 => 0,
-        s => match s % 101 {
-            100 => 0,
-            r => r,
-        },
-    };
-    format!("{base}{check:02}")
+/// A company with five more people (`p0@example.ru` …), three of them hired:
+/// people[0] as administrator and people[1] as accountant by the head, people[2]
+/// without roles by people[0]. The log of commands is cleared first, so
+/// `take_commands()` afterwards returns exactly the commands that built it.
+pub fn staffed_world() -> (Directory, AccountId, OrgId, Vec<AccountId>) {
+    take_commands();
+    let (mut dir, head, org) = world();
+    let people: Vec<AccountId> = (0..5)
+        .map(|i| {
+            person(
+                &mut dir,
+                "Сотрудник",
+                &snils_of(i),
+                None,
+                &format!("p{i}@example.ru"),
+            )
+        })
+        .collect();
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[0],
+        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
+    );
+    hire(
+        &mut dir,
+        org,
+        head,
+        people[1],
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    hire(&mut dir, org, people[0], people[2], vec![]);
+    (dir, head, org, people)
+}
+
+/// A path `file` under the target's temporary folder, with any file there
+/// of an earlier run (and a database's `-wal`, `-shm` files) removed.
+pub fn fresh_temp_path(file: &str) -> std::path::PathBuf {
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(file);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
 }
 
 // Powers of attorney: numbers, qualified signatures, terms.
@@ -306,4 +335,23 @@ pub fn employee(
     );
     hire(dir, org, head, a, roles);
     a
+}
+
+/// A notice that the head's certificate expires, of high importance, to the
+/// head, the administrators and the person, at `T0`.
+pub fn head_certificate_expiring(head: AccountId, org: OrgId) -> kabinet::notifications::Notice {
+    use kabinet::notifications::{Audience, Category, Importance, Notice};
+    Notice {
+        category: Category::CertificateExpiring,
+        importance: Importance::High,
+        person: Some(head),
+        org: Some(org),
+        audience: Audience {
+            person: true,
+            administrators: true,
+            head: true,
+        },
+        reference: "01D7A1".into(),
+        at: t(T0),
+    }
 }

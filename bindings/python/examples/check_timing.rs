@@ -5,6 +5,9 @@
 //! Run: `cargo run --release -p kabinet-python --example check_timing`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "../../../tests/support/snils.rs"]
+mod generated;
+
 use kabinet::accounts::{AccountLevel, PersonName};
 use kabinet::employees::Invitee;
 use kabinet::identifiers::{Inn, Snils};
@@ -32,19 +35,9 @@ const RIGHTS: [Right; 5] = [
     Right::UsersManage,
 ];
 
+/// The n-th generated person's СНИЛС, with real check digits.
 fn snils_of(n: u32) -> Snils {
-    let base = format!("{:09}", 2_000_000 + n);
-    let sum: u32 = base
-        .chars()
-        .enumerate()
-        .map(|(i, c)| c.to_digit(10).unwrap() * (9 - i as u32))
-        .sum();
-    let check = match sum {
-        s if s < 100 => s,
-        100 | 101 => 0,
-        s => s % 101 % 100,
-    };
-    Snils::parse(&format!("{base}{check:02}")).unwrap()
+    Snils::parse(&generated::snils_of(n)).unwrap()
 }
 
 fn person(k: &Kabinet, snils: Snils, inn: Option<Inn>, at: Timestamp) -> AccountId {

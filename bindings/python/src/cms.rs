@@ -10,9 +10,8 @@
 
 use crate::errors;
 use crate::json::to_py;
-use crate::pki::{TrustStore, ValidationReport};
+use crate::pki::{revocation_policy, TrustStore, ValidationReport};
 use kabinet::cms::{self, CertificateTime, CmsOptions};
-use kabinet::pki::RevocationPolicy;
 use kabinet::{Coded, Timestamp};
 use pyo3::prelude::*;
 
@@ -252,18 +251,7 @@ fn verify_cms(
             ))
         }
     };
-    options.validation.revocation = match revocation {
-        "require" => RevocationPolicy::Require,
-        "soft_fail" => RevocationPolicy::SoftFail,
-        other => {
-            return Err(errors::invalid_input(
-                py,
-                "pki.unknown_revocation_policy",
-                &format!("неизвестная политика проверки отзыва «{other}»"),
-                &format!("unknown revocation policy '{other}'"),
-            ))
-        }
-    };
+    options.validation.revocation = revocation_policy(py, revocation)?;
     let result = py.detach(|| {
         let store = store.read();
         cms::verify_cms(message, content, &[], &store, &options)

@@ -355,6 +355,22 @@ impl ValidationReport {
     }
 }
 
+/// The revocation policy named `require` or `soft_fail`.
+///
+/// Raises `InvalidInputError` (`pki.unknown_revocation_policy`) for another name.
+pub(crate) fn revocation_policy(py: Python<'_>, name: &str) -> PyResult<RevocationPolicy> {
+    match name {
+        "require" => Ok(RevocationPolicy::Require),
+        "soft_fail" => Ok(RevocationPolicy::SoftFail),
+        other => Err(errors::invalid_input(
+            py,
+            "pki.unknown_revocation_policy",
+            &format!("неизвестная политика проверки отзыва «{other}»"),
+            &format!("unknown revocation policy '{other}'"),
+        )),
+    }
+}
+
 /// Validates `leaf` against `store` at `at` (default: now). `revocation` is
 /// `require` (a missing CRL is a problem) or `soft_fail` (a warning);
 /// `required_eku` an extended key usage OID the leaf must carry.
@@ -369,18 +385,7 @@ fn validate(
     required_eku: Option<&str>,
 ) -> PyResult<ValidationReport> {
     let mut options = ValidationOptions::at(crate::time::timestamp(at)?);
-    options.revocation = match revocation {
-        "require" => RevocationPolicy::Require,
-        "soft_fail" => RevocationPolicy::SoftFail,
-        other => {
-            return Err(errors::invalid_input(
-                py,
-                "pki.unknown_revocation_policy",
-                &format!("неизвестная политика проверки отзыва «{other}»"),
-                &format!("unknown revocation policy '{other}'"),
-            ))
-        }
-    };
+    options.revocation = revocation_policy(py, revocation)?;
     if let Some(eku) = required_eku {
         let oid = const_oid::ObjectIdentifier::new(eku).map_err(|_| {
             errors::invalid_input(
@@ -393,7 +398,7 @@ fn validate(
         options.required_eku = Some(oid);
     }
     let report = py.detach(|| {
-        let store = store.0.read().unwrap_or_else(|p| p.into_inner());
+        let store = store.read();
         pki::validate(&leaf.0, &store, &options)
     });
     Ok(ValidationReport(report))

@@ -230,45 +230,55 @@ fn evidence(e: &kabinet::SignatureEvidence) -> Signature {
     }
 }
 
+/// A problem or warning of a report; both carry the same four fields.
+fn problem(
+    code: &str,
+    certificate: Option<usize>,
+    detail: &str,
+    detail_ru: &str,
+) -> CertificateProblem {
+    CertificateProblem {
+        code: code.to_owned(),
+        certificate: certificate.map(count),
+        detail: detail.to_owned(),
+        detail_ru: detail_ru.to_owned(),
+    }
+}
+
+impl From<&pki::Holder> for CertificateHolder {
+    fn from(h: &pki::Holder) -> Self {
+        Self {
+            common_name: h.common_name.clone(),
+            surname: h.surname.clone(),
+            given_name: h.given_name.clone(),
+            organization: h.organization.clone(),
+            title: h.title.clone(),
+            email: h.email.clone(),
+            inn: h.inn.clone(),
+            inn_le: h.inn_le.clone(),
+            ogrn: h.ogrn.clone(),
+            ogrnip: h.ogrnip.clone(),
+            snils: h.snils.clone(),
+        }
+    }
+}
+
 impl From<&pki::ValidationReport> for CertificateReport {
     fn from(r: &pki::ValidationReport) -> Self {
-        let h = &r.holder;
         Self {
             valid: r.valid,
             path: r.path.iter().map(summary).collect(),
             problems: r
                 .problems
                 .iter()
-                .map(|p| CertificateProblem {
-                    code: p.code.into(),
-                    certificate: p.certificate.map(count),
-                    detail: p.detail.clone(),
-                    detail_ru: p.detail_ru.clone(),
-                })
+                .map(|p| problem(p.code, p.certificate, &p.detail, &p.detail_ru))
                 .collect(),
             warnings: r
                 .warnings
                 .iter()
-                .map(|w| CertificateProblem {
-                    code: w.code.into(),
-                    certificate: w.certificate.map(count),
-                    detail: w.detail.clone(),
-                    detail_ru: w.detail_ru.clone(),
-                })
+                .map(|w| problem(w.code, w.certificate, &w.detail, &w.detail_ru))
                 .collect(),
-            holder: CertificateHolder {
-                common_name: h.common_name.clone(),
-                surname: h.surname.clone(),
-                given_name: h.given_name.clone(),
-                organization: h.organization.clone(),
-                title: h.title.clone(),
-                email: h.email.clone(),
-                inn: h.inn.clone(),
-                inn_le: h.inn_le.clone(),
-                ogrn: h.ogrn.clone(),
-                ogrnip: h.ogrnip.clone(),
-                snils: h.snils.clone(),
-            },
+            holder: CertificateHolder::from(&r.holder),
             accredited_anchor: r.accredited_anchor,
             qualified: r.qualified,
             not_qualified_because: r

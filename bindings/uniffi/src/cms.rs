@@ -11,7 +11,7 @@ use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
 use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
-use kabinet::pki::{self, RevocationPolicy};
+use kabinet::pki::RevocationPolicy;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -71,28 +71,12 @@ pub struct CmsReport {
     pub signers: Vec<CmsSigner>,
 }
 
-fn holder(h: &pki::Holder) -> CertificateHolder {
-    CertificateHolder {
-        common_name: h.common_name.clone(),
-        surname: h.surname.clone(),
-        given_name: h.given_name.clone(),
-        organization: h.organization.clone(),
-        title: h.title.clone(),
-        email: h.email.clone(),
-        inn: h.inn.clone(),
-        inn_le: h.inn_le.clone(),
-        ogrn: h.ogrn.clone(),
-        ogrnip: h.ogrnip.clone(),
-        snils: h.snils.clone(),
-    }
-}
-
 fn signer(s: &cms::SignerReport) -> CmsSigner {
     CmsSigner {
         valid: s.valid,
         signer_id: s.signer_id.clone(),
         subject: s.subject.clone(),
-        holder: s.holder.as_ref().map(holder),
+        holder: s.holder.as_ref().map(CertificateHolder::from),
         signing_time: s.signing_time.map(time::to_host),
         certificate_checked_at: time::to_host(s.certificate_checked_at),
         digest_algorithm: s.digest_algorithm.clone(),
