@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Optional
 
 import pytest
 
 import kabinet
-from conftest import COMPANY_INN, HEAD_SNILS, T0, World, as_, person, snils_of
+from conftest import COMPANY_INN, HEAD_INN, HEAD_SNILS, T0, World, as_, person, snils_of
 
 QES = kabinet.Signature("qualified", snils=HEAD_SNILS, organization_inn=COMPANY_INN)
 
@@ -119,3 +120,45 @@ def test_mchd_export_and_import_round_trip(world: World) -> None:
     with pytest.raises(kabinet.MchdError) as e3:
         k.export_power("00000000-0000-4000-8000-000000000000")
     assert e3.value.code == "mchd.not_found"
+
+
+def _bound_qes(fingerprint: str, snils: str, inn: Optional[str] = None) -> dict[str, object]:
+    """A qualified certificate of the company as `BoundCertificate.from_report` records it."""
+    holder = {"snils": snils.replace("-", "").replace(" ", ""), "organization_inn": COMPANY_INN,
+              "ogrn": "1027700132195"}
+    if inn is not None:
+        holder["inn"] = inn
+    return {
+        "fingerprint": fingerprint,
+        "serial": "7b",
+        "issuer": "CN=Аккредитованный УЦ (тест)",
+        "subject": "CN=Сотрудник",
+        "holder": holder,
+        "not_before": "2025-06-01T00:00:00Z",
+        "not_after": "2027-06-01T00:00:00Z",
+        "level": "qualified",
+    }
+
+
+def test_power_commands_take_the_level_of_a_bound_certificate(world: World) -> None:
+    k, head, org = world.k, world.head, world.org
+    rep = _representative(world)
+    world.hire(rep, [])
+    sub = person(k, "Передоверенный", snils_of(104))
+    heads, reps = "cd" * 32, "ef" * 32
+    for account, fingerprint, snils, inn in ((head, heads, HEAD_SNILS, HEAD_INN), (rep, reps, snils_of(101), None)):
+        k.execute({"command": "certificate", "certificate_command": "bind", "org": org, "account": account,
+                   "certificate": _bound_qes(fingerprint, snils, inn)}, as_(head))
+    parent = k.issue_power(as_(head, kabinet.Signature.bound(heads)), org, rep, ["applications.view"],
+                           redelegation="once")
+    # Passing it on with a certificate bound to someone else is refused with its code...
+    with pytest.raises(kabinet.AccessDeniedError) as e:
+        k.redelegate_power(as_(rep, kabinet.Signature.bound(heads)), parent, sub, ["applications.view"])
+    assert [r["code"] for r in e.value.details["refusals"]] == ["access.certificate_not_bound"]
+    # ...with the representative's own bound КЭП it is allowed, and so is revoking.
+    child = k.redelegate_power(as_(rep, kabinet.Signature.bound(reps)), parent, sub, ["applications.view"])
+    assert [p["number"] for p in k.power_chain(child)] == [parent, child]
+    k.revoke_power(as_(rep, kabinet.Signature.bound(reps)), child)
+    child_power = k.power(child)
+    assert child_power is not None and child_power["status"]["status"] == "revoked"
+    k.revoke_power(as_(head, kabinet.Signature.bound(heads)), parent)

@@ -1,6 +1,7 @@
 //! The access check: a few hash lookups and bit tests, no allocation when a
 //! role allows; a power of attorney is consulted only when the role path fails.
 
+use super::bound_signature::Signing;
 use super::{AccessRequest, Basis, Decision, Refusal};
 use crate::accounts::{Account, AccountLevel, AccountStatus};
 use crate::directory::Directory;
@@ -90,19 +91,19 @@ impl Directory {
         }
         refusals.extend(role.into_iter().flatten());
         refusals.append(&mut through_powers);
-        match self.resolve_signature(
-            &request.signature,
-            request.actor,
-            request.organization,
-            request.at,
-        ) {
-            Ok(evidence) => {
-                signature_refusals(&evidence, required, account, org, refusals);
-                if let Some(d) = &decision.delegation {
-                    self.accept_representing_signer(d, &evidence, refusals);
-                }
+        let signing = Signing {
+            actor: request.actor,
+            account,
+            org: request.organization,
+            organization: org,
+            at: request.at,
+        };
+        if let Some(evidence) =
+            self.signature_refusals(&request.signature, required, &signing, refusals)
+        {
+            if let Some(d) = &decision.delegation {
+                self.accept_representing_signer(d, &evidence, refusals);
             }
-            Err(refusal) => refusals.push(refusal),
         }
         decision.allowed = decision.refusals.is_empty();
         decision
@@ -141,9 +142,11 @@ pub(crate) fn basis_for(m: &Membership, org: Option<&Organization>, right: Right
         .or_else(|| m.grants.contains(right).then_some(Basis::Grant))
 }
 
-/// Whether the signature offered is strong enough and asserts the acting
-/// person and, when it names one, the organization acted for.
-pub(crate) fn signature_refusals(
+/// Whether the signature offered (bound evidence already resolved) is strong
+/// enough and asserts the acting person and, when it names one, the
+/// organization acted for. Reached only through
+/// `Directory::signature_refusals`, which resolves bindings first.
+pub(super) fn level_and_signer_refusals(
     evidence: &SignatureEvidence,
     required: SignatureLevel,
     account: Option<&Account>,

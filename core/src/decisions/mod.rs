@@ -21,4 +21,5 @@ pub use effective::{EffectiveRight, HeldThroughPower};
 pub use refusal::Refusal;
 pub use request::AccessRequest;
 
-pub(crate) use check::{account_refusals, signature_refusals};
+pub(crate) use bound_signature::Signing;
+pub(crate) use check::account_refusals;

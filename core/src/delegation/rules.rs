@@ -18,6 +18,11 @@
 //!   with the signature the policy requires for that right (qualified by
 //!   default); an irrevocable power only with a recorded legal ground.
 //!   Everything re-delegated from it ends with it.
+//!
+//! Every signature these rules require is checked where `check` checks it
+//! (`Directory::signature_refusals`): evidence naming a bound certificate
+//! counts only when the certificate is bound to the actor for the
+//! principal organization and valid at the moment of the command.
 //! - **Refuse** (`RefusePower`): the representative; everything re-delegated
 //!   from it ends with it.
 //! - **Import** (`ImportPower`): the portal registers a power issued
@@ -32,7 +37,7 @@ use super::error::DelegationError;
 use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
-use crate::decisions::{AccessRequest, Basis};
+use crate::decisions::{AccessRequest, Basis, Signing};
 use crate::directory::{CommandError, Context, Directory, Event};
 use crate::ids::OrgId;
 use crate::rights::{Right, RightSet};
@@ -159,11 +164,16 @@ impl Directory {
             return Err(DelegationError::NotRepresentative { number: parent }.into());
         }
         let required = self.policy().signatures.required(Right::PowersEdit);
-        crate::decisions::signature_refusals(
+        self.signature_refusals(
             &ctx.signature,
             required,
-            Some(account),
-            None,
+            &Signing {
+                actor,
+                account: Some(account),
+                org: p.principal,
+                organization: None,
+                at: ctx.at,
+            },
             &mut refusals,
         );
         if !refusals.is_empty() {
@@ -301,11 +311,16 @@ impl Directory {
             let mut refusals = Vec::new();
             crate::decisions::account_refusals(account, &mut refusals);
             let required = self.policy().signatures.required(Right::PowersDelete);
-            crate::decisions::signature_refusals(
+            self.signature_refusals(
                 &ctx.signature,
                 required,
-                Some(account),
-                None,
+                &Signing {
+                    actor,
+                    account: Some(account),
+                    org: p.principal,
+                    organization: None,
+                    at: ctx.at,
+                },
                 &mut refusals,
             );
             if !refusals.is_empty() {

@@ -99,11 +99,16 @@ impl Directory {
         let mut refusals = Vec::new();
         crate::decisions::account_refusals(account, &mut refusals);
         let required = self.policy().signatures.required(Right::PowersDelete);
-        crate::decisions::signature_refusals(
+        self.signature_refusals(
             &ctx.signature,
             required,
-            Some(account),
-            None,
+            &crate::decisions::Signing {
+                actor,
+                account: Some(account),
+                org: p.principal,
+                organization: None,
+                at: ctx.at,
+            },
             &mut refusals,
         );
         if !refusals.is_empty() {

@@ -97,4 +97,35 @@ fun powersTests() {
         yes(powerLevelRights(PowerLevel.ADMINISTRATIVE).size > powerLevelRights(PowerLevel.OPERATIONAL).size, "presets grow")
         eq(powerLevelNameRu(PowerLevel.BASIC), "базовый")
     }
+
+    test("powers: commands take the level of a bound certificate") {
+        val w = World()
+        val rep = person(w.k, "Доверенов", "001-001-997 00", "502400123477")
+        w.hire(rep, listOf())
+        val sub = person(w.k, "Передовер", "001-001-998 01")
+        val heads = "cd".repeat(32)
+        val reps = "ef".repeat(32)
+        for ((account, fp, snils) in listOf(Triple(w.head, heads, "11223344595" to HEAD_INN), Triple(rep, reps, "00100199700" to "502400123477"))) {
+            val certificate = """{"fingerprint":"$fp","serial":"7b","issuer":"CN=УЦ","subject":"CN=Сотрудник",""" +
+                """"holder":{"snils":"${snils.first}","inn":"${snils.second}","organization_inn":"$COMPANY_INN","ogrn":"1027700132195"},""" +
+                """"not_before":"2025-06-01T00:00:00Z","not_after":"2027-06-01T00:00:00Z","level":"qualified"}"""
+            w.k.executeJson(
+                """{"command":"certificate","certificate_command":"bind","org":${w.org},"account":$account,"certificate":$certificate}""",
+                asAccount(w.head))
+        }
+        w.k.issuePower(asAccount(w.head, boundSignature(heads)), w.org, terms(P1, rep, listOf("organization.view"), "once"), false)
+        // the head's certificate is not bound to the representative
+        val refused = raises<KabinetException.Command> {
+            w.k.redelegatePower(asAccount(rep, boundSignature(heads)), P1, terms(P2, sub, listOf("organization.view")))
+        }
+        eq(refused.code, "access.denied")
+        eq(refused.refusals.map { it.code }, listOf("access.certificate_not_bound"))
+        // their own bound КЭП passes it on and revokes what they passed on
+        w.k.redelegatePower(asAccount(rep, boundSignature(reps)), P1, terms(P2, sub, listOf("organization.view")))
+        eq(w.k.powerChain(P2).map { it.number }, listOf(P1, P2))
+        w.k.revokePower(asAccount(rep, boundSignature(reps)), P2, null)
+        eq(w.k.power(P2)!!.status, "revoked")
+        w.k.revokePower(asAccount(w.head, boundSignature(heads)), P1, null)
+        eq(w.k.power(P1)!!.status, "revoked")
+    }
 }
