@@ -85,14 +85,7 @@ fn mchd(n: u128) -> Mchd {
             organization_inn: None,
             organization_ogrn: None,
         },
-        powers: PowerLevel::REGISTRATION
-            .rights()
-            .iter()
-            .map(|r| MchdPower {
-                code: r.code().into(),
-                name: None,
-            })
-            .collect(),
+        powers: MchdPower::list(PowerLevel::REGISTRATION.rights()),
     }
 }
 
@@ -274,14 +267,7 @@ fn a_power_for_another_principal_or_person_or_scope_is_rejected_with_every_reaso
     };
     m.representative.snils = Some(snils_of(92));
     m.representative.inn = None;
-    m.powers = PowerLevel::Operational
-        .rights()
-        .iter()
-        .map(|r| MchdPower {
-            code: r.code().into(),
-            name: None,
-        })
-        .collect();
+    m.powers = MchdPower::list(PowerLevel::Operational.rights());
     let (org, events) = submit(&mut w, m);
     let Event::RegistrationRejected { reasons: found, .. } = events.last().unwrap() else {
         panic!("the formal check rejects: {events:?}")

@@ -131,14 +131,7 @@ fn mchd(n: u128, p: &Presented, from: Timestamp) -> Mchd {
             organization_inn: None,
             organization_ogrn: None,
         },
-        powers: level
-            .rights()
-            .iter()
-            .map(|r| MchdPower {
-                code: r.code().into(),
-                name: None,
-            })
-            .collect(),
+        powers: MchdPower::list(level.rights()),
     }
 }
 

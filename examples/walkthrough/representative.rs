@@ -157,13 +157,6 @@ fn power() -> Mchd {
             organization_inn: None,
             organization_ogrn: None,
         },
-        powers: PowerLevel::REGISTRATION
-            .rights()
-            .iter()
-            .map(|r| MchdPower {
-                code: r.code().into(),
-                name: None,
-            })
-            .collect(),
+        powers: MchdPower::list(PowerLevel::REGISTRATION.rights()),
     }
 }

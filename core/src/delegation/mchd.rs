@@ -157,6 +157,20 @@ pub struct MchdPower {
     pub name: Option<String>,
 }
 
+impl MchdPower {
+    /// The powers of a document giving `rights`: each right's code with its
+    /// Russian title, in catalog order.
+    pub fn list(rights: RightSet) -> Vec<Self> {
+        rights
+            .iter()
+            .map(|r| Self {
+                code: r.code().to_owned(),
+                name: Some(r.title_ru().to_owned()),
+            })
+            .collect()
+    }
+}
+
 /// Why a power of attorney could not be exported or imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MchdError {
@@ -382,14 +396,7 @@ impl Directory {
             },
             signer,
             representative,
-            powers: p
-                .powers
-                .iter()
-                .map(|r| MchdPower {
-                    code: r.code().to_owned(),
-                    name: Some(r.title_ru().to_owned()),
-                })
-                .collect(),
+            powers: MchdPower::list(p.powers),
         })
     }
 

@@ -37,7 +37,8 @@ use super::error::DelegationError;
 use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
-use crate::decisions::{AccessRequest, Basis, Signing};
+use crate::accounts::Account;
+use crate::decisions::{AccessRequest, Basis, Refusal, Signing};
 use crate::directory::{CommandError, Context, Directory, Event};
 use crate::ids::OrgId;
 use crate::rights::{Right, RightSet};
@@ -143,6 +144,35 @@ impl Directory {
         }])
     }
 
+    /// Refuses — with every reason at once: those the caller already found
+    /// and the signature's — unless `ctx` carries the signature `right`
+    /// requires of `account` acting in person on a power of `principal`
+    /// (re-delegating, revoking what one signed). A bound certificate counts
+    /// as in `check`, for the principal organization.
+    pub(crate) fn require_personal_signature(
+        &self,
+        ctx: &Context,
+        account: &Account,
+        right: Right,
+        principal: OrgId,
+        mut refusals: Vec<Refusal>,
+    ) -> Result<(), CommandError> {
+        let required = self.policy().signatures.required(right);
+        let signing = Signing {
+            actor: account.id,
+            account: Some(account),
+            org: principal,
+            organization: None,
+            at: ctx.at,
+        };
+        self.signature_refusals(&ctx.signature, required, &signing, &mut refusals);
+        if refusals.is_empty() {
+            Ok(())
+        } else {
+            Err(CommandError::Denied { refusals })
+        }
+    }
+
     pub(crate) fn redelegate_power(
         &self,
         ctx: &Context,
@@ -163,22 +193,7 @@ impl Directory {
         if !super::access::represents(account, &p.representative) {
             return Err(DelegationError::NotRepresentative { number: parent }.into());
         }
-        let required = self.policy().signatures.required(Right::PowersEdit);
-        self.signature_refusals(
-            &ctx.signature,
-            required,
-            &Signing {
-                actor,
-                account: Some(account),
-                org: p.principal,
-                organization: None,
-                at: ctx.at,
-            },
-            &mut refusals,
-        );
-        if !refusals.is_empty() {
-            return Err(CommandError::Denied { refusals });
-        }
+        self.require_personal_signature(ctx, account, Right::PowersEdit, p.principal, refusals)?;
         let chain = self
             .verify_chain(p, None, ctx.at)
             .map_err(|refusal| DelegationError::ParentNotInForce { refusal })?;
@@ -310,22 +325,13 @@ impl Directory {
             let account = self.existing_account(actor)?;
             let mut refusals = Vec::new();
             crate::decisions::account_refusals(account, &mut refusals);
-            let required = self.policy().signatures.required(Right::PowersDelete);
-            self.signature_refusals(
-                &ctx.signature,
-                required,
-                &Signing {
-                    actor,
-                    account: Some(account),
-                    org: p.principal,
-                    organization: None,
-                    at: ctx.at,
-                },
-                &mut refusals,
-            );
-            if !refusals.is_empty() {
-                return Err(CommandError::Denied { refusals });
-            }
+            self.require_personal_signature(
+                ctx,
+                account,
+                Right::PowersDelete,
+                p.principal,
+                refusals,
+            )?;
         } else {
             let request = AccessRequest {
                 actor,

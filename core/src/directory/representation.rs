@@ -98,22 +98,7 @@ impl Directory {
         let account = self.existing_account(actor)?;
         let mut refusals = Vec::new();
         crate::decisions::account_refusals(account, &mut refusals);
-        let required = self.policy().signatures.required(Right::PowersDelete);
-        self.signature_refusals(
-            &ctx.signature,
-            required,
-            &crate::decisions::Signing {
-                actor,
-                account: Some(account),
-                org: p.principal,
-                organization: None,
-                at: ctx.at,
-            },
-            &mut refusals,
-        );
-        if !refusals.is_empty() {
-            return Err(CommandError::Denied { refusals });
-        }
+        self.require_personal_signature(ctx, account, Right::PowersDelete, p.principal, refusals)?;
         Ok(vec![Event::PowerRevoked {
             number: p.number,
             at: ctx.at,
