@@ -16,7 +16,9 @@
 //! What the chain gives is the intersection of its links' powers, until the
 //! earliest end among them.
 
-use super::power::{ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation};
+use super::power::{
+    ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, TermPosition,
+};
 use super::registry::Slot;
 use crate::decisions::Refusal;
 use crate::directory::Directory;
@@ -190,17 +192,20 @@ fn link_refusal(
             })
         }
     }
-    if at < link.valid_from {
-        return Some(Refusal::PowerNotYetValid {
-            number,
-            valid_from: link.valid_from,
-        });
-    }
-    if at >= link.valid_until {
-        return Some(Refusal::PowerExpired {
-            number,
-            valid_until: link.valid_until,
-        });
+    match link.term_position(at) {
+        TermPosition::Within => {}
+        TermPosition::NotYetValid => {
+            return Some(Refusal::PowerNotYetValid {
+                number,
+                valid_from: link.valid_from,
+            })
+        }
+        TermPosition::Expired => {
+            return Some(Refusal::PowerExpired {
+                number,
+                valid_until: link.valid_until,
+            })
+        }
     }
     if let Some(right) = right {
         if !link.powers.contains(right) {

@@ -29,6 +29,7 @@ mod rules;
 pub use chain::DelegationBasis;
 pub use error::DelegationError;
 pub use mchd::{Mchd, MchdError};
+pub(crate) use power::TermPosition;
 pub use power::{
     default_valid_until, ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation,
     Representative, RepresentingOrganization,

@@ -176,6 +176,32 @@ pub struct PowerOfAttorney {
     pub status: PowerStatus,
 }
 
+/// Where a moment stands against a power's term: the term runs from
+/// `valid_from` inclusive to `valid_until` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermPosition {
+    /// Before `valid_from`.
+    NotYetValid,
+    /// Within the term.
+    Within,
+    /// At or after `valid_until`.
+    Expired,
+}
+
+impl PowerOfAttorney {
+    /// Where `at` stands against the power's term; the one place the term's
+    /// bounds are read, for decisions and for registration alike.
+    pub(crate) fn term_position(&self, at: Timestamp) -> TermPosition {
+        if at < self.valid_from {
+            TermPosition::NotYetValid
+        } else if at >= self.valid_until {
+            TermPosition::Expired
+        } else {
+            TermPosition::Within
+        }
+    }
+}
+
 /// The end of validity when none is given: one calendar year after
 /// `valid_from`, in UTC (Civil Code art. 186). `None` only if that falls
 /// beyond the range of timestamps.

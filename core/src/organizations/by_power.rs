@@ -30,7 +30,7 @@
 
 use super::{RejectionReason, Requisites};
 use crate::accounts::Account;
-use crate::delegation::{PowerLevel, PowerNumber, PowerOfAttorney, PowerStatus};
+use crate::delegation::{PowerLevel, PowerNumber, PowerOfAttorney, PowerStatus, TermPosition};
 use crate::identifiers::{Inn, Ogrn};
 use crate::ids::OrgId;
 use crate::Timestamp;
@@ -51,28 +51,24 @@ pub struct RegistrationPower {
     pub power: PowerOfAttorney,
 }
 
-/// The powers presented with registrations not yet active, by organization
-/// and by number.
+/// The powers presented with registrations not yet active, by organization.
+/// They are few (registrations under way), so a power is found by number by
+/// looking through them rather than through an index kept beside them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct RegistrationPowers {
     by_org: HashMap<OrgId, RegistrationPower>,
-    by_number: HashMap<PowerNumber, OrgId>,
 }
 
 impl RegistrationPowers {
     /// The power presented for an organization, replacing an earlier one.
     pub(crate) fn insert(&mut self, org: OrgId, power: RegistrationPower) {
-        self.remove(org);
-        self.by_number.insert(power.power.number, org);
         self.by_org.insert(org, power);
     }
 
     /// Forgets the power of an organization (once active, it lives among the
     /// powers of attorney).
     pub(crate) fn remove(&mut self, org: OrgId) {
-        if let Some(old) = self.by_org.remove(&org) {
-            self.by_number.remove(&old.power.number);
-        }
+        self.by_org.remove(&org);
     }
 
     /// The power presented for an organization.
@@ -82,18 +78,14 @@ impl RegistrationPowers {
 
     /// The presented power with a number.
     pub(crate) fn by_number(&self, number: &PowerNumber) -> Option<&RegistrationPower> {
-        self.by_number
-            .get(number)
-            .and_then(|org| self.by_org.get(org))
+        self.by_org.values().find(|p| p.power.number == *number)
     }
 
     /// Ends a presented power that is still in force.
     pub(crate) fn end(&mut self, number: &PowerNumber, status: PowerStatus) {
-        let org = self.by_number.get(number).copied();
-        if let Some(p) = org.and_then(|o| self.by_org.get_mut(&o)) {
-            if p.power.status == PowerStatus::InForce {
-                p.power.status = status;
-            }
+        let presented = self.by_org.values_mut().find(|p| p.power.number == *number);
+        if let Some(p) = presented.filter(|p| p.power.status == PowerStatus::InForce) {
+            p.power.status = status;
         }
     }
 
@@ -151,14 +143,14 @@ pub(crate) fn power_reasons(rp: &RegistrationPower, c: &PowerCheck<'_>) -> Vec<R
             reasons.push(RejectionReason::PowerRevoked { at });
         }
     }
-    if c.at < p.valid_from {
-        reasons.push(RejectionReason::PowerNotYetValid {
+    match p.term_position(c.at) {
+        TermPosition::Within => {}
+        TermPosition::NotYetValid => reasons.push(RejectionReason::PowerNotYetValid {
             valid_from: p.valid_from,
-        });
-    } else if c.at >= p.valid_until {
-        reasons.push(RejectionReason::PowerExpired {
+        }),
+        TermPosition::Expired => reasons.push(RejectionReason::PowerExpired {
             valid_until: p.valid_until,
-        });
+        }),
     }
     let missing = PowerLevel::REGISTRATION.rights().difference(p.powers);
     if !missing.is_empty() {
