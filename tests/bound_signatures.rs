@@ -91,15 +91,7 @@ fn check_takes_the_level_of_a_certificate_bound_to_the_actor() {
 fn check_refuses_a_bound_certificate_of_another_person_expired_or_unbound() {
     let pki = Pki::new();
     let (mut dir, head, org) = world();
-    let accountant = person(&mut dir, "Петрова", &snils_of(2), None, "acc2@example.ru");
-    hire(
-        &mut dir,
-        org,
-        head,
-        accountant,
-        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-    );
-    let accountant_snils = snils_of(2);
+    let (accountant, accountant_snils) = hire_accountant(&mut dir, head, org, 2);
     let own = Subject {
         snils: &accountant_snils,
         inn: None,

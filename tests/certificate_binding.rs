@@ -20,7 +20,7 @@ use kabinet::certificates::{
 use kabinet::directory::DirectorySnapshot;
 use kabinet::notifications::Category;
 use kabinet::*;
-use support::{hire, person, snils_of, t, world, COMPANY_INN, FIRM_INN, T0};
+use support::{t, world, COMPANY_INN, FIRM_INN, T0};
 
 #[test]
 fn the_head_binds_a_matching_qualified_certificate() {
@@ -162,15 +162,7 @@ fn expired_certificates_are_refused() {
 fn binding_and_unbinding_need_their_rights() {
     let pki = Pki::new();
     let (mut dir, head, org) = world();
-    let accountant = person(&mut dir, "Петрова", &snils_of(1), None, "acc@example.ru");
-    hire(
-        &mut dir,
-        org,
-        head,
-        accountant,
-        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-    );
-    let accountant_snils = snils_of(1);
+    let (accountant, accountant_snils) = hire_accountant(&mut dir, head, org, 1);
     let own = Subject {
         snils: &accountant_snils,
         inn: None,

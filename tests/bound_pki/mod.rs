@@ -178,3 +178,24 @@ pub fn run_bind(
     dir.run(bind(org, head, cert), &Context::account(head, t(AT)))
         .unwrap()
 }
+
+/// An accountant (СНИЛС number `n` of the fixtures) hired into `org` by
+/// `head`, with the СНИЛС their certificates name.
+pub fn hire_accountant(
+    dir: &mut Directory,
+    head: AccountId,
+    org: OrgId,
+    n: u32,
+) -> (AccountId, String) {
+    let snils = crate::support::snils_of(n);
+    let email = format!("accountant{n}@example.ru");
+    let accountant = crate::support::person(dir, "Петрова", &snils, None, &email);
+    crate::support::hire(
+        dir,
+        org,
+        head,
+        accountant,
+        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
+    );
+    (accountant, snils)
+}
