@@ -10,14 +10,13 @@ use super::{AccountEntry, Counters, Directory};
 use crate::accounts::Account;
 use crate::delegation::PowerOfAttorney;
 use crate::employees::{Invitation, Membership};
-use crate::identifiers::{Inn, Snils};
-use crate::ids::{AccountId, OrgId};
+use crate::ids::OrgId;
 use crate::organizations::{Organization, RegistrationPower};
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// The format version of snapshots; a store discards snapshots of another.
-pub const SNAPSHOT_VERSION: u32 = 3;
+pub const SNAPSHOT_VERSION: u32 = 4;
 
 /// An account with the places of its memberships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,9 +31,7 @@ pub struct DirectorySnapshot {
     version: u32,
     policy: Policy,
     accounts: Vec<SnapshotAccount>,
-    by_snils: Vec<(Snils, AccountId)>,
     organizations: Vec<Organization>,
-    by_inn: Vec<(Inn, OrgId)>,
     memberships: Vec<Membership>,
     invitations: Vec<Invitation>,
     /// Powers of attorney in the order they were recorded (their statuses
@@ -102,12 +99,6 @@ impl DirectorySnapshot {
         let mut organizations: Vec<Organization> =
             directory.organizations.values().cloned().collect();
         organizations.sort_by_key(|o| o.id);
-        let mut by_snils: Vec<(Snils, AccountId)> = directory
-            .by_snils
-            .values()
-            .filter_map(|a| Some((directory.account(*a)?.snils.clone()?, *a)))
-            .collect();
-        by_snils.sort_by_key(|(_, a)| *a);
         let mut invitations: Vec<Invitation> = directory.invitations.values().cloned().collect();
         invitations.sort_by_key(|i| i.id);
         let n = &directory.next;
@@ -115,9 +106,7 @@ impl DirectorySnapshot {
             version: SNAPSHOT_VERSION,
             policy: directory.policy.clone(),
             accounts,
-            by_snils,
             organizations,
-            by_inn: directory.by_inn.iter().cloned().collect(),
             memberships: directory.memberships.clone(),
             invitations,
             powers: directory.powers.in_order().cloned().collect(),
@@ -158,6 +147,17 @@ impl DirectorySnapshot {
         for p in self.registration_powers {
             registration_powers.insert(p.power.principal, p);
         }
+        // The indexes are not stored: they follow from the records.
+        let by_snils = self
+            .accounts
+            .iter()
+            .filter_map(|a| Some((a.account.snils.as_ref()?.number(), a.account.id)))
+            .collect();
+        let by_inn = self
+            .organizations
+            .iter()
+            .map(|o| (o.requisites.inn.clone(), o.id))
+            .collect();
         Ok(Directory {
             policy: self.policy,
             accounts: self
@@ -173,13 +173,9 @@ impl DirectorySnapshot {
                     )
                 })
                 .collect(),
-            by_snils: self
-                .by_snils
-                .into_iter()
-                .map(|(s, a)| (s.number(), a))
-                .collect(),
+            by_snils,
             organizations: self.organizations.into_iter().map(|o| (o.id, o)).collect(),
-            by_inn: self.by_inn.into_iter().collect(),
+            by_inn,
             memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),
             powers,
