@@ -5,17 +5,43 @@
 //! always gives the same store; in a folder, text files without any PEM
 //! block (notes, READMEs) are skipped, while a file named explicitly must
 //! hold at least one certificate.
+//!
+//! Every file is measured before it is read and read with a cap
+//! ([`crate::bounded_read`]); everything read for one store together is
+//! capped too ([`MAX_STORE_BYTES`], [`MAX_STORE_CERTIFICATES`]), so a folder
+//! of a hundred bundles cannot fill the memory.
 
 use std::path::{Path, PathBuf};
 
+use kabinet_core::pki::limits::MAX_CRL_BYTES;
 use kabinet_core::pki::{
     certificates_from_bytes, ParsedCertificate, ParsedCrl, PkiError, TrustStore,
 };
 use kabinet_core::Coded;
 
+use crate::bounded_read::{read_capped, ReadError};
+
 /// Most files read from one folder: the accredited-CA bundles hold a few
 /// thousand certificates, one per file at worst.
 pub const MAX_FOLDER_FILES: usize = 10_000;
+
+/// Largest file of certificates: the whole Минцифры list of accredited CAs
+/// as one PEM bundle is about 8 MiB.
+pub const MAX_CERTIFICATE_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Largest file of CRLs: one CRL at its limit, PEM-encoded.
+pub const MAX_CRL_FILE_BYTES: usize = MAX_CRL_BYTES / 3 * 4 + 64 * 1024;
+
+/// Most bytes of certificate files read for one store: twice the accredited
+/// list (the 2,403 real CA certificates of the conformance data take 11 MiB
+/// as separate PEM files).
+pub const MAX_STORE_CERTIFICATE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Most bytes read for one store, CRLs included: a few large CRLs of big CAs.
+pub const MAX_STORE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Most certificates in one store, anchors and intermediates together.
+pub const MAX_STORE_CERTIFICATES: usize = 10_000;
 
 /// A file that could not be read or understood.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +62,16 @@ pub enum TrustFileError {
         /// The parse error.
         source: PkiError,
     },
+    /// A file, or everything read for one store, is larger than its cap.
+    #[error("{path}: more than the limit of {limit} {what}")]
+    TooLarge {
+        /// The file that crossed the cap.
+        path: PathBuf,
+        /// What was counted (bytes, certificates).
+        what: &'static str,
+        /// The cap.
+        limit: usize,
+    },
     /// A folder holds more files than the limit.
     #[error("{path} holds more than {limit} files")]
     TooManyFiles {
@@ -52,6 +88,7 @@ impl Coded for TrustFileError {
             Self::Io { .. } => "trust_file.io",
             Self::Parse { source, .. } => source.code(),
             Self::TooManyFiles { .. } => "trust_file.too_many_files",
+            Self::TooLarge { .. } => "trust_file.too_large",
         }
     }
     fn message_ru(&self) -> String {
@@ -62,6 +99,14 @@ impl Coded for TrustFileError {
             Self::Parse { path, source } => format!("{}: {}", path.display(), source.message_ru()),
             Self::TooManyFiles { path, limit } => {
                 format!("в {} больше {limit} файлов", path.display())
+            }
+            Self::TooLarge { path, what, limit } => {
+                let what = if *what == "certificates" {
+                    "сертификатов"
+                } else {
+                    "байт"
+                };
+                format!("{}: превышен предел {limit} {what}", path.display())
             }
         }
     }
@@ -100,20 +145,91 @@ fn files(path: &Path) -> Result<Vec<PathBuf>, TrustFileError> {
     Ok(out)
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, TrustFileError> {
-    std::fs::read(path).map_err(|e| io(path, &e))
+/// What is left to read for one store.
+struct Allowance {
+    bytes: usize,
+    certificate_bytes: usize,
+    certificates: usize,
+}
+
+impl Allowance {
+    fn new() -> Self {
+        Self {
+            bytes: MAX_STORE_BYTES,
+            certificate_bytes: MAX_STORE_CERTIFICATE_BYTES,
+            certificates: MAX_STORE_CERTIFICATES,
+        }
+    }
+
+    fn too_large(path: &Path, what: &'static str, limit: usize) -> TrustFileError {
+        TrustFileError::TooLarge {
+            path: path.to_path_buf(),
+            what,
+            limit,
+        }
+    }
+
+    /// Reads `path` with the smaller of `file_cap` and what is left, and spends it.
+    fn read(
+        &mut self,
+        path: &Path,
+        file_cap: usize,
+        certificates: bool,
+    ) -> Result<Vec<u8>, TrustFileError> {
+        let left = if certificates {
+            self.bytes.min(self.certificate_bytes)
+        } else {
+            self.bytes
+        };
+        let cap = file_cap.min(left);
+        let bytes = read_capped(path, cap).map_err(|e| match e {
+            ReadError::TooLarge { .. } if cap < file_cap => {
+                let limit = if certificates && self.certificate_bytes < self.bytes {
+                    MAX_STORE_CERTIFICATE_BYTES
+                } else {
+                    MAX_STORE_BYTES
+                };
+                Self::too_large(path, "bytes read for one store", limit)
+            }
+            ReadError::TooLarge { limit, .. } => Self::too_large(path, "bytes", limit),
+            ReadError::Io { detail, .. } => TrustFileError::Io {
+                path: path.to_path_buf(),
+                detail,
+            },
+        })?;
+        self.bytes -= bytes.len();
+        if certificates {
+            self.certificate_bytes -= bytes.len();
+        }
+        Ok(bytes)
+    }
+
+    fn count(&mut self, path: &Path, n: usize) -> Result<(), TrustFileError> {
+        self.certificates = self
+            .certificates
+            .checked_sub(n)
+            .ok_or_else(|| Self::too_large(path, "certificates", MAX_STORE_CERTIFICATES))?;
+        Ok(())
+    }
 }
 
 /// Reads every certificate of a file (DER or PEM bundle) or of the files of a folder.
 ///
 /// # Errors
-/// [`TrustFileError::Io`] when unreadable, [`TrustFileError::Parse`] when a file
-/// is not a certificate or bundle.
+/// [`TrustFileError::Io`] when unreadable, [`TrustFileError::TooLarge`] past a
+/// cap, [`TrustFileError::Parse`] when a file is not a certificate or bundle.
 pub fn load_certificates(path: &Path) -> Result<Vec<ParsedCertificate>, TrustFileError> {
+    certificates_within(path, &mut Allowance::new())
+}
+
+fn certificates_within(
+    path: &Path,
+    allowance: &mut Allowance,
+) -> Result<Vec<ParsedCertificate>, TrustFileError> {
     let named_file = !std::fs::metadata(path).map_err(|e| io(path, &e))?.is_dir();
     let mut out = Vec::new();
     for file in files(path)? {
-        let bytes = read(&file)?;
+        let bytes = allowance.read(&file, MAX_CERTIFICATE_FILE_BYTES, true)?;
         let certs = certificates_from_bytes(&bytes).map_err(|source| TrustFileError::Parse {
             path: file.clone(),
             source,
@@ -124,6 +240,7 @@ pub fn load_certificates(path: &Path) -> Result<Vec<ParsedCertificate>, TrustFil
             };
             return Err(TrustFileError::Parse { path: file, source });
         }
+        allowance.count(&file, certs.len())?;
         out.extend(certs);
     }
     Ok(out)
@@ -135,7 +252,7 @@ pub fn load_certificates(path: &Path) -> Result<Vec<ParsedCertificate>, TrustFil
 /// As [`load_certificates`]; [`PkiError::Ambiguous`] inside
 /// [`TrustFileError::Parse`] when the file holds several.
 pub fn load_certificate(path: &Path) -> Result<ParsedCertificate, TrustFileError> {
-    let bytes = read(path)?;
+    let bytes = Allowance::new().read(path, MAX_CERTIFICATE_FILE_BYTES, true)?;
     ParsedCertificate::from_der_or_pem(&bytes).map_err(|source| TrustFileError::Parse {
         path: path.to_path_buf(),
         source,
@@ -147,9 +264,13 @@ pub fn load_certificate(path: &Path) -> Result<ParsedCertificate, TrustFileError
 /// # Errors
 /// [`TrustFileError::Io`] or [`TrustFileError::Parse`].
 pub fn load_crls(path: &Path) -> Result<Vec<ParsedCrl>, TrustFileError> {
+    crls_within(path, &mut Allowance::new())
+}
+
+fn crls_within(path: &Path, allowance: &mut Allowance) -> Result<Vec<ParsedCrl>, TrustFileError> {
     let mut out = Vec::new();
     for file in files(path)? {
-        let bytes = read(&file)?;
+        let bytes = allowance.read(&file, MAX_CRL_FILE_BYTES, false)?;
         out.extend(
             ParsedCrl::all_from_bytes(&bytes)
                 .map_err(|source| TrustFileError::Parse { path: file, source })?,
@@ -162,7 +283,8 @@ pub fn load_crls(path: &Path) -> Result<Vec<ParsedCrl>, TrustFileError> {
 /// not), intermediates and CRLs.
 ///
 /// # Errors
-/// The first file that cannot be read or parsed.
+/// The first file that cannot be read or parsed, or that crosses a cap of
+/// the whole store.
 pub fn load_trust_store(
     anchors: &[PathBuf],
     accredited: bool,
@@ -170,18 +292,19 @@ pub fn load_trust_store(
     crls: &[PathBuf],
 ) -> Result<TrustStore, TrustFileError> {
     let mut store = TrustStore::new();
+    let mut allowance = Allowance::new();
     for path in anchors {
-        for c in load_certificates(path)? {
+        for c in certificates_within(path, &mut allowance)? {
             store.add_anchor(c, accredited);
         }
     }
     for path in intermediates {
-        for c in load_certificates(path)? {
+        for c in certificates_within(path, &mut allowance)? {
             store.add_intermediate(c);
         }
     }
     for path in crls {
-        for crl in load_crls(path)? {
+        for crl in crls_within(path, &mut allowance)? {
             store.add_crl(crl);
         }
     }

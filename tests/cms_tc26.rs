@@ -20,7 +20,9 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::SignedData;
 use der::{Decode, Encode};
 use kabinet::cms::{verify_cms, CertificateTime, CmsOptions, CmsReport};
-use kabinet::pki::{ParsedCertificate, RevocationPolicy, TrustStore};
+use kabinet::pki::{
+    AnchorPolicy, ParsedCertificate, ProfileStrictness, RevocationPolicy, TrustStore,
+};
 use kabinet::{Coded, Timestamp};
 use proptest::prelude::*;
 
@@ -49,6 +51,10 @@ fn options() -> CmsOptions {
     // The TC26 PKI publishes no CRL: revocation is unknown, accepted with a warning.
     let mut o = CmsOptions::at("2024-06-01T00:00:00Z".parse().unwrap());
     o.validation.revocation = RevocationPolicy::SoftFail;
+    // The TC26 root has no basicConstraints: it is an anchor by name and key
+    // only; its certificates carry no authorityKeyIdentifier: the relaxed profile.
+    o.validation.anchors = AnchorPolicy::NameAndKeyOnly;
+    o.validation.profile = ProfileStrictness::Relaxed;
     o
 }
 

@@ -20,13 +20,13 @@ use rcgen::{
     PKCS_ED25519,
 };
 
-fn params(cn: &str, ca: bool, aki: bool) -> CertificateParams {
+fn params(cn: &str, ca: bool) -> CertificateParams {
     let mut p = CertificateParams::default();
     p.distinguished_name.push(DnType::CommonName, cn);
     p.not_before = date_time_ymd(2025, 1, 1);
     p.not_after = date_time_ymd(2030, 1, 1);
     p.key_identifier_method = KeyIdMethod::Sha256;
-    p.use_authority_key_identifier_extension = aki;
+    p.use_authority_key_identifier_extension = true;
     if ca {
         p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
@@ -54,17 +54,24 @@ struct Rollover {
     leaf: Vec<u8>,
 }
 
-fn rollover(aki: bool, alg: &'static SignatureAlgorithm) -> Rollover {
+/// A root, a CA certified twice under one name (old key, new key) and a leaf
+/// of the new key. With `distinct_key_ids` false, both CA certificates carry
+/// the same subjectKeyIdentifier (a CA that kept it across the rollover), so
+/// the leaf's authorityKeyIdentifier cannot tell them apart.
+fn rollover(distinct_key_ids: bool, alg: &'static SignatureAlgorithm) -> Rollover {
     let key = || KeyPair::generate_for(alg).unwrap();
     let (root_key, old_key, new_key) = (key(), key(), key());
-    let root_p = params("Rollover Root", true, aki);
+    let root_p = params("Rollover Root", true);
     let root = root_p.self_signed(&root_key).unwrap();
     let root_issuer = Issuer::from_params(&root_p, &root_key);
-    let ca_p = params("Rollover CA", true, aki);
+    let mut ca_p = params("Rollover CA", true);
+    if !distinct_key_ids {
+        ca_p.key_identifier_method = KeyIdMethod::PreSpecified(vec![7; 20]);
+    }
     let old_ca = ca_p.signed_by(&old_key, &root_issuer).unwrap();
     let new_ca = ca_p.signed_by(&new_key, &root_issuer).unwrap();
     let new_issuer = Issuer::from_params(&ca_p, &new_key);
-    let leaf = params("Rollover Leaf", false, aki)
+    let leaf = params("Rollover Leaf", false)
         .signed_by(&key(), &new_issuer)
         .unwrap();
     Rollover {
@@ -100,7 +107,7 @@ fn key_rollover_picks_the_issuer_by_key_identifier() {
 }
 
 #[test]
-fn key_rollover_without_key_identifiers_picks_the_issuer_by_signature() {
+fn key_rollover_with_shared_key_identifiers_picks_the_issuer_by_signature() {
     let r = rollover(false, &PKCS_ECDSA_P256_SHA256);
     let leaf = ParsedCertificate::from_der(&r.leaf).unwrap();
     let report = validate(&leaf, &rollover_store(&r), &soft(Budget::default()));
@@ -262,7 +269,7 @@ proptest! {
 fn a_path_longer_than_the_depth_limit_is_refused_with_its_code() {
     let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
     let root_key = key();
-    let root_p = params("Deep 0", true, true);
+    let root_p = params("Deep 0", true);
     let mut store = TrustStore::new();
     store.add_anchor(
         ParsedCertificate::from_der(root_p.self_signed(&root_key).unwrap().der()).unwrap(),
@@ -272,7 +279,7 @@ fn a_path_longer_than_the_depth_limit_is_refused_with_its_code() {
     let leaf_of = |issuer_p: &CertificateParams, issuer_key: &KeyPair| {
         let issuer = Issuer::from_params(issuer_p, issuer_key);
         ParsedCertificate::from_der(
-            params("Deep leaf", false, true)
+            params("Deep leaf", false)
                 .signed_by(&key(), &issuer)
                 .unwrap()
                 .der(),
@@ -281,7 +288,7 @@ fn a_path_longer_than_the_depth_limit_is_refused_with_its_code() {
     };
     let mut leaves = Vec::new();
     for depth in 1..=8 {
-        let p = params(&format!("Deep {depth}"), true, true);
+        let p = params(&format!("Deep {depth}"), true);
         let k = key();
         let cert = p
             .signed_by(&k, &Issuer::from_params(&issuer_p, &issuer_key))
@@ -311,11 +318,11 @@ fn a_large_crl_answers_for_listed_and_unlisted_certificates() {
     };
     let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
     let root_key = key();
-    let root_p = params("Big CRL Root", true, true);
+    let root_p = params("Big CRL Root", true);
     let root = root_p.self_signed(&root_key).unwrap();
     let issuer = Issuer::from_params(&root_p, &root_key);
     let leaf_with_serial = |serial: u64| {
-        let mut p = params("Big CRL Leaf", false, true);
+        let mut p = params("Big CRL Leaf", false);
         p.serial_number = Some(SerialNumber::from(serial));
         ParsedCertificate::from_der(p.signed_by(&key(), &issuer).unwrap().der()).unwrap()
     };

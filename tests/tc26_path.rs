@@ -16,7 +16,10 @@ mod conformance;
 use std::path::PathBuf;
 use std::process::Command;
 
-use kabinet::pki::{validate, ParsedCertificate, RevocationPolicy, TrustStore, ValidationOptions};
+use kabinet::pki::{
+    validate, AnchorPolicy, ParsedCertificate, ProfileStrictness, RevocationPolicy, TrustStore,
+    ValidationOptions,
+};
 use kabinet::Timestamp;
 
 fn tc26() -> PathBuf {
@@ -35,6 +38,24 @@ fn sender_chains_to_a_root_without_basic_constraints() {
     store.add_anchor(root, false);
     let mut options = ValidationOptions::at("2026-03-01T00:00:00Z".parse::<Timestamp>().unwrap());
     options.revocation = RevocationPolicy::SoftFail;
+    // Checked as a certificate (the default), the root is refused for its
+    // missing basicConstraints; the TC26 PKI needs anchors taken by name and key.
+    let report = validate(&load("sender256_cert.pem"), &store, &options);
+    assert!(!report.valid);
+    let refusal = report
+        .problems
+        .iter()
+        .find(|p| p.certificate == Some(1))
+        .unwrap();
+    assert_eq!(refusal.code, "pki.missing_extension");
+    assert!(
+        refusal.detail.contains("basicConstraints"),
+        "{}",
+        refusal.detail
+    );
+    // Its certificates carry no authorityKeyIdentifier either: the relaxed profile.
+    options.anchors = AnchorPolicy::NameAndKeyOnly;
+    options.profile = ProfileStrictness::Relaxed;
     for leaf in [
         "sender256_cert.pem",
         "sender512_cert.pem",

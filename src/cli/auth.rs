@@ -12,7 +12,6 @@
 //! - `kabinet auth totp <secret-hex> [--at <RFC 3339>] [--digits 6] [--algorithm sha1|sha256|sha512]`:
 //!   the TOTP code (RFC 6238, 30-second steps) at a time (default now).
 
-use std::io::BufRead;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
@@ -110,10 +109,13 @@ fn fail(e: &impl Coded, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Longest password line read from standard input: far past any password
+/// policy (NIST asks to allow at least 64 characters).
+const MAX_PASSWORD_LINE: usize = 4096;
+
 fn read_password() -> Option<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).ok()?;
-    Some(line.trim_end_matches(['\r', '\n']).to_owned())
+    let line = kabinet::bounded_read::read_line_capped(MAX_PASSWORD_LINE).ok()?;
+    Some(line.trim_end_matches('\r').to_owned())
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {

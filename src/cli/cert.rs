@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::trust_args::TrustArgs;
 use clap::Subcommand;
 use kabinet::pki::signature::verify_signature;
-use kabinet::pki::{validate, Holder, ValidationOptions, ValidationReport};
+use kabinet::pki::{validate, Holder, ValidationReport};
 use kabinet::trust_files::load_certificate;
 use kabinet::{Coded, Timestamp};
 use serde_json::json;
@@ -91,9 +91,7 @@ fn verify(leaf: &Path, trust: &TrustArgs, at: Timestamp, json: bool) -> i32 {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let mut options = ValidationOptions::at(at);
-    options.revocation = trust.revocation();
-    let report = validate(&leaf, &store, &options);
+    let report = validate(&leaf, &store, &trust.validation_options(at));
     if json {
         say!("{}", report_json(&report));
     } else {

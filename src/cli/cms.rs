@@ -3,6 +3,8 @@
 //! Exit codes: 0 every signer valid, 1 a signer or the message invalid,
 //! 2 usage or unreadable input (files, anchors).
 
+use kabinet::bounded_read::read_capped;
+use kabinet::cms::limits::MAX_MESSAGE_BYTES;
 use std::path::{Path, PathBuf};
 
 use super::trust_args::TrustArgs;
@@ -47,8 +49,8 @@ macro_rules! say {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, u8> {
-    std::fs::read(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
+    read_capped(path, MAX_MESSAGE_BYTES).map_err(|e| {
+        eprintln!("error: {}: {}", e.code(), e.message_en());
         USAGE
     })
 }
@@ -88,7 +90,7 @@ fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Re
     let message = read(files.message)?;
     let content = files.content.map(read).transpose()?;
     let mut options = CmsOptions::at(at);
-    options.validation.revocation = trust.revocation();
+    options.validation = trust.validation_options(at);
     let report = match verify_cms(&message, content.as_deref(), &[], &store, &options) {
         Ok(r) => r,
         Err(e) => {

@@ -20,6 +20,7 @@
 //! codes: 0 every step applied, 1 a step was refused, 2 usage (missing
 //! file or database, malformed CSV, unknown organization or role).
 
+use kabinet::bounded_read::read_capped;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,7 +61,7 @@ pub struct EmployeesArgs {
 
 /// Largest HR export read, in bytes: ample for 100,000 employees at ~300
 /// bytes a line, and a bound on memory for a wrong file.
-const MAX_FILE: u64 = 64 * 1024 * 1024;
+const MAX_FILE: usize = 64 * 1024 * 1024;
 
 /// One person of the file.
 #[derive(Debug, Clone)]
@@ -96,17 +97,14 @@ fn employees(args: &EmployeesArgs) -> Result<ExitCode, String> {
     if !args.db.is_file() {
         return Err(format!("no database at {}", args.db.display()));
     }
-    let size = std::fs::metadata(&args.csv)
-        .map_err(|e| format!("{}: {e}", args.csv.display()))?
-        .len();
-    if size > MAX_FILE {
-        return Err(format!(
-            "{} is larger than {MAX_FILE} bytes",
+    let bytes = read_capped(&args.csv, MAX_FILE)
+        .map_err(|e| format!("error: {}: {}", e.code(), e.message_en()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "error: file.not_text: {} is not utf-8 text",
             args.csv.display()
-        ));
-    }
-    let text =
-        std::fs::read_to_string(&args.csv).map_err(|e| format!("{}: {e}", args.csv.display()))?;
+        )
+    })?;
     let k = Kabinet::open(&args.db).map_err(|e| format!("{}: {}", e.code(), e.message_en()))?;
     let org = OrgId(args.org);
     let actor = AccountId(args.actor);

@@ -2,7 +2,9 @@
 //! anchors, intermediates, CRLs, the time and the revocation policy.
 
 use clap::Args;
-use kabinet::pki::{RevocationPolicy, TrustStore};
+use kabinet::pki::{
+    AnchorPolicy, ProfileStrictness, RevocationPolicy, TrustStore, ValidationOptions,
+};
 use kabinet::trust_files::{load_trust_store, TrustFileError};
 use kabinet::Timestamp;
 use std::path::PathBuf;
@@ -25,6 +27,34 @@ pub struct TrustArgs {
     /// Accept a certificate whose revocation status is unknown (with a warning).
     #[arg(long)]
     pub allow_unknown_revocation: bool,
+    /// How anchors are taken: checked as certificates (validity, basicConstraints,
+    /// key usage, extensions), or by their name and key only, for trust lists
+    /// whose roots predate the profile.
+    #[arg(long, value_enum, default_value_t = AnchorPolicyArg::Certificate)]
+    pub anchor_policy: AnchorPolicyArg,
+    /// How strictly certificates must meet the RFC 5280 profile: every rule,
+    /// or relaxed for PKIs older than it (key identifiers may be missing,
+    /// policyConstraints may be non-critical).
+    #[arg(long, value_enum, default_value_t = ProfileArg::Strict)]
+    pub profile: ProfileArg,
+}
+
+/// The values of `--profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProfileArg {
+    /// Every rule of the profile (the default).
+    Strict,
+    /// Without the key-identifier and policyConstraints-criticality rules.
+    Relaxed,
+}
+
+/// The values of `--anchor-policy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AnchorPolicyArg {
+    /// Check anchors as certificates (the default).
+    Certificate,
+    /// Use only the anchor's name and key.
+    NameAndKeyOnly,
 }
 
 impl TrustArgs {
@@ -44,8 +74,23 @@ impl TrustArgs {
         load_trust_store(&self.anchor, true, &self.intermediate, &self.crl)
     }
 
+    /// The validation options at `at`: revocation and anchor policy as asked.
+    pub fn validation_options(&self, at: Timestamp) -> ValidationOptions {
+        let mut options = ValidationOptions::at(at);
+        options.revocation = self.revocation();
+        options.anchors = match self.anchor_policy {
+            AnchorPolicyArg::Certificate => AnchorPolicy::Certificate,
+            AnchorPolicyArg::NameAndKeyOnly => AnchorPolicy::NameAndKeyOnly,
+        };
+        options.profile = match self.profile {
+            ProfileArg::Strict => ProfileStrictness::Strict,
+            ProfileArg::Relaxed => ProfileStrictness::Relaxed,
+        };
+        options
+    }
+
     /// Refuse unknown revocation status, unless allowed.
-    pub fn revocation(&self) -> RevocationPolicy {
+    fn revocation(&self) -> RevocationPolicy {
         if self.allow_unknown_revocation {
             RevocationPolicy::SoftFail
         } else {

@@ -163,6 +163,9 @@ fn parse(message: &[u8]) -> Result<SignedData, CmsError> {
     } else {
         message
     };
+    crate::pki::shape::check(der_input).map_err(|e| CmsError::Malformed {
+        detail: e.describe().into(),
+    })?;
     let info = ContentInfo::from_der(der_input).map_err(malformed)?;
     if info.content_type != SIGNED_DATA {
         return Err(CmsError::NotSignedData {

@@ -161,6 +161,65 @@ pub enum PkiError {
         /// The limit.
         limit: usize,
     },
+    /// An extension appears more than once in a certificate, a CRL or a CRL
+    /// entry (RFC 5280 §4.2, §5.2, §5.3); which copy counts would be a guess.
+    #[error("the extension {oid} appears more than once")]
+    DuplicateExtension {
+        /// The extension identifier.
+        oid: String,
+    },
+    /// An extension is marked critical where the profile forbids it, or not
+    /// critical where the profile requires it.
+    #[error("the extension {oid} {rule}")]
+    ExtensionCriticality {
+        /// The extension identifier.
+        oid: String,
+        /// "must be critical" or "must not be critical".
+        rule: &'static str,
+    },
+    /// An extension the profile requires is missing.
+    #[error("the certificate lacks the required extension {name}")]
+    MissingExtension {
+        /// The extension's name.
+        name: &'static str,
+    },
+    /// keyUsage asserts keyCertSign in a certificate that is not a CA (RFC 5280 §4.2.1.3).
+    #[error("the key usage allows certificate signing but the certificate is not a certification authority")]
+    KeyCertSignWithoutCa,
+    /// An end-entity certificate carries name constraints (RFC 5280 §4.2.1.10: CA certificates only).
+    #[error("an end-entity certificate carries name constraints")]
+    NameConstraintsInEndEntity,
+    /// A name constraint of a form that is not processed covers a name of that form.
+    #[error(
+        "a name constraint of the form {form} covers a name of that form, which is not processed"
+    )]
+    NameConstraintsUnsupported {
+        /// The form (otherName, ediPartyName, registeredID).
+        form: &'static str,
+    },
+    /// A name in a certificate or in a name constraint breaks its syntax.
+    #[error("the {form} {name} is not well-formed")]
+    InvalidName {
+        /// The form (dNSName, rfc822Name, iPAddress, uniformResourceIdentifier, and as constraints).
+        form: &'static str,
+        /// The name as found.
+        name: String,
+    },
+    /// The serial number is zero, negative or longer than 20 octets (RFC 5280 §4.1.2.2).
+    #[error("the serial number is {detail}")]
+    InvalidSerial {
+        /// What is wrong with it.
+        detail: &'static str,
+    },
+    /// A certification authority's subject is empty (RFC 5280 §4.1.2.6).
+    #[error("the subject of a certification authority is empty")]
+    EmptySubject,
+    /// A CRL lacks cRLNumber (RFC 5280 §5.2.3: conforming issuers must include it).
+    #[error("the certificate revocation list has no crl number")]
+    CrlNumberMissing,
+    /// A CRL marks cRLNumber critical (RFC 5280 §5.2.3: it must not be).
+    #[error("the crl number of the certificate revocation list is marked critical")]
+    CrlNumberCritical,
     /// Validation work exceeded the budget (signatures or paths tried).
     #[error("the validation work budget was exhausted ({what})")]
     BudgetExhausted {
@@ -168,6 +227,17 @@ pub enum PkiError {
         what: &'static str,
     },
 }
+
+/// The rule of [`PkiError::ExtensionCriticality`] for an extension that must be critical.
+pub const CRITICAL_REQUIRED: &str = "must be critical";
+/// The rule of [`PkiError::ExtensionCriticality`] for an extension that must not be critical.
+pub const CRITICAL_FORBIDDEN: &str = "must not be critical";
+/// The detail of [`PkiError::InvalidSerial`] for a zero serial number.
+pub const SERIAL_ZERO: &str = "zero";
+/// The detail of [`PkiError::InvalidSerial`] for a negative serial number.
+pub const SERIAL_NEGATIVE: &str = "negative";
+/// The detail of [`PkiError::InvalidSerial`] for a serial number over 20 octets.
+pub const SERIAL_TOO_LONG: &str = "longer than 20 octets";
 
 impl PkiError {
     /// Whether this problem is about an algorithm that cannot be used (weak or unsupported).
@@ -212,6 +282,17 @@ impl Coded for PkiError {
             Self::Policy { .. } => "pki.policy",
             Self::PathTooLong { .. } => "pki.path_too_long",
             Self::BudgetExhausted { .. } => "pki.budget_exhausted",
+            Self::DuplicateExtension { .. } => "pki.duplicate_extension",
+            Self::ExtensionCriticality { .. } => "pki.extension_criticality",
+            Self::MissingExtension { .. } => "pki.missing_extension",
+            Self::KeyCertSignWithoutCa => "pki.key_cert_sign_without_ca",
+            Self::NameConstraintsInEndEntity => "pki.name_constraints_in_end_entity",
+            Self::NameConstraintsUnsupported { .. } => "pki.name_constraints_unsupported",
+            Self::InvalidName { .. } => "pki.invalid_name",
+            Self::InvalidSerial { .. } => "pki.invalid_serial",
+            Self::EmptySubject => "pki.empty_subject",
+            Self::CrlNumberMissing => "pki.crl_number_missing",
+            Self::CrlNumberCritical => "pki.crl_number_critical",
         }
     }
 
@@ -264,6 +345,39 @@ impl Coded for PkiError {
             }
             Self::PathTooLong { limit } => format!("цепочка длиннее {limit} сертификатов"),
             Self::BudgetExhausted { what } => format!("исчерпан лимит работы проверки ({what})"),
+            Self::DuplicateExtension { oid } => format!("расширение {oid} повторяется"),
+            Self::ExtensionCriticality { oid, rule } => {
+                let rule = if *rule == CRITICAL_REQUIRED {
+                    "должно быть критическим"
+                } else {
+                    "не должно быть критическим"
+                };
+                format!("расширение {oid} {rule}")
+            }
+            Self::MissingExtension { name } => {
+                format!("в сертификате нет обязательного расширения {name}")
+            }
+            Self::KeyCertSignWithoutCa => "назначение ключа разрешает подпись сертификатов, но сертификат не является сертификатом удостоверяющего центра".into(),
+            Self::NameConstraintsInEndEntity => {
+                "сертификат конечного пользователя содержит ограничения имён".into()
+            }
+            Self::NameConstraintsUnsupported { form } => format!(
+                "ограничение имён вида {form} распространяется на имя этого вида, которое не обрабатывается"
+            ),
+            Self::InvalidName { form, name } => format!("имя {name} ({form}) записано неверно"),
+            Self::InvalidSerial { detail } => {
+                let detail = match *detail {
+                    SERIAL_ZERO => "равен нулю",
+                    SERIAL_NEGATIVE => "отрицателен",
+                    _ => "длиннее 20 байт",
+                };
+                format!("серийный номер {detail}")
+            }
+            Self::EmptySubject => "имя владельца сертификата удостоверяющего центра пусто".into(),
+            Self::CrlNumberMissing => "в списке отзыва нет номера (cRLNumber)".into(),
+            Self::CrlNumberCritical => {
+                "номер списка отзыва (cRLNumber) помечен как критический".into()
+            }
         }
     }
 

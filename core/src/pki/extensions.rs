@@ -51,16 +51,41 @@ pub struct CertExtensions {
     pub subject_sign_tool: Option<String>,
     /// Whether issuerSignTool is present.
     pub has_issuer_sign_tool: bool,
+    /// Whether subjectAltName is present.
+    pub has_subject_alt_name: bool,
+    /// Every extension marked critical.
+    pub critical: Vec<ObjectIdentifier>,
     /// Critical extensions that are not recognized.
     pub unknown_critical: Vec<ObjectIdentifier>,
     /// Extensions that could not be decoded.
     pub malformed: Vec<ObjectIdentifier>,
+    /// Extensions that appear more than once (the certificate is refused).
+    pub duplicates: Vec<ObjectIdentifier>,
+}
+
+/// The identifiers that appear more than once among `extensions`, each once.
+pub(crate) fn duplicated_ids(extensions: &[Extension]) -> Vec<ObjectIdentifier> {
+    let mut ids: Vec<ObjectIdentifier> = extensions.iter().map(|e| e.extn_id).collect();
+    ids.sort_unstable();
+    let mut out: Vec<ObjectIdentifier> = ids
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
+        .collect();
+    out.dedup();
+    out
 }
 
 fn decode<'a, T: Decode<'a>>(
     ext: &'a Extension,
     malformed: &mut Vec<ObjectIdentifier>,
 ) -> Option<T> {
+    if super::shape::check(ext.extn_value.as_bytes()).is_err() {
+        malformed.push(ext.extn_id);
+        return None;
+    }
     match T::from_der(ext.extn_value.as_bytes()) {
         Ok(v) => Some(v),
         Err(_) => {
@@ -75,7 +100,14 @@ impl CertExtensions {
     pub fn read(extensions: Option<&[Extension]>) -> Self {
         let mut out = Self::default();
         let mut malformed = Vec::new();
-        for ext in extensions.unwrap_or_default() {
+        let all = extensions.unwrap_or_default();
+        out.duplicates = duplicated_ids(all);
+        out.critical = all
+            .iter()
+            .filter(|e| e.critical)
+            .map(|e| e.extn_id)
+            .collect();
+        for ext in all {
             let id = ext.extn_id;
             if id == oids::BASIC_CONSTRAINTS {
                 out.basic_constraints = decode(ext, &mut malformed);
@@ -84,6 +116,10 @@ impl CertExtensions {
             } else if id == oids::EXT_KEY_USAGE {
                 out.extended_key_usage =
                     decode::<ExtendedKeyUsage>(ext, &mut malformed).map(|e| e.0);
+                // KeyPurposeId SEQUENCE SIZE (1..MAX): an empty list is malformed.
+                if out.extended_key_usage.as_ref().is_some_and(Vec::is_empty) {
+                    malformed.push(id);
+                }
             } else if id == oids::SUBJECT_KEY_ID {
                 out.subject_key_id = decode::<SubjectKeyIdentifier>(ext, &mut malformed)
                     .map(|k| k.0.as_bytes().to_vec());
@@ -93,9 +129,14 @@ impl CertExtensions {
             } else if id == oids::NAME_CONSTRAINTS {
                 out.name_constraints = decode(ext, &mut malformed);
             } else if id == oids::SUBJECT_ALT_NAME {
+                out.has_subject_alt_name = true;
                 out.subject_alt_names = decode::<SubjectAltName>(ext, &mut malformed)
                     .map(|s| s.0)
                     .unwrap_or_default();
+                // GeneralNames SEQUENCE SIZE (1..MAX).
+                if out.subject_alt_names.is_empty() && !malformed.contains(&id) {
+                    malformed.push(id);
+                }
             } else if id == oids::CRL_DISTRIBUTION_POINTS {
                 out.crl_distribution_points = decode(ext, &mut malformed);
             } else if id == oids::POLICY_MAPPINGS {
@@ -132,6 +173,11 @@ impl CertExtensions {
     pub fn is_ca(&self) -> bool {
         self.basic_constraints.as_ref().is_some_and(|b| b.ca)
     }
+
+    /// Whether the extension `id` is present and marked critical.
+    pub fn is_critical(&self, id: &ObjectIdentifier) -> bool {
+        self.critical.contains(id)
+    }
 }
 
 /// Extensions understood when critical besides those read above.
@@ -158,10 +204,14 @@ pub struct CrlExtensions {
     pub issuing_distribution_point: Option<IssuingDistributionPoint>,
     /// keyIdentifier of authorityKeyIdentifier.
     pub authority_key_id: Option<Vec<u8>>,
+    /// Whether cRLNumber is marked critical.
+    pub crl_number_critical: bool,
     /// Critical extensions that are not recognized.
     pub unknown_critical: Vec<ObjectIdentifier>,
     /// Extensions that could not be decoded.
     pub malformed: Vec<ObjectIdentifier>,
+    /// Extensions that appear more than once.
+    pub duplicates: Vec<ObjectIdentifier>,
 }
 
 impl CrlExtensions {
@@ -169,13 +219,16 @@ impl CrlExtensions {
     pub fn read(extensions: Option<&[Extension]>) -> Self {
         let mut out = Self::default();
         let mut malformed = Vec::new();
-        for ext in extensions.unwrap_or_default() {
+        let all = extensions.unwrap_or_default();
+        out.duplicates = duplicated_ids(all);
+        for ext in all {
             let id = ext.extn_id;
             if id == oids::DELTA_CRL_INDICATOR {
                 out.delta = true;
                 out.base_crl_number =
                     decode::<BaseCrlNumber>(ext, &mut malformed).map(|n| n.0.as_bytes().to_vec());
             } else if id == oids::CRL_NUMBER {
+                out.crl_number_critical = ext.critical;
                 out.crl_number =
                     decode::<CrlNumber>(ext, &mut malformed).map(|n| n.0.as_bytes().to_vec());
             } else if id == oids::ISSUING_DISTRIBUTION_POINT {

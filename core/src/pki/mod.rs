@@ -37,8 +37,20 @@
 //! OCSP, no fetching); policy qualifiers are not kept; a CRL-signing
 //! certificate covered only by the indirect CRL it signs itself is accepted
 //! with its own key (PKITS 4.14.30). Validity dates before 1970 (which the DER
-//! time types cannot hold) are read as 1970-01-01T00:00:00Z. Anchors are
-//! inputs (RFC 5280 §6.1.1): their validity and basicConstraints are not checked.
+//! time types cannot hold) are read as 1970-01-01T00:00:00Z.
+//!
+//! # Under attack (x509-limbo)
+//!
+//! `tests/limbo.rs` runs the x509-limbo cases that fit an RFC 5280 validator
+//! of signing certificates, with no wrong accept. Beyond the path rules of
+//! §6.1, every certificate meets the profile of [`profile`] (duplicate
+//! extensions, criticality, key identifiers, serial numbers, name syntax);
+//! anchors given as certificates are checked as certificates unless the
+//! caller chooses [`AnchorPolicy::NameAndKeyOnly`]; name constraints cover
+//! every name form, refusing forms they do not process; the path search
+//! spends one budget ([`Budget`]) on every candidate it considers, dead ends
+//! included; and DER is checked for its shape (nesting, sizes of SET OF)
+//! before it is decoded, so decoding stays linear in the input.
 mod crl_cache;
 mod crl_index;
 pub mod error;
@@ -46,19 +58,24 @@ pub mod extensions;
 pub mod limits;
 pub mod name;
 mod name_constraints;
+mod name_syntax;
 pub mod oids;
 pub mod options;
 pub mod parse;
 mod policy;
+mod profile;
 pub mod report;
 mod revocation;
 pub mod russian;
+pub mod shape;
 pub mod signature;
 pub mod store;
 pub mod verify;
 
 pub use error::{PkiError, WeakAlgorithm};
-pub use options::{Budget, PolicyOptions, RevocationPolicy, ValidationOptions};
+pub use options::{
+    AnchorPolicy, Budget, PolicyOptions, ProfileStrictness, RevocationPolicy, ValidationOptions,
+};
 pub use parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
 pub use report::{Notice, PathEntry, Problem, ValidationReport, Warning};
 pub use russian::{Holder, SignToolClass};

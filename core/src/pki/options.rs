@@ -15,6 +15,58 @@ pub enum RevocationPolicy {
     SoftFail,
 }
 
+/// How trust anchors given as certificates are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnchorPolicy {
+    /// The anchor is a certificate like any other: valid at the time of
+    /// validation, no unknown critical or duplicate extension, a critical
+    /// basicConstraints asserting cA, keyCertSign when keyUsage is present,
+    /// the profile rules of a certification authority (the safe default, as
+    /// OpenSSL, Go and rustls do).
+    #[default]
+    Certificate,
+    /// Only the anchor's name and key are used (RFC 5280 §6.1.1 d: the anchor
+    /// is an input, not a certificate to validate). For trust lists whose
+    /// roots predate the profile, such as the TC26 reference root, which has
+    /// no basicConstraints. Name constraints the anchor carries still apply.
+    NameAndKeyOnly,
+}
+
+impl AnchorPolicy {
+    /// The policy's stable name: `certificate` or `name_and_key_only`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Certificate => "certificate",
+            Self::NameAndKeyOnly => "name_and_key_only",
+        }
+    }
+
+    /// The policy of a stable name (`certificate`, `name_and_key_only`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "certificate" => Some(Self::Certificate),
+            "name_and_key_only" => Some(Self::NameAndKeyOnly),
+            _ => None,
+        }
+    }
+}
+
+/// How strictly the certificates of a path must meet the RFC 5280 profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProfileStrictness {
+    /// Every rule of the profile (the default).
+    #[default]
+    Strict,
+    /// Without the rules on how the issuing CA was to encode a certificate
+    /// that change nothing of what a path means: authorityKeyIdentifier and
+    /// subjectKeyIdentifier present (aids to path building, §4.2.1.1–2) and
+    /// policyConstraints critical (§4.2.1.11; kabinet processes it either
+    /// way). For PKIs older than RFC 5280 — NIST PKITS, written for RFC 3280,
+    /// or the TC26 reference PKI, whose certificates carry no
+    /// authorityKeyIdentifier. Every other rule still holds.
+    Relaxed,
+}
+
 /// Bounds on the work one validation may do on untrusted input (webpki style).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
@@ -26,6 +78,13 @@ pub struct Budget {
     /// few candidates per level; 32 covers two rollovers on a four-level path
     /// while bounding a deliberately tangled pool of intermediates.
     pub paths: usize,
+    /// Certificates the path search considers as the next link (anchors and
+    /// intermediates, dead ends included), over the whole search, CRL signers'
+    /// paths too. A qualified path with a key rollover considers fewer than 20
+    /// and PKITS's largest case fewer than 50; without this bound, 18
+    /// intermediates sharing one name took seconds and 100 took days. 1024
+    /// ends any pool within milliseconds.
+    pub candidates: usize,
     /// Name-constraint comparisons (name × subtree). webpki's limit is 250 000,
     /// which bounds a certificate stuffed with names against many subtrees.
     pub name_constraint_checks: usize,
@@ -36,6 +95,7 @@ impl Default for Budget {
         Self {
             signatures: 100,
             paths: 32,
+            candidates: 1024,
             name_constraint_checks: 250_000,
         }
     }
@@ -67,13 +127,17 @@ pub struct ValidationOptions {
     pub policy: PolicyOptions,
     /// The work budget.
     pub budget: Budget,
+    /// How trust anchors are taken.
+    pub anchors: AnchorPolicy,
+    /// How strictly certificates must meet the profile.
+    pub profile: ProfileStrictness,
     /// Warn when a certificate of the path expires within this time (30 days by default).
     pub expiry_warning: SignedDuration,
 }
 
 impl ValidationOptions {
     /// The defaults at a given time: CRLs required, no extended key usage, the
-    /// default budget, warnings 30 days before expiry.
+    /// default budget, anchors checked as certificates, warnings 30 days before expiry.
     pub fn at(at: Timestamp) -> Self {
         Self {
             at,
@@ -81,6 +145,8 @@ impl ValidationOptions {
             required_eku: None,
             policy: PolicyOptions::default(),
             budget: Budget::default(),
+            anchors: AnchorPolicy::Certificate,
+            profile: ProfileStrictness::Strict,
             expiry_warning: SignedDuration::from_hours(30 * 24),
         }
     }

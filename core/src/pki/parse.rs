@@ -149,6 +149,7 @@ impl ParsedCertificate {
         let malformed = |e: der::Error| PkiError::MalformedCertificate {
             detail: e.to_string(),
         };
+        check_shape(der, |detail| PkiError::MalformedCertificate { detail })?;
         let cert = match Certificate::from_der(der) {
             Ok(cert) => cert,
             Err(e) => {
@@ -286,6 +287,7 @@ impl ParsedCrl {
         let malformed = |e: der::Error| PkiError::MalformedCrl {
             detail: e.to_string(),
         };
+        check_shape(der, |detail| PkiError::MalformedCrl { detail })?;
         let crl = CertificateList::from_der(der).map_err(malformed)?;
         let entries = crl
             .tbs_cert_list
@@ -300,6 +302,7 @@ impl ParsedCrl {
         }
         let tbs_der = signed_part(der).map_err(malformed)?.to_vec();
         let extensions = CrlExtensions::read(crl.tbs_cert_list.crl_extensions.as_deref());
+        check_crl_profile(&crl, &extensions)?;
         let this_update = timestamp(&crl.tbs_cert_list.this_update);
         let next_update = crl.tbs_cert_list.next_update.as_ref().map(timestamp);
         let indirect = extensions
@@ -380,6 +383,46 @@ impl ParsedCrl {
             .as_ref()
             .map_or(0, Vec::len)
     }
+}
+
+/// Refuses DER whose shape would make decoding costly ([`super::shape`]).
+fn check_shape(der: &[u8], malformed: impl Fn(String) -> PkiError) -> Result<(), PkiError> {
+    use super::shape::{ShapeError, MAX_DEPTH, MAX_SET_ELEMENTS};
+    super::shape::check(der).map_err(|e| match e {
+        ShapeError::Malformed => malformed(e.describe().into()),
+        ShapeError::TooDeep => PkiError::TooLarge {
+            what: "nesting depth",
+            limit: MAX_DEPTH,
+        },
+        ShapeError::SetTooLarge => PkiError::TooLarge {
+            what: "elements of one set",
+            limit: MAX_SET_ELEMENTS,
+        },
+    })
+}
+
+/// The rules a CRL must meet to be used at all (RFC 5280 §5.2, §5.3): no
+/// extension twice, in the list or in an entry; a cRLNumber, not critical.
+fn check_crl_profile(crl: &CertificateList, extensions: &CrlExtensions) -> Result<(), PkiError> {
+    let entry_duplicates = crl
+        .tbs_cert_list
+        .revoked_certificates
+        .iter()
+        .flatten()
+        .filter_map(|entry| entry.crl_entry_extensions.as_deref())
+        .find_map(|exts| super::extensions::duplicated_ids(exts).first().copied());
+    if let Some(oid) = extensions.duplicates.first().copied().or(entry_duplicates) {
+        return Err(PkiError::DuplicateExtension {
+            oid: oid.to_string(),
+        });
+    }
+    if extensions.crl_number.is_none() && !extensions.malformed.contains(&super::oids::CRL_NUMBER) {
+        return Err(PkiError::CrlNumberMissing);
+    }
+    if extensions.crl_number_critical {
+        return Err(PkiError::CrlNumberCritical);
+    }
+    Ok(())
 }
 
 /// DER starts with a SEQUENCE tag; anything else is read as PEM text (which

@@ -9,12 +9,13 @@
 
 use super::limits::{MAX_CRL_SIGNER_DEPTH, MAX_PATH_DEPTH};
 use super::name::names_equal;
+use super::profile::{self, Role};
 use super::report::{Notice, PathEntry, Problem, ValidationReport, Warning};
 use super::revocation::{self, RevocationStatus};
 use super::signature::{check_public_key, verify_signature};
 use super::store::{TrustAnchor, TrustStore};
 use super::{
-    name_constraints, oids, ParsedCertificate, ParsedCrl, PkiError, RevocationPolicy,
+    name_constraints, oids, AnchorPolicy, ParsedCertificate, ParsedCrl, PkiError, RevocationPolicy,
     ValidationOptions,
 };
 
@@ -54,6 +55,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) options: &'a ValidationOptions,
     signatures_left: usize,
     paths_left: usize,
+    candidates_left: usize,
     name_checks_left: usize,
     exhausted: Option<&'static str>,
     depth_limited: bool,
@@ -70,12 +72,23 @@ struct Outcome<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Spends one candidate of the search; false (and the search ends) when none is left.
+    fn consider_candidate(&mut self) -> bool {
+        if self.candidates_left == 0 {
+            self.exhausted = Some("candidates");
+            return false;
+        }
+        self.candidates_left -= 1;
+        true
+    }
+
     fn new(store: &'a TrustStore, options: &'a ValidationOptions) -> Self {
         Self {
             store,
             options,
             signatures_left: options.budget.signatures,
             paths_left: options.budget.paths,
+            candidates_left: options.budget.candidates,
             name_checks_left: options.budget.name_constraint_checks,
             exhausted: None,
             depth_limited: false,
@@ -209,6 +222,9 @@ fn search<'a>(
     let mut anchors: Vec<&'a TrustAnchor> = ctx.store.anchors_named(issuer_name).collect();
     anchors.sort_by_key(|a| key_id_rank(current, &a.certificate));
     for anchor in anchors {
+        if !ctx.consider_candidate() {
+            return false;
+        }
         if ctx.paths_left == 0 {
             ctx.exhausted = Some("paths");
             return false;
@@ -238,6 +254,9 @@ fn search<'a>(
         .collect();
     candidates.sort_by_key(|c| key_id_rank(current, c));
     for c in candidates {
+        if !ctx.consider_candidate() {
+            return false;
+        }
         chain.push(c);
         if search(ctx, chain, purpose, stack, best) {
             return true;
@@ -311,19 +330,6 @@ fn leaf_checks(
     out
 }
 
-fn extension_problems(cert: &ParsedCertificate) -> impl Iterator<Item = PkiError> + '_ {
-    let ext = cert.extensions();
-    let unknown = ext
-        .unknown_critical
-        .iter()
-        .map(|o| PkiError::UnknownCriticalExtension { oid: o.to_string() });
-    let malformed = ext
-        .malformed
-        .iter()
-        .map(|o| PkiError::MalformedExtension { oid: o.to_string() });
-    unknown.chain(malformed)
-}
-
 /// Validates one complete candidate path: `chain` (leaf first) then `anchor`.
 fn evaluate<'a>(
     ctx: &mut Ctx<'a>,
@@ -374,7 +380,12 @@ fn evaluate<'a>(
                 }
             }
         }
-        found.extend(extension_problems(cert));
+        let role = if i == 0 {
+            Role::EndEntity
+        } else {
+            Role::Authority
+        };
+        found.extend(profile::problems(cert, role, options.profile));
         if i > 0 {
             let ext = cert.extensions();
             if !ext.is_ca() {
@@ -420,6 +431,18 @@ fn evaluate<'a>(
                 found
                     .into_iter()
                     .map(|e| Problem::new(e, Some(i), Some(subject.clone()))),
+            );
+        }
+    }
+    if options.anchors == AnchorPolicy::Certificate {
+        let index = n.saturating_sub(1);
+        let found = profile::anchor_problems(&anchor.certificate, options.at, options.profile);
+        if !found.is_empty() {
+            let subject = anchor.certificate.subject_text();
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|e| Problem::new(e, Some(index), Some(subject.clone()))),
             );
         }
     }
@@ -521,7 +544,7 @@ pub fn validate(
             }
             let own = check_validity(leaf, options)
                 .into_iter()
-                .chain(extension_problems(leaf))
+                .chain(profile::problems(leaf, Role::EndEntity, options.profile))
                 .chain(leaf_checks(leaf, Purpose::Signing, options));
             problems.extend(own.map(|e| Problem::new(e, Some(0), subject.clone())));
             (vec![entry(leaf, false)], problems, Vec::new(), false, None)
