@@ -24,6 +24,12 @@ pub enum ReadError {
         /// What the system reported.
         detail: String,
     },
+    /// The file is neither DER (a SEQUENCE) nor PEM text, seen from its first bytes.
+    #[error("{path} is neither der nor pem")]
+    NotDerOrPem {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file holds more bytes than the cap.
     #[error("{path} is larger than {limit} bytes")]
     TooLarge {
@@ -39,6 +45,7 @@ impl Coded for ReadError {
         match self {
             Self::Io { .. } => "file.io",
             Self::TooLarge { .. } => "file.too_large",
+            Self::NotDerOrPem { .. } => "file.not_der_or_pem",
         }
     }
     fn message_ru(&self) -> String {
@@ -48,6 +55,9 @@ impl Coded for ReadError {
             }
             Self::TooLarge { path, limit } => {
                 format!("{} больше {limit} байт", path.display())
+            }
+            Self::NotDerOrPem { path } => {
+                format!("{} не является ни DER, ни PEM", path.display())
             }
         }
     }
@@ -84,12 +94,70 @@ pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
         return Err(too_large());
     }
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let mut out = Vec::with_capacity(if meta.is_file() { known } else { 0 });
+    // A regular file's size is known; anything else may fill the cap, which
+    // is then reserved once instead of doubled on the way.
+    let reserve = if meta.is_file() {
+        known
+    } else {
+        limit.saturating_add(1)
+    };
+    let mut out = Vec::with_capacity(reserve);
     file.take(cap).read_to_end(&mut out).map_err(io)?;
     if out.len() > limit {
         return Err(too_large());
     }
     Ok(out)
+}
+
+/// Reads a file that must hold DER or PEM, judged from its first bytes before
+/// the rest is read: DER is a SEQUENCE whose declared length must fit the
+/// cap; PEM is text (it starts with `-` or white space, or explanatory text
+/// before its blocks) read with the cap. Anything else, such as the zeros of
+/// `/dev/zero`, is refused at once.
+///
+/// # Errors
+/// [`ReadError::NotDerOrPem`], [`ReadError::TooLarge`] or [`ReadError::Io`].
+pub fn read_der_or_pem(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let io = |e: std::io::Error| ReadError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut head = Vec::with_capacity(8);
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(8)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    match head.first() {
+        Some(0x30) => {
+            let declared = der_header_prefix(&head).ok_or_else(|| ReadError::NotDerOrPem {
+                path: path.to_path_buf(),
+            })?;
+            if declared > limit {
+                return Err(ReadError::TooLarge {
+                    path: path.to_path_buf(),
+                    limit,
+                });
+            }
+        }
+        Some(b) if b.is_ascii_graphic() || b.is_ascii_whitespace() => {}
+        _ => {
+            return Err(ReadError::NotDerOrPem {
+                path: path.to_path_buf(),
+            })
+        }
+    }
+    read_capped(path, limit)
+}
+
+/// The total length (header and body) a DER header at the start of `head` declares.
+fn der_header_prefix(head: &[u8]) -> Option<usize> {
+    use der::{Decode, Reader};
+    let mut reader = der::SliceReader::new(head).ok()?;
+    let header = der::Header::decode(&mut reader).ok()?;
+    let header_len = usize::try_from(u32::from(reader.position())).ok()?;
+    let body = usize::try_from(u32::from(header.length)).ok()?;
+    header_len.checked_add(body)
 }
 
 /// Reads one line of standard input of at most `limit` bytes (the newline dropped).
@@ -125,6 +193,31 @@ mod tests {
     fn an_endless_device_is_refused_at_the_cap() {
         let e = read_capped(Path::new("/dev/zero"), 1024).unwrap_err();
         assert_eq!(e.code(), "file.too_large");
+    }
+
+    #[test]
+    fn zeros_are_not_der_or_pem_and_are_refused_unread() {
+        let e = read_der_or_pem(Path::new("/dev/zero"), 1 << 30).unwrap_err();
+        assert_eq!(e.code(), "file.not_der_or_pem");
+    }
+
+    #[test]
+    fn a_der_header_declaring_more_than_the_cap_is_refused_unread() {
+        let dir = std::env::temp_dir().join(format!("kabinet-der-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("big.der");
+        // SEQUENCE of declared length 16 MiB, only the header written
+        std::fs::write(&file, [0x30, 0x84, 0x01, 0x00, 0x00, 0x00]).unwrap();
+        assert_eq!(
+            read_der_or_pem(&file, 1024).unwrap_err().code(),
+            "file.too_large"
+        );
+        std::fs::write(&file, [0x30, 0x03, 0x02, 0x01, 0x05]).unwrap();
+        assert_eq!(
+            read_der_or_pem(&file, 1024).unwrap(),
+            [0x30, 0x03, 0x02, 0x01, 0x05]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

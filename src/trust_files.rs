@@ -19,7 +19,7 @@ use kabinet_core::pki::{
 };
 use kabinet_core::Coded;
 
-use crate::bounded_read::{read_capped, ReadError};
+use crate::bounded_read::{read_der_or_pem, ReadError};
 
 /// Most files read from one folder: the accredited-CA bundles hold a few
 /// thousand certificates, one per file at worst.
@@ -40,8 +40,10 @@ pub const MAX_STORE_CERTIFICATE_BYTES: usize = 32 * 1024 * 1024;
 /// Most bytes read for one store, CRLs included: a few large CRLs of big CAs.
 pub const MAX_STORE_BYTES: usize = 256 * 1024 * 1024;
 
-/// Most certificates in one store, anchors and intermediates together.
-pub const MAX_STORE_CERTIFICATES: usize = 10_000;
+/// Most certificates in one store, anchors and intermediates together: twice
+/// the accredited list, counted before they are decoded (a decoded
+/// certificate takes a few KiB).
+pub const MAX_STORE_CERTIFICATES: usize = 5_000;
 
 /// A file that could not be read or understood.
 #[derive(Debug, thiserror::Error)]
@@ -182,7 +184,7 @@ impl Allowance {
             self.bytes
         };
         let cap = file_cap.min(left);
-        let bytes = read_capped(path, cap).map_err(|e| match e {
+        let bytes = read_der_or_pem(path, cap).map_err(|e| match e {
             ReadError::TooLarge { .. } if cap < file_cap => {
                 let limit = if certificates && self.certificate_bytes < self.bytes {
                     MAX_STORE_CERTIFICATE_BYTES
@@ -195,6 +197,12 @@ impl Allowance {
             ReadError::Io { detail, .. } => TrustFileError::Io {
                 path: path.to_path_buf(),
                 detail,
+            },
+            ReadError::NotDerOrPem { .. } => TrustFileError::Parse {
+                path: path.to_path_buf(),
+                source: PkiError::MalformedCertificate {
+                    detail: "neither der nor pem".into(),
+                },
             },
         })?;
         self.bytes -= bytes.len();
@@ -213,34 +221,71 @@ impl Allowance {
     }
 }
 
+/// How many PEM blocks a text holds (a DER file holds none), by the lines
+/// that open one; the parser's own bound per file covers blocks opened mid-line.
+fn pem_blocks_in(bytes: &[u8]) -> usize {
+    bytes
+        .split(|b| *b == b'\n')
+        .filter(|line| line.starts_with(b"-----BEGIN "))
+        .count()
+}
+
 /// Reads every certificate of a file (DER or PEM bundle) or of the files of a folder.
 ///
 /// # Errors
 /// [`TrustFileError::Io`] when unreadable, [`TrustFileError::TooLarge`] past a
 /// cap, [`TrustFileError::Parse`] when a file is not a certificate or bundle.
 pub fn load_certificates(path: &Path) -> Result<Vec<ParsedCertificate>, TrustFileError> {
-    certificates_within(path, &mut Allowance::new())
+    parse_certificates(read_certificate_files(path, &mut Allowance::new())?)
 }
 
-fn certificates_within(
+/// The bytes of a certificate file or of a folder's files, each with its
+/// path and whether it was named explicitly; read and counted within the
+/// allowance before anything is decoded.
+struct CertificateFile {
+    path: PathBuf,
+    named: bool,
+    bytes: Vec<u8>,
+}
+
+fn read_certificate_files(
     path: &Path,
     allowance: &mut Allowance,
-) -> Result<Vec<ParsedCertificate>, TrustFileError> {
-    let named_file = !std::fs::metadata(path).map_err(|e| io(path, &e))?.is_dir();
+) -> Result<Vec<CertificateFile>, TrustFileError> {
+    let named = !std::fs::metadata(path).map_err(|e| io(path, &e))?.is_dir();
     let mut out = Vec::new();
     for file in files(path)? {
         let bytes = allowance.read(&file, MAX_CERTIFICATE_FILE_BYTES, true)?;
-        let certs = certificates_from_bytes(&bytes).map_err(|source| TrustFileError::Parse {
-            path: file.clone(),
-            source,
-        })?;
-        if certs.is_empty() && named_file {
+        // Counted before decoding: a bundle's blocks are cheap to count, not to decode.
+        allowance.count(&file, pem_blocks_in(&bytes).max(1))?;
+        out.push(CertificateFile {
+            path: file,
+            named,
+            bytes,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_certificates(
+    files: Vec<CertificateFile>,
+) -> Result<Vec<ParsedCertificate>, TrustFileError> {
+    let mut out = Vec::new();
+    for file in files {
+        let certs =
+            certificates_from_bytes(&file.bytes).map_err(|source| TrustFileError::Parse {
+                path: file.path.clone(),
+                source,
+            })?;
+        if certs.is_empty() && file.named {
             let source = PkiError::MalformedCertificate {
                 detail: "no certificate in the file".into(),
             };
-            return Err(TrustFileError::Parse { path: file, source });
+            return Err(TrustFileError::Parse {
+                path: file.path,
+                source,
+            });
         }
-        allowance.count(&file, certs.len())?;
         out.extend(certs);
     }
     Ok(out)
@@ -293,15 +338,21 @@ pub fn load_trust_store(
 ) -> Result<TrustStore, TrustFileError> {
     let mut store = TrustStore::new();
     let mut allowance = Allowance::new();
+    // Every certificate file is read and counted before any is decoded, so a
+    // folder past the caps is refused without decoding a certificate.
+    let mut anchor_files = Vec::new();
     for path in anchors {
-        for c in certificates_within(path, &mut allowance)? {
-            store.add_anchor(c, accredited);
-        }
+        anchor_files.extend(read_certificate_files(path, &mut allowance)?);
     }
+    let mut intermediate_files = Vec::new();
     for path in intermediates {
-        for c in certificates_within(path, &mut allowance)? {
-            store.add_intermediate(c);
-        }
+        intermediate_files.extend(read_certificate_files(path, &mut allowance)?);
+    }
+    for c in parse_certificates(anchor_files)? {
+        store.add_anchor(c, accredited);
+    }
+    for c in parse_certificates(intermediate_files)? {
+        store.add_intermediate(c);
     }
     for path in crls {
         for crl in crls_within(path, &mut allowance)? {

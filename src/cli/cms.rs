@@ -3,7 +3,7 @@
 //! Exit codes: 0 every signer valid, 1 a signer or the message invalid,
 //! 2 usage or unreadable input (files, anchors).
 
-use kabinet::bounded_read::read_capped;
+use kabinet::bounded_read::{read_capped, read_der_or_pem, ReadError};
 use kabinet::cms::limits::MAX_MESSAGE_BYTES;
 use std::path::{Path, PathBuf};
 
@@ -48,11 +48,9 @@ macro_rules! say {
     }};
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, u8> {
-    read_capped(path, MAX_MESSAGE_BYTES).map_err(|e| {
-        eprintln!("error: {}: {}", e.code(), e.message_en());
-        USAGE
-    })
+fn fail_read(e: &ReadError) -> u8 {
+    eprintln!("error: {}: {}", e.code(), e.message_en());
+    USAGE
 }
 
 /// Runs `kabinet cms`; returns the exit code.
@@ -87,8 +85,12 @@ fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Re
         eprintln!("error: {}: {}", e.code(), e.message_en());
         USAGE
     })?;
-    let message = read(files.message)?;
-    let content = files.content.map(read).transpose()?;
+    let message = read_der_or_pem(files.message, MAX_MESSAGE_BYTES).map_err(|e| fail_read(&e))?;
+    let content = files
+        .content
+        .map(|path| read_capped(path, MAX_MESSAGE_BYTES))
+        .transpose()
+        .map_err(|e| fail_read(&e))?;
     let mut options = CmsOptions::at(at);
     options.validation = trust.validation_options(at);
     let report = match verify_cms(&message, content.as_deref(), &[], &store, &options) {

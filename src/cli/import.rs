@@ -60,8 +60,8 @@ pub struct EmployeesArgs {
 }
 
 /// Largest HR export read, in bytes: ample for 100,000 employees at ~300
-/// bytes a line, and a bound on memory for a wrong file.
-const MAX_FILE: usize = 64 * 1024 * 1024;
+/// bytes a line, and a bound on memory for a wrong file (or `/dev/zero`).
+const MAX_FILE: usize = 32 * 1024 * 1024;
 
 /// One person of the file.
 #[derive(Debug, Clone)]
