@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::trust_args::TrustArgs;
 use clap::Subcommand;
-use kabinet::cms::{verify_cms, CmsOptions, CmsReport};
+use kabinet::cms::{verify_cms, CmsError, CmsOptions, CmsReport};
 use kabinet::{Coded, Timestamp};
 use serde_json::json;
 
@@ -85,7 +85,15 @@ fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Re
         eprintln!("error: {}: {}", e.code(), e.message_en());
         USAGE
     })?;
-    let message = read_der_or_pem(files.message, MAX_MESSAGE_BYTES).map_err(|e| fail_read(&e))?;
+    // A file that is not DER or PEM is read no further: it is not a message
+    // (invalid, exit 1), as a DER that does not decode is not one.
+    let message = match read_der_or_pem(files.message, MAX_MESSAGE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(e @ ReadError::NotDerOrPem { .. }) => Err(CmsError::Malformed {
+            detail: e.message_en(),
+        }),
+        Err(e) => return Err(fail_read(&e)),
+    };
     let content = files
         .content
         .map(|path| read_capped(path, MAX_MESSAGE_BYTES))
@@ -93,7 +101,9 @@ fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Re
         .map_err(|e| fail_read(&e))?;
     let mut options = CmsOptions::at(at);
     options.validation = trust.validation_options(at);
-    let report = match verify_cms(&message, content.as_deref(), &[], &store, &options) {
+    let verified =
+        message.and_then(|message| verify_cms(&message, content.as_deref(), &[], &store, &options));
+    let report = match verified {
         Ok(r) => r,
         Err(e) => {
             if json {

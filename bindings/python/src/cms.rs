@@ -10,7 +10,7 @@
 
 use crate::errors;
 use crate::json::to_py;
-use crate::pki::{revocation_policy, TrustStore, ValidationReport};
+use crate::pki::{NamedOptions, TrustStore, ValidationReport};
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::{Coded, Timestamp};
 use pyo3::prelude::*;
@@ -222,13 +222,14 @@ impl CmsReport {
 /// Verifies a CMS SignedData `message` (DER or PEM) against `store` at `at`
 /// (default: now). `content` is the detached content; `certificate_time` is
 /// `signing_time` (each signer's certificate validated at its claimed
-/// signing time, else at `at`) or `verification`; `revocation` is `require`
-/// or `soft_fail`.
+/// signing time, else at `at`) or `verification`; `revocation`,
+/// `anchor_policy` and `profile` as for `validate`.
 ///
 /// Raises `CmsError` (`cms.malformed`, `cms.content_missing`, ...) when the
 /// message cannot be verified at all, `InvalidInputError` for an unknown policy.
 #[pyfunction]
-#[pyo3(signature = (message, store, at = None, *, content = None, certificate_time = "signing_time", revocation = "require"))]
+#[pyo3(signature = (message, store, at = None, *, content = None, certificate_time = "signing_time", revocation = "require", anchor_policy = "certificate", profile = "strict"))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of one Python function
 fn verify_cms(
     py: Python<'_>,
     message: &[u8],
@@ -237,8 +238,11 @@ fn verify_cms(
     content: Option<&[u8]>,
     certificate_time: &str,
     revocation: &str,
+    anchor_policy: &str,
+    profile: &str,
 ) -> PyResult<CmsReport> {
-    let mut options = CmsOptions::at(crate::time::timestamp(at)?);
+    let at = crate::time::timestamp(at)?;
+    let mut options = CmsOptions::at(at);
     options.certificate_time = match certificate_time {
         "signing_time" => CertificateTime::SigningTime,
         "verification" => CertificateTime::Verification,
@@ -251,7 +255,12 @@ fn verify_cms(
             ))
         }
     };
-    options.validation.revocation = revocation_policy(py, revocation)?;
+    options.validation = NamedOptions {
+        revocation,
+        anchor_policy,
+        profile,
+    }
+    .at(py, at)?;
     let result = py.detach(|| {
         let store = store.read();
         cms::verify_cms(message, content, &[], &store, &options)

@@ -13,11 +13,14 @@
 use crate::context::Signature;
 use crate::errors::{self, Family};
 use crate::json::to_py;
-use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
+use kabinet::pki::{
+    self, AnchorPolicy, ParsedCertificate, ProfileStrictness, RevocationPolicy, ValidationOptions,
+};
 use kabinet::trust_files;
 use kabinet::Timestamp;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::RwLock;
 
@@ -355,37 +358,55 @@ impl ValidationReport {
     }
 }
 
-/// The revocation policy named `require` or `soft_fail`.
-///
-/// Raises `InvalidInputError` (`pki.unknown_revocation_policy`) for another name.
-pub(crate) fn revocation_policy(py: Python<'_>, name: &str) -> PyResult<RevocationPolicy> {
-    match name {
-        "require" => Ok(RevocationPolicy::Require),
-        "soft_fail" => Ok(RevocationPolicy::SoftFail),
-        other => Err(errors::invalid_input(
-            py,
-            "pki.unknown_revocation_policy",
-            &format!("неизвестная политика проверки отзыва «{other}»"),
-            &format!("unknown revocation policy '{other}'"),
-        )),
+/// The named validation options of a call: revocation policy (`require`,
+/// `soft_fail`), anchor policy (`certificate`, `name_and_key_only`) and
+/// profile strictness (`strict`, `relaxed`), as the core names them.
+pub(crate) struct NamedOptions<'a> {
+    pub revocation: &'a str,
+    pub anchor_policy: &'a str,
+    pub profile: &'a str,
+}
+
+impl NamedOptions<'_> {
+    /// The validation options at `at`.
+    ///
+    /// Raises `InvalidInputError` (`pki.unknown_revocation_policy`,
+    /// `pki.unknown_anchor_policy`, `pki.unknown_profile`) for another name.
+    pub(crate) fn at(&self, py: Python<'_>, at: Timestamp) -> PyResult<ValidationOptions> {
+        let input = |e: pki::OptionError| errors::coded(py, errors::Family::Input, &e, Value::Null);
+        let mut options = ValidationOptions::at(at);
+        options.revocation = RevocationPolicy::from_name(self.revocation).map_err(input)?;
+        options.anchors = AnchorPolicy::from_name(self.anchor_policy).map_err(input)?;
+        options.profile = ProfileStrictness::from_name(self.profile).map_err(input)?;
+        Ok(options)
     }
 }
 
 /// Validates `leaf` against `store` at `at` (default: now). `revocation` is
 /// `require` (a missing CRL is a problem) or `soft_fail` (a warning);
-/// `required_eku` an extended key usage OID the leaf must carry.
+/// `anchor_policy` is `certificate` (anchors checked as certificates) or
+/// `name_and_key_only`; `profile` is `strict` or `relaxed` (key identifiers
+/// may be missing, policyConstraints non-critical); `required_eku` an
+/// extended key usage OID the leaf must carry.
 #[pyfunction]
-#[pyo3(signature = (leaf, store, at = None, *, revocation = "require", required_eku = None))]
+#[pyo3(signature = (leaf, store, at = None, *, revocation = "require", anchor_policy = "certificate", profile = "strict", required_eku = None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of one Python function
 fn validate(
     py: Python<'_>,
     leaf: &Certificate,
     store: &TrustStore,
     at: Option<&Bound<'_, PyAny>>,
     revocation: &str,
+    anchor_policy: &str,
+    profile: &str,
     required_eku: Option<&str>,
 ) -> PyResult<ValidationReport> {
-    let mut options = ValidationOptions::at(crate::time::timestamp(at)?);
-    options.revocation = revocation_policy(py, revocation)?;
+    let named = NamedOptions {
+        revocation,
+        anchor_policy,
+        profile,
+    };
+    let mut options = named.at(py, crate::time::timestamp(at)?)?;
     if let Some(eku) = required_eku {
         let oid = const_oid::ObjectIdentifier::new(eku).map_err(|_| {
             errors::invalid_input(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -40,3 +41,17 @@ def der_signature(cert_der: bytes) -> bytes:
     tag, start, end = tlv(cert_der, after_alg)
     assert tag == 0x03
     return cert_der[start + 1 : end]
+
+
+class ValidationKeywords(TypedDict):
+    """Keyword options of `kabinet.validate` and `kabinet.verify_cms`."""
+
+    revocation: str
+    anchor_policy: str
+    profile: str
+
+
+# The TC26 reference PKI publishes no CRL, its root has no basicConstraints
+# (an anchor by name and key only) and its certificates carry no
+# authorityKeyIdentifier (the relaxed profile).
+TC26: ValidationKeywords = {"revocation": "soft_fail", "anchor_policy": "name_and_key_only", "profile": "relaxed"}

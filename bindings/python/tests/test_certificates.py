@@ -4,13 +4,14 @@ Streebog (TC 26 test certificates of ../shared/testdata/tc26)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 import kabinet
-from shared import der_signature, shared_data
+from shared import TC26, der_signature, shared_data
 
 
 def _pem(name: str) -> bytes:
@@ -26,8 +27,11 @@ def test_a_tc26_certificate_validates_against_its_root() -> None:
     at = leaf.not_before + timedelta(days=1)
     strict = kabinet.validate(leaf, store, at)
     assert not strict.valid and "pki.revocation_unknown" in strict.problem_codes
+    # Checked as a certificate, the TC26 root (no basicConstraints) is refused;
+    # its leaves carry no authorityKeyIdentifier, which the strict profile wants.
+    assert "pki.missing_extension" in strict.problem_codes
     assert strict.signature_evidence() is None and strict.signature_level is None
-    report = kabinet.validate(leaf, store, at, revocation="soft_fail")
+    report = kabinet.validate(leaf, store, at, **TC26)
     assert report.valid and bool(report), report.problem_codes
     assert report.problems == [] and len(report.path) == 2 and report.path[-1]["anchor"] is True
     assert [w["code"] for w in report.warnings] == ["pki.revocation_unknown_accepted"]
@@ -43,7 +47,7 @@ def test_problems_carry_codes_and_certificates() -> None:
     leaf = kabinet.Certificate.from_bytes(_pem("sender256_cert.pem"))
     store = kabinet.TrustStore()
     store.add_anchor(root)
-    expired = kabinet.validate(leaf, store, leaf.not_after + timedelta(days=1), revocation="soft_fail")
+    expired = kabinet.validate(leaf, store, leaf.not_after + timedelta(days=1), **TC26)
     assert not expired.valid and expired.has_problem("pki.expired")
     problem = next(p for p in expired.problems if p.code == "pki.expired")
     assert problem.certificate == 0 and problem.detail and problem.detail_ru
@@ -54,7 +58,7 @@ def test_problems_carry_codes_and_certificates() -> None:
 def test_trust_store_from_files_and_bytes() -> None:
     store = kabinet.TrustStore.load([shared_data("tc26", "root256_cert.pem")], accredited=True)
     leaf = kabinet.Certificate.load(shared_data("tc26", "sender256_cert.pem"))[0]
-    report = kabinet.validate(leaf, store, leaf.not_before + timedelta(days=1), revocation="soft_fail")
+    report = kabinet.validate(leaf, store, leaf.not_before + timedelta(days=1), **TC26)
     assert report.valid and report.accredited_anchor
     other = kabinet.TrustStore()
     assert other.add_anchors_from_bytes(_pem("root256_cert.pem")) == 1
@@ -71,10 +75,17 @@ def test_unreadable_input_raises_certificate_errors(tmp_path: object) -> None:
     with pytest.raises(kabinet.CertificateError) as e3:
         kabinet.TrustStore().add_crls_from_bytes(b"\x30\x03\x02\x01\x00")
     assert e3.value.code == "pki.malformed_crl"
-    with pytest.raises(kabinet.InvalidInputError):
-        kabinet.validate(
-            kabinet.Certificate.from_bytes(_pem("root256_cert.pem")), kabinet.TrustStore(), revocation="maybe"
-        )
+    root = kabinet.Certificate.from_bytes(_pem("root256_cert.pem"))
+    empty = kabinet.TrustStore()
+    with pytest.raises(kabinet.InvalidInputError) as e4:
+        kabinet.validate(root, empty, revocation="maybe")
+    assert e4.value.code == "pki.unknown_revocation_policy"
+    with pytest.raises(kabinet.InvalidInputError) as e5:
+        kabinet.validate(root, empty, anchor_policy="trust_me")
+    assert e5.value.code == "pki.unknown_anchor_policy" and e5.value.message_ru and e5.value.message_en
+    with pytest.raises(kabinet.InvalidInputError) as e6:
+        kabinet.verify_cms(b"0", empty, profile="lenient")
+    assert e6.value.code == "pki.unknown_profile"
 
 
 def test_gost_verify_a_certificate_signature_and_streebog() -> None:
@@ -115,3 +126,35 @@ def test_pkits_revocation_through_crls() -> None:
     leaf, store, expected = _pkits_case("4.1.1")
     good = kabinet.validate(leaf, store, at)
     assert good.valid is expected is True and good.problems == [] and len(good.path) == 3
+
+
+def _limbo_case(case_id: str) -> tuple[kabinet.Certificate, kabinet.TrustStore, datetime]:
+    with gzip.open(shared_data("limbo", "limbo.json.gz"), "rt") as f:
+        suite = json.load(f)
+    case = next(c for c in suite["testcases"] if c["id"] == case_id)
+    store = kabinet.TrustStore()
+    for pem in case["trusted_certs"]:
+        store.add_anchor(kabinet.Certificate.from_bytes(pem.encode()))
+    for pem in case["untrusted_intermediates"]:
+        store.add_intermediate(kabinet.Certificate.from_bytes(pem.encode()))
+    at = datetime.fromisoformat(case["validation_time"] or "2026-06-29T00:00:00+00:00")
+    return kabinet.Certificate.from_bytes(case["peer_certificate"].encode()), store, at
+
+
+def test_x509_limbo_attacks_are_refused_with_their_codes() -> None:
+    leaf, store, at = _limbo_case("rfc5280::duplicate-extensions")
+    report = kabinet.validate(leaf, store, at, revocation="soft_fail")
+    assert not report.valid and report.has_problem("pki.duplicate_extension")
+    leaf, store, at = _limbo_case("rfc5280::leaf-ku-keycertsign")
+    report = kabinet.validate(leaf, store, at, revocation="soft_fail")
+    assert report.problem_codes == ["pki.key_cert_sign_without_ca"]
+
+
+def test_an_expired_anchor_is_refused_unless_taken_by_name_and_key() -> None:
+    leaf, store, at = _limbo_case("rfc5280::validity::expired-root")
+    report = kabinet.validate(leaf, store, at, revocation="soft_fail")
+    assert not report.valid
+    anchor = len(report.path) - 1
+    assert [p.code for p in report.problems if p.certificate == anchor] == ["pki.expired"]
+    lenient = kabinet.validate(leaf, store, at, revocation="soft_fail", anchor_policy="name_and_key_only")
+    assert lenient.valid, lenient.problem_codes

@@ -9,7 +9,7 @@ from typing import List
 
 import kabinet
 from conftest import T0, World, as_, person, snils_of
-from shared import shared_data
+from shared import TC26, shared_data
 
 
 def test_threads_share_one_directory(world: World) -> None:
@@ -52,7 +52,7 @@ def test_threads_share_a_directory_on_sqlite_and_a_trust_store(tmp_path: Path) -
         try:
             for _ in range(5):
                 k.record_login(account, "password", True, at=T0)
-                assert kabinet.validate(leaf, store, at, revocation="soft_fail").valid
+                assert kabinet.validate(leaf, store, at, **TC26).valid
         except BaseException as e:  # noqa: BLE001 - collected and re-raised below
             errors.append(e)
 

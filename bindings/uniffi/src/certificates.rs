@@ -7,6 +7,7 @@
 
 use crate::context::{Signature, SignatureLevel};
 use crate::error::{Area, KabinetError};
+use crate::mirror::mirror_enum;
 use crate::time;
 use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
 use std::path::PathBuf;
@@ -314,24 +315,69 @@ pub fn parse_certificates(bytes: Vec<u8>) -> Result<Vec<CertificateSummary>, Kab
         .collect())
 }
 
+mirror_enum! {
+    /// How trust anchors given as certificates are taken.
+    AnchorPolicy = pki::AnchorPolicy {
+        /// Checked as certificates: valid now, a critical basicConstraints
+        /// with cA, keyCertSign when keyUsage is present, no unknown critical
+        /// or duplicate extension (the default).
+        Certificate,
+        /// Only the anchor's name and key are used, for trust lists whose
+        /// roots predate the profile (the TC26 reference root).
+        NameAndKeyOnly,
+    }
+}
+
+mirror_enum! {
+    /// How strictly certificates must meet the RFC 5280 profile.
+    ProfileStrictness = pki::ProfileStrictness {
+        /// Every rule (the default).
+        Strict,
+        /// Key identifiers may be missing and policyConstraints non-critical,
+        /// for PKIs older than RFC 5280.
+        Relaxed,
+    }
+}
+
+/// The validation options of a host call: revocation, anchors, profile
+/// (`None` for an option keeps its safe default).
+pub(crate) fn validation_options(
+    at: SystemTime,
+    soft_fail_revocation: bool,
+    anchor_policy: Option<AnchorPolicy>,
+    profile: Option<ProfileStrictness>,
+) -> Result<ValidationOptions, KabinetError> {
+    let mut options = ValidationOptions::at(time::from_host(at)?);
+    if soft_fail_revocation {
+        options.revocation = RevocationPolicy::SoftFail;
+    }
+    if let Some(policy) = anchor_policy {
+        options.anchors = policy.into();
+    }
+    if let Some(strictness) = profile {
+        options.profile = strictness.into();
+    }
+    Ok(options)
+}
+
 /// Validates `leaf` (DER or PEM) against `store` at `at`. Problems are in the
 /// report, not errors; `soft_fail_revocation` accepts an unknown revocation
-/// status with a warning instead of refusing.
+/// status with a warning instead of refusing; `anchor_policy` and `profile`
+/// default to checking anchors as certificates and the strict profile.
 ///
 /// # Errors
 /// `Certificate` when the leaf cannot be parsed; `time.out_of_range`.
-#[uniffi::export]
+#[uniffi::export(default(anchor_policy = None, profile = None))]
 pub fn validate_certificate(
     leaf: Vec<u8>,
     store: Arc<TrustStore>,
     at: SystemTime,
     soft_fail_revocation: bool,
+    anchor_policy: Option<AnchorPolicy>,
+    profile: Option<ProfileStrictness>,
 ) -> Result<CertificateReport, KabinetError> {
     let leaf = ParsedCertificate::from_der_or_pem(&leaf).map_err(|e| pki_error(&e))?;
-    let mut options = ValidationOptions::at(time::from_host(at)?);
-    if soft_fail_revocation {
-        options.revocation = RevocationPolicy::SoftFail;
-    }
+    let options = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
     let report = pki::validate(&leaf, &store.lock(), &options);
     Ok(CertificateReport::from(&report))
 }

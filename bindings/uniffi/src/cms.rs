@@ -7,11 +7,11 @@
 //! verified at all fails with `KabinetError.Certificate` and a `cms.*` code.
 //! Verifying runs in the library; this file converts only.
 
+use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness};
 use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
 use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
-use kabinet::pki::RevocationPolicy;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -100,13 +100,15 @@ fn signer(s: &cms::SignerReport) -> CmsSigner {
 /// must be identical). With `signing_time_policy` each signer's certificate
 /// is validated at the signing time it claims (else at `at`); without, at
 /// `at`. `soft_fail_revocation` accepts an unknown revocation status with a
-/// warning instead of refusing.
+/// warning instead of refusing; `anchor_policy` and `profile` as for
+/// [`crate::validate_certificate`].
 ///
 /// # Errors
 /// `Certificate` with a `cms.*` code when the message cannot be verified at
 /// all (`cms.malformed`, `cms.not_signed_data`, `cms.content_missing`, …);
 /// `time.out_of_range`.
-#[uniffi::export]
+#[uniffi::export(default(anchor_policy = None, profile = None))]
+#[allow(clippy::too_many_arguments)] // one foreign function with its options
 pub fn verify_cms(
     message: Vec<u8>,
     content: Option<Vec<u8>>,
@@ -114,16 +116,16 @@ pub fn verify_cms(
     at: SystemTime,
     signing_time_policy: bool,
     soft_fail_revocation: bool,
+    anchor_policy: Option<AnchorPolicy>,
+    profile: Option<ProfileStrictness>,
 ) -> Result<CmsReport, KabinetError> {
     let mut options = CmsOptions::at(time::from_host(at)?);
+    options.validation = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
     options.certificate_time = if signing_time_policy {
         CertificateTime::SigningTime
     } else {
         CertificateTime::Verification
     };
-    if soft_fail_revocation {
-        options.validation.revocation = RevocationPolicy::SoftFail;
-    }
     let report = cms::verify_cms(&message, content.as_deref(), &[], &store.lock(), &options)
         .map_err(|e| KabinetError::coded(Area::Certificate, &e))?;
     Ok(CmsReport {

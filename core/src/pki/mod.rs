@@ -74,7 +74,8 @@ pub mod verify;
 
 pub use error::{PkiError, WeakAlgorithm};
 pub use options::{
-    AnchorPolicy, Budget, PolicyOptions, ProfileStrictness, RevocationPolicy, ValidationOptions,
+    AnchorPolicy, Budget, OptionError, PolicyOptions, ProfileStrictness, RevocationPolicy,
+    ValidationOptions,
 };
 pub use parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
 pub use report::{Notice, PathEntry, Problem, ValidationReport, Warning};

@@ -32,24 +32,98 @@ pub enum AnchorPolicy {
     NameAndKeyOnly,
 }
 
-impl AnchorPolicy {
-    /// The policy's stable name: `certificate` or `name_and_key_only`.
-    pub fn name(self) -> &'static str {
+/// A validation option named by a host (Python, Kotlin, the command line)
+/// that is not one of the option's names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OptionError {
+    /// Not a revocation policy (`require`, `soft_fail`).
+    #[error("unknown revocation policy '{name}'")]
+    UnknownRevocationPolicy {
+        /// The name given.
+        name: String,
+    },
+    /// Not an anchor policy (`certificate`, `name_and_key_only`).
+    #[error("unknown anchor policy '{name}'")]
+    UnknownAnchorPolicy {
+        /// The name given.
+        name: String,
+    },
+    /// Not a profile strictness (`strict`, `relaxed`).
+    #[error("unknown profile strictness '{name}'")]
+    UnknownProfile {
+        /// The name given.
+        name: String,
+    },
+}
+
+impl crate::Coded for OptionError {
+    fn code(&self) -> &'static str {
         match self {
-            Self::Certificate => "certificate",
-            Self::NameAndKeyOnly => "name_and_key_only",
+            Self::UnknownRevocationPolicy { .. } => "pki.unknown_revocation_policy",
+            Self::UnknownAnchorPolicy { .. } => "pki.unknown_anchor_policy",
+            Self::UnknownProfile { .. } => "pki.unknown_profile",
         }
     }
-
-    /// The policy of a stable name (`certificate`, `name_and_key_only`).
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "certificate" => Some(Self::Certificate),
-            "name_and_key_only" => Some(Self::NameAndKeyOnly),
-            _ => None,
+    fn message_ru(&self) -> String {
+        match self {
+            Self::UnknownRevocationPolicy { name } => {
+                format!("неизвестная политика проверки отзыва «{name}»")
+            }
+            Self::UnknownAnchorPolicy { name } => {
+                format!("неизвестная политика доверенных корней «{name}»")
+            }
+            Self::UnknownProfile { name } => format!("неизвестная строгость профиля «{name}»"),
         }
+    }
+    fn message_en(&self) -> String {
+        self.to_string()
     }
 }
+
+/// Options with stable names, as hosts pass them.
+macro_rules! named {
+    ($ty:ty, $error:ident, $($variant:ident = $name:literal),+) => {
+        impl $ty {
+            /// The stable name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)+
+                }
+            }
+
+            /// The value of a stable name.
+            ///
+            /// # Errors
+            #[doc = concat!("[`OptionError::", stringify!($error), "`] for another name.")]
+            pub fn from_name(name: &str) -> Result<Self, OptionError> {
+                match name {
+                    $($name => Ok(Self::$variant),)+
+                    _ => Err(OptionError::$error { name: name.to_owned() }),
+                }
+            }
+        }
+    };
+}
+
+named!(
+    RevocationPolicy,
+    UnknownRevocationPolicy,
+    Require = "require",
+    SoftFail = "soft_fail"
+);
+named!(
+    AnchorPolicy,
+    UnknownAnchorPolicy,
+    Certificate = "certificate",
+    NameAndKeyOnly = "name_and_key_only"
+);
+named!(
+    ProfileStrictness,
+    UnknownProfile,
+    Strict = "strict",
+    Relaxed = "relaxed"
+);
 
 /// How strictly the certificates of a path must meet the RFC 5280 profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -468,6 +468,8 @@ def validate(
     at: Optional[datetime] = None,
     *,
     revocation: str = "require",
+    anchor_policy: str = "certificate",
+    profile: str = "strict",
     required_eku: Optional[str] = None,
 ) -> ValidationReport: ...
 
@@ -536,6 +538,8 @@ def verify_cms(
     content: Optional[bytes] = None,
     certificate_time: str = "signing_time",
     revocation: str = "require",
+    anchor_policy: str = "certificate",
+    profile: str = "strict",
 ) -> CmsReport: ...
 
 # --- GOST ------------------------------------------------------------------

@@ -20,7 +20,7 @@ fun pemDer(name: String): ByteArray {
 
 fun cmsTests() {
     test("cms: the TC 26 512-bit message with signed attributes verifies") {
-        val r = verifyCms(tc26("signed_a111.pem"), null, cmsStore(), CMS_AT, true, true)
+        val r = verifyCms(tc26("signed_a111.pem"), null, cmsStore(), CMS_AT, true, true, TC26_ANCHORS, TC26_PROFILE)
         yes(r.valid, "valid: ${r.signers.map { it.problems }}")
         eq(r.contentType, "1.2.840.113549.1.7.1")
         yes(!r.detached, "attached")
@@ -39,7 +39,7 @@ fun cmsTests() {
     }
 
     test("cms: the TC 26 256-bit message verifies, DER as PEM") {
-        val r = verifyCms(tc26("signed_a121.pem"), null, cmsStore(), CMS_AT, true, true)
+        val r = verifyCms(tc26("signed_a121.pem"), null, cmsStore(), CMS_AT, true, true, TC26_ANCHORS, TC26_PROFILE)
         yes(r.valid, "valid: ${r.signers.map { it.problems }}")
         val s = r.signers.single()
         yes(!s.signedAttributes, "no signed attributes")
@@ -47,8 +47,8 @@ fun cmsTests() {
         eq(s.digestAlgorithm, "streebog256")
         eq(s.certificateCheckedAt, CMS_AT)
         eq(s.certificate!!.path.size, 2)
-        yes(verifyCms(pemDer("signed_a121.pem"), null, cmsStore(), CMS_AT, false, true).valid, "DER verifies")
-        val strict = verifyCms(tc26("signed_a121.pem"), null, cmsStore(), CMS_AT, true, false)
+        yes(verifyCms(pemDer("signed_a121.pem"), null, cmsStore(), CMS_AT, false, true, TC26_ANCHORS, TC26_PROFILE).valid, "DER verifies")
+        val strict = verifyCms(tc26("signed_a121.pem"), null, cmsStore(), CMS_AT, true, false, TC26_ANCHORS, TC26_PROFILE)
         yes(!strict.valid, "revocation required by default refuses without CRLs")
     }
 
@@ -62,7 +62,7 @@ fun cmsTests() {
             val at = der.size - sigLen - header.size
             yes(der.copyOfRange(at, at + header.size).contentEquals(header), "$name ends with its signature")
             der[der.size - 1] = (der[der.size - 1].toInt() xor 0x80).toByte()
-            val r = verifyCms(der, null, cmsStore(), CMS_AT, true, true)
+            val r = verifyCms(der, null, cmsStore(), CMS_AT, true, true, TC26_ANCHORS, TC26_PROFILE)
             yes(!r.valid, "$name refused")
             val s = r.signers.single()
             eq(s.problems.map { it.code }, listOf("cms.bad_signature"), name)
@@ -72,7 +72,7 @@ fun cmsTests() {
 
     test("cms: garbage is cms.malformed") {
         for (garbage in listOf(ByteArray(0), "not a message".toByteArray())) {
-            val e = raises<KabinetException.Certificate> { verifyCms(garbage, null, cmsStore(), CMS_AT, true, true) }
+            val e = raises<KabinetException.Certificate> { verifyCms(garbage, null, cmsStore(), CMS_AT, true, true, TC26_ANCHORS, TC26_PROFILE) }
             eq(codeOf(e), "cms.malformed")
         }
     }
