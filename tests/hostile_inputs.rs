@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use der_bytes::{
-    certificate_with_subject, cms_with_certificates, crl_issued_by, name_with_one_rdn_of,
+    certificate_with_subject, cms_with_certificates, cms_with_signers, crl_issued_by,
+    name_with_one_rdn_of, signer_info,
 };
 use kabinet::cms::{verify_cms, CmsOptions};
 use kabinet::pki::{validate, ParsedCertificate, ParsedCrl, TrustStore, ValidationOptions};
@@ -95,26 +96,43 @@ fn params(cn: &str, ca: bool) -> CertificateParams {
 /// A leaf issued by "Tangle CA", `n` self-issued intermediates named "Tangle CA"
 /// (each signed by another key), and an anchor of another name: no path exists.
 fn tangle(n: usize) -> (ParsedCertificate, TrustStore) {
-    let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+    let (leaf, intermediates, anchor) = tangle_parts(n);
     let mut store = TrustStore::new();
+    store.add_anchor(anchor, true);
+    for c in intermediates {
+        store.add_intermediate(c);
+    }
+    (leaf, store)
+}
+
+/// The leaf, the same-named intermediates and the unrelated anchor of [`tangle`].
+fn tangle_parts(n: usize) -> (ParsedCertificate, Vec<ParsedCertificate>, ParsedCertificate) {
+    let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
     let root_key = key();
     let root = params("Unrelated Root", true)
         .self_signed(&root_key)
         .unwrap();
-    store.add_anchor(ParsedCertificate::from_der(root.der()).unwrap(), true);
     let tangle_p = params("Tangle CA", true);
     let keys: Vec<KeyPair> = (0..n).map(|_| key()).collect();
-    for (i, k) in keys.iter().enumerate() {
-        let signer = &keys[(i + 1) % n];
-        let c = tangle_p
-            .signed_by(k, &Issuer::from_params(&tangle_p, signer))
-            .unwrap();
-        store.add_intermediate(ParsedCertificate::from_der(c.der()).unwrap());
-    }
+    let intermediates = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let signer = &keys[(i + 1) % n];
+            let c = tangle_p
+                .signed_by(k, &Issuer::from_params(&tangle_p, signer))
+                .unwrap();
+            ParsedCertificate::from_der(c.der()).unwrap()
+        })
+        .collect();
     let leaf = params("Tangled Leaf", false)
         .signed_by(&key(), &Issuer::from_params(&tangle_p, &keys[0]))
         .unwrap();
-    (ParsedCertificate::from_der(leaf.der()).unwrap(), store)
+    (
+        ParsedCertificate::from_der(leaf.der()).unwrap(),
+        intermediates,
+        ParsedCertificate::from_der(root.der()).unwrap(),
+    )
 }
 
 #[test]
@@ -151,6 +169,31 @@ fn hostile_inputs_cost_bounded_time_and_memory() {
             assert!(e.to_string().contains("more than 64 elements"), "{e}");
         });
     }
+
+    // A signed message carries its own tangle: 62 same-named intermediates and
+    // the leaf, which all 16 signers (the most a message may have) point at.
+    let (leaf, intermediates, anchor) = tangle_parts(62);
+    let mut carried: Vec<Vec<u8>> = intermediates.iter().map(|c| c.der().to_vec()).collect();
+    carried.push(leaf.der().to_vec());
+    let tbs = &leaf.certificate().tbs_certificate;
+    let issuer = der::Encode::to_der(&tbs.issuer).unwrap();
+    let signer = signer_info(&issuer, tbs.serial_number.as_bytes());
+    let message = cms_with_signers(&carried, &vec![signer; 16]);
+    let mut store = TrustStore::new();
+    store.add_anchor(anchor, true);
+    measure(
+        "cms carrying 62 same-named intermediates, 16 signers",
+        || {
+            let report =
+                verify_cms(&message, Some(b"x"), &[], &store, &CmsOptions::at(at())).unwrap();
+            assert!(!report.valid);
+            assert_eq!(report.signers.len(), 16);
+            assert!(report
+                .signers
+                .iter()
+                .all(|s| s.certificate.as_ref().is_some_and(|c| !c.valid)));
+        },
+    );
 
     for n in [14, 18, 100] {
         let (leaf, store) = tangle(n);

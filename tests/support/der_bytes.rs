@@ -105,6 +105,27 @@ pub fn certificate_with_subject(serial: u32, subject: &[u8]) -> Vec<u8> {
 
 /// A CMS ContentInfo of SignedData carrying `certificates` (encoded) and no signer.
 pub fn cms_with_certificates(certificates: &[Vec<u8>]) -> Vec<u8> {
+    cms_with_signers(certificates, &[])
+}
+
+/// A SignerInfo naming its certificate by `issuer` (an encoded Name) and
+/// `serial` (the INTEGER's content bytes), with a signature of zeros.
+pub fn signer_info(issuer: &[u8], serial: &[u8]) -> Vec<u8> {
+    let sha256 = seq(&[&oid(&[
+        0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+    ])]);
+    seq(&[
+        &tlv(0x02, &[1]),
+        &seq(&[issuer, &tlv(0x02, serial)]),
+        &sha256,
+        &ecdsa_sha256(),
+        &tlv(0x04, &[0; 64]),
+    ])
+}
+
+/// A CMS ContentInfo of SignedData (detached data) carrying `certificates`
+/// and the given SignerInfos.
+pub fn cms_with_signers(certificates: &[Vec<u8>], signers: &[Vec<u8>]) -> Vec<u8> {
     let data = oid(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01]);
     let signed_data = oid(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02]);
     let body = seq(&[
@@ -112,7 +133,7 @@ pub fn cms_with_certificates(certificates: &[Vec<u8>]) -> Vec<u8> {
         &tlv(0x31, &[]),
         &seq(&[&data]),
         &tlv(0xA0, &certificates.concat()),
-        &tlv(0x31, &[]),
+        &tlv(0x31, &signers.concat()),
     ]);
     seq(&[&signed_data, &tlv(0xA0, &body)])
 }

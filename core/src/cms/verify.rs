@@ -12,6 +12,7 @@
 //! Signed attributes are re-encoded in DER for verification: a signer that
 //! sent them in another order (BER) gets `cms.bad_signature`.
 
+use crate::pki::ValidationReport;
 use ::cms::cert::CertificateChoices;
 use ::cms::content_info::ContentInfo;
 use ::cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
@@ -119,6 +120,7 @@ pub fn verify_cms(
     };
     let candidates: Vec<&ParsedCertificate> = carried.iter().chain(certificates).collect();
     let content_type = signed.encap_content_info.econtent_type;
+    let mut validations = Validations::default();
     let signers = signed
         .signer_infos
         .0
@@ -129,7 +131,7 @@ pub fn verify_cms(
                 content_type,
                 data,
             };
-            verify_signer(&input, &candidates, store, options)
+            verify_signer(&input, &candidates, store, options, &mut validations)
         })
         .collect::<Vec<_>>();
     Ok(CmsReport {
@@ -200,6 +202,30 @@ fn message_certificates(signed: &SignedData) -> Result<Vec<ParsedCertificate>, C
                 .map_err(|e| malformed(format!("certificate: {}", crate::Coded::message_en(&e))))
         })
         .collect()
+}
+
+/// The path validations of one message, by certificate and time: signers
+/// that name the same certificate at the same time share one validation
+/// (it depends on nothing else), so sixteen signers pointing at one
+/// certificate in a tangle of intermediates cost one path search, not sixteen.
+#[derive(Default)]
+struct Validations(Vec<([u8; 32], Timestamp, ValidationReport)>);
+
+impl Validations {
+    fn of(
+        &mut self,
+        cert: &ParsedCertificate,
+        store: &TrustStore,
+        options: &ValidationOptions,
+    ) -> ValidationReport {
+        let key = (*cert.fingerprint(), options.at);
+        if let Some((_, _, report)) = self.0.iter().find(|(f, t, _)| (*f, *t) == key) {
+            return report.clone();
+        }
+        let report = validate(cert, store, options);
+        self.0.push((key.0, key.1, report.clone()));
+        report
+    }
 }
 
 /// One SignerInfo with what it signs.
@@ -351,6 +377,7 @@ fn verify_signer(
     candidates: &[&ParsedCertificate],
     store: &TrustStore,
     options: &CmsOptions,
+    validations: &mut Validations,
 ) -> SignerReport {
     let info = input.info;
     let mut problems = Vec::new();
@@ -387,7 +414,7 @@ fn verify_signer(
             }
             let mut validation = options.validation.clone();
             validation.at = checked_at;
-            let report = validate(cert, store, &validation);
+            let report = validations.of(cert, store, &validation);
             if !report.valid {
                 let codes: Vec<&str> = report.problems.iter().map(|p| p.code).collect();
                 problems.push(SignerProblem::CertificateInvalid {
