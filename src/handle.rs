@@ -8,6 +8,14 @@
 //! writer at a time, readers never see half a command, and no acknowledged
 //! command is lost. It is the one place of the library that reads the clock
 //! ([`Kabinet::now`]); the core never does.
+//!
+//! Several handles may share one store (in one process or several): before
+//! it answers, a handle asks the store whether anything was committed since
+//! it last looked and applies the new entries ([`Freshness`]); a command's
+//! entry is appended only if the journal still ends where the command was
+//! decided, otherwise the handle catches up, decides again against the new
+//! state and retries, so writers interleave into one chain and every rule
+//! is checked against the state its entry lands on.
 
 use crate::store::{JournalError, MemoryStore, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
@@ -16,17 +24,78 @@ use kabinet_core::{
     AccessRequest, AccountId, Command, CommandError, Context, Decision, Directory, EffectiveRight,
     Event, OrgId, Policy, Timestamp,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::{Duration, Instant};
 
 /// How many entries pass between two snapshots, by default: opening replays
 /// at most this many entries after the latest snapshot.
 pub const SNAPSHOT_EVERY: u64 = 10_000;
+
+/// How many times a command is decided again when other writers keep
+/// appending first; past it the command is not recorded.
+pub const MAX_WRITE_ATTEMPTS: usize = 16;
+
+/// How fresh a handle's answers are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Freshness {
+    /// Every answer includes every command that any handle of any process
+    /// had acknowledged before the question was asked (the default).
+    #[default]
+    Fresh,
+    /// The store is asked at most once per this interval: an answer may
+    /// miss commands acknowledged by others within it. For read-heavy hosts
+    /// that accept bounded staleness; a handle's own commands are always seen.
+    AtMost(Duration),
+}
 
 /// The writer's side: where the journal ends and when the last snapshot was taken.
 #[derive(Debug, Default)]
 struct Writer {
     head: Head,
     snapshot_seq: u64,
+}
+
+/// What a handle knows of the store's changes.
+#[derive(Debug)]
+struct Seen {
+    /// The store's change token when the handle last caught up.
+    token: AtomicU64,
+    /// The sequence number of the last entry applied to the directory.
+    applied: AtomicU64,
+    /// When the store was last asked, in nanoseconds after `since`.
+    asked_at: AtomicU64,
+    since: Instant,
+    freshness: Freshness,
+}
+
+impl Seen {
+    fn new(applied: u64, token: u64) -> Self {
+        Self {
+            token: AtomicU64::new(token),
+            applied: AtomicU64::new(applied),
+            asked_at: AtomicU64::new(0),
+            since: Instant::now(),
+            freshness: Freshness::Fresh,
+        }
+    }
+
+    fn elapsed_ns(&self) -> u64 {
+        u64::try_from(self.since.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
+
+    /// Whether the store must be asked now under the freshness asked for.
+    fn due(&self) -> bool {
+        match self.freshness {
+            Freshness::Fresh => true,
+            Freshness::AtMost(interval) => {
+                let interval = u64::try_from(interval.as_nanos()).unwrap_or(u64::MAX);
+                self.elapsed_ns()
+                    .saturating_sub(self.asked_at.load(Ordering::Relaxed))
+                    >= interval
+            }
+        }
+    }
 }
 
 /// A directory shared by threads, with its journal.
@@ -36,6 +105,17 @@ pub struct Kabinet {
     writer: Mutex<Writer>,
     store: Box<dyn Store>,
     snapshot_every: u64,
+    seen: Seen,
+}
+
+/// A decision with the journal position it was taken at: every entry up to
+/// `seq` is reflected in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionedDecision {
+    /// The decision.
+    pub decision: Decision,
+    /// The sequence number of the last journal entry the state included.
+    pub seq: u64,
 }
 
 impl Default for Kabinet {
@@ -57,6 +137,7 @@ impl Kabinet {
             writer: Mutex::new(Writer::default()),
             store: Box::new(MemoryStore::new()),
             snapshot_every: SNAPSHOT_EVERY,
+            seen: Seen::new(0, 0),
         }
     }
 
@@ -88,44 +169,22 @@ impl Kabinet {
     /// # Errors
     /// [`StoreError`] when the store cannot be loaded.
     pub fn with_store(store: Box<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
-        let loaded = store.load()?;
-        let (mut directory, mut head) = match loaded.snapshot {
-            Some((head, snapshot)) => match snapshot.with_policy(policy.clone()).restore() {
-                Ok(d) => (d, head),
-                Err(_) => return Self::full_replay(store, policy),
-            },
-            None => (Directory::with_policy(policy), Head::default()),
-        };
-        let snapshot_seq = head.seq;
-        replay(&mut directory, &loaded.tail);
-        if let Some(last) = loaded.tail.last() {
-            head = Head::of(last);
-        }
+        let token = store.change_token()?;
+        let (directory, head, snapshot_seq) = load_state(&*store, policy)?;
         Ok(Self {
             directory: RwLock::new(directory),
             writer: Mutex::new(Writer { head, snapshot_seq }),
             store,
             snapshot_every: SNAPSHOT_EVERY,
+            seen: Seen::new(head.seq, token),
         })
     }
 
-    fn full_replay(store: Box<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
-        let mut directory = Directory::with_policy(policy);
-        let mut head = Head::default();
-        store.scan(&Filter::all(), &mut |e| {
-            replay(&mut directory, std::iter::once(&e));
-            head = Head::of(&e);
-            true
-        })?;
-        Ok(Self {
-            directory: RwLock::new(directory),
-            writer: Mutex::new(Writer {
-                head,
-                snapshot_seq: 0,
-            }),
-            store,
-            snapshot_every: SNAPSHOT_EVERY,
-        })
+    /// The same handle with the freshness asked for (fresh by default).
+    #[must_use]
+    pub fn freshness(mut self, freshness: Freshness) -> Self {
+        self.seen.freshness = freshness;
+        self
     }
 
     /// The same handle taking a snapshot every `entries` entries (at least 1).
@@ -149,31 +208,45 @@ impl Kabinet {
     /// nothing changed and nothing was journaled.
     pub fn execute(&self, command: Command, context: &Context) -> Result<Vec<Event>, CommandError> {
         let mut writer = self.lock_writer();
-        let (entry, result) = {
-            let directory = self.read();
-            let result = directory.execute(command.clone(), context);
-            let record = Record::of(&directory, command, context, &result);
-            (writer.head.next(record), result)
-        };
-        self.store
-            .append(std::slice::from_ref(&entry))
-            .map_err(|e| CommandError::NotRecorded {
-                reason: e.to_string(),
-            })?;
-        writer.head = Head::of(&entry);
-        if let Ok(events) = &result {
-            let mut directory = self.write();
-            for event in events {
-                directory.apply(event);
+        let mut force = false;
+        for _ in 0..MAX_WRITE_ATTEMPTS {
+            self.catch_up(&mut writer, force).map_err(not_recorded)?;
+            let (entry, result) = {
+                let directory = self.directory_guard();
+                let result = directory.execute(command.clone(), context);
+                let record = Record::of(&directory, command.clone(), context, &result);
+                (writer.head.next(record), result)
+            };
+            match self.store.append(writer.head, std::slice::from_ref(&entry)) {
+                Ok(()) => {}
+                Err(StoreError::Conflict { .. }) => {
+                    // Another writer appended first: catch up, decide again.
+                    force = true;
+                    continue;
+                }
+                Err(e) => return Err(not_recorded(e)),
             }
+            writer.head = Head::of(&entry);
+            {
+                let mut directory = self.write();
+                if let Ok(events) = &result {
+                    for event in events {
+                        directory.apply(event);
+                    }
+                }
+                self.seen.applied.store(entry.seq, Ordering::Release);
+            }
+            self.maybe_snapshot(&mut writer);
+            return result;
         }
-        self.maybe_snapshot(&mut writer);
-        result
+        Err(too_contended())
     }
 
     /// Executes commands in order, each seeing the effects of those before,
     /// and journals them all in one durable transaction: either every entry
     /// is committed or none is (and the state is reloaded from the store).
+    /// When another writer appended first, the batch is decided again
+    /// against the new state.
     ///
     /// # Errors
     /// [`CommandError::NotRecorded`] when the transaction failed; the inner
@@ -183,46 +256,94 @@ impl Kabinet {
         commands: Vec<(Command, Context)>,
     ) -> Result<Vec<Result<Vec<Event>, CommandError>>, CommandError> {
         let mut writer = self.lock_writer();
-        let mut directory = self.write();
-        let mut head = writer.head;
-        let mut entries = Vec::with_capacity(commands.len());
-        let mut results = Vec::with_capacity(commands.len());
-        for (command, context) in commands {
-            let result = directory.execute(command.clone(), &context);
-            let entry = head.next(Record::of(&directory, command, &context, &result));
-            head = Head::of(&entry);
-            if let Ok(events) = &result {
-                for event in events {
-                    directory.apply(event);
+        let mut force = false;
+        for _ in 0..MAX_WRITE_ATTEMPTS {
+            self.catch_up(&mut writer, force).map_err(not_recorded)?;
+            let mut directory = self.write();
+            let mut head = writer.head;
+            let mut entries = Vec::with_capacity(commands.len());
+            let mut results = Vec::with_capacity(commands.len());
+            for (command, context) in &commands {
+                let result = directory.execute(command.clone(), context);
+                let entry = head.next(Record::of(&directory, command.clone(), context, &result));
+                head = Head::of(&entry);
+                if let Ok(events) = &result {
+                    for event in events {
+                        directory.apply(event);
+                    }
+                }
+                entries.push(entry);
+                results.push(result);
+            }
+            match self.store.append(writer.head, &entries) {
+                Ok(()) => {
+                    writer.head = head;
+                    self.seen.applied.store(head.seq, Ordering::Release);
+                    drop(directory);
+                    self.maybe_snapshot(&mut writer);
+                    return Ok(results);
+                }
+                Err(e) => {
+                    // The directory holds effects that were not committed:
+                    // reload it from what the store has.
+                    let policy = directory.policy().clone();
+                    let (reloaded, reloaded_head, _) =
+                        load_state(&*self.store, policy).map_err(not_recorded)?;
+                    *directory = reloaded;
+                    writer.head = reloaded_head;
+                    self.seen
+                        .applied
+                        .store(reloaded_head.seq, Ordering::Release);
+                    if !matches!(e, StoreError::Conflict { .. }) {
+                        return Err(not_recorded(e));
+                    }
+                    force = true;
                 }
             }
-            entries.push(entry);
-            results.push(result);
         }
-        if let Err(e) = self.store.append(&entries) {
-            // The directory holds effects that were not committed: rebuild it
-            // from what the store has.
-            let policy = directory.policy().clone();
-            if let Ok(Some(d)) = self.rebuild(policy) {
-                *directory = d;
-            }
-            return Err(CommandError::NotRecorded {
-                reason: e.to_string(),
-            });
-        }
-        writer.head = head;
-        drop(directory);
-        self.maybe_snapshot(&mut writer);
-        Ok(results)
+        Err(too_contended())
     }
 
-    fn rebuild(&self, policy: Policy) -> Result<Option<Directory>, StoreError> {
-        let mut d = Directory::with_policy(policy);
-        self.store.scan(&Filter::all(), &mut |e| {
-            replay(&mut d, std::iter::once(&e));
-            true
-        })?;
-        Ok(Some(d))
+    /// Applies the entries other handles committed since this one last
+    /// looked. `force` reads the store even when its change token says
+    /// nothing changed (after a conflict).
+    fn catch_up(&self, writer: &mut Writer, force: bool) -> Result<(), StoreError> {
+        let token = self.store.change_token()?;
+        self.seen
+            .asked_at
+            .store(self.seen.elapsed_ns(), Ordering::Relaxed);
+        if !force && token == self.seen.token.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        let tail = self.store.entries_after(writer.head)?;
+        if let Some(last) = tail.last() {
+            let mut directory = self.write();
+            replay(&mut directory, &tail);
+            writer.head = Head::of(last);
+            self.seen.applied.store(writer.head.seq, Ordering::Release);
+        }
+        self.seen.token.store(token, Ordering::Release);
+        Ok(())
+    }
+
+    /// Catches up when the store changed, as the freshness asks; a store
+    /// that cannot be read leaves the state as it was (the next question
+    /// asks again).
+    fn refresh(&self) {
+        if !self.seen.due() {
+            return;
+        }
+        let Ok(token) = self.store.change_token() else {
+            return;
+        };
+        if token == self.seen.token.load(Ordering::Acquire) {
+            self.seen
+                .asked_at
+                .store(self.seen.elapsed_ns(), Ordering::Relaxed);
+            return;
+        }
+        let mut writer = self.lock_writer();
+        let _ = self.catch_up(&mut writer, false);
     }
 
     fn maybe_snapshot(&self, writer: &mut Writer) {
@@ -232,7 +353,7 @@ impl Kabinet {
     }
 
     fn take_snapshot(&self, writer: &mut Writer) -> Result<(), StoreError> {
-        let snapshot = DirectorySnapshot::of(&self.read());
+        let snapshot = DirectorySnapshot::of(&self.directory_guard());
         self.store.save_snapshot(writer.head, &snapshot)?;
         writer.snapshot_seq = writer.head.seq;
         Ok(())
@@ -247,9 +368,19 @@ impl Kabinet {
         self.take_snapshot(&mut writer)
     }
 
-    /// Decides an access request.
+    /// Decides an access request, on a state that includes every command
+    /// acknowledged before the call (under the default [`Freshness`]).
     pub fn check(&self, request: &AccessRequest) -> Decision {
         self.read().check(request)
+    }
+
+    /// Decides an access request and says at which journal position.
+    pub fn check_positioned(&self, request: &AccessRequest) -> PositionedDecision {
+        let directory = self.read();
+        PositionedDecision {
+            decision: directory.check(request),
+            seq: self.seen.applied.load(Ordering::Acquire),
+        }
     }
 
     /// The rights a person can exercise for an organization at a time, with provenance.
@@ -308,6 +439,7 @@ impl Kabinet {
 
     /// The last entry's sequence number and digest.
     pub fn journal_head(&self) -> Head {
+        self.refresh();
         self.lock_writer().head
     }
 
@@ -326,7 +458,7 @@ impl Kabinet {
     /// # Errors
     /// [`StoreError`] when the store cannot be read.
     pub fn replay_journal(&self) -> Result<Directory, StoreError> {
-        let policy = self.read().policy().clone();
+        let policy = self.directory_guard().policy().clone();
         let mut d = Directory::with_policy(policy);
         self.store.scan(&Filter::all(), &mut |e| {
             replay(&mut d, std::iter::once(&e));
@@ -340,8 +472,15 @@ impl Kabinet {
         &*self.store
     }
 
-    /// Reads the directory under the shared lock.
+    /// Reads the directory under the shared lock, after catching up with
+    /// what other handles committed (under the default [`Freshness`]).
     pub fn read(&self) -> RwLockReadGuard<'_, Directory> {
+        self.refresh();
+        self.directory_guard()
+    }
+
+    /// The directory under the shared lock, as this handle holds it.
+    fn directory_guard(&self) -> RwLockReadGuard<'_, Directory> {
         // A panic while the lock was held cannot leave the directory half
         // changed: events are applied only after every rule passed and the
         // entry was committed, and applying cannot fail. So a poisoned lock
@@ -358,65 +497,46 @@ impl Kabinet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_handle_is_shared_between_threads() {
-        fn assert_send_sync<T: Send + Sync>() {}
-        assert_send_sync::<Kabinet>();
-        let k = Kabinet::in_memory();
-        let at = Kabinet::now();
-        let d = k.check(&AccessRequest::new(
-            AccountId(1),
-            OrgId(1),
-            kabinet_core::Right::UsersView,
-            at,
-        ));
-        assert!(!d.allowed);
+fn not_recorded(e: StoreError) -> CommandError {
+    CommandError::NotRecorded {
+        reason: e.to_string(),
     }
+}
 
-    #[test]
-    fn refused_commands_are_journaled_and_change_nothing() {
-        let k = Kabinet::in_memory();
-        let at: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
-        let before = k.read().clone();
-        let r = k.execute(
-            Command::DisableAccount {
-                account: AccountId(7),
-            },
-            &Context::system(at),
-        );
-        assert!(r.is_err());
-        assert_eq!(*k.read(), before);
-        let entries = k.journal(&Filter::all()).unwrap();
-        assert_eq!(entries.len(), 1);
-        assert!(entries[0].record.refused());
-        assert_eq!(entries[0].record.outcome.code(), "account.not_found");
-        assert_eq!(k.verify_journal().unwrap().unwrap().seq, 1);
+fn too_contended() -> CommandError {
+    CommandError::NotRecorded {
+        reason: format!(
+            "other writers appended first {MAX_WRITE_ATTEMPTS} times in a row; nothing was recorded"
+        ),
     }
+}
 
-    #[test]
-    fn the_journal_records_where_a_command_came_from() {
-        let k = Kabinet::in_memory();
-        let at: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
-        let ip: std::net::IpAddr = "203.0.113.7".parse().unwrap();
-        k.execute(
-            Command::RegisterAccount {
-                name: kabinet_core::accounts::PersonName::new("Иванов", "Иван", None),
-                snils: None,
-                inn: None,
-                email: None,
-                phone: None,
-            },
-            &Context::system(at).from_ip(ip),
-        )
-        .unwrap();
-        let entries = k.journal(&Filter::all()).unwrap();
-        assert_eq!(entries[0].record.ip, Some(ip));
-        assert_eq!(entries[0].record.at, at);
-        assert_eq!(entries[0].record.outcome.events().len(), 1);
-        assert_eq!(k.journal_head(), Head::of(&entries[0]));
+/// The directory of a store: its latest usable snapshot and the entries
+/// after it (everything replayed when the snapshot cannot be restored);
+/// with the head and the snapshot's position.
+fn load_state(store: &dyn Store, policy: Policy) -> Result<(Directory, Head, u64), StoreError> {
+    let loaded = store.load()?;
+    let (mut directory, mut head) = match loaded.snapshot {
+        Some((head, snapshot)) => match snapshot.with_policy(policy.clone()).restore() {
+            Ok(d) => (d, head),
+            Err(_) => {
+                // An unrestorable snapshot: the journal alone has everything.
+                let mut directory = Directory::with_policy(policy);
+                let mut head = Head::default();
+                store.scan(&Filter::all(), &mut |e| {
+                    replay(&mut directory, std::iter::once(&e));
+                    head = Head::of(&e);
+                    true
+                })?;
+                return Ok((directory, head, 0));
+            }
+        },
+        None => (Directory::with_policy(policy), Head::default()),
+    };
+    let snapshot_seq = head.seq;
+    replay(&mut directory, &loaded.tail);
+    if let Some(last) = loaded.tail.last() {
+        head = Head::of(last);
     }
+    Ok((directory, head, snapshot_seq))
 }

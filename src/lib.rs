@@ -11,7 +11,7 @@ mod handle;
 mod random;
 pub mod store;
 
-pub use handle::{Kabinet, SNAPSHOT_EVERY};
+pub use handle::{Freshness, Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_EVERY};
 pub use kabinet_core::*;
 
 pub mod trust_files;

@@ -188,6 +188,9 @@ fn malformed_names_are_refused_with_or_without_constraints() {
     assert_eq!(r.problems[0].certificate, Some(1));
 }
 
+/// A change made to a root's parameters.
+type RootChange = dyn Fn(&mut CertificateParams);
+
 /// A root (self-signed) customized by `root`, and a leaf it issues.
 fn with_root(root: impl FnOnce(&mut CertificateParams), policy: AnchorPolicy) -> ValidationReport {
     let root_key = key();
@@ -219,7 +222,7 @@ fn anchors_are_checked_as_certificates_unless_taken_by_name_and_key() {
         e.set_criticality(true);
         p.custom_extensions.push(e);
     };
-    let cases: [(&str, &dyn Fn(&mut CertificateParams)); 4] = [
+    let cases: [(&str, &RootChange); 4] = [
         ("pki.expired", &expired),
         ("pki.not_ca", &not_ca),
         ("pki.key_usage", &no_cert_sign),

@@ -9,6 +9,14 @@
 //!   [--org <n>] [--kind <kind>] [--from <time>] [--until <time>]` writes
 //!   the entries (all, or those selected) to standard output.
 //!
+//! - `kabinet db backup <source> <dest>` copies a database into one new
+//!   self-contained file, while writers go on.
+//! - `kabinet db fold-wal <path>` folds the write-ahead log into the file
+//!   (done anyway when the last handle closes).
+//!
+//! A file that holds no journal is refused (`store.not_a_journal`), and one
+//! copied without its write-ahead log says so.
+//!
 //! Long operations show a progress bar on a terminal (standard error) and
 //! stay quiet when piped. Exit codes: 0 ok, 1 verification failed, 2 usage
 //! (including a missing database or one that cannot be read).
@@ -38,6 +46,20 @@ pub enum DbCommand {
     },
     /// Export the journal to standard output.
     Export(ExportArgs),
+    /// Copy a database into one new self-contained file (SQLite's online
+    /// backup: writers may go on meanwhile).
+    Backup {
+        /// The database to copy.
+        source: PathBuf,
+        /// The new file (never overwritten).
+        dest: PathBuf,
+    },
+    /// Fold the write-ahead log into the database file, so the file alone
+    /// holds every committed entry.
+    FoldWal {
+        /// The database file.
+        path: PathBuf,
+    },
     /// Execute commands in a loop, printing each committed sequence number
     /// (used by the crash tests).
     #[command(hide = true)]
@@ -112,6 +134,8 @@ pub fn run(command: DbCommand) -> ExitCode {
         DbCommand::Init { path } => init(&path),
         DbCommand::Verify { path } => verify(&path),
         DbCommand::Export(args) => export_all(&args),
+        DbCommand::Backup { source, dest } => backup(&source, &dest),
+        DbCommand::FoldWal { path } => fold_wal(&path),
         DbCommand::WriteLoop {
             path,
             count,
@@ -126,8 +150,8 @@ pub fn open_existing(path: &Path) -> Result<SqliteStore, ExitCode> {
         eprintln!("no database at {}", path.display());
         return Err(ExitCode::from(2));
     }
-    SqliteStore::open(path).map_err(|e| {
-        eprintln!("{}: {}", e.code(), e.message_en());
+    SqliteStore::open_existing(path).map_err(|e| {
+        eprintln!("error: {}: {}", e.code(), e.message_en());
         ExitCode::from(2)
     })
 }
@@ -185,6 +209,43 @@ fn verify(path: &Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{}: {}", e.code(), e.message_en());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn backup(source: &Path, dest: &Path) -> ExitCode {
+    let store = match open_existing(source) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match store.backup_to(dest) {
+        Ok(()) => {
+            println!("backed up {} to {}", source.display(), dest.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {}", e.code(), e.message_en());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fold_wal(path: &Path) -> ExitCode {
+    let store = match open_existing(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match store.checkpoint_wal() {
+        Ok(()) => {
+            println!(
+                "the write-ahead log of {} is folded into it",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {}", e.code(), e.message_en());
             ExitCode::from(2)
         }
     }

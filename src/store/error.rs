@@ -31,6 +31,24 @@ pub enum StoreError {
     /// The entries after the snapshot break the chain.
     #[error("the journal is broken: {0}")]
     Broken(VerifyError),
+    /// The file holds no kabinet journal (and was not created as one).
+    #[error("{path} holds no kabinet journal{}", wal_missing.as_ref().map(|w| format!(": the file is in WAL mode and its write-ahead log {w} is missing (copy a database with `kabinet db backup`, not by copying the file)")).unwrap_or_default())]
+    NotAJournal {
+        /// The file.
+        path: String,
+        /// The write-ahead log that should stand beside a file in WAL mode
+        /// and does not (the file was copied without it), when that is why.
+        wal_missing: Option<String>,
+    },
+    /// Another writer appended first: the head is not the one the entries
+    /// were decided against.
+    #[error("another writer appended first: the journal ends at {found}, not {expected}")]
+    Conflict {
+        /// The head's sequence number the entries were decided against.
+        expected: u64,
+        /// The head's sequence number found.
+        found: u64,
+    },
 }
 
 impl Coded for StoreError {
@@ -40,6 +58,8 @@ impl Coded for StoreError {
             Self::SchemaTooNew { .. } => "store.schema_too_new",
             Self::Undecodable { .. } => "store.undecodable",
             Self::Broken(e) => e.code(),
+            Self::Conflict { .. } => "store.conflict",
+            Self::NotAJournal { .. } => "store.not_a_journal",
         }
     }
 
@@ -53,6 +73,15 @@ impl Coded for StoreError {
                 format!("запись {seq} не читается: {message}")
             }
             Self::Broken(e) => format!("журнал повреждён: {}", e.message_ru()),
+            Self::NotAJournal { path, wal_missing } => match wal_missing {
+                Some(w) => format!(
+                    "в {path} нет журнала kabinet: файл в режиме WAL, а его журнал упреждающей записи {w} отсутствует (копируйте базу командой `kabinet db backup`, а не копированием файла)"
+                ),
+                None => format!("в {path} нет журнала kabinet"),
+            },
+            Self::Conflict { expected, found } => format!(
+                "другой писатель успел раньше: журнал заканчивается записью {found}, а не {expected}"
+            ),
         }
     }
 

@@ -42,12 +42,35 @@ impl Store for MemoryStore {
         Ok(Loaded { snapshot, tail })
     }
 
-    fn append(&self, entries: &[Entry]) -> Result<(), StoreError> {
+    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
         let mut j = self.journal.write().unwrap_or_else(|p| p.into_inner());
+        let found = j.entries().last().map(Head::of).unwrap_or_default();
+        if found != expected {
+            return Err(StoreError::Conflict {
+                expected: expected.seq,
+                found: found.seq,
+            });
+        }
         for e in entries {
             j.push(e.clone());
         }
         Ok(())
+    }
+
+    fn change_token(&self) -> Result<u64, StoreError> {
+        Ok(self.journal().entries().len() as u64)
+    }
+
+    fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError> {
+        let after: Vec<Entry> = self
+            .journal()
+            .entries()
+            .iter()
+            .filter(|e| e.seq > head.seq)
+            .cloned()
+            .collect();
+        super::check_continues(head, after.iter().map(|e| (e.seq, e.prev, e.hash)))?;
+        Ok(after)
     }
 
     fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {

@@ -9,6 +9,14 @@
 //! [`Kabinet::in_memory`](crate::Kabinet::in_memory)) and, with the
 //! `sqlite` feature (on by default), [`SqliteStore`] — WAL, `synchronous =
 //! FULL`, versioned schema migrations.
+//!
+//! Many handles, in one process or several, may share one store. Each
+//! learns cheaply whether anything was committed since it last looked
+//! ([`Store::change_token`]) and catches up by applying the entries after
+//! its head ([`Store::entries_after`]); an append is conditional on the head
+//! it was decided against ([`Store::append`]), so two writers interleave into
+//! one linear chain and a writer that lost the race catches up, decides
+//! again and retries.
 
 mod error;
 mod memory;
@@ -16,6 +24,39 @@ mod memory;
 mod sqlite;
 
 pub use error::{JournalError, StoreError};
+
+use kabinet_core::journal::{Broken, Digest};
+
+/// Checks that entries given as (seq, prev, hash) continue the chain from
+/// `head`, one link after another (their contents are checked where they
+/// are read).
+///
+/// # Errors
+/// [`StoreError::Broken`] at the first entry that does not.
+pub(crate) fn check_continues(
+    head: Head,
+    entries: impl IntoIterator<Item = (u64, Digest, Digest)>,
+) -> Result<(), StoreError> {
+    let mut at = head;
+    for (seq, prev, hash) in entries {
+        let expected = at.seq.saturating_add(1);
+        let broken = if seq != expected {
+            Some(Broken::Sequence { found: seq })
+        } else if prev != at.hash {
+            Some(Broken::Link)
+        } else {
+            None
+        };
+        if let Some(broken) = broken {
+            return Err(StoreError::Broken(VerifyError {
+                seq: expected,
+                broken,
+            }));
+        }
+        at = Head { seq, hash };
+    }
+    Ok(())
+}
 pub use memory::MemoryStore;
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
@@ -45,12 +86,30 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`StoreError`] when the store cannot be read or the tail is broken.
     fn load(&self) -> Result<Loaded, StoreError>;
 
-    /// Appends entries, in order, in one durable transaction: when this
-    /// returns `Ok` the entries survive a crash; when it fails none was written.
+    /// Appends entries, in order, in one durable transaction, provided the
+    /// store's head is still `expected` (the head they were decided
+    /// against): when this returns `Ok` the entries survive a crash; when it
+    /// fails none was written.
     ///
     /// # Errors
+    /// [`StoreError::Conflict`] when another writer moved the head first;
     /// [`StoreError`] when the transaction did not commit.
-    fn append(&self, entries: &[Entry]) -> Result<(), StoreError>;
+    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError>;
+
+    /// A value that changes whenever anything is committed to the store, by
+    /// any handle of any process; equal values mean nothing changed.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn change_token(&self) -> Result<u64, StoreError>;
+
+    /// The entries after `head`, in order, each checked against the chain
+    /// that continues from `head`.
+    ///
+    /// # Errors
+    /// [`StoreError::Broken`] when they do not continue `head`'s chain;
+    /// [`StoreError`] when the store cannot be read.
+    fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError>;
 
     /// Keeps a snapshot of the directory as of `head`.
     ///

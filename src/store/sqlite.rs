@@ -91,6 +91,34 @@ impl SqliteStore {
         })
     }
 
+    /// Opens a database that must already hold a kabinet journal: nothing is
+    /// created. A file in WAL mode without its `-wal` file beside it and
+    /// without a journal is reported as such: the log that held its entries
+    /// was not copied with it.
+    ///
+    /// # Errors
+    /// [`StoreError::NotAJournal`] when the file holds no journal;
+    /// otherwise as [`SqliteStore::open`].
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let wal = PathBuf::from(wal);
+        // Looked at before opening: opening creates an empty log.
+        let had_log = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+        let may_need_log = in_wal_mode(path);
+        let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let version: i64 = probe.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        drop(probe);
+        if version == 0 {
+            return Err(StoreError::NotAJournal {
+                path: path.display().to_string(),
+                wal_missing: (may_need_log && !had_log).then(|| wal.display().to_string()),
+            });
+        }
+        Self::open(path)
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -150,6 +178,69 @@ impl SqliteStore {
             return Ok(Some((Head { seq, hash }, snapshot)));
         }
         Ok(None)
+    }
+}
+
+impl SqliteStore {
+    /// Folds the write-ahead log back into the database file and empties it
+    /// (`wal_checkpoint(TRUNCATE)`), so that the file alone holds every
+    /// committed entry. Done on demand and when the store is dropped.
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when SQLite fails, or when readers kept part
+    /// of the log in use (`busy`): then try again when they are done.
+    pub fn checkpoint_wal(&self) -> Result<(), StoreError> {
+        let conn = self.writer();
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            return Err(StoreError::Database {
+                message: "readers kept the write-ahead log in use; try again".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Copies the database, as of now, into a new self-contained file at
+    /// `dest` (SQLite's online backup: writers may go on meanwhile).
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when `dest` exists or the copy fails.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        if dest.exists() {
+            return Err(StoreError::Database {
+                message: format!("{} exists: a backup never overwrites", dest.display()),
+            });
+        }
+        let conn = self.reader();
+        let mut target = Connection::open(dest)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&conn, &mut target)?;
+            backup.run_to_completion(1024, std::time::Duration::from_millis(0), None)?;
+        }
+        // The copy keeps the source's WAL mode; fold it so the file stands alone.
+        target.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        // The read-only connection cannot fold the log when it closes last;
+        // the writer does it here, so the file alone holds everything.
+        let _ = self.checkpoint_wal();
+    }
+}
+
+/// Whether the file may have kept its pages in a write-ahead log: its SQLite
+/// header says WAL mode (read and write versions 2, bytes 18 and 19 of the
+/// file format), or it is empty, as the file of a database whose every page
+/// still sits in its log is.
+fn in_wal_mode(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    match std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
+        Ok(()) => header.get(18..20) == Some(&[2, 2][..]),
+        Err(_) => std::fs::metadata(path).is_ok_and(|m| m.len() == 0),
     }
 }
 
@@ -225,47 +316,73 @@ fn decode(s: StoredEntry) -> Result<Entry, StoreError> {
     })
 }
 
+/// The entries after `head`, each checked to continue the chain (sequence,
+/// link, digest of its content).
+fn tail_after(conn: &Connection, mut head: Head) -> Result<Vec<Entry>, StoreError> {
+    let mut tail = Vec::new();
+    let mut stmt = conn
+        .prepare_cached("SELECT seq, prev, hash, body FROM journal WHERE seq > ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([to_i64(head.seq)])?;
+    while let Some(row) = rows.next()? {
+        let s = stored(row)?;
+        super::check_continues(head, [(s.seq, s.prev, s.hash)])?;
+        if Digest::of_entry(s.seq, &s.prev, &s.body) != s.hash {
+            return Err(StoreError::Broken(VerifyError {
+                seq: s.seq,
+                broken: Broken::Content,
+            }));
+        }
+        let entry = decode(s)?;
+        head = Head::of(&entry);
+        tail.push(entry);
+    }
+    Ok(tail)
+}
+
 impl Store for SqliteStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
         let snapshot = Self::usable_snapshot(&tx)?;
-        let mut head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
-        let mut tail = Vec::new();
-        {
-            let mut stmt = tx
-                .prepare("SELECT seq, prev, hash, body FROM journal WHERE seq > ?1 ORDER BY seq")?;
-            let mut rows = stmt.query([to_i64(head.seq)])?;
-            while let Some(row) = rows.next()? {
-                let s = stored(row)?;
-                let seq = head.seq.saturating_add(1);
-                let broken = if s.seq != seq {
-                    Some(Broken::Sequence { found: s.seq })
-                } else if s.prev != head.hash {
-                    Some(Broken::Link)
-                } else if Digest::of_entry(s.seq, &s.prev, &s.body) != s.hash {
-                    Some(Broken::Content)
-                } else {
-                    None
-                };
-                if let Some(broken) = broken {
-                    return Err(StoreError::Broken(VerifyError { seq, broken }));
-                }
-                let entry = decode(s)?;
-                head = Head::of(&entry);
-                tail.push(entry);
-            }
-        }
+        let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
+        let tail = tail_after(&tx, head)?;
         tx.commit()?;
         Ok(Loaded { snapshot, tail })
     }
 
-    fn append(&self, entries: &[Entry]) -> Result<(), StoreError> {
+    fn change_token(&self) -> Result<u64, StoreError> {
+        // data_version changes whenever another connection commits; the
+        // reader never writes, so every commit, this handle's too, changes it.
+        let conn = self.reader();
+        let version: i64 = conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        Ok(version as u64)
+    }
+
+    fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError> {
+        let conn = self.reader();
+        let tx = conn.unchecked_transaction()?;
+        let tail = tail_after(&tx, head)?;
+        tx.commit()?;
+        Ok(tail)
+    }
+
+    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
         let Some(last) = entries.last() else {
             return Ok(());
         };
         let mut conn = self.writer();
-        let tx = conn.transaction()?;
+        // IMMEDIATE: the write lock is taken before the head is read, so no
+        // other writer can move it between the comparison and the commit.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found = Self::recorded_head(&tx)?.unwrap_or_default();
+        if found != expected {
+            return Err(StoreError::Conflict {
+                expected: expected.seq,
+                found: found.seq,
+            });
+        }
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO journal (seq, at, at_ns, actor, org, kind, result, body, prev, hash)
