@@ -1,5 +1,6 @@
 //! Storage: durable commands per second (one per transaction and batched),
-//! `check` on a reopened database, opening a database of 1,000,000 journal
+//! `check` on a reopened database (fresh by default, with bounded staleness,
+//! and right after another handle wrote), opening a database of 1,000,000 journal
 //! entries, journal verification throughput.
 //!
 //! Run: `cargo bench --bench store`
@@ -208,13 +209,41 @@ fn check_reopened(c: &mut Criterion) {
     let requests: Vec<AccessRequest> = (0..4096usize)
         .map(|i| AccessRequest::new(ids[1 + i % 1000], org, rights[i % rights.len()], at()))
         .collect();
+    let mut g = c.benchmark_group("check on a reopened database (1,000 employees)");
     let mut i = 0usize;
-    c.bench_function("check on a reopened database (1,000 employees)", |b| {
+    g.bench_function("fresh (the default): nothing changed", |b| {
         b.iter(|| {
             i = (i + 1) % requests.len();
             black_box(k.check(&requests[i]).allowed)
         })
     });
+    let bounded = Kabinet::open(&path)
+        .unwrap()
+        .freshness(Freshness::AtMost(Duration::from_millis(100)));
+    g.bench_function("at most 100 ms old", |b| {
+        b.iter(|| {
+            i = (i + 1) % requests.len();
+            black_box(bounded.check(&requests[i]).allowed)
+        })
+    });
+    let other = Kabinet::open(&path).unwrap();
+    let refused = Command::DisableAccount {
+        account: AccountId(u64::MAX),
+    };
+    g.bench_function("fresh, right after another handle wrote", |b| {
+        b.iter_batched(
+            || {
+                other
+                    .execute(refused.clone(), &Context::system(at()))
+                    .unwrap_err();
+                i = (i + 1) % requests.len();
+                &requests[i]
+            },
+            |request| black_box(k.check(request).allowed),
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
 }
 
 const MILLION: u64 = 1_000_000;

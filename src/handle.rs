@@ -359,6 +359,25 @@ impl Kabinet {
         Ok(())
     }
 
+    /// Copies the store, as of now, into one new self-contained file at
+    /// `dest` (never over an existing one); writers may go on meanwhile.
+    ///
+    /// # Errors
+    /// [`StoreError::Unsupported`] for a directory in memory; [`StoreError`]
+    /// when the copy fails.
+    pub fn backup(&self, dest: impl AsRef<std::path::Path>) -> Result<(), StoreError> {
+        self.store.backup_to(dest.as_ref())
+    }
+
+    /// Folds the store's write-ahead log into its file now (it is done
+    /// anyway when the last handle closes).
+    ///
+    /// # Errors
+    /// [`StoreError`] when readers keep the log in use.
+    pub fn fold_log(&self) -> Result<(), StoreError> {
+        self.store.fold_log()
+    }
+
     /// Saves a snapshot of the directory now, so the next opening replays nothing.
     ///
     /// # Errors

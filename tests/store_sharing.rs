@@ -310,3 +310,79 @@ fn a_backup_is_one_self_contained_file() {
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
 }
+
+mod interleavings {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Dismiss,
+        Restore,
+        Register,
+        Check,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            Just(Step::Dismiss),
+            Just(Step::Restore),
+            Just(Step::Register),
+            Just(Step::Check),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Random commands on 2–4 handles of one file, in random order:
+        /// every decision reflects every command acknowledged before it, on
+        /// whichever handle; one chain; replay equals every handle's state.
+        #[test]
+        fn every_handle_answers_from_every_acknowledged_command(
+            handles in 2usize..=4,
+            steps in proptest::collection::vec((0usize..4, step()), 1..40),
+        ) {
+            let (path, head, org, people) = staffed("prop");
+            let ks: Vec<Kabinet> = (0..handles).map(|_| Kabinet::open(&path).unwrap()).collect();
+            let accountant = people[1];
+            let ctx = Context::account(head, t(T0));
+            let mut employed = true;
+            for (i, (h, step)) in steps.into_iter().enumerate() {
+                let k = &ks[h % handles];
+                match step {
+                    Step::Dismiss => {
+                        let r = k.execute(dismiss(org, accountant), &ctx);
+                        prop_assert_eq!(r.is_ok(), employed, "{:?}", r);
+                        employed = false;
+                    }
+                    Step::Restore => {
+                        let r = k.execute(Command::RestoreEmployee { org, account: accountant }, &ctx);
+                        prop_assert_eq!(r.is_ok(), !employed, "{:?}", r);
+                        employed = true;
+                    }
+                    Step::Register => {
+                        k.execute(
+                            Command::RegisterAccount {
+                                name: accounts::PersonName::new("Новиков", "Иван", None),
+                                snils: None,
+                                inn: None,
+                                email: Some(identifiers::Email::parse(&format!("n{i}@example.ru")).unwrap()),
+                                phone: None,
+                            },
+                            &Context::system(t(T0)),
+                        ).unwrap();
+                    }
+                    Step::Check => prop_assert_eq!(pays(k, accountant, org), employed),
+                }
+            }
+            let heads: Vec<journal::Head> = ks.iter().map(Kabinet::journal_head).collect();
+            prop_assert!(heads.windows(2).all(|w| w[0] == w[1]), "{:?}", heads);
+            prop_assert!(ks[0].verify_journal().unwrap().is_ok());
+            let replayed = ks[0].replay_journal().unwrap();
+            for k in &ks {
+                prop_assert!(*k.read() == replayed);
+            }
+        }
+    }
+}

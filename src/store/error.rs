@@ -31,6 +31,12 @@ pub enum StoreError {
     /// The entries after the snapshot break the chain.
     #[error("the journal is broken: {0}")]
     Broken(VerifyError),
+    /// The store cannot do this (a backup of a store in memory).
+    #[error("this store cannot {what}")]
+    Unsupported {
+        /// What was asked.
+        what: &'static str,
+    },
     /// The file holds no kabinet journal (and was not created as one).
     #[error("{path} holds no kabinet journal{}", wal_missing.as_ref().map(|w| format!(": the file is in WAL mode and its write-ahead log {w} is missing (copy a database with `kabinet db backup`, not by copying the file)")).unwrap_or_default())]
     NotAJournal {
@@ -60,6 +66,7 @@ impl Coded for StoreError {
             Self::Broken(e) => e.code(),
             Self::Conflict { .. } => "store.conflict",
             Self::NotAJournal { .. } => "store.not_a_journal",
+            Self::Unsupported { .. } => "store.unsupported",
         }
     }
 
@@ -73,6 +80,14 @@ impl Coded for StoreError {
                 format!("запись {seq} не читается: {message}")
             }
             Self::Broken(e) => format!("журнал повреждён: {}", e.message_ru()),
+            Self::Unsupported { what } => {
+                let what = if *what == "backup" {
+                    "сделать резервную копию"
+                } else {
+                    what
+                };
+                format!("это хранилище не может {what}")
+            }
             Self::NotAJournal { path, wal_missing } => match wal_missing {
                 Some(w) => format!(
                     "в {path} нет журнала kabinet: файл в режиме WAL, а его журнал упреждающей записи {w} отсутствует (копируйте базу командой `kabinet db backup`, а не копированием файла)"

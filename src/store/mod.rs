@@ -111,6 +111,26 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`StoreError`] when the store cannot be read.
     fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError>;
 
+    /// Copies the store, as of now, into one new self-contained file at
+    /// `dest` (never over an existing one), while writers go on.
+    ///
+    /// # Errors
+    /// [`StoreError::Unsupported`] for a store that has no file;
+    /// [`StoreError`] when the copy fails.
+    fn backup_to(&self, dest: &std::path::Path) -> Result<(), StoreError> {
+        let _ = dest;
+        Err(StoreError::Unsupported { what: "backup" })
+    }
+
+    /// Folds a write-ahead log into the store's file, so the file alone
+    /// holds every committed entry (nothing to do for a store without one).
+    ///
+    /// # Errors
+    /// [`StoreError`] when it cannot be done now.
+    fn fold_log(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Keeps a snapshot of the directory as of `head`.
     ///
     /// # Errors

@@ -48,14 +48,19 @@ impl PyKabinet {
     /// (created when missing, its state loaded from the last snapshot and
     /// the journal after it).
     ///
+    /// Several handles, in this process or others, may share the file:
+    /// every answer includes what any of them acknowledged before the
+    /// question, unless `max_staleness_ms` lets answers be that much older.
+    ///
     /// Raises `JournalError` (`store.*`, `journal.*`) when the file cannot
     /// be opened or its journal is broken.
     #[new]
-    #[pyo3(signature = (policy = None, path = None))]
+    #[pyo3(signature = (policy = None, path = None, max_staleness_ms = None))]
     fn new(
         py: Python<'_>,
         policy: Option<&Bound<'_, PyAny>>,
         path: Option<std::path::PathBuf>,
+        max_staleness_ms: Option<u64>,
     ) -> PyResult<Self> {
         let policy: Option<kabinet::Policy> =
             policy.map(|p| from_py(p, "policy.malformed")).transpose()?;
@@ -68,6 +73,12 @@ impl PyKabinet {
                     Some(p) => kabinet::Kabinet::open_with_policy(&path, p),
                 })
                 .map_err(|e| crate::journal::store_error(py, &e))?,
+        };
+        let inner = match max_staleness_ms {
+            Some(ms) => inner.freshness(kabinet::Freshness::AtMost(
+                std::time::Duration::from_millis(ms),
+            )),
+            None => inner,
         };
         Ok(Self { inner })
     }

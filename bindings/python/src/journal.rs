@@ -132,6 +132,33 @@ fn journal_head<'py>(
     to_py(py, &kabinet.get().inner.journal_head())
 }
 
+/// Copies the database into one new self-contained file at `dest`.
+///
+/// Raises `JournalError` (`store.unsupported` in memory, `store.database`
+/// when `dest` exists or the copy fails).
+#[pyfunction]
+#[pyo3(name = "_backup")]
+fn backup(
+    py: Python<'_>,
+    kabinet: &Bound<'_, PyKabinet>,
+    dest: std::path::PathBuf,
+) -> PyResult<()> {
+    let k = kabinet.get();
+    py.detach(|| k.inner.backup(&dest))
+        .map_err(|e| store_error(py, &e))
+}
+
+/// Folds the write-ahead log into the database file now.
+///
+/// Raises `JournalError` (`store.database`) when readers keep it in use.
+#[pyfunction]
+#[pyo3(name = "_fold_log")]
+fn fold_log(py: Python<'_>, kabinet: &Bound<'_, PyKabinet>) -> PyResult<()> {
+    let k = kabinet.get();
+    py.detach(|| k.inner.fold_log())
+        .map_err(|e| store_error(py, &e))
+}
+
 /// Verifies the whole hash chain; returns the head.
 ///
 /// Raises `JournalError` with the first bad entry's code (`journal.link`,
@@ -260,6 +287,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(journal, m)?)?;
     m.add_function(wrap_pyfunction!(journal_as, m)?)?;
     m.add_function(wrap_pyfunction!(journal_head, m)?)?;
+    m.add_function(wrap_pyfunction!(backup, m)?)?;
+    m.add_function(wrap_pyfunction!(fold_log, m)?)?;
     m.add_function(wrap_pyfunction!(verify_journal, m)?)?;
     m.add_function(wrap_pyfunction!(replay_journal, m)?)?;
     m.add_function(wrap_pyfunction!(export_journal, m)?)?;

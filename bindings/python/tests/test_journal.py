@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kabinet
-from conftest import T0, as_, company_draft, person, registry
+from conftest import T0, as_, company_draft, person, registry, snils_of
 
 
 def _company(k: kabinet.Kabinet) -> tuple[int, int]:
@@ -101,3 +101,32 @@ def test_a_batch_commits_together_and_reports_each_result() -> None:
     assert k.journal_head()["seq"] == len(k.journal())
     later = k.journal(since=T0 + timedelta(days=1))
     assert later == []
+
+
+def test_two_handles_on_one_file_see_each_other(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    a = kabinet.Kabinet.open(path)
+    head, org = _company(a)
+    b = kabinet.Kabinet.open(path)
+    lazy = kabinet.Kabinet.open(path, max_staleness_ms=3_600_000)
+    assert lazy.check(head, org, "users.manage", T0).allowed
+    person(a, "Сотрудник", snils_of(1), None, "p1@example.ru")
+    # a's commands are seen by b at once, not by a handle that accepts an hour of staleness
+    assert b.journal_head() == a.journal_head()
+    assert lazy.journal_head()["seq"] < a.journal_head()["seq"]
+    # b writes after a: one chain
+    person(b, "Сотрудник", snils_of(2), None, "p2@example.ru")
+    assert a.journal_head() == b.journal_head()
+    assert a.verify_journal() == b.journal_head()
+    assert a.counts() == b.counts() == (3, 1, 1)
+    # a backup is one file that reopens with the same journal
+    a.backup(tmp_path / "backup.db")
+    copy = kabinet.Kabinet.open(tmp_path / "backup.db")
+    assert copy.journal_head() == a.journal_head() and copy.counts() == a.counts()
+    with pytest.raises(kabinet.JournalError) as e:
+        a.backup(tmp_path / "backup.db")
+    assert e.value.code == "store.database"
+    with pytest.raises(kabinet.JournalError) as e2:
+        kabinet.Kabinet().backup(tmp_path / "memory.db")
+    assert e2.value.code == "store.unsupported"
+    a.fold_log()

@@ -163,13 +163,22 @@ impl Kabinet {
     /// Opens (or creates) a directory kept in an SQLite file, with the
     /// default policy: the snapshot is restored and the journal after it replayed.
     ///
+    /// Several handles, in this process or others, may share the file:
+    /// every answer includes what any of them acknowledged before the
+    /// question, unless `max_staleness_ms` lets answers be that much older
+    /// (the file is then asked at most that often).
+    ///
     /// # Errors
     /// `Storage` (`store.open`, `store.schema`, …).
-    #[uniffi::constructor]
-    pub fn open(path: String) -> Result<Self, KabinetError> {
-        Ok(Self {
-            inner: kabinet::Kabinet::open(path)?,
-        })
+    #[uniffi::constructor(default(max_staleness_ms = None))]
+    pub fn open(path: String, max_staleness_ms: Option<u64>) -> Result<Self, KabinetError> {
+        let mut inner = kabinet::Kabinet::open(path)?;
+        if let Some(ms) = max_staleness_ms {
+            inner = inner.freshness(kabinet::Freshness::AtMost(
+                std::time::Duration::from_millis(ms),
+            ));
+        }
+        Ok(Self { inner })
     }
 
     /// Runs commands in order in one transaction: each is decided on the
@@ -254,6 +263,24 @@ impl Kabinet {
             &filter.to_core()?,
         )?;
         Ok(entries.iter().map(JournalEntry::from).collect())
+    }
+
+    /// Copies the database, as of now, into one new self-contained file
+    /// (never over an existing one); writers may go on meanwhile.
+    ///
+    /// # Errors
+    /// `Storage` (`store.unsupported` in memory, `store.database`).
+    pub fn backup(&self, dest: String) -> Result<(), KabinetError> {
+        Ok(self.inner.backup(dest)?)
+    }
+
+    /// Folds the write-ahead log into the database file now (done anyway
+    /// when the last handle closes).
+    ///
+    /// # Errors
+    /// `Storage` when readers keep the log in use.
+    pub fn fold_log(&self) -> Result<(), KabinetError> {
+        Ok(self.inner.fold_log()?)
     }
 
     /// The last sequence number and digest.

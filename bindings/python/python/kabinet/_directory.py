@@ -73,11 +73,20 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
     """
 
     @classmethod
-    def open(cls, path: Union[str, "os.PathLike[str]"], policy: Optional[Dict[str, Any]] = None) -> "Kabinet":
+    def open(
+        cls,
+        path: Union[str, "os.PathLike[str]"],
+        policy: Optional[Dict[str, Any]] = None,
+        *,
+        max_staleness_ms: Optional[int] = None,
+    ) -> "Kabinet":
         """Opens (or creates) the directory kept in the SQLite file ``path``:
         its state is restored from the last snapshot and the journal after it.
+        Several handles, in this process or others, may share the file; every
+        answer includes what any of them acknowledged before the question,
+        unless ``max_staleness_ms`` lets answers be that much older.
         Raises :class:`kabinet.JournalError` (``store.*``, ``journal.*``)."""
-        return cls(policy, path=os.fspath(path))
+        return cls(policy, path=os.fspath(path), max_staleness_ms=max_staleness_ms)
 
     def _system(self, command: Dict[str, Any], at: Optional[datetime]) -> List[Event]:
         return self.execute(command, Context.system(at))

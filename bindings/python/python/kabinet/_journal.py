@@ -8,6 +8,7 @@ Filters: ``actor`` (an account number or ``"system"``), ``organization``,
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
@@ -48,6 +49,17 @@ class JournalMixin(_Kabinet):
         """An organization's journal as ``reader`` may read it (right
         ``journal.view``); raises :class:`JournalError` ``journal.refused``."""
         return _kabinet._journal_as(self, reader, organization, at, signature, actor, kind, since, until)
+
+    def backup(self, dest: Union[str, "os.PathLike[str]"]) -> None:
+        """Copies the database, as of now, into one new self-contained file
+        ``dest`` (never over an existing one); writers may go on meanwhile.
+        Raises :class:`JournalError` (``store.unsupported`` in memory)."""
+        _kabinet._backup(self, os.fspath(dest))
+
+    def fold_log(self) -> None:
+        """Folds the write-ahead log into the database file now (done anyway
+        when the last handle closes)."""
+        _kabinet._fold_log(self)
 
     def journal_head(self) -> Dict[str, Any]:
         """The last entry's ``seq`` and ``hash`` (``seq == 0`` when empty)."""

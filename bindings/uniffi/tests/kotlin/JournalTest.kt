@@ -30,6 +30,30 @@ fun journalTests() {
         eq(codeOf(raises<KabinetException.Storage> { Kabinet.open("/nonexistent/dir/k.db") }).startsWith("store."), true)
     }
 
+    test("journal: handles on one file see each other; backups stand alone") {
+        val path = dbPath()
+        val a = Kabinet.open(path)
+        val head = person(a, "Грефов", "112-233-445 95", HEAD_INN, "head@example.ru")
+        val b = Kabinet.open(path)
+        val lazy = Kabinet.open(path, 3_600_000uL)
+        eq(lazy.journalHead(), a.journalHead())
+        person(a, "Сотрудник", "001-001-998 00")
+        eq(b.journalHead(), a.journalHead())
+        yes(lazy.journalHead().seq < a.journalHead().seq, "an hour of staleness allowed: not asked again yet")
+        person(b, "Второй", "002-002-002 24")
+        eq(a.journalHead(), b.journalHead())
+        yes(a.verifyJournal().valid, "one chain")
+        val copy = java.io.File(path).resolveSibling("backup.db").path
+        a.backup(copy)
+        val restored = Kabinet.open(copy)
+        eq(restored.journalHead(), a.journalHead())
+        eq(codeOf(raises<KabinetException.Storage> { a.backup(copy) }), "store.database")
+        eq(codeOf(raises<KabinetException.Storage> { Kabinet().backup(copy + "2") }), "store.unsupported")
+        a.foldLog()
+        listOf(a, b, lazy, restored).forEach { it.destroy() }
+        yes(head > 0uL, "head registered")
+    }
+
     test("journal: refused commands are journaled; filters and exports") {
         val w = World()
         val outsider = person(w.k, "Чужов", "001-001-997 00")
