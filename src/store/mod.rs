@@ -22,6 +22,8 @@ mod error;
 mod memory;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+#[cfg(feature = "sqlite")]
+mod wal_index;
 
 pub use error::{JournalError, StoreError};
 

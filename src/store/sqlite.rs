@@ -14,6 +14,7 @@
 //! a commit returns only once the WAL is on disk. Readers use their own
 //! connection and see the last committed state while the writer works.
 
+use super::wal_index::{WalIndex, WalIndexFile};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
@@ -60,9 +61,16 @@ const KEEP_SNAPSHOTS: i64 = 2;
 /// A journal in an SQLite file.
 #[derive(Debug)]
 pub struct SqliteStore {
+    // Declared first: dropped before the connections that keep its file open.
+    wal_index: Option<WalIndex>,
+    /// The wal-index counter and the change token read after it.
+    last_change: Mutex<Option<(u64, u64)>>,
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    // Declared last: closed after the connections (a closed descriptor of
+    // the wal-index would release SQLite's locks on it).
+    _wal_index_file: Option<WalIndexFile>,
 }
 
 impl SqliteStore {
@@ -84,7 +92,13 @@ impl SqliteStore {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         reader.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A read makes the reader attach to the wal-index before it is mapped.
+        reader.query_row("PRAGMA data_version", [], |_| Ok(()))?;
+        let (wal_index, wal_index_file) = WalIndex::open(&path);
         Ok(Self {
+            wal_index,
+            _wal_index_file: wal_index_file,
+            last_change: Mutex::new(None),
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
@@ -106,10 +120,16 @@ impl SqliteStore {
         let wal = PathBuf::from(wal);
         // Looked at before opening: opening creates an empty log.
         let had_log = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
-        let may_need_log = in_wal_mode(path);
+        let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+        // Read through SQLite, never by opening the file: closing any
+        // descriptor of it would release the POSIX locks that other handles
+        // of this process hold on it.
         let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let version: i64 = probe.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let mode: String = probe.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
         drop(probe);
+        // An empty file is what a database whose every page sits in its log leaves.
+        let may_need_log = empty || mode.eq_ignore_ascii_case("wal");
         if version == 0 {
             return Err(StoreError::NotAJournal {
                 path: path.display().to_string(),
@@ -132,6 +152,17 @@ impl SqliteStore {
         Ok(self
             .reader()
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// SQLite's own change counter: `data_version` changes whenever another
+    /// connection commits; the reader never writes, so every commit, this
+    /// store's too, changes it.
+    fn data_version(&self) -> Result<u64, StoreError> {
+        let conn = self.reader();
+        let version: i64 = conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        Ok(version as u64)
     }
 
     fn writer(&self) -> MutexGuard<'_, Connection> {
@@ -228,19 +259,6 @@ impl Drop for SqliteStore {
         // The read-only connection cannot fold the log when it closes last;
         // the writer does it here, so the file alone holds everything.
         let _ = self.checkpoint_wal();
-    }
-}
-
-/// Whether the file may have kept its pages in a write-ahead log: its SQLite
-/// header says WAL mode (read and write versions 2, bytes 18 and 19 of the
-/// file format), or it is empty, as the file of a database whose every page
-/// still sits in its log is.
-fn in_wal_mode(path: &Path) -> bool {
-    use std::io::Read;
-    let mut header = [0u8; 20];
-    match std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
-        Ok(()) => header.get(18..20) == Some(&[2, 2][..]),
-        Err(_) => std::fs::metadata(path).is_ok_and(|m| m.len() == 0),
     }
 }
 
@@ -351,13 +369,21 @@ impl Store for SqliteStore {
     }
 
     fn change_token(&self) -> Result<u64, StoreError> {
-        // data_version changes whenever another connection commits; the
-        // reader never writes, so every commit, this handle's too, changes it.
-        let conn = self.reader();
-        let version: i64 = conn
-            .prepare_cached("PRAGMA data_version")?
-            .query_row([], |r| r.get(0))?;
-        Ok(version as u64)
+        let Some(index) = &self.wal_index else {
+            return self.data_version();
+        };
+        // Read before SQLite is asked: a commit in between moves the counter
+        // again, so the pair kept is never newer in its counter than its token.
+        let counter = index.counter();
+        let mut last = self.last_change.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((seen, token)) = *last {
+            if seen == counter {
+                return Ok(token);
+            }
+        }
+        let token = self.data_version()?;
+        *last = Some((counter, token));
+        Ok(token)
     }
 
     fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
