@@ -84,6 +84,13 @@ impl Seen {
         u64::try_from(self.since.elapsed().as_nanos()).unwrap_or(u64::MAX)
     }
 
+    /// Notes that the store was just asked (only bounded staleness needs to know when).
+    fn mark_asked(&self) {
+        if let Freshness::AtMost(_) = self.freshness {
+            self.asked_at.store(self.elapsed_ns(), Ordering::Relaxed);
+        }
+    }
+
     /// Whether the store must be asked now under the freshness asked for.
     fn due(&self) -> bool {
         match self.freshness {
@@ -309,9 +316,7 @@ impl Kabinet {
     /// nothing changed (after a conflict).
     fn catch_up(&self, writer: &mut Writer, force: bool) -> Result<(), StoreError> {
         let token = self.store.change_token()?;
-        self.seen
-            .asked_at
-            .store(self.seen.elapsed_ns(), Ordering::Relaxed);
+        self.seen.mark_asked();
         if !force && token == self.seen.token.load(Ordering::Acquire) {
             return Ok(());
         }
@@ -337,9 +342,7 @@ impl Kabinet {
             return;
         };
         if token == self.seen.token.load(Ordering::Acquire) {
-            self.seen
-                .asked_at
-                .store(self.seen.elapsed_ns(), Ordering::Relaxed);
+            self.seen.mark_asked();
             return;
         }
         let mut writer = self.lock_writer();
