@@ -17,6 +17,8 @@
 
 #[path = "support/der_bytes.rs"]
 mod der_bytes;
+#[path = "support/rcgen_pki.rs"]
+mod rcgen_pki;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,10 +31,8 @@ use der_bytes::{
 use kabinet::cms::{verify_cms, CmsOptions};
 use kabinet::pki::{validate, ParsedCertificate, ParsedCrl, TrustStore, ValidationOptions};
 use kabinet::{Coded, Timestamp};
-use rcgen::{
-    date_time_ymd, BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair,
-    KeyUsagePurpose, PKCS_ECDSA_P256_SHA256,
-};
+use rcgen::{Issuer, KeyPair};
+use rcgen_pki::{key as new_key, params};
 
 struct Counting;
 
@@ -78,21 +78,6 @@ fn at() -> Timestamp {
     "2026-03-01T00:00:00Z".parse().unwrap()
 }
 
-fn params(cn: &str, ca: bool) -> CertificateParams {
-    let mut p = CertificateParams::default();
-    p.distinguished_name.push(DnType::CommonName, cn);
-    p.not_before = date_time_ymd(2025, 1, 1);
-    p.not_after = date_time_ymd(2030, 1, 1);
-    p.use_authority_key_identifier_extension = true;
-    if ca {
-        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    } else {
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    }
-    p
-}
-
 /// A leaf issued by "Tangle CA", `n` self-issued intermediates named "Tangle CA"
 /// (each signed by another key), and an anchor of another name: no path exists.
 fn tangle(n: usize) -> (ParsedCertificate, TrustStore) {
@@ -107,7 +92,7 @@ fn tangle(n: usize) -> (ParsedCertificate, TrustStore) {
 
 /// The leaf, the same-named intermediates and the unrelated anchor of [`tangle`].
 fn tangle_parts(n: usize) -> (ParsedCertificate, Vec<ParsedCertificate>, ParsedCertificate) {
-    let key = || KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap();
+    let key = new_key;
     let root_key = key();
     let root = params("Unrelated Root", true)
         .self_signed(&root_key)

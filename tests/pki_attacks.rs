@@ -12,6 +12,8 @@
 
 #[path = "support/der_bytes.rs"]
 mod der_bytes;
+#[path = "support/rcgen_pki.rs"]
+mod rcgen_pki;
 
 use der_bytes::{oid, seq, tlv};
 use kabinet::pki::{
@@ -20,36 +22,16 @@ use kabinet::pki::{
 };
 use kabinet::{Coded, Timestamp};
 use rcgen::{
-    date_time_ymd, BasicConstraints, CertificateParams, CertificateRevocationListParams,
-    CustomExtension, DnType, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose, SanType,
-    SerialNumber, PKCS_ECDSA_P256_SHA256,
+    date_time_ymd, CertificateParams, CertificateRevocationListParams, CustomExtension, IsCa,
+    Issuer, KeyIdMethod, KeyUsagePurpose, SanType, SerialNumber,
 };
+use rcgen_pki::{key, params};
 
 const SAN: &[u64] = &[2, 5, 29, 17];
 const NAME_CONSTRAINTS: &[u64] = &[2, 5, 29, 30];
 
 fn at() -> Timestamp {
     "2026-03-01T00:00:00Z".parse().unwrap()
-}
-
-fn key() -> KeyPair {
-    KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap()
-}
-
-fn params(cn: &str, ca: bool) -> CertificateParams {
-    let mut p = CertificateParams::default();
-    p.distinguished_name.push(DnType::CommonName, cn);
-    p.not_before = date_time_ymd(2025, 1, 1);
-    p.not_after = date_time_ymd(2030, 1, 1);
-    p.key_identifier_method = KeyIdMethod::Sha256;
-    p.use_authority_key_identifier_extension = true;
-    if ca {
-        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    } else {
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    }
-    p
 }
 
 /// A critical nameConstraints extension with `permitted` and `excluded` subtrees

@@ -8,6 +8,8 @@
 )]
 
 mod common;
+#[path = "support/rcgen_pki.rs"]
+mod rcgen_pki;
 
 use std::sync::OnceLock;
 
@@ -15,26 +17,10 @@ use kabinet::pki::{validate, Budget, ParsedCertificate, ParsedCrl, TrustStore, V
 use kabinet::Timestamp;
 use proptest::prelude::*;
 use rcgen::{
-    date_time_ymd, BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyIdMethod, KeyPair,
-    KeyUsagePurpose, SignatureAlgorithm, PKCS_ECDSA_P256_SHA256, PKCS_ECDSA_P384_SHA384,
-    PKCS_ED25519,
+    date_time_ymd, CertificateParams, Issuer, KeyIdMethod, KeyPair, SignatureAlgorithm,
+    PKCS_ECDSA_P256_SHA256, PKCS_ECDSA_P384_SHA384, PKCS_ED25519,
 };
-
-fn params(cn: &str, ca: bool) -> CertificateParams {
-    let mut p = CertificateParams::default();
-    p.distinguished_name.push(DnType::CommonName, cn);
-    p.not_before = date_time_ymd(2025, 1, 1);
-    p.not_after = date_time_ymd(2030, 1, 1);
-    p.key_identifier_method = KeyIdMethod::Sha256;
-    p.use_authority_key_identifier_extension = true;
-    if ca {
-        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    } else {
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    }
-    p
-}
+use rcgen_pki::params;
 
 fn at() -> Timestamp {
     "2026-03-01T00:00:00Z".parse().unwrap()

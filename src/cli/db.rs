@@ -215,33 +215,36 @@ fn verify(path: &Path) -> ExitCode {
 }
 
 fn backup(source: &Path, dest: &Path) -> ExitCode {
-    let store = match open_existing(source) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    match store.backup_to(dest) {
-        Ok(()) => {
-            println!("backed up {} to {}", source.display(), dest.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {}", e.code(), e.message_en());
-            ExitCode::from(2)
-        }
-    }
+    on_store(
+        source,
+        |store| store.backup_to(dest),
+        || format!("backed up {} to {}", source.display(), dest.display()),
+    )
 }
 
 fn fold_wal(path: &Path) -> ExitCode {
+    on_store(path, SqliteStore::checkpoint_wal, || {
+        format!(
+            "the write-ahead log of {} is folded into it",
+            path.display()
+        )
+    })
+}
+
+/// Runs one store operation on an existing database: its line on success
+/// (exit 0), `error: CODE: message` otherwise (exit 2).
+fn on_store(
+    path: &Path,
+    operation: impl FnOnce(&SqliteStore) -> Result<(), kabinet::store::StoreError>,
+    done: impl FnOnce() -> String,
+) -> ExitCode {
     let store = match open_existing(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match store.checkpoint_wal() {
+    match operation(&store) {
         Ok(()) => {
-            println!(
-                "the write-ahead log of {} is folded into it",
-                path.display()
-            );
+            println!("{}", done());
             ExitCode::SUCCESS
         }
         Err(e) => {
