@@ -15,5 +15,7 @@ case "$target" in
     path_building) max_len=$((1024 * 1024)) ;;       # hundreds of certificates
     *) max_len=4096 ;;
 esac
+# -len_control=0: grow inputs to the cap at once instead of from the seeds' size.
 RUSTC_BOOTSTRAP=${RUSTC_BOOTSTRAP:-1} cargo fuzz run "$target" -- \
-    -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -max_total_time="$seconds" "$@"
+    -max_len="$max_len" -len_control=0 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" "$@"

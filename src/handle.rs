@@ -17,6 +17,7 @@
 //! state and retries, so writers interleave into one chain and every rule
 //! is checked against the state its entry lands on.
 
+use crate::freshness::{Freshness, Seen};
 use crate::store::{JournalError, MemoryStore, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
 use kabinet_core::journal::{replay, Entry, Filter, Head, Record, VerifyError};
@@ -24,9 +25,8 @@ use kabinet_core::{
     AccessRequest, AccountId, Command, CommandError, Context, Decision, Directory, EffectiveRight,
     Event, OrgId, Policy, Timestamp,
 };
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::{Duration, Instant};
 
 /// How many entries pass between two snapshots, by default: opening replays
 /// at most this many entries after the latest snapshot.
@@ -36,73 +36,11 @@ pub const SNAPSHOT_EVERY: u64 = 10_000;
 /// appending first; past it the command is not recorded.
 pub const MAX_WRITE_ATTEMPTS: usize = 16;
 
-/// How fresh a handle's answers are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Freshness {
-    /// Every answer includes every command that any handle of any process
-    /// had acknowledged before the question was asked (the default).
-    #[default]
-    Fresh,
-    /// The store is asked at most once per this interval: an answer may
-    /// miss commands acknowledged by others within it. For read-heavy hosts
-    /// that accept bounded staleness; a handle's own commands are always seen.
-    AtMost(Duration),
-}
-
 /// The writer's side: where the journal ends and when the last snapshot was taken.
 #[derive(Debug, Default)]
 struct Writer {
     head: Head,
     snapshot_seq: u64,
-}
-
-/// What a handle knows of the store's changes.
-#[derive(Debug)]
-struct Seen {
-    /// The store's change token when the handle last caught up.
-    token: AtomicU64,
-    /// The sequence number of the last entry applied to the directory.
-    applied: AtomicU64,
-    /// When the store was last asked, in nanoseconds after `since`.
-    asked_at: AtomicU64,
-    since: Instant,
-    freshness: Freshness,
-}
-
-impl Seen {
-    fn new(applied: u64, token: u64) -> Self {
-        Self {
-            token: AtomicU64::new(token),
-            applied: AtomicU64::new(applied),
-            asked_at: AtomicU64::new(0),
-            since: Instant::now(),
-            freshness: Freshness::Fresh,
-        }
-    }
-
-    fn elapsed_ns(&self) -> u64 {
-        u64::try_from(self.since.elapsed().as_nanos()).unwrap_or(u64::MAX)
-    }
-
-    /// Notes that the store was just asked (only bounded staleness needs to know when).
-    fn mark_asked(&self) {
-        if let Freshness::AtMost(_) = self.freshness {
-            self.asked_at.store(self.elapsed_ns(), Ordering::Relaxed);
-        }
-    }
-
-    /// Whether the store must be asked now under the freshness asked for.
-    fn due(&self) -> bool {
-        match self.freshness {
-            Freshness::Fresh => true,
-            Freshness::AtMost(interval) => {
-                let interval = u64::try_from(interval.as_nanos()).unwrap_or(u64::MAX);
-                self.elapsed_ns()
-                    .saturating_sub(self.asked_at.load(Ordering::Relaxed))
-                    >= interval
-            }
-        }
-    }
 }
 
 /// A directory shared by threads, with its journal.

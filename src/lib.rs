@@ -7,11 +7,13 @@
 //! storage ([`store`]: in memory, or SQLite with the `sqlite` feature).
 
 pub mod bounded_read;
+mod freshness;
 mod handle;
 mod random;
 pub mod store;
 
-pub use handle::{Freshness, Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_EVERY};
+pub use freshness::Freshness;
+pub use handle::{Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_EVERY};
 pub use kabinet_core::*;
 
 pub mod trust_files;
