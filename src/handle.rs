@@ -434,6 +434,10 @@ impl Kabinet {
 
     /// Reads the directory under the shared lock, after catching up with
     /// what other handles committed (under the default [`Freshness`]).
+    ///
+    /// Drop the guard before calling the handle's other methods on the same
+    /// thread: catching up with another handle's commands takes the write
+    /// lock, which waits for every guard, this one too.
     pub fn read(&self) -> RwLockReadGuard<'_, Directory> {
         self.refresh();
         self.directory_guard()
