@@ -34,6 +34,28 @@ pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
     })
 }
 
+/// The access request of a `check` call.
+fn access_request(
+    py: Python<'_>,
+    actor: u64,
+    organization: u64,
+    right: &str,
+    at: Option<&Bound<'_, PyAny>>,
+    signature: Option<&Bound<'_, Signature>>,
+) -> PyResult<AccessRequest> {
+    let right = self::right(py, right)?;
+    let mut request = AccessRequest::new(
+        AccountId(actor),
+        OrgId(organization),
+        right,
+        crate::time::timestamp(at)?,
+    );
+    if let Some(s) = signature {
+        request = request.signed(s.get().0.clone());
+    }
+    Ok(request)
+}
+
 /// The directory in memory, shared between threads.
 #[pyclass(frozen, subclass, name = "_Kabinet", module = "kabinet._kabinet")]
 pub struct PyKabinet {
@@ -119,17 +141,25 @@ impl PyKabinet {
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
     ) -> PyResult<Decision> {
-        let right = self::right(py, right)?;
-        let mut request = AccessRequest::new(
-            AccountId(actor),
-            OrgId(organization),
-            right,
-            crate::time::timestamp(at)?,
-        );
-        if let Some(s) = signature {
-            request = request.signed(s.get().0.clone());
-        }
+        let request = access_request(py, actor, organization, right, at, signature)?;
         Ok(Decision(self.inner.check(&request)))
+    }
+
+    /// Decides as `check` and says at which journal entry: `(decision, seq)`,
+    /// every entry up to `seq` reflected in the decision.
+    #[pyo3(signature = (actor, organization, right, at = None, signature = None))]
+    fn check_positioned(
+        &self,
+        py: Python<'_>,
+        actor: u64,
+        organization: u64,
+        right: &str,
+        at: Option<&Bound<'_, PyAny>>,
+        signature: Option<&Bound<'_, Signature>>,
+    ) -> PyResult<(Decision, u64)> {
+        let request = access_request(py, actor, organization, right, at, signature)?;
+        let positioned = self.inner.check_positioned(&request);
+        Ok((Decision(positioned.decision), positioned.seq))
     }
 
     /// The rights `actor` can exercise for `organization`, each with its sources.

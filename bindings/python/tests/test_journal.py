@@ -113,6 +113,8 @@ def test_two_handles_on_one_file_see_each_other(tmp_path: Path) -> None:
     person(a, "Сотрудник", snils_of(1), None, "p1@example.ru")
     # a's commands are seen by b at once, not by a handle that accepts an hour of staleness
     assert b.journal_head() == a.journal_head()
+    decision, seq = b.check_positioned(head, org, "users.manage", T0)
+    assert decision.allowed and seq == a.journal_head()["seq"]
     assert lazy.journal_head()["seq"] < a.journal_head()["seq"]
     # b writes after a: one chain
     person(b, "Сотрудник", snils_of(2), None, "p2@example.ru")

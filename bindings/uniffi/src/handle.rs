@@ -28,6 +28,35 @@ pub fn default_policy_json() -> String {
     serde_json::to_string(&kabinet::Policy::default()).unwrap_or_default()
 }
 
+/// A decision with the journal position it was taken at.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PositionedDecision {
+    /// The decision.
+    pub decision: Decision,
+    /// The last journal entry reflected in it.
+    pub seq: u64,
+}
+
+/// The access request of a `check` call.
+fn access_request(
+    actor: u64,
+    organization: u64,
+    right: &str,
+    at: SystemTime,
+    signature: Option<Signature>,
+) -> Result<AccessRequest, KabinetError> {
+    let mut request = AccessRequest::new(
+        AccountId(actor),
+        OrgId(organization),
+        self::right(right)?,
+        time::from_host(at)?,
+    );
+    if let Some(s) = signature {
+        request = request.signed(s.evidence()?);
+    }
+    Ok(request)
+}
+
 impl Kabinet {
     pub(crate) fn run_core(
         &self,
@@ -108,16 +137,29 @@ impl Kabinet {
         at: SystemTime,
         signature: Option<Signature>,
     ) -> Result<Decision, KabinetError> {
-        let mut request = AccessRequest::new(
-            AccountId(actor),
-            OrgId(organization),
-            self::right(&right)?,
-            time::from_host(at)?,
-        );
-        if let Some(s) = signature {
-            request = request.signed(s.evidence()?);
-        }
+        let request = access_request(actor, organization, &right, at, signature)?;
         Ok(self.inner.check(&request).into())
+    }
+
+    /// Decides as [`Kabinet::check`] and says at which journal entry the
+    /// decision was taken (every entry up to `seq` is reflected in it).
+    ///
+    /// # Errors
+    /// As [`Kabinet::check`].
+    pub fn check_positioned(
+        &self,
+        actor: u64,
+        organization: u64,
+        right: String,
+        at: SystemTime,
+        signature: Option<Signature>,
+    ) -> Result<PositionedDecision, KabinetError> {
+        let request = access_request(actor, organization, &right, at, signature)?;
+        let positioned = self.inner.check_positioned(&request);
+        Ok(PositionedDecision {
+            decision: positioned.decision.into(),
+            seq: positioned.seq,
+        })
     }
 
     /// The rights `actor` can exercise for `organization` at `at`, each with its sources.

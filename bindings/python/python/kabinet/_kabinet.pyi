@@ -311,6 +311,14 @@ class _Kabinet:
         at: Optional[datetime] = None,
         signature: Optional[Signature] = None,
     ) -> Decision: ...
+    def check_positioned(
+        self,
+        actor: int,
+        organization: int,
+        right: str,
+        at: Optional[datetime] = None,
+        signature: Optional[Signature] = None,
+    ) -> Tuple[Decision, int]: ...
     def effective_rights(
         self, actor: int, organization: int, at: Optional[datetime] = None
     ) -> List[EffectiveRight]: ...

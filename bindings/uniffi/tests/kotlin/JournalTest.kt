@@ -39,6 +39,7 @@ fun journalTests() {
         eq(lazy.journalHead(), a.journalHead())
         person(a, "Сотрудник", "001-001-998 00")
         eq(b.journalHead(), a.journalHead())
+        eq(b.checkPositioned(head, 1uL, "users.manage", T0, null).seq, a.journalHead().seq)
         yes(lazy.journalHead().seq < a.journalHead().seq, "an hour of staleness allowed: not asked again yet")
         person(b, "Второй", "002-002-002 24")
         eq(a.journalHead(), b.journalHead())
