@@ -8,33 +8,22 @@
     clippy::indexing_slicing
 )]
 
+#[path = "support/rcgen_pki.rs"]
+mod rcgen_pki;
+
 use kabinet::pki::{validate, ParsedCertificate, ParsedCrl, TrustStore, ValidationOptions};
 use kabinet::Timestamp;
 use rcgen::{
-    date_time_ymd, BasicConstraints, CertificateParams, CertificateRevocationListParams, DnType,
-    IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose, SerialNumber, PKCS_ECDSA_P256_SHA256,
+    date_time_ymd, CertificateParams, CertificateRevocationListParams, Issuer, KeyIdMethod,
+    KeyPair, SerialNumber,
 };
+use rcgen_pki::key;
 
 fn params(cn: &str, ca: bool, serial: u64, not_after: (i32, u8, u8)) -> CertificateParams {
-    let mut p = CertificateParams::default();
-    p.distinguished_name.push(DnType::CommonName, cn);
+    let mut p = rcgen_pki::params(cn, ca);
     p.serial_number = Some(SerialNumber::from(serial));
-    p.not_before = date_time_ymd(2025, 1, 1);
     p.not_after = date_time_ymd(not_after.0, not_after.1, not_after.2);
-    p.key_identifier_method = KeyIdMethod::Sha256;
-    p.use_authority_key_identifier_extension = true;
-    if ca {
-        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    } else {
-        p.is_ca = IsCa::ExplicitNoCa;
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    }
     p
-}
-
-fn key() -> KeyPair {
-    KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).unwrap()
 }
 
 fn crl(issuer: &Issuer<'_, &KeyPair>) -> ParsedCrl {
