@@ -63,8 +63,6 @@ const KEEP_SNAPSHOTS: i64 = 2;
 pub struct SqliteStore {
     // Declared first: dropped before the connections that keep its file open.
     wal_index: Option<WalIndex>,
-    /// The wal-index counter and the change token read after it.
-    last_change: Mutex<Option<(u64, u64)>>,
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
@@ -98,7 +96,6 @@ impl SqliteStore {
         Ok(Self {
             wal_index,
             _wal_index_file: wal_index_file,
-            last_change: Mutex::new(None),
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
@@ -369,29 +366,13 @@ impl Store for SqliteStore {
     }
 
     fn change_token(&self) -> Result<u64, StoreError> {
-        let Some(index) = &self.wal_index else {
-            return self.data_version();
-        };
-        // Read before SQLite is asked: a commit in between moves the counter
-        // again, so the pair kept is never newer in its counter than its token.
-        let counter = index.counter();
-        let mut last = self.last_change.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((seen, token)) = *last {
-            if seen == counter {
-                return Ok(token);
-            }
+        // The wal-index counters move with every commit before it returns:
+        // they are the token themselves, read without a lock or a query.
+        // Without a wal-index, SQLite is asked.
+        match &self.wal_index {
+            Some(index) => Ok(index.counter()),
+            None => self.data_version(),
         }
-        let token = self.data_version()?;
-        *last = Some((counter, token));
-        Ok(token)
-    }
-
-    fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        SqliteStore::backup_to(self, dest)
-    }
-
-    fn fold_log(&self) -> Result<(), StoreError> {
-        self.checkpoint_wal()
     }
 
     fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError> {

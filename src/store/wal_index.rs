@@ -7,11 +7,10 @@
 //! holds `iChange`, a counter incremented by every write transaction, and
 //! `mxFrame`, the last valid frame of the log; the committing connection
 //! writes both copies before its commit returns. Reading them from a
-//! read-only mapping costs two loads; when they have not moved since the
-//! last look, nothing was committed, and the handle need not ask SQLite
-//! (`PRAGMA data_version`, about 2 µs). When they moved, or cannot be read,
-//! SQLite is asked: a change seen wrongly costs one query, never a stale
-//! answer.
+//! read-only mapping costs two loads and no lock, where asking SQLite
+//! (`PRAGMA data_version`) costs about 2 µs: together they are the store's
+//! change token. A value read while a commit is under way only makes the
+//! handle look at the journal once more, never answer from a stale state.
 //!
 //! The mapping lives inside [`super::SqliteStore`], whose own connections
 //! keep the file open: SQLite truncates the wal-index only when the first
