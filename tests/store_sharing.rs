@@ -301,6 +301,21 @@ fn a_backup_is_one_self_contained_file() {
     assert_eq!(b.journal_head().seq, k.journal_head().seq - 1);
     assert!(b.verify_journal().unwrap().is_ok());
     assert!(pays(&b, people[1], org));
+    // the same through the library: the handle's store does the copy
+    let through_handle = fresh_temp_path("sharing-backup-handle.db");
+    k.backup(&through_handle).unwrap();
+    k.fold_log().unwrap();
+    assert_eq!(
+        Kabinet::open(&through_handle).unwrap().journal_head(),
+        k.journal_head()
+    );
+    assert_eq!(
+        Kabinet::in_memory()
+            .backup(&through_handle)
+            .unwrap_err()
+            .code(),
+        "store.unsupported"
+    );
     // never over an existing file
     let again = Process::new(env!("CARGO_BIN_EXE_kabinet"))
         .args(["db", "backup"])

@@ -375,6 +375,14 @@ impl Store for SqliteStore {
         }
     }
 
+    fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        SqliteStore::backup_to(self, dest)
+    }
+
+    fn fold_log(&self) -> Result<(), StoreError> {
+        self.checkpoint_wal()
+    }
+
     fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
