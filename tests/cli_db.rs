@@ -117,6 +117,26 @@ fn the_access_review_says_who_holds_what_and_why() {
         &Context::account(head, t("2026-05-01T09:00:00Z")),
     )
     .unwrap();
+    // The accountant holds a power from the company and is dismissed: the
+    // power remains (DOMAIN §2) and the review flags it.
+    let signed = Context::account(head, t("2026-05-01T09:00:00Z")).signed(qes(&k.read(), head));
+    k.execute(
+        Command::IssuePower {
+            org,
+            terms: terms(7, to(people[1]), RightSet::of(&[Right::ReportsView])),
+            irrevocable: false,
+        },
+        &signed,
+    )
+    .unwrap();
+    k.execute(
+        Command::DismissEmployee {
+            org,
+            account: people[1],
+        },
+        &Context::account(head, t("2026-05-02T09:00:00Z")),
+    )
+    .unwrap();
     drop(k);
     let org_arg = org.0.to_string();
     let o = kabinet(
@@ -152,6 +172,16 @@ fn the_access_review_says_who_holds_what_and_why() {
     // accountant last on 2026-03-02 (105 days before)
     assert_eq!(by(head)["unused"], false);
     assert_eq!(by(people[1])["unused"], true);
+    assert_eq!(by(people[1])["status"], "dismissed");
+    assert_eq!(
+        by(people[1])["powers_held"],
+        serde_json::json!([num(7).to_string()])
+    );
+    assert_eq!(
+        by(people[1])["flags"],
+        serde_json::json!(["dismissed_holds_power"])
+    );
+    assert_eq!(by(people[0])["flags"], serde_json::json!([]));
 
     let html = stdout(&kabinet(
         &["report", "access", "--db"],
@@ -159,6 +189,7 @@ fn the_access_review_says_who_holds_what_and_why() {
         &["--org", &org_arg, "--format", "html"],
     ));
     assert!(html.contains("<table") && html.contains("accountant"));
+    assert!(html.contains("<th>flags</th>") && html.contains("<td>dismissed_holds_power</td>"));
     let csv = stdout(&kabinet(
         &["report", "access", "--db"],
         &path,

@@ -87,6 +87,12 @@ pub struct Policy {
     /// chain check to at most five lookups.
     #[serde(default = "default_redelegation_depth")]
     pub max_redelegation_depth: u8,
+    /// Whether dismissing an employee also revokes, in the same command, the
+    /// revocable powers of attorney they hold from the organization. Default
+    /// off: dismissal does not end a power (Civil Code art. 188 does not list
+    /// it); the head and administrators are told which powers remain.
+    #[serde(default)]
+    pub revoke_powers_on_dismissal: bool,
 }
 
 fn default_redelegation_depth() -> u8 {
@@ -102,6 +108,7 @@ impl Default for Policy {
             max_access_groups: 1024,
             max_roles_per_member: 16,
             max_redelegation_depth: default_redelegation_depth(),
+            revoke_powers_on_dismissal: false,
             auth: crate::auth::AuthPolicy::default(),
             applications: crate::applications::ApplicationPolicy::default(),
         }

@@ -71,6 +71,12 @@ struct MemberReview {
     rights: Vec<RightReview>,
     last_used: Option<Timestamp>,
     unused: bool,
+    /// Numbers of the powers of attorney from the organization the member
+    /// holds that have not ended at the time of the review.
+    powers_held: Vec<String>,
+    /// What the reviewer should look at: `dismissed_holds_power` when a
+    /// dismissed member still holds a power (dismissal does not end it).
+    flags: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -167,6 +173,15 @@ fn review(
     let mut members = Vec::new();
     for (account, m) in dir.members(org) {
         let last_used = last_used(k, account).map_err(|e| e.message_en())?;
+        let powers_held: Vec<String> = dir
+            .powers_held_from(org, account, at)
+            .iter()
+            .map(|p| p.number.to_string())
+            .collect();
+        let mut flags = Vec::new();
+        if m.status == kabinet::employees::MembershipStatus::Dismissed && !powers_held.is_empty() {
+            flags.push("dismissed_holds_power");
+        }
         let role_rights = m.roles.iter().fold(kabinet::RightSet::EMPTY, |acc, r| {
             acc.union(o.role_rights(r))
         });
@@ -195,6 +210,8 @@ fn review(
                 .collect(),
             last_used,
             unused: last_used.is_none_or(|t| t < cutoff),
+            powers_held,
+            flags,
         });
     }
     Ok(AccessReview {
@@ -251,8 +268,9 @@ fn csv_field(s: &str) -> String {
 }
 
 fn csv(r: &AccessReview) -> String {
-    let mut out =
-        String::from("account,name,standing,status,roles,beyond_roles,rights,last_used,unused");
+    let mut out = String::from(
+        "account,name,standing,status,roles,beyond_roles,rights,last_used,unused,powers_held,flags",
+    );
     for m in &r.members {
         let rights: Vec<String> = m
             .rights
@@ -269,6 +287,8 @@ fn csv(r: &AccessReview) -> String {
             rights.join(" "),
             m.last_used.map(|t| t.to_string()).unwrap_or_default(),
             m.unused.to_string(),
+            m.powers_held.join(" "),
+            m.flags.join(" "),
         ];
         out.push('\n');
         out.push_str(
@@ -294,7 +314,7 @@ fn html(r: &AccessReview) -> String {
         "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Access review: {name}</title></head><body>\n\
          <h1>Access review: {name} ({org})</h1>\n<p>At {at}; unused = no journal entry for {days} days.</p>\n\
          <table border=\"1\">\n<tr><th>account</th><th>name</th><th>standing</th><th>status</th><th>roles</th>\
-         <th>beyond roles</th><th>rights (why)</th><th>last used</th><th>unused</th></tr>\n",
+         <th>beyond roles</th><th>rights (why)</th><th>last used</th><th>unused</th><th>powers held</th><th>flags</th></tr>\n",
         name = esc(&r.name),
         org = r.organization,
         at = r.at,
@@ -307,7 +327,7 @@ fn html(r: &AccessReview) -> String {
             .map(|x| format!("{} ({})", esc(&x.right), esc(&x.because.join("; "))))
             .collect();
         out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             m.account,
             esc(&m.name),
             esc(&m.standing),
@@ -316,7 +336,9 @@ fn html(r: &AccessReview) -> String {
             esc(&m.beyond_roles.join(", ")),
             rights.join("<br>"),
             m.last_used.map(|t| t.to_string()).unwrap_or_else(|| "never".into()),
-            if m.unused { "yes" } else { "no" }
+            if m.unused { "yes" } else { "no" },
+            esc(&m.powers_held.join(", ")),
+            esc(&m.flags.join(", "))
         ));
     }
     out.push_str("</table>\n<h2>Powers of attorney expiring within 30 days</h2>\n");

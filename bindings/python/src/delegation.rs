@@ -150,6 +150,26 @@ fn powers_expiring_within<'py>(
     })
 }
 
+/// The powers from `organization` an account holds that have not ended at
+/// `at` (dismissal does not end them), in issue order.
+#[pyfunction]
+#[pyo3(name = "_powers_held_from")]
+fn powers_held_from<'py>(
+    py: Python<'py>,
+    kabinet: &Bound<'py, PyKabinet>,
+    organization: u64,
+    account: u64,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let at = crate::time::timestamp(at)?;
+    read(kabinet, |d| {
+        to_py(
+            py,
+            &d.powers_held_from(OrgId(organization), AccountId(account), at),
+        )
+    })
+}
+
 /// The chain behind a power, from the first power down to it.
 #[pyfunction]
 #[pyo3(name = "_power_chain")]
@@ -309,6 +329,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(power, m)?)?;
     m.add_function(wrap_pyfunction!(power_count, m)?)?;
     m.add_function(wrap_pyfunction!(powers_of_representative, m)?)?;
+    m.add_function(wrap_pyfunction!(powers_held_from, m)?)?;
     m.add_function(wrap_pyfunction!(powers_issued_by, m)?)?;
     m.add_function(wrap_pyfunction!(powers_expiring_within, m)?)?;
     m.add_function(wrap_pyfunction!(power_chain, m)?)?;

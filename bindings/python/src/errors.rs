@@ -104,7 +104,7 @@ pub fn command(py: Python<'_>, error: &CommandError) -> PyErr {
             json!({ "refusals": refusals(r) })
         }
         CommandError::InvalidRequisites { fields } => json!({ "fields": fields }),
-        CommandError::BeyondOwnRights { missing } | CommandError::TargetOutranks { missing } => {
+        CommandError::BeyondOwnRights { missing } => {
             json!({ "missing": codes(missing) })
         }
         CommandError::InvitationExpired { expires_at } => {

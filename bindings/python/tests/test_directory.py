@@ -142,18 +142,24 @@ def test_least_privilege_binds_administrators(world: World) -> None:
     assert [r["code"] for r in e5.value.details["refusals"]] == ["access.right_not_held"]
 
 
-def test_an_administrator_cannot_act_on_someone_with_more_rights(world: World) -> None:
+def test_an_administrator_manages_someone_with_more_rights(world: World) -> None:
     k, head, org = world.k, world.head, world.org
     admin = person(k, "Админов", "001-001-997 00")
     acc = person(k, "Бухова", "001-001-996 00")
     world.hire(admin, ["administrator"])
     world.hire(acc, ["accountant"])
-    with pytest.raises(kabinet.EmployeeError) as e:
-        k.dismiss_employee(as_(admin), org, acc)
-    assert e.value.code == "employee.target_outranks"
-    k.dismiss_employee(as_(head), org, acc)
+    # DOMAIN §5: every employee but the head, even one with rights it lacks;
+    # taking a role away grants nothing, giving it back would.
+    k.dismiss_employee(as_(admin), org, acc)
     assert not k.check(acc, org, "payments.view", T0).allowed
-    k.restore_employee(as_(head), org, acc)
+    k.restore_employee(as_(admin), org, acc)
+    assert k.check(acc, org, "payments.view", T0).allowed
+    k.revoke_role(as_(admin), org, acc, "accountant")
+    assert not k.check(acc, org, "payments.view", T0).allowed
+    with pytest.raises(kabinet.AccessDeniedError) as e:
+        k.assign_role(as_(admin), org, acc, "accountant")
+    assert e.value.code == "access.beyond_own_rights"
+    k.assign_role(as_(head), org, acc, "accountant")
     assert k.check(acc, org, "payments.view", T0).allowed
     k.block_employee(as_(head), org, acc)
     assert k.check(acc, org, "payments.view", T0).refusal_codes == ["access.membership_not_active"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Optional
+from typing import Any, Dict, Optional, Tuple
 
 import pytest
 
 import kabinet
-from conftest import COMPANY_INN, HEAD_INN, HEAD_SNILS, T0, World, as_, person, snils_of
+from conftest import COMPANY_INN, HEAD_INN, HEAD_SNILS, T0, World, as_, company_draft, person, registry, snils_of
 
 QES = kabinet.Signature("qualified", snils=HEAD_SNILS, organization_inn=COMPANY_INN)
 
@@ -162,3 +162,49 @@ def test_power_commands_take_the_level_of_a_bound_certificate(world: World) -> N
     child_power = k.power(child)
     assert child_power is not None and child_power["status"]["status"] == "revoked"
     k.revoke_power(as_(head, kabinet.Signature.bound(heads)), parent)
+
+
+def _accountant_with_powers(policy: Optional[Dict[str, Any]]) -> Tuple[World, int, int, str, str]:
+    """A company whose administrator and accountant are hired by the head;
+    the accountant holds a revocable power and an irrevocable one."""
+    k = kabinet.Kabinet(policy=policy)
+    head = person(k, "Грефов", HEAD_SNILS, HEAD_INN, "head@example.ru")
+    org = k.submit_organization(as_(head), company_draft())
+    k.consult_registry(org, registry(), at=T0)
+    w = World(k, head, org)
+    admin = person(k, "Админов", snils_of(110))
+    accountant = person(k, "Бухова", snils_of(111))
+    w.hire(admin, ["administrator"])
+    w.hire(accountant, ["accountant"])
+    revocable = k.issue_power(head_signed(w), org, accountant, ["reports.view", "reports.edit"])
+    irrevocable = k.issue_power(head_signed(w), org, accountant, ["documents.view"], irrevocable=True)
+    return w, admin, accountant, revocable, irrevocable
+
+
+def test_dismissal_ends_membership_not_powers_and_names_them() -> None:
+    w, admin, accountant, revocable, irrevocable = _accountant_with_powers(None)
+    k, org = w.k, w.org
+    events = k.dismiss_employee(as_(admin), org, accountant)
+    assert [e["event"] for e in events] == ["membership_status_changed"]
+    assert not k.check(accountant, org, "payments.view", T0).allowed
+    assert k.check(accountant, org, "reports.edit", T0).allowed, "the power still works"
+    notices = k.notices_for(events, at=T0)
+    assert [n["reference"] for n in notices] == [revocable, irrevocable]
+    assert {n["category"] for n in notices} == {"dismissed_holds_power"}
+    assert all(n["audience"] == {"person": False, "administrators": True, "head": True} for n in notices)
+    held = k.powers_held_from(org, accountant, T0)
+    assert [p["number"] for p in held] == [revocable, irrevocable]
+    assert k.powers_held_from(org, admin, T0) == []
+
+
+def test_the_policy_option_revokes_the_revocable_powers_with_the_dismissal() -> None:
+    policy = kabinet.default_policy()
+    policy["revoke_powers_on_dismissal"] = True
+    w, admin, accountant, revocable, irrevocable = _accountant_with_powers(policy)
+    k, org = w.k, w.org
+    events = k.dismiss_employee(as_(admin), org, accountant)
+    assert [e["event"] for e in events] == ["power_revoked", "membership_status_changed"]
+    assert events[0]["number"] == revocable and "dismissal" in events[0]["ground"]
+    assert not k.check(accountant, org, "reports.edit", T0).allowed
+    assert k.check(accountant, org, "documents.view", T0).allowed, "an irrevocable power stays"
+    assert [n["reference"] for n in k.notices_for(events, at=T0)] == [irrevocable]

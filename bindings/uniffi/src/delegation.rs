@@ -363,6 +363,22 @@ impl Kabinet {
         )
     }
 
+    /// The powers from `org` a person holds that have not ended at `at`
+    /// (dismissal does not end them), in issue order.
+    pub fn powers_held_from(
+        &self,
+        org: u64,
+        account: u64,
+        at: SystemTime,
+    ) -> Result<Vec<PowerInfo>, KabinetError> {
+        let at = time::from_host(at)?;
+        Ok(infos(self.inner.read().powers_held_from(
+            OrgId(org),
+            AccountId(account),
+            at,
+        )))
+    }
+
     /// The powers an organization issued.
     pub fn powers_issued_by(&self, org: u64) -> Vec<PowerInfo> {
         infos(self.inner.read().powers_issued_by(OrgId(org)))

@@ -43,7 +43,7 @@ pub enum KabinetError {
         message_en: String,
         /// The refusals of the access check (`access.denied`, `account.cannot_act`).
         refusals: Vec<Refusal>,
-        /// The rights the actor lacks (`access.beyond_own_rights`, `employee.target_outranks`).
+        /// The rights the actor lacks (`access.beyond_own_rights`).
         missing: Vec<String>,
         /// The field errors (`organization.invalid_requisites`).
         fields: Vec<FieldError>,
@@ -219,8 +219,7 @@ impl From<CommandError> for KabinetError {
             CommandError::Denied { refusals } | CommandError::AccountCannotAct { refusals } => {
                 (refusals.iter().map(Refusal::from).collect(), vec![], vec![])
             }
-            CommandError::BeyondOwnRights { missing }
-            | CommandError::TargetOutranks { missing } => (
+            CommandError::BeyondOwnRights { missing } => (
                 vec![],
                 missing.iter().map(|r| r.code().to_owned()).collect(),
                 vec![],

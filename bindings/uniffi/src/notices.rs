@@ -35,6 +35,8 @@ mirror_enum! {
         PowerOfAttorneyRevoked,
         /// An unauthorized attempt: failed logins, a login from a new address.
         UnauthorizedAttempt,
+        /// A dismissed employee still holds a power of attorney from the organization.
+        DismissedHoldsPower,
     }
 }
 

@@ -36,7 +36,7 @@ pub use power::{
 };
 pub use presets::PowerLevel;
 pub use queries::MAX_LOOKAHEAD_DAYS;
-pub use rules::{PowerTerms, MAX_GROUND, MAX_INTERNAL_NUMBER};
+pub use rules::{PowerTerms, DISMISSAL_GROUND, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
 pub(crate) use access::represents;
 pub(crate) use registry::PowerRegistry;

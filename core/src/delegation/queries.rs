@@ -50,6 +50,24 @@ impl Directory {
         found
     }
 
+    /// The powers of attorney from `org` an account holds that have not
+    /// ended at `at`: in force and not expired (those not yet valid
+    /// included), in issue order. Dismissal does not end them (DOMAIN §2);
+    /// this names them to the head, the administrators and the access review.
+    pub fn powers_held_from(
+        &self,
+        org: OrgId,
+        account: AccountId,
+        at: Timestamp,
+    ) -> Vec<&PowerOfAttorney> {
+        self.powers_of_representative(account)
+            .into_iter()
+            .filter(|p| {
+                p.principal == org && p.status == PowerStatus::InForce && at < p.valid_until
+            })
+            .collect()
+    }
+
     /// Every power of attorney an organization is the principal of (first
     /// powers and those re-delegated from them), in issue order.
     pub fn powers_issued_by(&self, org: OrgId) -> Vec<&PowerOfAttorney> {

@@ -40,7 +40,7 @@ use super::power::{
 use crate::accounts::Account;
 use crate::decisions::{AccessRequest, Basis, Refusal, Signing};
 use crate::directory::{CommandError, Context, Directory, Event};
-use crate::ids::OrgId;
+use crate::ids::{AccountId, OrgId};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -51,6 +51,10 @@ pub const MAX_INTERNAL_NUMBER: usize = 100;
 /// Longest legal ground of a revocation, in characters: a bound of ours for a
 /// reference to a law, a court decision or a contract clause.
 pub const MAX_GROUND: usize = 1000;
+
+/// The ground recorded on a power revoked together with its holder's
+/// dismissal.
+pub const DISMISSAL_GROUND: &str = "увольнение представителя (dismissal of the representative)";
 
 /// The terms of a new power of attorney, as the issuer writes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -486,6 +490,35 @@ impl Directory {
             .into());
         }
         Ok(p)
+    }
+
+    /// The revocations a dismissal brings when the policy asks for them
+    /// ([`crate::policy::Policy::revoke_powers_on_dismissal`]): every
+    /// revocable power from `org` the dismissed person holds, with the powers
+    /// re-delegated from it. An irrevocable power stays (it needs a legal
+    /// ground of its own) and is named in the dismissal's notice.
+    pub(crate) fn revocations_on_dismissal(
+        &self,
+        org: OrgId,
+        account: AccountId,
+        at: Timestamp,
+    ) -> Vec<Event> {
+        let mut ended_already: Vec<PowerNumber> = Vec::new();
+        let mut events = Vec::new();
+        for p in self.powers_held_from(org, account, at) {
+            if p.irrevocable || ended_already.contains(&p.number) {
+                continue;
+            }
+            let ended = self.in_force_descendants(p.number);
+            ended_already.extend(ended.iter().copied());
+            events.push(Event::PowerRevoked {
+                number: p.number,
+                at,
+                ground: Some(DISMISSAL_GROUND.to_owned()),
+                ended,
+            });
+        }
+        events
     }
 
     fn in_force_descendants(&self, number: PowerNumber) -> Vec<PowerNumber> {

@@ -172,28 +172,32 @@ pub enum Command {
         /// The invitation.
         invitation: InvitationId,
     },
-    /// Blocks an employee. Right `users.delete`.
+    /// Blocks an employee. Right `users.manage`; never the head.
     BlockEmployee {
         /// The organization.
         org: OrgId,
         /// The employee.
         account: AccountId,
     },
-    /// Temporarily disables an employee. Right `users.delete`.
+    /// Temporarily disables an employee. Right `users.manage`; never the head.
     DisableEmployee {
         /// The organization.
         org: OrgId,
         /// The employee.
         account: AccountId,
     },
-    /// Dismisses an employee: access ends at once. Right `users.delete`.
+    /// Dismisses an employee: access through membership ends at once. Right
+    /// `users.manage`; never the head. Powers of attorney the person holds
+    /// from the organization remain (a notice names them) unless the policy
+    /// revokes them with the dismissal.
     DismissEmployee {
         /// The organization.
         org: OrgId,
         /// The employee.
         account: AccountId,
     },
-    /// Restores a blocked, disabled or mistakenly dismissed employee. Right `users.delete`.
+    /// Restores a blocked, disabled or mistakenly dismissed employee. Right
+    /// `users.manage`; never the head.
     RestoreEmployee {
         /// The organization.
         org: OrgId,
@@ -209,7 +213,8 @@ pub enum Command {
         /// The role.
         role: RoleRef,
     },
-    /// Takes a role away. Right `users.manage` and every right of the role.
+    /// Takes a role away. Right `users.manage`; never from the head (taking
+    /// away grants nothing, so the actor need not hold the role's rights).
     RevokeRole {
         /// The organization.
         org: OrgId,
@@ -227,7 +232,8 @@ pub enum Command {
         /// The rights.
         rights: RightSet,
     },
-    /// Takes individually granted rights away. Right `users.manage` and every right taken.
+    /// Takes individually granted rights away. Right `users.manage`; never
+    /// from the head.
     RevokeRights {
         /// The organization.
         org: OrgId,

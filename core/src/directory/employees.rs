@@ -1,6 +1,9 @@
-//! Rules of employee commands (DOMAIN §5): invitations and membership statuses.
+//! Rules of employee commands (DOMAIN §5): invitations and membership
+//! statuses. A status changes only by a holder of `users.manage`, on anyone
+//! but the head; dismissal may revoke the person's powers of attorney from
+//! the organization when the policy says so (DOMAIN §2).
 
-use super::guard::{clean_name, may_act_on, within_own};
+use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::accounts::{Account, PersonName};
 use crate::decisions::account_refusals;
@@ -161,9 +164,9 @@ impl Directory {
         account: AccountId,
         status: MembershipStatus,
     ) -> Result<Vec<Event>, CommandError> {
-        let (_, held) = self.authorize(org, ctx, Right::UsersDelete)?;
+        self.authorize(org, ctx, Right::UsersManage)?;
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target, self.existing_org(org)?)?;
+        not_the_head(target)?;
         let allowed = match status {
             MembershipStatus::Active => target.status != MembershipStatus::Active,
             MembershipStatus::Blocked => {
@@ -180,11 +183,20 @@ impl Directory {
                 status: target.status.code(),
             });
         }
-        Ok(vec![Event::MembershipStatusChanged {
+        // Revocations first: the dismissal's notice, computed once every
+        // event is applied, names only the powers that remain.
+        let mut events =
+            if status == MembershipStatus::Dismissed && self.policy().revoke_powers_on_dismissal {
+                self.revocations_on_dismissal(org, account, ctx.at)
+            } else {
+                Vec::new()
+            };
+        events.push(Event::MembershipStatusChanged {
             org,
             account,
             status,
-        }])
+        });
+        Ok(events)
     }
 }
 

@@ -92,12 +92,6 @@ pub enum CommandError {
     /// The head cannot be removed or restricted by anyone in the organization.
     #[error("the head cannot be changed by an employee")]
     HeadProtected,
-    /// The target holds rights the actor does not; the actor may not act on them.
-    #[error("the employee holds rights the actor does not")]
-    TargetOutranks {
-        /// The rights the actor lacks.
-        missing: RightSet,
-    },
     /// The person is not a member of the organization.
     #[error("account {account} is not a member")]
     NotAMember {
@@ -212,7 +206,6 @@ impl Coded for CommandError {
             Self::Denied { .. } => "access.denied",
             Self::BeyondOwnRights { .. } => "access.beyond_own_rights",
             Self::HeadProtected => "employee.head_protected",
-            Self::TargetOutranks { .. } => "employee.target_outranks",
             Self::NotAMember { .. } => "employee.not_a_member",
             Self::AlreadyMember { .. } => "employee.already_member",
             Self::RoleNotAssignable { .. } => "role.not_assignable",
@@ -281,12 +274,6 @@ impl Coded for CommandError {
                 )
             }
             Self::HeadProtected => "руководителя нельзя удалить или ограничить".into(),
-            Self::TargetOutranks { missing } => {
-                format!(
-                    "у сотрудника есть права, которых нет у вас: {}",
-                    rights(missing)
-                )
-            }
             Self::NotAMember { account } => {
                 format!("{account} не является сотрудником организации")
             }
@@ -334,7 +321,7 @@ impl Coded for CommandError {
                     .collect();
                 format!("the requisites have errors: {}", list.join("; "))
             }
-            Self::BeyondOwnRights { missing } | Self::TargetOutranks { missing } => {
+            Self::BeyondOwnRights { missing } => {
                 let r: Vec<_> = missing.iter().map(|r| r.code()).collect();
                 format!("{}: {}", self, r.join(", "))
             }

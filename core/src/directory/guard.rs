@@ -91,21 +91,15 @@ pub(super) fn within_own(held: RightSet, needed: RightSet) -> Result<(), Command
     }
 }
 
-/// Nobody in the organization acts on the head, and nobody acts on a member
-/// holding rights they do not hold themselves.
-pub(super) fn may_act_on(
-    held: RightSet,
-    target: &Membership,
-    org: &Organization,
-) -> Result<(), CommandError> {
+/// Nobody in the organization acts on the head (DOMAIN §5). Every other
+/// member is within reach of a holder of `users.manage`, even one holding
+/// rights the actor lacks: blocking, dismissing, restoring and taking rights
+/// away grant nothing; granting is bounded by [`within_own`] alone.
+pub(super) fn not_the_head(target: &Membership) -> Result<(), CommandError> {
     if target.standing == Standing::Head {
-        return Err(CommandError::HeadProtected);
-    }
-    let missing = target.rights(org).difference(held);
-    if missing.is_empty() {
-        Ok(())
+        Err(CommandError::HeadProtected)
     } else {
-        Err(CommandError::TargetOutranks { missing })
+        Ok(())
     }
 }
 

@@ -1,9 +1,10 @@
 //! Rules of role, right and access-group commands (DOMAIN §5), with least
-//! privilege: nobody grants, takes or defines a right they do not hold, and
-//! nobody acts on a member who holds rights they lack.
+//! privilege: nobody grants or defines a right they do not hold. Taking a
+//! role or a right away grants nothing: a holder of `users.manage` may take
+//! them from any member but the head.
 
 use super::employees::role_rights;
-use super::guard::{clean_name, may_act_on, within_own};
+use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::rights::{Right, RightSet};
@@ -20,9 +21,12 @@ impl Directory {
     ) -> Result<Vec<Event>, CommandError> {
         let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
         let o = self.existing_org(org)?;
-        within_own(held, role_rights(o, role)?)?;
+        let rights = role_rights(o, role)?;
+        if assign {
+            within_own(held, rights)?;
+        }
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target, o)?;
+        not_the_head(target)?;
         let has = target.roles.contains(role);
         match (assign, has) {
             (true, true) => Err(CommandError::RoleAlreadyHeld { role }),
@@ -46,9 +50,11 @@ impl Directory {
         grant: bool,
     ) -> Result<Vec<Event>, CommandError> {
         let (_, held) = self.authorize(org, ctx, Right::UsersManage)?;
-        within_own(held, rights)?;
+        if grant {
+            within_own(held, rights)?;
+        }
         let target = self.existing_member(org, account)?;
-        may_act_on(held, target, self.existing_org(org)?)?;
+        not_the_head(target)?;
         let changes = if grant {
             !rights.is_subset(target.grants)
         } else {

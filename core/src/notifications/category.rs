@@ -26,11 +26,14 @@ pub enum Category {
     PowerOfAttorneyRevoked,
     /// An unauthorized attempt: failed logins, a login from a new address.
     UnauthorizedAttempt,
+    /// A dismissed employee still holds a power of attorney from the
+    /// organization (DOMAIN §2: dismissal does not end it).
+    DismissedHoldsPower,
 }
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Self::ApplicationRegistered,
         Self::StatusChanged,
         Self::DeadlineApproaching,
@@ -41,6 +44,7 @@ impl Category {
         Self::PowerOfAttorneyExpiring,
         Self::PowerOfAttorneyRevoked,
         Self::UnauthorizedAttempt,
+        Self::DismissedHoldsPower,
     ];
 
     /// The stable code.
@@ -56,6 +60,7 @@ impl Category {
             Self::PowerOfAttorneyExpiring => "power_of_attorney_expiring",
             Self::PowerOfAttorneyRevoked => "power_of_attorney_revoked",
             Self::UnauthorizedAttempt => "unauthorized_attempt",
+            Self::DismissedHoldsPower => "dismissed_holds_power",
         }
     }
 
@@ -72,6 +77,7 @@ impl Category {
             Self::PowerOfAttorneyExpiring => "истечение срока доверенности",
             Self::PowerOfAttorneyRevoked => "отзыв доверенности",
             Self::UnauthorizedAttempt => "попытка несанкционированного доступа",
+            Self::DismissedHoldsPower => "доверенность у уволенного сотрудника",
         }
     }
 }

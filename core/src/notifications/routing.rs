@@ -59,6 +59,27 @@ impl Directory {
                 "failed_logins".to_owned(),
                 *at,
             )],
+            Event::MembershipStatusChanged {
+                org,
+                account,
+                status: MembershipStatus::Dismissed,
+            } => self
+                .powers_held_from(*org, *account, at)
+                .into_iter()
+                .map(|p| Notice {
+                    category: Category::DismissedHoldsPower,
+                    importance: Importance::High,
+                    person: Some(*account),
+                    org: Some(*org),
+                    audience: Audience {
+                        head: true,
+                        administrators: true,
+                        person: false,
+                    },
+                    reference: p.number.to_string(),
+                    at,
+                })
+                .collect(),
             Event::Certificate(e) => crate::certificates::notices_for(e, at),
             Event::Application(e) => {
                 crate::applications::notices_for(self.application_state(), e, at)

@@ -156,6 +156,11 @@ class PowersMixin(_Kabinet):
         """The powers an account receives (directly or by its СНИЛС/ИНН)."""
         return _kabinet._powers_of_representative(self, account)
 
+    def powers_held_from(self, org: int, account: int, at: Optional[datetime] = None) -> List[Dict[str, Any]]:
+        """The powers from ``org`` an account holds that have not ended at
+        ``at`` (now by default): dismissal does not end them."""
+        return _kabinet._powers_held_from(self, org, account, at)
+
     def powers_issued_by(self, org: int) -> List[Dict[str, Any]]:
         """The powers an organization gave, in issue order."""
         return _kabinet._powers_issued_by(self, org)

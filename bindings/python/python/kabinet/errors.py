@@ -11,7 +11,7 @@ the field errors of requisites, the rights lacking).
     ├── IdentifierError          a value is not a valid identifier
     ├── CommandError             a command was refused; nothing changed
     │   ├── AccessDeniedError        access.*: the actor may not do this
-    │   ├── EmployeeError            employee.*: head protected, outranked, ...
+    │   ├── EmployeeError            employee.*: head protected, not a member, ...
     │   ├── InvitationError          invitation.*: expired, closed, not for you
     │   ├── OrganizationError        organization.*: unknown, status, requisites
     │   ├── AccountError             account.*
@@ -95,7 +95,7 @@ class AccessDeniedError(CommandError):
 
 
 class EmployeeError(CommandError):
-    """``employee.*``: the head is protected, the target outranks the actor, ..."""
+    """``employee.*``: the head is protected, not a member, already a member, ..."""
 
 
 class InvitationError(CommandError):

@@ -11,6 +11,46 @@ fun headQualified() = Signature(SignatureLevel.QUALIFIED, "112-233-445 95", HEAD
 fun terms(number: String, to: ULong, powers: List<String>, redelegation: String = "none", until: Instant? = null) =
     PowerTermsInput(number, null, Representative.Account(to), powers, null, until, redelegation)
 
+/** A company whose accountant holds a revocable power (P1) and an irrevocable one (P2). */
+fun accountantWithPowers(k: Kabinet): Triple<World, ULong, ULong> {
+    val w = World(k)
+    val admin = person(w.k, "Админов", "001-001-997 00")
+    val accountant = person(w.k, "Бухова", "001-001-996 00")
+    w.hire(admin, listOf(builtIn("administrator")))
+    w.hire(accountant, listOf(builtIn("accountant")))
+    w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, accountant, listOf("reports.view", "reports.edit")), false)
+    w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P2, accountant, listOf("documents.view")), true)
+    return Triple(w, admin, accountant)
+}
+
+fun dismissalTests() {
+    test("dismissal ends membership, not powers, and names them") {
+        val (w, admin, accountant) = accountantWithPowers(Kabinet())
+        val events = w.k.dismissEmployee(asAccount(admin), w.org, accountant)
+        eq(events.map { it.kind }, listOf("membership_status_changed"))
+        yes(!w.k.check(accountant, w.org, "payments.view", T0, null).allowed, "membership access ends")
+        yes(w.k.check(accountant, w.org, "reports.edit", T0, null).allowed, "the power still works")
+        val notices = w.k.noticesFor(events, T0)
+        eq(notices.map { it.reference }, listOf(P1, P2))
+        eq(notices.map { it.category }.toSet(), setOf(NotificationCategory.DISMISSED_HOLDS_POWER))
+        yes(notices.all { it.audience.head && it.audience.administrators && !it.audience.person }, "to the head and administrators")
+        eq(w.k.powersHeldFrom(w.org, accountant, T0).map { it.number }, listOf(P1, P2))
+        eq(w.k.powersHeldFrom(w.org, admin, T0), listOf<PowerInfo>())
+    }
+
+    test("the policy option revokes the revocable powers with the dismissal") {
+        val policy = defaultPolicyJson().replace("\"revoke_powers_on_dismissal\":false", "\"revoke_powers_on_dismissal\":true")
+        yes(policy.contains("\"revoke_powers_on_dismissal\":true"), "the option is in the policy's JSON form")
+        val (w, admin, accountant) = accountantWithPowers(Kabinet.withPolicyJson(policy))
+        val events = w.k.dismissEmployee(asAccount(admin), w.org, accountant)
+        eq(events.map { it.kind }, listOf("power_revoked", "membership_status_changed"))
+        eq(w.k.power(P1)!!.status, "revoked")
+        yes(!w.k.check(accountant, w.org, "reports.edit", T0, null).allowed, "revoked with the dismissal")
+        yes(w.k.check(accountant, w.org, "documents.view", T0, null).allowed, "an irrevocable power stays")
+        eq(w.k.noticesFor(events, T0).map { it.reference }, listOf(P2))
+    }
+}
+
 fun powersTests() {
     test("powers: a power gives rights, the decision names the chain") {
         val w = World()
