@@ -21,6 +21,7 @@ pub trait Coded {
 /// A coded message detached from its source: the form errors take when they
 /// cross a boundary (JSON, the bindings, the journal).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CodedMessage {
     /// The stable code.
     pub code: String,

@@ -35,6 +35,7 @@ pub mod gost;
 pub mod identifiers;
 pub mod ids;
 pub mod journal;
+pub mod json_form;
 pub mod notifications;
 pub mod organizations;
 pub mod pki;
@@ -57,6 +58,7 @@ pub use identifiers::{
 pub use ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
 /// An instant in time with nanosecond precision (UTC); the core's only notion of "when".
 pub use jiff::Timestamp;
+pub use json_form::{from_json, JsonForm, JsonFormError};
 pub use policy::Policy;
 pub use rights::{Right, RightSet};
 pub use roles::{BuiltInRole, RoleRef};

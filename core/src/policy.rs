@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// reports, declarations, payments and issuing or revoking powers of attorney
 /// needs a qualified one (КЭП); everything else a simple one (ПЭП).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignatureRequirements {
     by_right: Vec<SignatureLevel>,
 }
@@ -63,6 +64,7 @@ impl SignatureRequirements {
 
 /// Every policy value of a directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The signature level each right requires.
     pub signatures: SignatureRequirements,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of electronic signature, ordered from weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureLevel {
     /// ПЭП: login and password or a one-time code; identifies, no legal force for documents.
@@ -53,6 +54,7 @@ impl SignatureLevel {
 /// qualified signature asserts (DOMAIN §7, the subject's ИНН, ИННЮЛ, ОГРН,
 /// ОГРНИП and СНИЛС).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignerIdentity {
     /// The holder's СНИЛС.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +77,7 @@ pub struct SignerIdentity {
 /// enhanced and qualified signatures, the identity its certificate asserts.
 /// The certificate itself is validated before this evidence is made.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignatureEvidence {
     /// The kind of signature.
     pub level: SignatureLevel,

@@ -44,12 +44,12 @@ fn policy(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PasswordPolicy> 
             )
         });
     }
-    from_py(value, "password.malformed_policy")
+    from_py(value, kabinet::JsonForm::PasswordPolicy)
 }
 
 fn scheme(value: Option<&Bound<'_, PyAny>>) -> PyResult<HashScheme> {
     value.map_or(Ok(HashScheme::default()), |v| {
-        from_py(v, "auth.malformed_scheme")
+        from_py(v, kabinet::JsonForm::AuthScheme)
     })
 }
 
@@ -250,7 +250,7 @@ fn code_digest<'py>(
     purpose: &Bound<'py, PyAny>,
     code: &str,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let purpose: CodePurpose = from_py(purpose, "code.unknown_purpose")?;
+    let purpose: CodePurpose = from_py(purpose, kabinet::JsonForm::CodePurpose)?;
     Ok(PyBytes::new(
         py,
         &CodeDigest::of(AccountId(account), purpose, code).0,

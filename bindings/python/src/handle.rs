@@ -84,8 +84,9 @@ impl PyKabinet {
         path: Option<std::path::PathBuf>,
         max_staleness_ms: Option<u64>,
     ) -> PyResult<Self> {
-        let policy: Option<kabinet::Policy> =
-            policy.map(|p| from_py(p, "policy.malformed")).transpose()?;
+        let policy: Option<kabinet::Policy> = policy
+            .map(|p| from_py(p, kabinet::JsonForm::Policy))
+            .transpose()?;
         let inner = match (path, policy) {
             (None, None) => kabinet::Kabinet::in_memory(),
             (None, Some(p)) => kabinet::Kabinet::with_policy(p),
@@ -122,7 +123,7 @@ impl PyKabinet {
         command: &Bound<'py, PyAny>,
         context: &Bound<'py, Context>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let command: Command = from_py(command, "command.malformed")?;
+        let command: Command = from_py(command, kabinet::JsonForm::Command)?;
         let ctx = &context.get().0;
         let events = py
             .detach(|| self.inner.execute(command, ctx))

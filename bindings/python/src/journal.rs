@@ -255,7 +255,7 @@ fn execute_batch<'py>(
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let mut batch = Vec::with_capacity(commands.len());
     for (command, context) in &commands {
-        let command: Command = from_py(command, "command.malformed")?;
+        let command: Command = from_py(command, kabinet::JsonForm::Command)?;
         batch.push((command, context.get().0.clone()));
     }
     let k = kabinet.get();

@@ -6,6 +6,7 @@
 //! reads the journal. Python's own `json` module does the text step.
 
 use crate::errors;
+use kabinet::{Coded, JsonForm};
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -17,24 +18,23 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
     py.import("json")?.call_method1("loads", (text,))
 }
 
-/// Reads a Python value (a dict, usually) as the JSON form of `T`.
+/// Reads a Python value (a dict, usually) as the documented JSON form of
+/// `T`, through the core's reader (its codes, its refusal of unknown fields).
 ///
 /// # Errors
-/// `InvalidInputError` with code `what` (e.g. `command.malformed`) when the
-/// value is not JSON or does not have the form of `T`.
-pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+/// `InvalidInputError` with the core's code for `form` (e.g.
+/// `command.unknown_field`, `command.malformed`) when the value is not JSON
+/// or does not have the form of `T`.
+pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, form: JsonForm) -> PyResult<T> {
     let py = value.py();
     let text: String = py
         .import("json")?
         .call_method1("dumps", (value,))
         .map_err(|e| {
             let m = e.to_string();
-            errors::invalid_input(py, what, &m, &m)
+            errors::invalid_input(py, form.error_codes()[0], &m, &m)
         })?
         .extract()?;
-    serde_json::from_str(&text).map_err(|e| {
-        let en = format!("the value does not have the documented form: {e}");
-        let ru = format!("значение не соответствует описанной форме: {e}");
-        errors::invalid_input(py, what, &ru, &en)
-    })
+    kabinet::from_json(form, &text)
+        .map_err(|e| errors::invalid_input(py, e.code(), &e.message_ru(), &e.message_en()))
 }

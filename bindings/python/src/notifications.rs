@@ -62,7 +62,7 @@ fn notices_for<'py>(
     events: &Bound<'py, PyAny>,
     at: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let events: Vec<kabinet::Event> = from_py(events, "event.malformed")?;
+    let events: Vec<kabinet::Event> = from_py(events, kabinet::JsonForm::Event)?;
     let at = crate::time::timestamp(at)?;
     let dir = kabinet.get().inner.read();
     let notices: Vec<_> = events.iter().flat_map(|e| dir.notices_for(e, at)).collect();
@@ -88,7 +88,7 @@ fn certificate_reminders<'py>(
     at: Option<&Bound<'py, PyAny>>,
     within_days: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let certs: Vec<CertificateExpiry> = from_py(certificates, "reminder.malformed")?;
+    let certs: Vec<CertificateExpiry> = from_py(certificates, kabinet::JsonForm::Reminder)?;
     let at = crate::time::timestamp(at)?;
     to_py(
         py,

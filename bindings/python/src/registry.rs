@@ -81,7 +81,7 @@ impl InMemoryRegistry {
 
     /// Adds or replaces a record given in its JSON form.
     fn insert_record(&self, record: &Bound<'_, PyAny>) -> PyResult<()> {
-        let record: RegistryRecord = crate::json::from_py(record, "registry.malformed")?;
+        let record: RegistryRecord = crate::json::from_py(record, kabinet::JsonForm::Registry)?;
         self.0
             .write()
             .unwrap_or_else(|p| p.into_inner())

@@ -21,13 +21,21 @@ const FAST_PATH_LIMIT_SECONDS: f64 = 4_294_967_296.0;
 /// The timestamp of an aware `datetime`, or the clock's now when `None`.
 ///
 /// # Errors
-/// `InvalidInputError` (`time.naive`) for a `datetime` without a time zone;
-/// `TypeError`/`AttributeError` for something that is not a `datetime`.
+/// `InvalidInputError`: `time.not_a_datetime` for anything but a `datetime`
+/// (a date string included), `time.naive` for one without a time zone.
 pub fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
     let Some(value) = value else {
         return Ok(kabinet::Kabinet::now());
     };
     let py = value.py();
+    if !value.is_instance_of::<pyo3::types::PyDateTime>() {
+        return Err(errors::invalid_input(
+            py,
+            "time.not_a_datetime",
+            "время должно быть значением datetime с часовым поясом",
+            "the time must be a datetime with a time zone",
+        ));
+    }
     if value.getattr(intern!(py, "tzinfo"))?.is_none() {
         return Err(errors::invalid_input(
             py,

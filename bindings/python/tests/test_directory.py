@@ -282,6 +282,24 @@ def test_generic_execute_takes_the_documented_json_form(world: World) -> None:
     assert "СНИЛС" in e.value.message_en or "SNILS" in e.value.message_en
     with pytest.raises(kabinet.InvalidInputError):
         k.execute({"command": "fly"}, kabinet.Context.system(T0))
+    # A misspelt field is refused, not ignored: "valid_untill" would otherwise
+    # leave the power to its default year.
+    terms = {
+        "number": "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01",
+        "representative": {"kind": "account", "account": head},
+        "powers": ["reports.view"],
+        "valid_untill": "2026-03-03T00:00:00Z",
+    }
+    with pytest.raises(kabinet.InvalidInputError) as e3:
+        k.execute({"command": "issue_power", "org": org, "terms": terms, "irrevocable": False}, kabinet.Context.system(T0))
+    assert e3.value.code == "command.unknown_field"
+    assert "valid_untill" in e3.value.message_en and "valid_untill" in e3.value.message_ru
+    assert k.power_count() == 0
+    policy = kabinet.default_policy()
+    policy["max_rolez"] = 1
+    with pytest.raises(kabinet.InvalidInputError) as e4:
+        kabinet.Kabinet(policy=policy)
+    assert e4.value.code == "policy.unknown_field"
     with pytest.raises(kabinet.CommandError) as e2:
         k.execute({"command": "dismiss_employee", "org": org, "account": head}, kabinet.Context.system(T0))
     assert e2.value.code == "command.account_only"
@@ -317,6 +335,11 @@ def test_times_are_aware_utc_datetimes() -> None:
     with pytest.raises(kabinet.InvalidInputError) as e:
         kabinet.Context.system(datetime(2026, 3, 2, 9))
     assert e.value.code == "time.naive"
+    # A date string where a datetime is due is a coded error, not an AttributeError.
+    for wrong in ("2026-03-02T09:00:00Z", 1772442000, T0.date()):
+        with pytest.raises(kabinet.InvalidInputError) as e2:
+            kabinet.Context.system(wrong)  # type: ignore[arg-type]
+        assert e2.value.code == "time.not_a_datetime", wrong
 
 
 def test_the_catalog_and_built_in_roles() -> None:

@@ -9,7 +9,6 @@ use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
 use kabinet::Coded;
-use serde::de::DeserializeOwned;
 use std::time::SystemTime;
 
 /// The HMAC of a one-time code.
@@ -59,16 +58,6 @@ fn auth_error(e: &auth::AuthError) -> KabinetError {
     KabinetError::coded(Area::Auth, e)
 }
 
-fn from_json<T: DeserializeOwned>(code: &str, json: &str) -> Result<T, KabinetError> {
-    serde_json::from_str(json).map_err(|e| {
-        KabinetError::input(
-            code,
-            format!("значение не соответствует описанной форме: {e}"),
-            format!("the value does not have the documented form: {e}"),
-        )
-    })
-}
-
 /// A preset password policy (`portal`, `nist`) in its JSON form; edit it for a custom one.
 ///
 /// # Errors
@@ -95,7 +84,8 @@ pub fn check_password(
     password: String,
     single_factor: bool,
 ) -> Result<Vec<PasswordProblem>, KabinetError> {
-    let policy: PasswordPolicy = from_json("password.malformed_policy", &policy_json)?;
+    let policy: PasswordPolicy =
+        kabinet::from_json(kabinet::JsonForm::PasswordPolicy, &policy_json)?;
     Ok(policy
         .check(&password, single_factor)
         .iter()
@@ -109,7 +99,7 @@ pub fn check_password(
 
 fn scheme(scheme_json: Option<String>) -> Result<HashScheme, KabinetError> {
     scheme_json.map_or(Ok(HashScheme::default()), |j| {
-        from_json("password.malformed_scheme", &j)
+        kabinet::from_json(kabinet::JsonForm::AuthScheme, &j).map_err(KabinetError::from)
     })
 }
 

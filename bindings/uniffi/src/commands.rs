@@ -311,13 +311,7 @@ impl Kabinet {
         answer_json: String,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let answer: RegistryAnswer = serde_json::from_str(&answer_json).map_err(|e| {
-            KabinetError::input(
-                "registry.malformed",
-                format!("ответ реестра не соответствует описанной форме: {e}"),
-                format!("the registry answer does not have the documented form: {e}"),
-            )
-        })?;
+        let answer: RegistryAnswer = kabinet::from_json(kabinet::JsonForm::Registry, &answer_json)?;
         self.system(
             Command::RecordRegistryAnswer {
                 org: OrgId(org),

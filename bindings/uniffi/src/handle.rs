@@ -90,13 +90,7 @@ impl Kabinet {
     /// `policy.malformed` for JSON that is not a policy.
     #[uniffi::constructor]
     pub fn with_policy_json(policy_json: String) -> Result<Self, KabinetError> {
-        let policy = serde_json::from_str(&policy_json).map_err(|e| {
-            KabinetError::input(
-                "policy.malformed",
-                format!("политика не соответствует описанной форме: {e}"),
-                format!("the policy does not have the documented form: {e}"),
-            )
-        })?;
+        let policy = kabinet::from_json(kabinet::JsonForm::Policy, &policy_json)?;
         Ok(Self {
             inner: kabinet::Kabinet::with_policy(policy),
         })
@@ -113,13 +107,7 @@ impl Kabinet {
         command_json: String,
         context: Context,
     ) -> Result<Vec<Event>, KabinetError> {
-        let command: Command = serde_json::from_str(&command_json).map_err(|e| {
-            KabinetError::input(
-                "command.malformed",
-                format!("значение не соответствует описанной форме: {e}"),
-                format!("the value does not have the documented form: {e}"),
-            )
-        })?;
+        let command: Command = kabinet::from_json(kabinet::JsonForm::Command, &command_json)?;
         let events = self.run_core(command, &context.to_core()?)?;
         Ok(events.iter().map(Event::from).collect())
     }

@@ -194,13 +194,8 @@ impl Kabinet {
         let parsed = commands
             .iter()
             .map(|c| {
-                let command: Command = serde_json::from_str(&c.command_json).map_err(|e| {
-                    KabinetError::input(
-                        "command.malformed",
-                        format!("значение не соответствует описанной форме: {e}"),
-                        format!("the value does not have the documented form: {e}"),
-                    )
-                })?;
+                let command: Command =
+                    kabinet::from_json(kabinet::JsonForm::Command, &c.command_json)?;
                 Ok((command, c.context.to_core()?))
             })
             .collect::<Result<Vec<_>, KabinetError>>()?;

@@ -77,13 +77,8 @@ impl Kabinet {
         let events = events
             .iter()
             .map(|e| {
-                serde_json::from_str::<kabinet::Event>(&e.json).map_err(|err| {
-                    KabinetError::input(
-                        "event.malformed",
-                        format!("событие не соответствует описанной форме: {err}"),
-                        format!("the event does not have the documented form: {err}"),
-                    )
-                })
+                kabinet::from_json::<kabinet::Event>(kabinet::JsonForm::Event, &e.json)
+                    .map_err(KabinetError::from)
             })
             .collect::<Result<Vec<_>, _>>()?;
         let d = self.inner.read();

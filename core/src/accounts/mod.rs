@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 /// A contact of an account and whether it was confirmed by a one-time code.
 /// An unconfirmed contact receives nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact<T> {
     /// The address or number.
     pub value: T,
@@ -29,6 +30,7 @@ pub struct Contact<T> {
 
 /// Which contact of an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactKind {
     /// The e-mail address.
@@ -39,6 +41,7 @@ pub enum ContactKind {
 
 /// A person's account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Account {
     /// The account's number.
     pub id: AccountId,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Фамилия, имя, отчество.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(from = "NameParts", into = "NameParts")]
 pub struct PersonName {
     text: Box<str>,
@@ -17,6 +18,7 @@ pub struct PersonName {
 
 /// The parts of a name as they travel in JSON.
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NameParts {
     surname: String,
     given_name: String,

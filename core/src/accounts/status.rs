@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The level of an account's identity confirmation, ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountLevel {
     /// Упрощённая: name and a contact.
@@ -16,6 +17,7 @@ pub enum AccountLevel {
 
 /// Why an account was blocked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockReason {
     /// Too many failed login attempts.
@@ -42,6 +44,7 @@ impl BlockReason {
 
 /// Whether an account can be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
 pub enum AccountStatus {
     /// Usable.

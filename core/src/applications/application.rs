@@ -19,6 +19,7 @@ impl core::fmt::Display for ApplicationId {
 
 /// A document attached to an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The slot it fills.
     pub slot: String,
@@ -44,6 +45,7 @@ pub struct Document {
 
 /// A change of status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusChange {
     /// The new status.
     pub status: ApplicationStatus,
@@ -58,6 +60,7 @@ pub struct StatusChange {
 
 /// A comment on an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comment {
     /// Who wrote it.
     pub by: Actor,
@@ -69,6 +72,7 @@ pub struct Comment {
 
 /// An application or report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Application {
     /// Its identifier.
     pub id: ApplicationId,

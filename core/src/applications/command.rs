@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A command on applications. Who may execute each is said on the variant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "application_command")]
 pub enum ApplicationCommand {
     /// Creates a draft with the next number. Right `applications.edit`.
@@ -63,6 +64,7 @@ pub enum ApplicationCommand {
 
 /// What is missing from a returned application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "missing")]
 pub enum Missing {
     /// A required document is absent.
@@ -83,6 +85,7 @@ pub enum Missing {
 
 /// Something that happened to an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "application_event")]
 #[allow(missing_docs)] // fields are named for what they hold; each variant is documented
 pub enum ApplicationEvent {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The formats the portal accepts (DOMAIN §8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentFormat {
     /// PDF.

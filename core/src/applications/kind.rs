@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A place for one document in an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentSlot {
     /// The slot's code (`form`, `charter`, `power_of_attorney`, …).
     pub slot: String,
@@ -19,6 +20,7 @@ pub struct DocumentSlot {
 
 /// A kind of application and its documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ApplicationKind {
     /// The kind's code.
     pub code: String,
@@ -35,6 +37,7 @@ impl ApplicationKind {
 
 /// What applications may hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ApplicationPolicy {
     /// The kinds of applications known.
     pub kinds: Vec<ApplicationKind>,
@@ -113,6 +116,7 @@ impl ApplicationPolicy {
 /// What the library learned from a file's bytes: its format, size and, when
 /// the whole file was given, its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentContent {
     /// The format recognized from the content.
     pub format: DocumentFormat,

@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Every application, with the organizations' number sequences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ApplicationState {
     pub(crate) applications: BTreeMap<ApplicationId, Application>,
     pub(crate) sequences: HashMap<crate::ids::OrgId, u64>,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where an application stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
     /// Черновик: being filled in, not yet sent.

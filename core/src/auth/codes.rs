@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a one-time code is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum CodePurpose {
     /// The second factor of a login.
@@ -32,6 +33,7 @@ impl CodePurpose {
 
 /// Where a code is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum CodeChannel {
     /// By SMS to the account's phone.

@@ -11,6 +11,7 @@ use std::net::IpAddr;
 /// A command of authentication. All are the portal's (System): the host
 /// verifies passwords, codes and tokens and records the outcome here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "auth_command")]
 pub enum AuthCommand {
     /// Records a login attempt. A success starts a session (at the context's
@@ -72,6 +73,7 @@ pub enum AuthCommand {
 
 /// Something that happened in authentication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "auth_event")]
 #[allow(missing_docs)] // fields are named for what they hold; each variant is documented
 pub enum AuthEvent {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A login method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum LoginMethod {
     /// Login and password.

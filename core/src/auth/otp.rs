@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The HMAC hash of a one-time password.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum OtpAlgorithm {
     /// HMAC-SHA-1: RFC 4226 and the authenticator apps' default.
@@ -65,6 +66,7 @@ pub fn hotp(
 
 /// The parameters of a TOTP (RFC 6238).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Totp {
     /// The HMAC hash.
     pub algorithm: OtpAlgorithm,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Lockout, recovery, code, PIN and session limits, and the password rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthPolicy {
     /// Failed logins within [`AuthPolicy::failure_window`] that block the
     /// account. Default 5 (OWASP ASVS 5 §6.3.1 asks for a limit; the portal

@@ -26,6 +26,7 @@ impl core::fmt::Display for SessionId {
 
 /// A login session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Session {
     /// Its number.
     pub id: SessionId,
@@ -67,6 +68,7 @@ impl Session {
 
 /// Why a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionEnd {
     /// The person logged out.
@@ -81,7 +83,11 @@ pub enum SessionEnd {
 
 /// A command on sessions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "session_command")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "session_command",
+    from = "SessionCommandForm"
+)]
 pub enum SessionCommand {
     /// Records activity. The session's account or System.
     Touch {
@@ -97,8 +103,33 @@ pub enum SessionCommand {
     Sweep,
 }
 
+/// The JSON form [`SessionCommand`] is read from: `sweep` as an empty struct
+/// variant, so that a field given with it is refused, not ignored.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "snake_case",
+    tag = "session_command"
+)]
+enum SessionCommandForm {
+    Touch { session: SessionId },
+    End { session: SessionId },
+    Sweep {},
+}
+
+impl From<SessionCommandForm> for SessionCommand {
+    fn from(f: SessionCommandForm) -> Self {
+        match f {
+            SessionCommandForm::Touch { session } => Self::Touch { session },
+            SessionCommandForm::End { session } => Self::End { session },
+            SessionCommandForm::Sweep {} => Self::Sweep,
+        }
+    }
+}
+
 /// Something that happened to a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "session_event")]
 #[allow(missing_docs)] // fields are named for what they hold; each variant is documented
 pub enum SessionEvent {

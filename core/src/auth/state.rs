@@ -10,6 +10,7 @@ use std::net::IpAddr;
 
 /// A code waiting to be typed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PendingCode {
     /// Where it was sent.
     pub channel: CodeChannel,
@@ -23,6 +24,7 @@ pub struct PendingCode {
 
 /// Per-account memory of authentication.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AccountAuth {
     /// Failed logins not yet forgotten (at most the lockout limit).
     pub failures: VecDeque<Timestamp>,
@@ -38,6 +40,7 @@ pub struct AccountAuth {
 
 /// A signature token's PIN counter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TokenPin {
     /// Wrong entries in a row.
     pub wrong: u32,
@@ -47,6 +50,7 @@ pub struct TokenPin {
 
 /// Everything authentication keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthState {
     pub(crate) accounts: HashMap<AccountId, AccountAuth>,
     pub(crate) tokens: HashMap<String, TokenPin>,

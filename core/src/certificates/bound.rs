@@ -13,6 +13,7 @@ const DAY_SECONDS: i64 = 86_400;
 
 /// A validated certificate, as the directory binds it to an employee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BoundCertificate {
     /// SHA-256 fingerprint of the DER, lowercase hex.
     pub fingerprint: String,
@@ -104,6 +105,7 @@ impl BoundCertificate {
 
 /// Something about a certificate bound that should be seen; it is bound all the same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "warning")]
 pub enum CertificateWarning {
     /// It expires within [`EXPIRY_WARNING_DAYS`] days.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A change to the certificates bound to employees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "certificate_command")]
 pub enum CertificateCommand {
     /// Binds a validated certificate to an employee. Right `certificates.edit`;
@@ -32,6 +33,7 @@ pub enum CertificateCommand {
 
 /// What a certificate command did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "certificate_event")]
 pub enum CertificateEvent {
     /// A certificate was bound to an employee.

@@ -46,6 +46,7 @@ use std::collections::BTreeMap;
 /// Every certificate bound, per organization and account, in binding order.
 /// Serialized as a list of [`Binding`]s (JSON keys cannot be pairs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(from = "Vec<Binding>", into = "Vec<Binding>")]
 pub struct CertificateState {
     pub(crate) bound: BTreeMap<(OrgId, AccountId), Vec<BoundCertificate>>,
@@ -53,6 +54,7 @@ pub struct CertificateState {
 
 /// The certificates bound to one employee of one organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Binding {
     /// The organization.
     pub org: OrgId,

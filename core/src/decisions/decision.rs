@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an allowed decision rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "basis", content = "role")]
 pub enum Basis {
     /// The actor is the head the registry names.
@@ -35,6 +36,7 @@ impl Basis {
 
 /// The answer to an access request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Whether the request is allowed.
     pub allowed: bool,

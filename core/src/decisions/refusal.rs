@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// One reason an access request is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "refusal")]
 pub enum Refusal {
     /// The directory holds no such account.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// A request for access: who, for which organization, to do what, when, and
 /// with which signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AccessRequest {
     /// The person acting.
     pub actor: AccountId,

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 /// What a valid chain of powers gives: the basis of a decision taken through
 /// a power of attorney, and the acting context of a representative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DelegationBasis {
     /// The power used (the last link).
     pub number: PowerNumber,

@@ -29,6 +29,7 @@ pub type PowerNumber = Uuid;
 /// Whether, and how far, the representative may pass the power on
 /// (передоверие, Civil Code art. 187; МЧД mark `ПрПередов`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Redelegation {
     /// Без права передоверия: the power cannot be passed on.
@@ -55,6 +56,7 @@ impl Redelegation {
 /// An organization a third-party representative acts through (for example
 /// an accounting firm filing for its client), identified by ИНН and ОГРН.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RepresentingOrganization {
     /// ИНН of the organization (10 digits, or 12 for an entrepreneur).
     pub inn: Inn,
@@ -65,6 +67,7 @@ pub struct RepresentingOrganization {
 
 /// Who receives the powers (представитель).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Representative {
     /// A person known to the directory by their account (typically an employee).
@@ -101,7 +104,7 @@ impl Representative {
 /// principal's blocking or liquidation need no command: they are read from
 /// the time and the principal's status at each check.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
+#[serde(rename_all = "snake_case", tag = "status", from = "StatusForm")]
 pub enum PowerStatus {
     /// Not ended by any command.
     InForce,
@@ -127,6 +130,37 @@ pub enum PowerStatus {
     },
 }
 
+/// The JSON form [`PowerStatus`] is read from: `in_force` as an empty struct
+/// variant, so that a field given with it is refused, not ignored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case", tag = "status")]
+enum StatusForm {
+    InForce {},
+    Revoked {
+        at: Timestamp,
+        #[serde(default)]
+        ground: Option<String>,
+    },
+    Refused {
+        at: Timestamp,
+    },
+    Ended {
+        at: Timestamp,
+        cause: PowerNumber,
+    },
+}
+
+impl From<StatusForm> for PowerStatus {
+    fn from(f: StatusForm) -> Self {
+        match f {
+            StatusForm::InForce {} => Self::InForce,
+            StatusForm::Revoked { at, ground } => Self::Revoked { at, ground },
+            StatusForm::Refused { at } => Self::Refused { at },
+            StatusForm::Ended { at, cause } => Self::Ended { at, cause },
+        }
+    }
+}
+
 impl PowerStatus {
     /// The stable code of the status.
     pub fn code(&self) -> &'static str {
@@ -141,6 +175,7 @@ impl PowerStatus {
 
 /// A power of attorney.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PowerOfAttorney {
     /// The number (НомДовер), a UUID supplied by the caller.
     pub number: PowerNumber,
@@ -215,6 +250,7 @@ pub fn default_valid_until(valid_from: Timestamp) -> Option<Timestamp> {
 
 /// One link of a chain of powers, as a decision names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChainLink {
     /// The power's number.
     pub number: PowerNumber,

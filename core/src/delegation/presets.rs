@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// A preset level of powers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum PowerLevel {
     /// Базовый: view.

@@ -58,6 +58,7 @@ pub const DISMISSAL_GROUND: &str = "увольнение представите�
 
 /// The terms of a new power of attorney, as the issuer writes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PowerTerms {
     /// The number (a UUID the caller draws; the core draws no randomness).
     pub number: PowerNumber,

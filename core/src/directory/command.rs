@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// A new value of a contact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum ContactValue {
     /// An e-mail address.
@@ -24,6 +25,7 @@ pub enum ContactValue {
 
 /// A command to the directory. Who may execute each is said on the variant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "command")]
 pub enum Command {
     /// Registers a person's account at the simplified level. System.

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 
 /// Who acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "actor", content = "account")]
 pub enum Actor {
     /// The portal itself (ЕСИА, the registry, the operator): the host's trusted process.
@@ -18,6 +19,7 @@ pub enum Actor {
 
 /// The circumstances of a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Context {
     /// Who acts.
     pub actor: Actor,

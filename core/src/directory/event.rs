@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// Something that happened to the directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "event")]
 #[allow(missing_docs)] // the fields repeat the commands'; each variant is documented
 pub enum Event {

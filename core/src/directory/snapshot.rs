@@ -20,6 +20,7 @@ pub const SNAPSHOT_VERSION: u32 = 4;
 
 /// An account with the places of its memberships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SnapshotAccount {
     account: Account,
     memberships: Vec<(OrgId, usize)>,
@@ -27,6 +28,7 @@ struct SnapshotAccount {
 
 /// The state of a directory, serializable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DirectorySnapshot {
     version: u32,
     policy: Policy,

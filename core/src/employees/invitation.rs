@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whom an invitation is addressed to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "by", content = "value")]
 pub enum Invitee {
     /// A person by e-mail: accepted by an account whose confirmed e-mail it is.
@@ -21,6 +22,7 @@ pub enum Invitee {
 /// state (the journal keeps it); expiry is not a closing: it follows from the
 /// time ([`Invitation::is_expired`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum InvitationStatus {
     /// Accepted: the person joined.
@@ -33,6 +35,7 @@ pub enum InvitationStatus {
 
 /// A pending invitation to join an organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Invitation {
     /// Its number.
     pub id: InvitationId,

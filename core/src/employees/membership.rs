@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether a member may currently act for the organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipStatus {
     /// Works in the organization.
@@ -34,6 +35,7 @@ impl MembershipStatus {
 
 /// What a member is in the organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     /// An employee with the rights of their roles and grants.
@@ -45,6 +47,7 @@ pub enum Standing {
 
 /// One account's membership in one organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Membership {
     /// Employee or head.
     pub standing: Standing,

@@ -34,6 +34,7 @@ const KEY_INDEX: usize = 3 + 8;
 
 /// A valid settlement account (расчётный счёт) of a bank client.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(try_from = "AccountRepr", into = "AccountRepr")]
 pub struct SettlementAccount {
     number: Ascii<20>,
@@ -42,6 +43,7 @@ pub struct SettlementAccount {
 
 /// A valid correspondent account (корреспондентский счёт) of a bank.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(try_from = "AccountRepr", into = "AccountRepr")]
 pub struct CorrespondentAccount {
     number: Ascii<20>,
@@ -50,6 +52,7 @@ pub struct CorrespondentAccount {
 
 /// The serialized shape of an account: the БИК and the number, both strings.
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AccountRepr {
     bik: String,
     number: String,

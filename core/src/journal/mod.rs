@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 /// One journal entry: a record in the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The sequence number, from 1, without gaps.
     pub seq: u64,
@@ -54,6 +55,7 @@ impl Entry {
 
 /// The sequence number and digest of the last entry: where the next one chains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Head {
     /// The last sequence number (0 for an empty journal).
     pub seq: u64,

@@ -18,6 +18,7 @@ use std::net::IpAddr;
 /// roles, grants) and the powers of attorney from the organization in force
 /// for them at that moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Authority {
     /// Head or employee; `None` for a representative who is not a member.
     pub standing: Option<Standing>,
@@ -62,6 +63,7 @@ impl Authority {
 
 /// What came of a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "result")]
 pub enum Outcome {
     /// The command passed every rule; these events were applied.
@@ -117,6 +119,7 @@ impl Outcome {
 
 /// The content of one journal entry; its canonical bytes are its compact JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// When.
     pub at: Timestamp,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a notification is about (DOMAIN §8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// An application was registered.
@@ -84,6 +85,7 @@ impl Category {
 
 /// How much a notification matters, ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     /// For information.
@@ -98,6 +100,7 @@ pub enum Importance {
 
 /// A channel of delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// E-mail to the confirmed address.

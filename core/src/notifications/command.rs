@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A command of notifications.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "notification_command")]
 pub enum NotificationCommand {
     /// Sets a person's preferences. The person or System.
@@ -30,6 +31,7 @@ pub enum NotificationCommand {
 
 /// Something that happened to notifications.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "notification_event")]
 #[allow(missing_docs)] // fields are named for what they hold; each variant is documented
 pub enum NotificationEvent {

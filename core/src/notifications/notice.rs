@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who among the organization's people receives a notice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Audience {
     /// The person concerned ([`Notice::person`]).
     pub person: bool,
@@ -18,6 +19,7 @@ pub struct Audience {
 
 /// Something to tell people about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Notice {
     /// The category.
     pub category: Category,

@@ -13,6 +13,7 @@ pub struct DeliveryId(pub u64);
 
 /// One message to one person through one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Delivery {
     /// Its number.
     pub id: DeliveryId,
@@ -37,6 +38,7 @@ pub struct Delivery {
 
 /// A delivery the host reported sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SentDelivery {
     /// The delivery.
     pub delivery: Delivery,
@@ -46,6 +48,7 @@ pub struct SentDelivery {
 
 /// Everything notifications keep.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NotificationState {
     pub(crate) preferences: HashMap<AccountId, Preferences>,
     pub(crate) outbox: BTreeMap<DeliveryId, Delivery>,

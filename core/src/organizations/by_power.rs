@@ -39,6 +39,7 @@ use std::collections::HashMap;
 
 /// A power of attorney presented to register an organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegistrationPower {
     /// The principal's ИНН as the power names it (`СвДоверит.ИННЮЛ`).
     pub principal_inn: Inn,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The level of a state or municipal institution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum InstitutionLevel {
     /// Федеральное.
@@ -17,7 +18,7 @@ pub enum InstitutionLevel {
 
 /// The kind of an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", from = "KindForm")]
 pub enum OrganizationKind {
     /// Юридическое лицо: ИНН of 10 digits, ОГРН, КПП.
     LegalEntity,
@@ -35,6 +36,31 @@ pub enum OrganizationKind {
         /// The legal entity the branch belongs to.
         parent: OrgId,
     },
+}
+
+/// The JSON form [`OrganizationKind`] is read from. serde lets extra fields
+/// of an internally tagged unit variant pass (`{"kind": "legal_entity",
+/// "parent": 5}`); written as empty struct variants here, they are refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case", tag = "kind")]
+enum KindForm {
+    LegalEntity {},
+    IndividualEntrepreneur {},
+    Institution { level: InstitutionLevel },
+    StateBody {},
+    Branch { parent: OrgId },
+}
+
+impl From<KindForm> for OrganizationKind {
+    fn from(f: KindForm) -> Self {
+        match f {
+            KindForm::LegalEntity {} => Self::LegalEntity,
+            KindForm::IndividualEntrepreneur {} => Self::IndividualEntrepreneur,
+            KindForm::Institution { level } => Self::Institution { level },
+            KindForm::StateBody {} => Self::StateBody,
+            KindForm::Branch { parent } => Self::Branch { parent },
+        }
+    }
 }
 
 impl OrganizationKind {

@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why an organization was blocked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum OrganizationBlockReason {
     /// Blocked by the portal's operator.
@@ -47,6 +48,7 @@ pub enum OrganizationBlockReason {
 
 /// Where an organization stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum OrganizationStatus {
     /// Registration is under way at the given stage.
@@ -85,6 +87,7 @@ impl OrganizationStatus {
 
 /// An organization's account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Organization {
     /// The organization's number.
     pub id: OrgId,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The stages of registration, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum RegistrationStage {
     /// Заявка подана.
@@ -23,6 +24,7 @@ pub enum RegistrationStage {
 
 /// Why a registration was rejected. Each has a stable code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "reason")]
 pub enum RejectionReason {
     /// An active organization with the same ИНН and КПП is already registered.

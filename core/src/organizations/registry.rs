@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 /// The state of a subject as the registry records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum RegistryStatus {
     /// Действующее.
@@ -25,6 +26,7 @@ pub enum RegistryStatus {
 
 /// The person the registry names as entitled to act without a power of attorney.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegistryHead {
     /// ФИО.
     pub name: PersonName,
@@ -36,6 +38,7 @@ pub struct RegistryHead {
 
 /// A registry record of a legal entity or an entrepreneur.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegistryRecord {
     /// Full name.
     pub full_name: String,
@@ -55,7 +58,7 @@ pub struct RegistryRecord {
 
 /// What the registry said about an ИНН.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "answer")]
+#[serde(rename_all = "snake_case", tag = "answer", from = "AnswerForm")]
 pub enum RegistryAnswer {
     /// The registry holds this record.
     Found {
@@ -64,6 +67,24 @@ pub enum RegistryAnswer {
     },
     /// The registry holds no subject with this ИНН.
     NotFound,
+}
+
+/// The JSON form [`RegistryAnswer`] is read from: `not_found` as an empty
+/// struct variant, so that a field given with it is refused, not ignored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case", tag = "answer")]
+enum AnswerForm {
+    Found { record: Box<RegistryRecord> },
+    NotFound {},
+}
+
+impl From<AnswerForm> for RegistryAnswer {
+    fn from(f: AnswerForm) -> Self {
+        match f {
+            AnswerForm::Found { record } => Self::Found { record },
+            AnswerForm::NotFound {} => Self::NotFound,
+        }
+    }
 }
 
 /// The registry could not answer (the host's failure, not a "not found").

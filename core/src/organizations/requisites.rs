@@ -16,6 +16,7 @@ const MAX_TEXT: usize = 1000;
 
 /// The head of an organization as its requisites name them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Head {
     /// ФИО.
     pub name: PersonName,
@@ -27,6 +28,7 @@ pub struct Head {
 
 /// Bank details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BankDetails {
     /// Расчётный счёт, checked with the БИК.
     pub account: SettlementAccount,
@@ -42,6 +44,7 @@ pub struct BankDetails {
 /// box: a directory holds requisites for every organization, so the record
 /// is kept small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Requisites {
     /// Full name.
     pub full_name: Box<str>,
@@ -69,6 +72,7 @@ pub struct Requisites {
 
 /// Requisites as typed by a person, before validation. Empty strings count as absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 #[allow(missing_docs)]
 pub struct RequisitesDraft {
@@ -93,6 +97,7 @@ pub struct RequisitesDraft {
 
 /// An error in one field of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FieldError {
     /// The field's name, as in [`RequisitesDraft`].
     pub field: String,

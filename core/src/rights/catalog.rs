@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// An area of the organization's account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     /// Requisites of the organization (реквизиты).
@@ -36,6 +37,7 @@ pub enum Area {
 
 /// An access level on an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// See (просмотр).
@@ -54,6 +56,7 @@ macro_rules! catalog {
     ($($variant:ident = $code:literal, $area:ident, $level:ident, $ru:literal, $en:literal;)*) => {
         /// A right of the catalog: one meaningful area and level.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
         #[repr(u8)]
         pub enum Right {
             $(

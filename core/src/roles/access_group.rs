@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 /// An access group of an information system.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AccessGroup {
     /// The group's number in the directory.
     pub id: AccessGroupId,

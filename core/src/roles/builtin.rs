@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// A role built into the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum BuiltInRole {
     /// Руководитель: the head, with every right.

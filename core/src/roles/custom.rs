@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A custom role: a name and the rights it combines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CustomRole {
     /// The role's number in the directory.
     pub id: CustomRoleId,

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// A role held by an employee: built in, or defined by the organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleRef {
     /// One of the built-in roles.

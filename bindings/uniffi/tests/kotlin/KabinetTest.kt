@@ -341,6 +341,16 @@ fun main() {
         yes(events.single().json.contains("\"snils\":\"00100199700\""), events.single().json)
         eq(codeOf(raises<KabinetException> { w.k.executeJson("""{"command":"fly"}""", systemContext(T0)) }),
             "command.malformed")
+        // A misspelt field is refused, not ignored: "valid_untill" would
+        // otherwise leave the power to its default year.
+        val misspelt = """{"command":"issue_power","org":${w.org},"irrevocable":false,"terms":{"number":"$P1",""" +
+            """"representative":{"kind":"account","account":${w.head}},"powers":["reports.view"],"valid_untill":"2026-03-03T00:00:00Z"}}"""
+        val unknown = raises<KabinetException.InvalidInput> { w.k.executeJson(misspelt, systemContext(T0)) }
+        eq(unknown.code, "command.unknown_field")
+        yes(unknown.messageEn.contains("valid_untill"), unknown.messageEn)
+        eq(w.k.powerCount(), 0uL)
+        eq(codeOf(raises<KabinetException> { Kabinet.withPolicyJson(defaultPolicyJson().replace("{", "{\"max_rolez\":1,")) }),
+            "policy.unknown_field")
         eq(raises<KabinetException.Command> {
             w.k.executeJson("""{"command":"dismiss_employee","org":${w.org},"account":${w.head}}""", systemContext(T0))
         }.code, "command.account_only")

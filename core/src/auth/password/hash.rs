@@ -35,6 +35,7 @@ const PBKDF2_LEN: usize = 32;
 
 /// How new passwords are hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "scheme")]
 pub enum HashScheme {
     /// Argon2id with memory in KiB, passes and lanes.
@@ -85,6 +86,7 @@ impl Default for HashScheme {
 
 /// The result of checking a password against its stored hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// The password matches and the hash uses the current parameters.

@@ -10,6 +10,7 @@ pub const MAX_PASSWORD_CHARS: usize = 1024;
 
 /// What a new password must be like.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PasswordPolicy {
     /// The preset's name (`portal`, `nist`) or `custom`.
     pub name: String,
@@ -139,6 +140,7 @@ impl Default for PasswordPolicy {
 
 /// One rule a password breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "problem")]
 pub enum PasswordProblem {
     /// Fewer characters than the policy asks.
