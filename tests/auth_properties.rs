@@ -163,3 +163,91 @@ proptest! {
         }
     }
 }
+
+/// A policy far from the default in every limit replay once read.
+fn strict_policy() -> Policy {
+    let mut p = Policy::default();
+    p.auth.max_failed_logins = 3;
+    p.auth.failure_window = SignedDuration::from_mins(10);
+    p.auth.code_attempts = 1;
+    p.auth.known_ips_per_account = 2;
+    p.revoke_powers_on_dismissal = true;
+    p
+}
+
+/// The state without the policy it was built under.
+fn state_of(dir: &Directory) -> serde_json::Value {
+    let snapshot = kabinet::directory::DirectorySnapshot::of(dir).with_policy(Policy::default());
+    serde_json::to_value(snapshot).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Replay reads no policy: the same journal folded under two policies
+    /// gives the same state.
+    #[test]
+    fn one_journal_replayed_under_two_policies_gives_one_state(
+        ops in prop::collection::vec((op(), 0u8..4), 1..60)
+    ) {
+        take_log();
+        LOG.with(|l| l.borrow_mut().clear());
+        let mut dir = Directory::with_policy(strict_policy());
+        let head = person(&mut dir, "Грефов", "112-233-445 95", Some(HEAD_INN), "head@example.ru");
+        let org = company(&mut dir, head);
+        let clerk = employee(&mut dir, org, head, 60, vec![]);
+        let mut now = t(T0);
+        let mut code = 0u32;
+        for (op, ip) in ops {
+            let ctx = Context::system(now).from_ip(std::net::IpAddr::from([10, 0, 0, ip]));
+            let cmd = match op {
+                Op::Wait(m) => {
+                    now = now.checked_add(SignedDuration::from_mins(m)).unwrap();
+                    continue;
+                }
+                Op::Fail | Op::Succeed => Command::Auth(AuthCommand::RecordLogin {
+                    account: clerk,
+                    method: LoginMethod::Password,
+                    succeeded: matches!(op, Op::Succeed),
+                }),
+                Op::IssueRecovery => {
+                    code += 1;
+                    Command::Auth(AuthCommand::IssueCode {
+                        account: clerk,
+                        purpose: CodePurpose::Recovery,
+                        channel: CodeChannel::Email,
+                        digest: CodeDigest::of(clerk, CodePurpose::Recovery, &code.to_string()),
+                    })
+                }
+                Op::SubmitRight | Op::SubmitWrong => {
+                    let typed = if matches!(op, Op::SubmitRight) { code.to_string() } else { "x".into() };
+                    Command::Auth(AuthCommand::SubmitCode {
+                        account: clerk,
+                        purpose: CodePurpose::Recovery,
+                        digest: CodeDigest::of(clerk, CodePurpose::Recovery, &typed),
+                    })
+                }
+            };
+            if let Ok(events) = dir.run(cmd.clone(), &ctx) {
+                LOG.with(|l| l.borrow_mut().extend(events));
+            }
+        }
+        // Dismissal under the strict policy revokes with the events it emits.
+        let dismiss = Command::DismissEmployee { org, account: clerk };
+        let events = dir.run(dismiss, &Context::account(head, now)).unwrap();
+        LOG.with(|l| l.borrow_mut().extend(events));
+        let journal: Vec<Event> = take_log().into_iter().chain(LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))).collect();
+        let mut under_default = Directory::new();
+        let mut under_strict = Directory::with_policy(strict_policy());
+        for e in &journal {
+            under_default.apply(e);
+            under_strict.apply(e);
+        }
+        prop_assert_eq!(state_of(&under_default), state_of(&under_strict));
+        prop_assert_eq!(state_of(&under_strict), state_of(&dir));
+    }
+}
+
+thread_local! {
+    static LOG: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
+}

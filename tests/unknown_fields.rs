@@ -139,14 +139,11 @@ fn what_is_not_json_of_the_form_keeps_the_malformed_code() {
         (JsonForm::Event, "{}"),
         (JsonForm::Policy, "null"),
     ] {
-        let e = from_json::<Value>(form, text).err().map_or_else(
-            || match form {
-                JsonForm::Command => from_json::<Command>(form, text).unwrap_err(),
-                JsonForm::Event => from_json::<Event>(form, text).unwrap_err(),
-                _ => from_json::<Policy>(form, text).unwrap_err(),
-            },
-            |e| e,
-        );
+        let e = match form {
+            JsonForm::Command => from_json::<Command>(form, text).unwrap_err(),
+            JsonForm::Event => from_json::<Event>(form, text).unwrap_err(),
+            _ => from_json::<Policy>(form, text).unwrap_err(),
+        };
         assert_eq!(e.code(), form.error_codes()[0], "{text}: {e}");
         assert_eq!(e.unknown_field, None);
     }

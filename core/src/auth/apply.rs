@@ -1,12 +1,13 @@
-//! Folding authentication and session events into [`AuthState`].
+//! Folding authentication and session events into [`AuthState`]. Replay
+//! reads no policy: the events carry the limits they were decided under.
 
 use super::session::{Session, SessionEvent};
 use super::state::{AuthState, PendingCode};
-use super::{AuthEvent, AuthPolicy};
+use super::AuthEvent;
 use jiff::SignedDuration;
 
 /// Folds an authentication event.
-pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent, policy: &AuthPolicy) {
+pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent) {
     match event {
         AuthEvent::LoginSucceeded {
             account,
@@ -14,13 +15,14 @@ pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent, policy: &AuthPolic
             session,
             ip,
             at,
+            keep_ips,
         } => {
             let m = state.accounts.entry(*account).or_default();
             m.failures.clear();
             if let Some(ip) = ip {
                 if !m.known_ips.contains(ip) {
                     m.known_ips.push_back(*ip);
-                    while m.known_ips.len() > policy.known_ips_per_account {
+                    while m.known_ips.len() > *keep_ips as usize {
                         m.known_ips.pop_front();
                     }
                 }
@@ -38,12 +40,23 @@ pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent, policy: &AuthPolic
             );
             state.next_session = state.next_session.max(session.0 + 1);
         }
-        AuthEvent::LoginFailed { account, at, .. } => {
+        AuthEvent::LoginFailed {
+            account,
+            at,
+            window_start,
+            keep_failures,
+            ..
+        } => {
             let m = state.accounts.entry(*account).or_default();
-            let window_start = at.saturating_sub(policy.failure_window).unwrap_or(*at);
-            m.failures.retain(|f| *f > window_start);
+            // A journal written before events carried the window: the
+            // default policy's, as it was then.
+            let start = window_start.unwrap_or_else(|| {
+                at.saturating_sub(super::AuthPolicy::default().failure_window)
+                    .unwrap_or(*at)
+            });
+            m.failures.retain(|f| *f > start);
             m.failures.push_back(*at);
-            while m.failures.len() > policy.max_failed_logins as usize {
+            while m.failures.len() > *keep_failures as usize {
                 m.failures.pop_front();
             }
         }
@@ -58,6 +71,7 @@ pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent, policy: &AuthPolic
             digest,
             expires_at,
             at,
+            attempts,
         } => {
             let m = state.accounts.entry(*account).or_default();
             if *purpose == super::CodePurpose::Recovery {
@@ -74,7 +88,7 @@ pub(crate) fn apply(state: &mut AuthState, event: &AuthEvent, policy: &AuthPolic
                     channel: *channel,
                     digest: *digest,
                     expires_at: *expires_at,
-                    attempts_left: policy.code_attempts,
+                    attempts_left: *attempts,
                 },
             ));
         }

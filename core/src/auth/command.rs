@@ -77,20 +77,28 @@ pub enum AuthCommand {
 #[serde(rename_all = "snake_case", tag = "auth_event")]
 #[allow(missing_docs)] // fields are named for what they hold; each variant is documented
 pub enum AuthEvent {
-    /// A login succeeded.
+    /// A login succeeded. `keep_ips`: how many addresses the account
+    /// remembers (the policy's at the time: replay needs no policy).
     LoginSucceeded {
         account: AccountId,
         method: LoginMethod,
         session: SessionId,
         ip: Option<IpAddr>,
         at: Timestamp,
+        #[serde(default = "replay::keep_ips")]
+        keep_ips: u32,
     },
-    /// A login failed.
+    /// A login failed. Failures before `window_start` are forgotten and at
+    /// most `keep_failures` kept (the policy's at the time).
     LoginFailed {
         account: AccountId,
         method: LoginMethod,
         ip: Option<IpAddr>,
         at: Timestamp,
+        #[serde(default = "replay::window_start_unknown")]
+        window_start: Option<Timestamp>,
+        #[serde(default = "replay::keep_failures")]
+        keep_failures: u32,
     },
     /// A login came from an address not seen before for the account.
     NewIpLogin {
@@ -114,6 +122,9 @@ pub enum AuthEvent {
         digest: CodeDigest,
         expires_at: Timestamp,
         at: Timestamp,
+        /// Wrong entries the code tolerates (the policy's at the time).
+        #[serde(default = "replay::code_attempts")]
+        attempts: u32,
     },
     /// A code was right.
     CodeAccepted {
@@ -140,4 +151,27 @@ pub enum AuthEvent {
     },
     /// A token was unlocked.
     TokenUnlocked { token: String },
+}
+
+/// What replay takes for a field of an authentication event written before
+/// the event carried it: the default policy's value, the only policy such
+/// journals were written under by default.
+mod replay {
+    use crate::Timestamp;
+
+    pub(super) fn keep_ips() -> u32 {
+        u32::try_from(super::super::AuthPolicy::default().known_ips_per_account).unwrap_or(u32::MAX)
+    }
+
+    pub(super) fn window_start_unknown() -> Option<Timestamp> {
+        None
+    }
+
+    pub(super) fn keep_failures() -> u32 {
+        super::super::AuthPolicy::default().max_failed_logins
+    }
+
+    pub(super) fn code_attempts() -> u32 {
+        super::super::AuthPolicy::default().code_attempts
+    }
 }

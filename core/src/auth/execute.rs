@@ -55,6 +55,7 @@ pub(crate) fn execute(
                     session,
                     ip: ctx.ip,
                     at,
+                    keep_ips: u32::try_from(policy.known_ips_per_account).unwrap_or(u32::MAX),
                 })];
                 if let Some(ip) = ctx.ip {
                     if !mem.is_some_and(|m| m.known_ips.contains(&ip)) {
@@ -73,6 +74,8 @@ pub(crate) fn execute(
                 method,
                 ip: ctx.ip,
                 at,
+                window_start: Some(window_start),
+                keep_failures: policy.max_failed_logins,
             })];
             if failures >= policy.max_failed_logins {
                 out.push(Event::Auth(AuthEvent::LockedOut {
@@ -141,6 +144,7 @@ pub(crate) fn execute(
                 digest,
                 expires_at,
                 at,
+                attempts: policy.code_attempts,
             })])
         }
         AuthCommand::SubmitCode {

@@ -253,7 +253,7 @@ impl Directory {
             Event::PowerRefused { number, at, ended } => {
                 self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
             }
-            Event::Auth(e) => crate::auth::apply(&mut self.auth, e, &self.policy.auth),
+            Event::Auth(e) => crate::auth::apply(&mut self.auth, e),
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
             Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
             Event::Application(e) => crate::applications::apply(&mut self.applications, e),

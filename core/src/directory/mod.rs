@@ -17,6 +17,7 @@ mod event;
 mod execute;
 mod guard;
 mod id_map;
+mod metadata;
 mod organizations;
 mod representation;
 mod roles;

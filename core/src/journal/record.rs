@@ -151,8 +151,7 @@ impl Record {
         result: &Result<Vec<Event>, CommandError>,
     ) -> Self {
         let outcome = Outcome::of(result);
-        let tagged = serde_json::to_value(&command).unwrap_or_default();
-        let organization = organization_of(before, &tagged, outcome.events());
+        let organization = before.organization_of(&command, outcome.events());
         let basis = match (ctx.actor, organization) {
             (Actor::Account(a), Some(org)) => Authority::of(before, a, org, ctx.at),
             _ => None,
@@ -164,7 +163,7 @@ impl Record {
             basis,
             signature: ctx.signature.level,
             ip: ctx.ip,
-            kind: kind_of(&tagged),
+            kind: command.kind().to_owned(),
             command,
             outcome,
         }
@@ -183,36 +182,7 @@ impl Record {
     }
 }
 
-/// The command's `command` tag (`assign_role`).
+/// The command's `command` tag (`assign_role`): [`Command::kind`].
 pub fn command_kind(command: &Command) -> String {
-    kind_of(&serde_json::to_value(command).unwrap_or_default())
-}
-
-fn kind_of(tagged: &serde_json::Value) -> String {
-    tagged
-        .get("command")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// The organization a command concerns: named in it, through the
-/// invitation it answers, or created by it.
-fn organization_of(
-    before: &Directory,
-    value: &serde_json::Value,
-    events: &[Event],
-) -> Option<OrgId> {
-    if let Some(org) = value.get("org").and_then(serde_json::Value::as_u64) {
-        return Some(OrgId(org));
-    }
-    if let Some(inv) = value.get("invitation").and_then(serde_json::Value::as_u64) {
-        if let Some(i) = before.invitation(crate::ids::InvitationId(inv)) {
-            return Some(i.org);
-        }
-    }
-    events.iter().find_map(|e| match e {
-        Event::OrganizationSubmitted { org, .. } => Some(*org),
-        _ => None,
-    })
+    command.kind().to_owned()
 }

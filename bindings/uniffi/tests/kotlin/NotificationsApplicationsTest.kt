@@ -24,7 +24,8 @@ fun notificationsApplicationsTests() {
         val w = World()
         val d = w.k.notificationPreferences(w.head)
         eq(d.channels, listOf(NotificationChannel.EMAIL, NotificationChannel.PUSH))
-        eq(d.categories.size, 10)
+        eq(d.categories.size, NotificationCategory.entries.size)
+        eq(d.categories.size, 11)
         eq(d.minImportance, Importance.NORMAL)
         eq(d.hours, null)
         val mine = NotificationPreferences(listOf(NotificationChannel.EMAIL), listOf(NotificationCategory.STATUS_CHANGED),
