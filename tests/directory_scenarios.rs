@@ -9,7 +9,7 @@
 
 mod support;
 
-use kabinet::accounts::{AccountStatus, BlockReason, PersonName};
+use kabinet::accounts::{AccountLevel, AccountStatus, BlockReason, PersonName};
 use kabinet::employees::Invitee;
 use kabinet::identifiers::{Inn, Snils};
 use kabinet::organizations::{
@@ -798,4 +798,57 @@ fn events_travel_as_json_and_rebuild_the_same_state() {
     assert_eq!(dir, direct);
     assert_eq!(dir.invitations_of(org).count(), 1);
     let _ = acc;
+}
+
+#[test]
+fn confirming_an_identity_is_one_command_whole_or_nothing() {
+    let mut dir = Directory::new();
+    let register = |dir: &mut Directory, snils: Option<&str>| {
+        let events = run(
+            dir,
+            Command::RegisterAccount {
+                name: PersonName::new("Новиков", "Иван", None),
+                snils: snils.map(|s| Snils::parse(s).unwrap()),
+                inn: None,
+                email: None,
+                phone: None,
+            },
+            &Context::system(t(T0)),
+        );
+        let Event::AccountRegistered { account, .. } = events[0] else {
+            panic!("{events:?}")
+        };
+        account
+    };
+    let sys = Context::system(t(T0));
+    let a = register(&mut dir, Some("001-001-997 00"));
+    let events = run(&mut dir, Command::ConfirmIdentity { account: a }, &sys);
+    let levels: Vec<_> = events
+        .iter()
+        .map(|e| match e {
+            Event::AccountLevelChanged { level, .. } => *level,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(levels, [AccountLevel::Standard, AccountLevel::Confirmed]);
+    assert_eq!(dir.account(a).unwrap().level, AccountLevel::Confirmed);
+    let err = dir
+        .run(Command::ConfirmIdentity { account: a }, &sys)
+        .unwrap_err();
+    assert_eq!(code(&err), "command.already_in_status");
+    // Without a СНИЛС nothing changes, not even the first step.
+    let b = register(&mut dir, None);
+    let err = dir
+        .run(Command::ConfirmIdentity { account: b }, &sys)
+        .unwrap_err();
+    assert_eq!(code(&err), "account.level_transition");
+    assert_eq!(dir.account(b).unwrap().level, AccountLevel::Simplified);
+    // Only the portal confirms.
+    let err = dir
+        .run(
+            Command::ConfirmIdentity { account: b },
+            &Context::account(a, t(T0)),
+        )
+        .unwrap_err();
+    assert_eq!(code(&err), "command.system_only");
 }

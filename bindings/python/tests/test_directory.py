@@ -456,3 +456,16 @@ def test_check_uses_a_certificate_bound_to_the_actor(world: World) -> None:
               "fingerprint": fingerprint}
     k.execute(unbind, as_(head))
     assert k.check(head, org, "reports.approve", T0, sig).refusal_codes == ["access.certificate_not_bound"]
+
+
+def test_confirming_an_identity_is_one_command_whole_or_nothing() -> None:
+    k = kabinet.Kabinet()
+    a = k.register_account("Новиков", "Иван", None, snils="001-001-997 00", at=T0)
+    events = k.confirm_identity(a, at=T0)
+    assert [e["level"] for e in events] == ["standard", "confirmed"]
+    no_snils = k.register_account("Безснилсов", "Иван", None, at=T0)
+    with pytest.raises(kabinet.AccountError) as e:
+        k.confirm_identity(no_snils, at=T0)
+    assert e.value.code == "account.level_transition"
+    account = k.account(no_snils)
+    assert account is not None and account["level"] == "simplified", "not even the first step"

@@ -113,15 +113,19 @@ impl Kabinet {
         )
     }
 
-    /// Raises an account to `standard` and then `confirmed`. The portal.
+    /// Confirms a person's identity: every step left to `confirmed`, all or
+    /// nothing (one command). The portal.
     pub fn confirm_identity(
         &self,
         account: u64,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let mut events = self.raise_level(account, "standard".into(), at)?;
-        events.extend(self.raise_level(account, "confirmed".into(), at)?);
-        Ok(events)
+        self.system(
+            Command::ConfirmIdentity {
+                account: AccountId(account),
+            },
+            at,
+        )
     }
 
     /// Sets an e-mail (`kind = "email"`) or a phone (`"phone"`), unconfirmed.

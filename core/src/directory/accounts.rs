@@ -57,6 +57,33 @@ impl Directory {
         Ok(vec![Event::AccountLevelChanged { account, level }])
     }
 
+    /// Both steps to a confirmed identity at once (simplified → standard →
+    /// confirmed), or the one left: one command, so it is whole or nothing.
+    pub(super) fn confirm_identity(
+        &self,
+        ctx: &Context,
+        account: AccountId,
+    ) -> Result<Vec<Event>, CommandError> {
+        Self::require_system(ctx)?;
+        let a = self.existing_account(account)?;
+        if a.snils.is_none() {
+            return Err(CommandError::LevelTransition);
+        }
+        let steps: &[AccountLevel] = match a.level {
+            AccountLevel::Simplified => &[AccountLevel::Standard, AccountLevel::Confirmed],
+            AccountLevel::Standard => &[AccountLevel::Confirmed],
+            AccountLevel::Confirmed => {
+                return Err(CommandError::AlreadyInStatus {
+                    status: level_code(AccountLevel::Confirmed),
+                })
+            }
+        };
+        Ok(steps
+            .iter()
+            .map(|&level| Event::AccountLevelChanged { account, level })
+            .collect())
+    }
+
     pub(super) fn change_contact(
         &self,
         ctx: &Context,

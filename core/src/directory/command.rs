@@ -48,6 +48,12 @@ pub enum Command {
         /// The new level.
         level: AccountLevel,
     },
+    /// Confirms a person's identity: raises the account through every step
+    /// left to `confirmed` (needs a СНИЛС), all or nothing. System.
+    ConfirmIdentity {
+        /// The account.
+        account: AccountId,
+    },
     /// Sets a contact, unconfirmed. The account itself or System.
     ChangeContact {
         /// The account.

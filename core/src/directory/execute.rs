@@ -26,6 +26,7 @@ impl Directory {
                 phone,
             } => self.register_account(ctx, name, snils, inn, email, phone),
             C::RaiseAccountLevel { account, level } => self.raise_level(ctx, account, level),
+            C::ConfirmIdentity { account } => self.confirm_identity(ctx, account),
             C::ChangeContact { account, contact } => self.change_contact(ctx, account, contact),
             C::ConfirmContact { account, kind } => self.confirm_contact(ctx, account, kind),
             C::BlockAccount { account, reason } => {

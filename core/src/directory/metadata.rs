@@ -16,6 +16,7 @@ impl Command {
         match self {
             Self::RegisterAccount { .. } => "register_account",
             Self::RaiseAccountLevel { .. } => "raise_account_level",
+            Self::ConfirmIdentity { .. } => "confirm_identity",
             Self::ChangeContact { .. } => "change_contact",
             Self::ConfirmContact { .. } => "confirm_contact",
             Self::BlockAccount { .. } => "block_account",
@@ -125,6 +126,7 @@ impl Directory {
             | Command::Session(_) => None,
             Command::RegisterAccount { .. }
             | Command::RaiseAccountLevel { .. }
+            | Command::ConfirmIdentity { .. }
             | Command::ChangeContact { .. }
             | Command::ConfirmContact { .. }
             | Command::BlockAccount { .. }

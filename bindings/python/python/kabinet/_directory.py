@@ -124,9 +124,9 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         return self._system({"command": "raise_account_level", "account": account, "level": level}, at)
 
     def confirm_identity(self, account: int, *, at: Optional[datetime] = None) -> List[Event]:
-        """Raises an account to ``standard`` and then ``confirmed`` (both steps)."""
-        events = self.raise_level(account, "standard", at=at)
-        return events + self.raise_level(account, "confirmed", at=at)
+        """Confirms a person's identity: every step left to ``confirmed``, all or
+        nothing (one command)."""
+        return self._system({"command": "confirm_identity", "account": account}, at)
 
     def change_contact(
         self, context: Context, account: int, *, email: Optional[str] = None, phone: Optional[str] = None

@@ -332,6 +332,16 @@ fun main() {
         eq(codeOf(raises<KabinetException> { Kabinet.withPolicyJson("{}") }), "policy.malformed")
     }
 
+    test("confirming an identity is one command, whole or nothing") {
+        val k = Kabinet()
+        val a = k.registerAccount("Новиков", "Иван", null, "001-001-997 00", null, null, null, T0)
+        eq(k.confirmIdentity(a, T0).map { it.kind }, listOf("account_level_changed", "account_level_changed"))
+        eq(k.account(a)!!.level, "confirmed")
+        val noSnils = k.registerAccount("Безснилсов", "Иван", null, null, null, null, null, T0)
+        eq(raises<KabinetException.Command> { k.confirmIdentity(noSnils, T0) }.code, "account.level_transition")
+        eq(k.account(noSnils)!!.level, "simplified")
+    }
+
     test("the generic entry point takes the documented JSON form") {
         val w = World()
         val events = w.k.executeJson(
