@@ -47,6 +47,7 @@ pub const MAX_STORE_CERTIFICATES: usize = 5_000;
 
 /// A file that could not be read or understood.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum TrustFileError {
     /// The file or folder could not be read.
     #[error("cannot read {path}: {detail}")]

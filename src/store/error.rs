@@ -5,6 +5,7 @@ use kabinet_core::Coded;
 
 /// A store could not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum StoreError {
     /// The database reported an error.
     #[error("the database failed: {message}")]
@@ -116,6 +117,7 @@ impl From<rusqlite::Error> for StoreError {
 
 /// Why a person could not read an organization's journal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum JournalError {
     /// The person may not read this organization's journal (right `journal.view`).
     #[error("reading the journal is refused")]

@@ -115,7 +115,7 @@ fn journal_as<'py>(
                 kabinet::store::JournalError::Refused { refusals } => {
                     json!({ "refusals": errors::refusals_json(refusals) })
                 }
-                kabinet::store::JournalError::Store(_) => Value::Null,
+                _ => Value::Null,
             };
             errors::coded(py, Family::Journal, &e, details)
         })?;

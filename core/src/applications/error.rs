@@ -5,6 +5,7 @@ use crate::coded::Coded;
 
 /// A refused application command.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ApplicationError {
     /// No such application.
     #[error("application {application} not found")]

@@ -5,6 +5,7 @@ use crate::Timestamp;
 
 /// A failed authentication, password, code, PIN or session operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum AuthError {
     /// The salt is shorter than 16 bytes or longer than 48.
     #[error("the salt has {len} bytes, 16 to 48 are needed")]

@@ -6,6 +6,7 @@ use crate::Timestamp;
 
 /// A refused certificate binding or unbinding.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CertificateError {
     /// The validation report is not valid: the certificate cannot be bound.
     #[error("the certificate is not valid: {}", problems.join(", "))]

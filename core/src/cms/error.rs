@@ -9,6 +9,7 @@ use crate::Coded;
 
 /// A message that cannot be verified at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CmsError {
     /// The input is larger than the limit.
     #[error("the message is {size} bytes, more than the limit of {limit}")]

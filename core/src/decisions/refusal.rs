@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "refusal")]
+#[non_exhaustive]
 pub enum Refusal {
     /// The directory holds no such account.
     AccountUnknown {

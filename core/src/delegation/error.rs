@@ -8,6 +8,7 @@ use crate::Timestamp;
 
 /// A refused command about a power of attorney, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum DelegationError {
     /// The number is already taken by another power of attorney.
     #[error("the number {number} is already taken")]

@@ -173,6 +173,7 @@ impl MchdPower {
 
 /// Why a power of attorney could not be exported or imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MchdError {
     /// The JSON is larger than [`MAX_JSON_BYTES`].
     #[error("the document is {size} bytes, more than {max}")]

@@ -10,6 +10,7 @@ use crate::Timestamp;
 
 /// A refused command, with a stable code and messages in two languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CommandError {
     /// Only the portal itself may execute this command.
     #[error("only the portal may do this")]

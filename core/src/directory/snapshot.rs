@@ -56,6 +56,7 @@ pub struct DirectorySnapshot {
 
 /// A snapshot that cannot be restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SnapshotError {
     /// The snapshot was written in another format version.
     #[error("snapshot version {found} is not supported")]

@@ -8,6 +8,7 @@ use crate::coded::Coded;
 
 /// A refusal of the GOST R 34.10-2012 verifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum GostError {
     /// The signature does not verify under the key: forged, corrupted or
     /// made over other data.

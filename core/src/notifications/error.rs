@@ -4,6 +4,7 @@ use crate::coded::Coded;
 
 /// A refused notification command.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum NotificationError {
     /// Sending hours out of range, an empty window or an impossible offset.
     #[error("the sending hours or the time zone offset are invalid")]

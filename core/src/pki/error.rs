@@ -23,6 +23,7 @@ pub enum WeakAlgorithm {
 
 /// A reason a certificate, a CRL or a path is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum PkiError {
     /// The input is not a well-formed certificate.
     #[error("the certificate is malformed: {detail}")]
