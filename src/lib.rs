@@ -17,4 +17,9 @@ pub use handle::{Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_EVERY
 pub use kabinet_core::*;
 
 pub mod trust_files;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExample;
 pub use random::SystemRandomSource;
