@@ -32,6 +32,7 @@ pub mod delegation;
 pub mod directory;
 pub mod employees;
 pub mod gost;
+pub mod host_input;
 pub mod identifiers;
 pub mod ids;
 pub mod journal;
@@ -51,6 +52,7 @@ pub use delegation::{
     PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
 };
 pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
+pub use host_input::{InputError, InputKind};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
     InnKind, Kpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils,

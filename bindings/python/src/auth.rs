@@ -36,11 +36,10 @@ fn input_error(py: Python<'_>, e: &auth::AuthError) -> PyErr {
 fn policy(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PasswordPolicy> {
     if let Ok(name) = value.extract::<String>() {
         return PasswordPolicy::preset(&name).ok_or_else(|| {
-            errors::invalid_input(
+            errors::input(
                 py,
-                "password.unknown_policy",
-                &format!("неизвестная парольная политика «{name}»; допустимы: portal, nist"),
-                &format!("unknown password policy '{name}'; expected portal or nist"),
+                &kabinet::InputError::new(kabinet::InputKind::PasswordPolicy, &name)
+                    .because("expected portal or nist"),
             )
         });
     }
@@ -58,11 +57,10 @@ fn algorithm(py: Python<'_>, name: &str) -> PyResult<OtpAlgorithm> {
         "sha1" => Ok(OtpAlgorithm::Sha1),
         "sha256" => Ok(OtpAlgorithm::Sha256),
         "sha512" => Ok(OtpAlgorithm::Sha512),
-        other => Err(errors::invalid_input(
+        other => Err(errors::input(
             py,
-            "otp.unknown_algorithm",
-            &format!("неизвестный алгоритм «{other}»; допустимы: sha1, sha256, sha512"),
-            &format!("unknown algorithm '{other}'; expected sha1, sha256 or sha512"),
+            &kabinet::InputError::new(kabinet::InputKind::OtpAlgorithm, other)
+                .because("expected sha1, sha256 or sha512"),
         )),
     }
 }

@@ -247,11 +247,10 @@ fn verify_cms(
         "signing_time" => CertificateTime::SigningTime,
         "verification" => CertificateTime::Verification,
         other => {
-            return Err(errors::invalid_input(
+            return Err(errors::input(
                 py,
-                "cms.unknown_certificate_time",
-                &format!("неизвестное время проверки сертификата «{other}»"),
-                &format!("unknown certificate time '{other}'"),
+                &kabinet::InputError::new(kabinet::InputKind::CertificateTime, other)
+                    .because("expected signing_time or verification"),
             ))
         }
     };

@@ -15,15 +15,10 @@ pub fn level(py: Python<'_>, name: &str) -> PyResult<SignatureLevel> {
         .into_iter()
         .find(|l| l.as_str() == name)
         .ok_or_else(|| {
-            errors::invalid_input(
+            errors::input(
                 py,
-                "signature.unknown_level",
-                &format!(
-                    "неизвестный уровень подписи «{name}»; допустимы: simple, enhanced, qualified"
-                ),
-                &format!(
-                    "unknown signature level '{name}'; expected simple, enhanced or qualified"
-                ),
+                &kabinet::InputError::new(kabinet::InputKind::SignatureLevel, name)
+                    .because("expected simple, enhanced or qualified"),
             )
         })
 }
@@ -31,11 +26,9 @@ pub fn level(py: Python<'_>, name: &str) -> PyResult<SignatureLevel> {
 /// Reads an IP address (v4 or v6).
 fn ip(py: Python<'_>, text: &str) -> PyResult<std::net::IpAddr> {
     text.parse().map_err(|_| {
-        errors::invalid_input(
+        errors::input(
             py,
-            "context.bad_ip",
-            "неверный IP-адрес",
-            "not an IP address",
+            &kabinet::InputError::new(kabinet::InputKind::IpAddress, text),
         )
     })
 }

@@ -18,11 +18,9 @@ use serde_json::json;
 /// Reads a power's number (a UUID).
 pub fn number(py: Python<'_>, text: &str) -> PyResult<PowerNumber> {
     PowerNumber::parse_str(text).map_err(|_| {
-        errors::invalid_input(
+        errors::input(
             py,
-            "delegation.bad_number",
-            &format!("номер доверенности «{text}» не является UUID"),
-            &format!("the power of attorney number '{text}' is not a UUID"),
+            &kabinet::InputError::new(kabinet::InputKind::PowerNumber, text),
         )
     })
 }
@@ -313,11 +311,9 @@ fn power_level_rights(py: Python<'_>, level: &str) -> PyResult<Vec<&'static str>
         .into_iter()
         .find(|l| l.as_str() == level)
         .ok_or_else(|| {
-            errors::invalid_input(
+            errors::input(
                 py,
-                "delegation.unknown_level",
-                &format!("неизвестный уровень полномочий «{level}»"),
-                &format!("unknown level of powers '{level}'"),
+                &kabinet::InputError::new(kabinet::InputKind::PowerLevel, level),
             )
         })?;
     Ok(l.rights().iter().map(|r| r.code()).collect())

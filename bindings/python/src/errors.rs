@@ -81,6 +81,19 @@ pub fn raw(
     build().unwrap_or_else(|e| e)
 }
 
+/// A value the library cannot take (an unknown right, role or level, a
+/// malformed number), with the core's code.
+pub fn input(py: Python<'_>, e: &kabinet::InputError) -> PyErr {
+    raw(
+        py,
+        Family::Input,
+        e.code(),
+        &e.message_ru(),
+        &e.message_en(),
+        Value::Null,
+    )
+}
+
 /// An input that does not have the documented form (a malformed command,
 /// an unknown right or role, an unknown signature level).
 pub fn invalid_input(py: Python<'_>, code: &str, ru: &str, en: &str) -> PyErr {

@@ -24,11 +24,9 @@ fn gost_verify(
     signature: &[u8],
 ) -> PyResult<()> {
     let oid = const_oid::ObjectIdentifier::new(algorithm_oid).map_err(|_| {
-        errors::invalid_input(
+        errors::input(
             py,
-            "gost.bad_oid",
-            &format!("«{algorithm_oid}» не является идентификатором объекта"),
-            &format!("'{algorithm_oid}' is not an object identifier"),
+            &kabinet::InputError::new(kabinet::InputKind::GostAlgorithmOid, algorithm_oid),
         )
     })?;
     py.detach(|| gost::verify_signature(spki_der, &oid, message, signature))

@@ -25,11 +25,9 @@ use pyo3::prelude::*;
 /// Reads a right by its code (`users.manage`).
 pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
     Right::from_code(code).ok_or_else(|| {
-        errors::invalid_input(
+        errors::input(
             py,
-            "right.unknown",
-            &format!("неизвестное право «{code}»"),
-            &format!("unknown right '{code}'"),
+            &kabinet::InputError::new(kabinet::InputKind::Right, code),
         )
     })
 }

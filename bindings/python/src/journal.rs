@@ -43,11 +43,10 @@ fn filter(
         Some(a) if a.extract::<String>().is_ok_and(|s| s == "system") => Some(Actor::System),
         Some(a) => Some(Actor::Account(AccountId(a.extract::<u64>().map_err(
             |_| {
-                errors::invalid_input(
+                errors::input(
                     py,
-                    "journal.bad_actor",
-                    "участник — номер учётной записи или «system»",
-                    "the actor is an account number or 'system'",
+                    &kabinet::InputError::new(kabinet::InputKind::JournalActor, &a.to_string())
+                        .because("an account number or 'system'"),
                 )
             },
         )?))),
@@ -215,11 +214,10 @@ fn export_journal(
         "csv" => export::csv_row,
         "jsonl" => export::json_line,
         other => {
-            return Err(errors::invalid_input(
+            return Err(errors::input(
                 py,
-                "journal.unknown_format",
-                &format!("неизвестный формат выгрузки «{other}»; допустимы: csv, jsonl"),
-                &format!("unknown export format '{other}'; expected csv or jsonl"),
+                &kabinet::InputError::new(kabinet::InputKind::ExportFormat, other)
+                    .because("expected csv or jsonl"),
             ))
         }
     };

@@ -13,8 +13,12 @@ use serde::Serialize;
 
 /// Converts a serializable value into Python objects (dicts, lists, strings, numbers).
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| errors::invalid_input(py, "input.encoding", &e.to_string(), &e.to_string()))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        errors::input(
+            py,
+            &kabinet::InputError::new(kabinet::InputKind::Encoding, "").because(e),
+        )
+    })?;
     py.import("json")?.call_method1("loads", (text,))
 }
 

@@ -409,11 +409,9 @@ fn validate(
     let mut options = named.at(py, crate::time::timestamp(at)?)?;
     if let Some(eku) = required_eku {
         let oid = const_oid::ObjectIdentifier::new(eku).map_err(|_| {
-            errors::invalid_input(
+            errors::input(
                 py,
-                "pki.bad_oid",
-                &format!("«{eku}» не является идентификатором объекта"),
-                &format!("'{eku}' is not an object identifier"),
+                &kabinet::InputError::new(kabinet::InputKind::PkiOid, eku),
             )
         })?;
         options.required_eku = Some(oid);

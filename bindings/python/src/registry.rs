@@ -51,11 +51,9 @@ impl InMemoryRegistry {
             "liquidating" => RegistryStatus::Liquidating,
             "liquidated" => RegistryStatus::Liquidated,
             other => {
-                return Err(errors::invalid_input(
+                return Err(errors::input(
                     py,
-                    "registry.unknown_status",
-                    &format!("неизвестный статус в реестре «{other}»"),
-                    &format!("unknown registry status '{other}'"),
+                    &kabinet::InputError::new(kabinet::InputKind::RegistryStatus, other),
                 ))
             }
         };

@@ -29,19 +29,15 @@ pub fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
     };
     let py = value.py();
     if !value.is_instance_of::<pyo3::types::PyDateTime>() {
-        return Err(errors::invalid_input(
+        return Err(errors::input(
             py,
-            "time.not_a_datetime",
-            "время должно быть значением datetime с часовым поясом",
-            "the time must be a datetime with a time zone",
+            &kabinet::InputError::new(kabinet::InputKind::NotATime, &value.to_string()),
         ));
     }
     if value.getattr(intern!(py, "tzinfo"))?.is_none() {
-        return Err(errors::invalid_input(
+        return Err(errors::input(
             py,
-            "time.naive",
-            "время указано без часового пояса",
-            "the time has no time zone",
+            &kabinet::InputError::new(kabinet::InputKind::NaiveTime, &value.to_string()),
         ));
     }
     let seconds: f64 = value.call_method0(intern!(py, "timestamp"))?.extract()?;

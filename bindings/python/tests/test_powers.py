@@ -94,7 +94,7 @@ def test_refusals_of_delegation_have_their_codes(world: World) -> None:
     assert e3.value.code == "delegation.refused"
     with pytest.raises(kabinet.InvalidInputError) as e4:
         k.power("not-a-uuid")
-    assert e4.value.code == "delegation.bad_number"
+    assert e4.value.code == "power.bad_number"
     with pytest.raises(kabinet.InvalidInputError):
         kabinet.power_level_rights("supreme")
     assert kabinet.power_levels() == ["basic", "operational", "administrative"]

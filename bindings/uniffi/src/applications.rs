@@ -124,10 +124,9 @@ impl Kabinet {
                 _ => None,
             })
             .ok_or_else(|| {
-                KabinetError::input(
-                    "command.no_id",
-                    "команда не создала объект".into(),
-                    "the command created nothing".into(),
+                KabinetError::from(
+                    kabinet::InputError::new(kabinet::InputKind::CommandId, "")
+                        .because("the command created nothing"),
                 )
             })
     }

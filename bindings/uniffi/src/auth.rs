@@ -65,11 +65,10 @@ fn auth_error(e: &auth::AuthError) -> KabinetError {
 #[uniffi::export]
 pub fn password_policy_json(preset: String) -> Result<String, KabinetError> {
     let policy = PasswordPolicy::preset(&preset).ok_or_else(|| {
-        KabinetError::input(
-            "password.unknown_policy",
-            format!("неизвестная политика паролей «{preset}»"),
-            format!("unknown password policy '{preset}'"),
-        )
+        KabinetError::from(kabinet::InputError::new(
+            kabinet::InputKind::PasswordPolicy,
+            &preset,
+        ))
     })?;
     Ok(serde_json::to_string(&policy).unwrap_or_default())
 }

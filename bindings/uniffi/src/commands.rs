@@ -62,10 +62,9 @@ impl Kabinet {
     ) -> Result<u64, KabinetError> {
         let events = self.run_core(command, context)?;
         first_id(&events).ok_or_else(|| {
-            KabinetError::input(
-                "command.no_id",
-                "команда не создала объект".into(),
-                "the command created nothing".into(),
+            KabinetError::from(
+                kabinet::InputError::new(kabinet::InputKind::CommandId, "")
+                    .because("the command created nothing"),
             )
         })
     }
@@ -103,7 +102,7 @@ impl Kabinet {
         level: String,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let level: AccountLevel = named("account.unknown_level", &level)?;
+        let level: AccountLevel = named(kabinet::InputKind::AccountLevel, &level)?;
         self.system(
             Command::RaiseAccountLevel {
                 account: AccountId(account),
@@ -136,7 +135,7 @@ impl Kabinet {
         kind: String,
         value: String,
     ) -> Result<Vec<Event>, KabinetError> {
-        let contact = match named::<ContactKind>("account.unknown_contact", &kind)? {
+        let contact = match named::<ContactKind>(kabinet::InputKind::ContactKind, &kind)? {
             ContactKind::Email => ContactValue::Email(Email::parse(&value)?),
             ContactKind::Phone => ContactValue::Phone(Phone::parse(&value)?),
         };
@@ -156,7 +155,7 @@ impl Kabinet {
         kind: String,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let kind: ContactKind = named("account.unknown_contact", &kind)?;
+        let kind: ContactKind = named(kabinet::InputKind::ContactKind, &kind)?;
         self.system(
             Command::ConfirmContact {
                 account: AccountId(account),
@@ -173,7 +172,7 @@ impl Kabinet {
         reason: String,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let reason = named("account.unknown_reason", &reason)?;
+        let reason = named(kabinet::InputKind::AccountBlockReason, &reason)?;
         self.system(
             Command::BlockAccount {
                 account: AccountId(account),
@@ -380,7 +379,7 @@ impl Kabinet {
         reason: String,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        let reason = named("organization.unknown_reason", &reason)?;
+        let reason = named(kabinet::InputKind::OrganizationBlockReason, &reason)?;
         self.system(
             Command::BlockOrganization {
                 org: OrgId(org),

@@ -160,11 +160,9 @@ impl Context {
         };
         ctx = ctx.signed(self.signature.evidence()?);
         if let Some(ip) = &self.ip {
-            let addr = ip.parse().map_err(|_| {
-                KabinetError::input(
-                    "context.bad_ip",
-                    "неверный IP-адрес".into(),
-                    "not an IP address".into(),
+            let addr = ip.parse().map_err(|e| {
+                KabinetError::from(
+                    kabinet::InputError::new(kabinet::InputKind::IpAddress, ip).because(e),
                 )
             })?;
             ctx = ctx.from_ip(addr);

@@ -161,7 +161,7 @@ pub(crate) fn codes(set: kabinet::RightSet) -> Vec<String> {
 }
 
 pub(crate) fn number(n: &str) -> Result<PowerNumber, KabinetError> {
-    named("power.bad_number", n)
+    named(kabinet::InputKind::PowerNumber, n)
 }
 
 impl From<&kabinet::DelegationBasis> for Delegation {
@@ -242,7 +242,10 @@ impl PowerTermsInput {
             powers: right_set(&self.powers)?,
             valid_from: self.valid_from.map(time::from_host).transpose()?,
             valid_until: self.valid_until.map(time::from_host).transpose()?,
-            redelegation: named::<Redelegation>("power.bad_redelegation", &self.redelegation)?,
+            redelegation: named::<Redelegation>(
+                kabinet::InputKind::Redelegation,
+                &self.redelegation,
+            )?,
         })
     }
 }

@@ -62,10 +62,9 @@ impl Kabinet {
             (Some(s), None) => Invitee::Snils(Snils::parse(&s)?),
             (None, Some(e)) => Invitee::Email(Email::parse(&e)?),
             _ => {
-                return Err(KabinetError::input(
-                    "invitation.invitee",
-                    "укажите СНИЛС или адрес электронной почты".into(),
-                    "give exactly one of a СНИЛС or an e-mail".into(),
+                return Err(KabinetError::from(
+                    kabinet::InputError::new(kabinet::InputKind::Invitee, "")
+                        .because("give exactly one of a СНИЛС or an e-mail"),
                 ))
             }
         };

@@ -207,6 +207,12 @@ impl KabinetError {
     }
 }
 
+impl From<kabinet::InputError> for KabinetError {
+    fn from(e: kabinet::InputError) -> Self {
+        Self::input(e.code(), e.message_ru(), e.message_en())
+    }
+}
+
 impl From<kabinet::JsonFormError> for KabinetError {
     fn from(e: kabinet::JsonFormError) -> Self {
         Self::input(e.code(), e.message_ru(), e.message_en())

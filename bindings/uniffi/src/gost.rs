@@ -23,10 +23,9 @@ pub fn gost_verify_signature(
     signature: Vec<u8>,
 ) -> Result<(), KabinetError> {
     let oid = ObjectIdentifier::new(&algorithm_oid).map_err(|e| {
-        KabinetError::input(
-            "gost.bad_oid",
-            format!("«{algorithm_oid}» не является идентификатором алгоритма: {e}"),
-            format!("'{algorithm_oid}' is not an algorithm identifier: {e}"),
+        KabinetError::from(
+            kabinet::InputError::new(kabinet::InputKind::GostAlgorithmOid, &algorithm_oid)
+                .because(e),
         )
     })?;
     gost::verify_signature(&spki_der, &oid, &message, &signature)

@@ -10,10 +10,11 @@ use std::time::SystemTime;
 /// # Errors
 /// `time.out_of_range` for a time outside the years -9999..=9999.
 pub fn from_host(at: SystemTime) -> Result<Timestamp, KabinetError> {
-    Timestamp::try_from(at).map_err(|e| KabinetError::InvalidInput {
-        code: "time.out_of_range".into(),
-        message_ru: format!("время вне допустимого диапазона: {e}"),
-        message_en: format!("the time is out of range: {e}"),
+    Timestamp::try_from(at).map_err(|e| {
+        KabinetError::from(
+            kabinet::InputError::new(kabinet::InputKind::TimeOutOfRange, &format!("{at:?}"))
+                .because(e),
+        )
     })
 }
 

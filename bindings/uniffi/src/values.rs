@@ -40,11 +40,7 @@ impl Role {
             Role::BuiltIn { code } => BuiltInRole::from_code(code)
                 .map(RoleRef::BuiltIn)
                 .ok_or_else(|| {
-                    KabinetError::input(
-                        "role.unknown",
-                        format!("неизвестная роль «{code}»"),
-                        format!("unknown role '{code}'"),
-                    )
+                    KabinetError::from(kabinet::InputError::new(kabinet::InputKind::Role, code))
                 }),
         }
     }
@@ -138,24 +134,18 @@ impl RequisitesDraft {
 
 /// Reads one of the library's named values (`confirmed`, `compromised`, …)
 /// through serde, the single source of the names.
-pub(crate) fn named<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, KabinetError> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|e| {
-        KabinetError::input(
-            what,
-            format!("недопустимое значение «{name}»: {e}"),
-            format!("unexpected value '{name}': {e}"),
-        )
-    })
+pub(crate) fn named<T: DeserializeOwned>(
+    kind: kabinet::InputKind,
+    name: &str,
+) -> Result<T, KabinetError> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|e| kabinet::InputError::new(kind, name).because(e).into())
 }
 
 /// Reads a right by its code.
 pub(crate) fn right(code: &str) -> Result<Right, KabinetError> {
     Right::from_code(code).ok_or_else(|| {
-        KabinetError::input(
-            "right.unknown",
-            format!("неизвестное право «{code}»"),
-            format!("unknown right '{code}'"),
-        )
+        KabinetError::from(kabinet::InputError::new(kabinet::InputKind::Right, code))
     })
 }
 
@@ -175,7 +165,7 @@ pub(crate) fn kind(
         OrganizationKind::LegalEntity => K::LegalEntity,
         OrganizationKind::IndividualEntrepreneur => K::IndividualEntrepreneur,
         OrganizationKind::Institution { level } => K::Institution {
-            level: named::<InstitutionLevel>("organization.unknown_level", &level)?,
+            level: named::<InstitutionLevel>(kabinet::InputKind::InstitutionLevel, &level)?,
         },
         OrganizationKind::StateBody => K::StateBody,
         OrganizationKind::Branch { parent } => K::Branch {
