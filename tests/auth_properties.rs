@@ -38,6 +38,42 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// The command of an operation on `account` (`None` for a wait, which moves
+/// `now`); `code` counts the recovery codes issued.
+fn command_of(op: &Op, account: AccountId, now: &mut Timestamp, code: &mut u32) -> Option<Command> {
+    let recovery = |typed: &str| CodeDigest::of(account, CodePurpose::Recovery, typed);
+    Some(Command::Auth(match op {
+        Op::Wait(m) => {
+            *now = now.checked_add(SignedDuration::from_mins(*m)).unwrap();
+            return None;
+        }
+        Op::Fail | Op::Succeed => AuthCommand::RecordLogin {
+            account,
+            method: LoginMethod::Password,
+            succeeded: matches!(op, Op::Succeed),
+        },
+        Op::IssueRecovery => {
+            *code += 1;
+            AuthCommand::IssueCode {
+                account,
+                purpose: CodePurpose::Recovery,
+                channel: CodeChannel::Email,
+                digest: recovery(&code.to_string()),
+            }
+        }
+        Op::SubmitRight => AuthCommand::SubmitCode {
+            account,
+            purpose: CodePurpose::Recovery,
+            digest: recovery(&code.to_string()),
+        },
+        Op::SubmitWrong => AuthCommand::SubmitCode {
+            account,
+            purpose: CodePurpose::Recovery,
+            digest: recovery("x"),
+        },
+    }))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -53,33 +89,8 @@ proptest! {
             let sys = Context::system(now);
             let blocked_before = dir.account(head).unwrap().status
                 == AccountStatus::Blocked(BlockReason::FailedLogins);
-            let cmd = match op {
-                Op::Wait(m) => {
-                    now = now.checked_add(SignedDuration::from_mins(m)).unwrap();
-                    continue;
-                }
-                Op::Fail | Op::Succeed => Command::Auth(AuthCommand::RecordLogin {
-                    account: head,
-                    method: LoginMethod::Password,
-                    succeeded: matches!(op, Op::Succeed),
-                }),
-                Op::IssueRecovery => {
-                    code += 1;
-                    Command::Auth(AuthCommand::IssueCode {
-                        account: head,
-                        purpose: CodePurpose::Recovery,
-                        channel: CodeChannel::Email,
-                        digest: CodeDigest::of(head, CodePurpose::Recovery, &code.to_string()),
-                    })
-                }
-                Op::SubmitRight | Op::SubmitWrong => {
-                    let typed = if matches!(op, Op::SubmitRight) { code.to_string() } else { "x".into() };
-                    Command::Auth(AuthCommand::SubmitCode {
-                        account: head,
-                        purpose: CodePurpose::Recovery,
-                        digest: CodeDigest::of(head, CodePurpose::Recovery, &typed),
-                    })
-                }
+            let Some(cmd) = command_of(&op, head, &mut now, &mut code) else {
+                continue;
             };
             let Ok(events) = dir.run(cmd, &sys) else { continue };
             for e in &events {
@@ -192,41 +203,14 @@ proptest! {
     ) {
         take_log();
         LOG.with(|l| l.borrow_mut().clear());
-        let mut dir = Directory::with_policy(strict_policy());
-        let head = person(&mut dir, "Грефов", "112-233-445 95", Some(HEAD_INN), "head@example.ru");
-        let org = company(&mut dir, head);
+        let (mut dir, head, org) = world_with(strict_policy());
         let clerk = employee(&mut dir, org, head, 60, vec![]);
         let mut now = t(T0);
         let mut code = 0u32;
         for (op, ip) in ops {
             let ctx = Context::system(now).from_ip(std::net::IpAddr::from([10, 0, 0, ip]));
-            let cmd = match op {
-                Op::Wait(m) => {
-                    now = now.checked_add(SignedDuration::from_mins(m)).unwrap();
-                    continue;
-                }
-                Op::Fail | Op::Succeed => Command::Auth(AuthCommand::RecordLogin {
-                    account: clerk,
-                    method: LoginMethod::Password,
-                    succeeded: matches!(op, Op::Succeed),
-                }),
-                Op::IssueRecovery => {
-                    code += 1;
-                    Command::Auth(AuthCommand::IssueCode {
-                        account: clerk,
-                        purpose: CodePurpose::Recovery,
-                        channel: CodeChannel::Email,
-                        digest: CodeDigest::of(clerk, CodePurpose::Recovery, &code.to_string()),
-                    })
-                }
-                Op::SubmitRight | Op::SubmitWrong => {
-                    let typed = if matches!(op, Op::SubmitRight) { code.to_string() } else { "x".into() };
-                    Command::Auth(AuthCommand::SubmitCode {
-                        account: clerk,
-                        purpose: CodePurpose::Recovery,
-                        digest: CodeDigest::of(clerk, CodePurpose::Recovery, &typed),
-                    })
-                }
+            let Some(cmd) = command_of(&op, clerk, &mut now, &mut code) else {
+                continue;
             };
             if let Ok(events) = dir.run(cmd.clone(), &ctx) {
                 LOG.with(|l| l.borrow_mut().extend(events));

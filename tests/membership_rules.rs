@@ -242,44 +242,12 @@ fn a_status_changes_only_with_manage_users() {
     assert_eq!(status(&dir, org, admin), MembershipStatus::Active);
 }
 
-/// A company whose accountant holds two powers from it: a revocable one
+/// The staffed company of the fixtures, whose accountant holds two powers
+/// from it: a revocable one
 /// (number 1, re-delegable, passed on as number 3 to the administrator) and
 /// an irrevocable one (number 2).
 fn accountant_with_powers(policy: Policy) -> (Directory, AccountId, OrgId, Vec<AccountId>) {
-    let mut dir = Directory::with_policy(policy);
-    let head = person(
-        &mut dir,
-        "Грефов",
-        "112-233-445 95",
-        Some(HEAD_INN),
-        "head@example.ru",
-    );
-    let org = company(&mut dir, head);
-    let people: Vec<AccountId> = (0..2)
-        .map(|i| {
-            person(
-                &mut dir,
-                "Сотрудник",
-                &snils_of(i),
-                None,
-                &format!("p{i}@example.ru"),
-            )
-        })
-        .collect();
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[0],
-        vec![RoleRef::BuiltIn(BuiltInRole::Administrator)],
-    );
-    hire(
-        &mut dir,
-        org,
-        head,
-        people[1],
-        vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-    );
+    let (mut dir, head, org, people) = staffed_world_with(policy);
     let reports = RightSet::of(&[Right::ReportsView, Right::ReportsEdit]);
     let mut revocable = terms(1, to(people[1]), reports);
     revocable.redelegation = Redelegation::Once;

@@ -191,7 +191,12 @@ pub fn hire(
 
 /// A head with a registered company.
 pub fn world() -> (Directory, AccountId, OrgId) {
-    let mut dir = Directory::new();
+    world_with(Policy::default())
+}
+
+/// [`world`] under a policy.
+pub fn world_with(policy: Policy) -> (Directory, AccountId, OrgId) {
+    let mut dir = Directory::with_policy(policy);
     let head = person(
         &mut dir,
         "Грефов",
@@ -208,8 +213,13 @@ pub fn world() -> (Directory, AccountId, OrgId) {
 /// without roles by people[0]. The log of commands is cleared first, so
 /// `take_commands()` afterwards returns exactly the commands that built it.
 pub fn staffed_world() -> (Directory, AccountId, OrgId, Vec<AccountId>) {
+    staffed_world_with(Policy::default())
+}
+
+/// [`staffed_world`] under a policy.
+pub fn staffed_world_with(policy: Policy) -> (Directory, AccountId, OrgId, Vec<AccountId>) {
     take_commands();
-    let (mut dir, head, org) = world();
+    let (mut dir, head, org) = world_with(policy);
     let people: Vec<AccountId> = (0..5)
         .map(|i| {
             person(
