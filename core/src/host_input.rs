@@ -65,6 +65,11 @@ pub enum InputKind {
     NotATime,
     /// A time beyond the range the library keeps.
     TimeOutOfRange,
+    /// Something given where the number of an account, organization,
+    /// session, … is due (a `bool`, a `float`, a string).
+    IdNotAnInteger,
+    /// A number of an account, organization, … outside 0..2^64.
+    IdOutOfRange,
 }
 
 /// One row of the table: the code and what the value is, in both languages.
@@ -72,7 +77,7 @@ struct Row(&'static str, &'static str, &'static str);
 
 impl InputKind {
     /// Every kind.
-    pub const ALL: [InputKind; 26] = [
+    pub const ALL: [InputKind; 28] = [
         Self::ContactKind,
         Self::AccountLevel,
         Self::AccountBlockReason,
@@ -99,6 +104,8 @@ impl InputKind {
         Self::NaiveTime,
         Self::NotATime,
         Self::TimeOutOfRange,
+        Self::IdNotAnInteger,
+        Self::IdOutOfRange,
     ];
 
     fn row(self) -> Row {
@@ -191,6 +198,16 @@ impl InputKind {
                 "time.not_a_datetime",
                 "не время с часовым поясом",
                 "not a time with a time zone",
+            ),
+            Self::IdNotAnInteger => Row(
+                "id.not_an_integer",
+                "номер (целое число)",
+                "number (an integer)",
+            ),
+            Self::IdOutOfRange => Row(
+                "id.out_of_range",
+                "номер вне диапазона 0..2^64",
+                "number outside 0..2^64",
             ),
             Self::TimeOutOfRange => Row(
                 "time.out_of_range",

@@ -67,10 +67,10 @@ fn sniff_document(py: Python<'_>, data: &[u8], size: Option<u64>) -> PyResult<&'
 fn application<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    id: u64,
+    id: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
-    to_py(py, &dir.application_state().get(ApplicationId(id)))
+    to_py(py, &dir.application_state().get(ApplicationId(id.0)))
 }
 
 /// An application by its printed number, or `None`.
@@ -91,10 +91,10 @@ fn application_by_number<'py>(
 fn applications_of<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: u64,
+    organization: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
-    let all: Vec<_> = dir.application_state().of(OrgId(organization)).collect();
+    let all: Vec<_> = dir.application_state().of(OrgId(organization.0)).collect();
     to_py(py, &all)
 }
 

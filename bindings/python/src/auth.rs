@@ -244,14 +244,14 @@ fn totp_verify(
 #[pyfunction]
 fn code_digest<'py>(
     py: Python<'py>,
-    account: u64,
+    account: crate::id::Id,
     purpose: &Bound<'py, PyAny>,
     code: &str,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let purpose: CodePurpose = from_py(purpose, kabinet::JsonForm::CodePurpose)?;
     Ok(PyBytes::new(
         py,
-        &CodeDigest::of(AccountId(account), purpose, code).0,
+        &CodeDigest::of(AccountId(account.0), purpose, code).0,
     ))
 }
 
@@ -262,10 +262,10 @@ fn code_digest<'py>(
 fn auth_account<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    account: u64,
+    account: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
-    to_py(py, &dir.auth_state().account(AccountId(account)))
+    to_py(py, &dir.auth_state().account(AccountId(account.0)))
 }
 
 /// A signature token's PIN state (`wrong` entries in a row, `locked`), or `None`.
@@ -286,10 +286,10 @@ fn token<'py>(
 fn session<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    session: u64,
+    session: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
-    to_py(py, &dir.auth_state().session(auth::SessionId(session)))
+    to_py(py, &dir.auth_state().session(auth::SessionId(session.0)))
 }
 
 /// The open sessions, of one account when given, by number.
@@ -298,13 +298,13 @@ fn session<'py>(
 fn sessions<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    account: Option<u64>,
+    account: Option<crate::id::Id>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
     let mut all: Vec<_> = dir
         .auth_state()
         .sessions()
-        .filter(|s| account.is_none_or(|a| s.account == AccountId(a)))
+        .filter(|s| account.is_none_or(|a| s.account == AccountId(a.0)))
         .collect();
     all.sort_by_key(|s| s.id);
     to_py(py, &json!(all))

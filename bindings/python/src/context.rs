@@ -131,12 +131,12 @@ impl Context {
     #[pyo3(signature = (account, at = None, signature = None, ip = None))]
     fn account(
         py: Python<'_>,
-        account: u64,
+        account: crate::id::Id,
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
         ip: Option<&str>,
     ) -> PyResult<Self> {
-        let mut ctx = kabinet::Context::account(AccountId(account), crate::time::timestamp(at)?);
+        let mut ctx = kabinet::Context::account(AccountId(account.0), crate::time::timestamp(at)?);
         if let Some(s) = signature {
             ctx = ctx.signed(s.get().0.clone());
         }

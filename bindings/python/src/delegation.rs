@@ -57,7 +57,7 @@ fn basis<'py>(
 fn enter_by_power<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    actor: u64,
+    actor: crate::id::Id,
     power: &str,
     at: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -65,7 +65,7 @@ fn enter_by_power<'py>(
     let at = crate::time::timestamp(at)?;
     basis(
         py,
-        read(kabinet, |d| d.enter_by_power(AccountId(actor), n, at)),
+        read(kabinet, |d| d.enter_by_power(AccountId(actor.0), n, at)),
     )
 }
 
@@ -108,10 +108,10 @@ fn power_count(kabinet: &Bound<'_, PyKabinet>) -> usize {
 fn powers_of_representative<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    account: u64,
+    account: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     read(kabinet, |d| {
-        to_py(py, &d.powers_of_representative(AccountId(account)))
+        to_py(py, &d.powers_of_representative(AccountId(account.0)))
     })
 }
 
@@ -121,10 +121,10 @@ fn powers_of_representative<'py>(
 fn powers_issued_by<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: u64,
+    organization: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     read(kabinet, |d| {
-        to_py(py, &d.powers_issued_by(OrgId(organization)))
+        to_py(py, &d.powers_issued_by(OrgId(organization.0)))
     })
 }
 
@@ -135,7 +135,7 @@ fn powers_issued_by<'py>(
 fn powers_expiring_within<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: Option<u64>,
+    organization: Option<crate::id::Id>,
     days: u32,
     at: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -143,7 +143,7 @@ fn powers_expiring_within<'py>(
     read(kabinet, |d| {
         to_py(
             py,
-            &d.powers_expiring_within(organization.map(OrgId), at, days),
+            &d.powers_expiring_within(organization.map(|i| OrgId(i.0)), at, days),
         )
     })
 }
@@ -155,15 +155,15 @@ fn powers_expiring_within<'py>(
 fn powers_held_from<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: u64,
-    account: u64,
+    organization: crate::id::Id,
+    account: crate::id::Id,
     at: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let at = crate::time::timestamp(at)?;
     read(kabinet, |d| {
         to_py(
             py,
-            &d.powers_held_from(OrgId(organization), AccountId(account), at),
+            &d.powers_held_from(OrgId(organization.0), AccountId(account.0), at),
         )
     })
 }
@@ -197,13 +197,13 @@ fn powers_redelegated_from<'py>(
 #[pyo3(name = "_rights_through_powers")]
 fn rights_through_powers(
     kabinet: &Bound<'_, PyKabinet>,
-    actor: u64,
-    organization: u64,
+    actor: crate::id::Id,
+    organization: crate::id::Id,
     at: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<&'static str>> {
     let at = crate::time::timestamp(at)?;
     let set = read(kabinet, |d| {
-        d.rights_through_powers(AccountId(actor), OrgId(organization), at)
+        d.rights_through_powers(AccountId(actor.0), OrgId(organization.0), at)
     });
     Ok(set.iter().map(|r| r.code()).collect())
 }
@@ -254,7 +254,7 @@ fn parse_mchd<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 fn registration_power<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: u64,
+    organization: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     to_py(
         py,
@@ -262,7 +262,7 @@ fn registration_power<'py>(
             .get()
             .inner
             .read()
-            .registration_power(OrgId(organization)),
+            .registration_power(OrgId(organization.0)),
     )
 }
 
@@ -273,13 +273,13 @@ fn registration_power<'py>(
 fn rejection_reasons<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    organization: u64,
+    organization: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     use kabinet::organizations::OrganizationStatus;
     use kabinet::Coded;
     let dir = kabinet.get().inner.read();
     let reasons: Vec<serde_json::Value> =
-        match dir.organization(OrgId(organization)).map(|o| &o.status) {
+        match dir.organization(OrgId(organization.0)).map(|o| &o.status) {
             Some(OrganizationStatus::Rejected { reasons }) => reasons
                 .iter()
                 .map(|r| {

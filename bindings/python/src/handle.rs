@@ -35,16 +35,16 @@ pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
 /// The access request of a `check` call.
 fn access_request(
     py: Python<'_>,
-    actor: u64,
-    organization: u64,
+    actor: crate::id::Id,
+    organization: crate::id::Id,
     right: &str,
     at: Option<&Bound<'_, PyAny>>,
     signature: Option<&Bound<'_, Signature>>,
 ) -> PyResult<AccessRequest> {
     let right = self::right(py, right)?;
     let mut request = AccessRequest::new(
-        AccountId(actor),
-        OrgId(organization),
+        AccountId(actor.0),
+        OrgId(organization.0),
         right,
         crate::time::timestamp(at)?,
     );
@@ -134,8 +134,8 @@ impl PyKabinet {
     fn check(
         &self,
         py: Python<'_>,
-        actor: u64,
-        organization: u64,
+        actor: crate::id::Id,
+        organization: crate::id::Id,
         right: &str,
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
@@ -150,8 +150,8 @@ impl PyKabinet {
     fn check_positioned(
         &self,
         py: Python<'_>,
-        actor: u64,
-        organization: u64,
+        actor: crate::id::Id,
+        organization: crate::id::Id,
         right: &str,
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
@@ -166,15 +166,15 @@ impl PyKabinet {
     fn effective_rights(
         &self,
         py: Python<'_>,
-        actor: u64,
-        organization: u64,
+        actor: crate::id::Id,
+        organization: crate::id::Id,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<EffectiveRight>> {
         let at = crate::time::timestamp(at)?;
         Ok(py
             .detach(|| {
                 self.inner
-                    .effective_rights(AccountId(actor), OrgId(organization), at)
+                    .effective_rights(AccountId(actor.0), OrgId(organization.0), at)
             })
             .into_iter()
             .map(EffectiveRight)
@@ -182,8 +182,8 @@ impl PyKabinet {
     }
 
     /// An account in its JSON form, or `None`.
-    fn account<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().account(AccountId(id)))
+    fn account<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().account(AccountId(id.0)))
     }
 
     /// The account holding a СНИЛС, or `None`.
@@ -200,8 +200,8 @@ impl PyKabinet {
     }
 
     /// An organization in its JSON form, or `None`.
-    fn organization<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().organization(OrgId(id)))
+    fn organization<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().organization(OrgId(id.0)))
     }
 
     /// Every organization, by number.
@@ -233,25 +233,29 @@ impl PyKabinet {
     fn membership<'py>(
         &self,
         py: Python<'py>,
-        organization: u64,
-        account: u64,
+        organization: crate::id::Id,
+        account: crate::id::Id,
     ) -> PyResult<Bound<'py, PyAny>> {
         let dir = self.inner.read();
-        let org = dir.organization(OrgId(organization));
+        let org = dir.organization(OrgId(organization.0));
         let m = dir
-            .membership(OrgId(organization), AccountId(account))
+            .membership(OrgId(organization.0), AccountId(account.0))
             .zip(org)
-            .map(|(m, o)| member_json(AccountId(account), m, o));
+            .map(|(m, o)| member_json(AccountId(account.0), m, o));
         to_py(py, &m)
     }
 
     /// The members of an organization in joining order, each with `account` and `rights`.
-    fn members<'py>(&self, py: Python<'py>, organization: u64) -> PyResult<Bound<'py, PyAny>> {
+    fn members<'py>(
+        &self,
+        py: Python<'py>,
+        organization: crate::id::Id,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let all = py.detach(|| {
             let dir = self.inner.read();
-            match dir.organization(OrgId(organization)) {
+            match dir.organization(OrgId(organization.0)) {
                 Some(o) => dir
-                    .members(OrgId(organization))
+                    .members(OrgId(organization.0))
                     .map(|(a, m)| member_json(a, m, o))
                     .collect::<Vec<_>>(),
                 None => Vec::new(),
@@ -261,26 +265,30 @@ impl PyKabinet {
     }
 
     /// The organizations an account belongs to, in joining order.
-    fn organizations_of(&self, account: u64) -> Vec<u64> {
+    fn organizations_of(&self, account: crate::id::Id) -> Vec<u64> {
         self.inner
             .read()
-            .organizations_of(AccountId(account))
+            .organizations_of(AccountId(account.0))
             .iter()
             .map(|o| o.0)
             .collect()
     }
 
     /// An invitation in its JSON form, or `None`.
-    fn invitation<'py>(&self, py: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().invitation(InvitationId(id)))
+    fn invitation<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.read().invitation(InvitationId(id.0)))
     }
 
     /// Every invitation of an organization, by number.
-    fn invitations<'py>(&self, py: Python<'py>, organization: u64) -> PyResult<Bound<'py, PyAny>> {
+    fn invitations<'py>(
+        &self,
+        py: Python<'py>,
+        organization: crate::id::Id,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let mut all: Vec<_> = self
             .inner
             .read()
-            .invitations_of(OrgId(organization))
+            .invitations_of(OrgId(organization.0))
             .cloned()
             .collect();
         all.sort_by_key(|i| i.id);

@@ -33,7 +33,7 @@ pub fn store_error(py: Python<'_>, e: &StoreError) -> PyErr {
 fn filter(
     py: Python<'_>,
     actor: Option<&Bound<'_, PyAny>>,
-    organization: Option<u64>,
+    organization: Option<crate::id::Id>,
     kind: Option<String>,
     since: Option<&Bound<'_, PyAny>>,
     until: Option<&Bound<'_, PyAny>>,
@@ -55,7 +55,7 @@ fn filter(
         |t: Option<&Bound<'_, PyAny>>| t.map(|t| crate::time::timestamp(Some(t))).transpose();
     Ok(Filter {
         actor,
-        organization: organization.map(OrgId),
+        organization: organization.map(|i| OrgId(i.0)),
         kind,
         from: time(since)?,
         until: time(until)?,
@@ -69,7 +69,7 @@ fn journal<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
     actor: Option<&Bound<'py, PyAny>>,
-    organization: Option<u64>,
+    organization: Option<crate::id::Id>,
     kind: Option<String>,
     since: Option<&Bound<'py, PyAny>>,
     until: Option<&Bound<'py, PyAny>>,
@@ -91,8 +91,8 @@ fn journal<'py>(
 fn journal_as<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    reader: u64,
-    organization: u64,
+    reader: crate::id::Id,
+    organization: crate::id::Id,
     at: Option<&Bound<'py, PyAny>>,
     signature: Option<&Bound<'py, Signature>>,
     actor: Option<&Bound<'py, PyAny>>,
@@ -107,7 +107,7 @@ fn journal_as<'py>(
     let entries = py
         .detach(|| {
             k.inner
-                .journal_as(AccountId(reader), OrgId(organization), at, evidence, &f)
+                .journal_as(AccountId(reader.0), OrgId(organization.0), at, evidence, &f)
         })
         .map_err(|e| {
             let details = match &e {
@@ -205,7 +205,7 @@ fn export_journal(
     kabinet: &Bound<'_, PyKabinet>,
     format: &str,
     actor: Option<&Bound<'_, PyAny>>,
-    organization: Option<u64>,
+    organization: Option<crate::id::Id>,
     kind: Option<String>,
     since: Option<&Bound<'_, PyAny>>,
     until: Option<&Bound<'_, PyAny>>,

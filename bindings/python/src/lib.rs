@@ -28,6 +28,7 @@ mod delegation;
 mod errors;
 mod gost;
 mod handle;
+mod id;
 mod identifiers;
 mod journal;
 mod json;

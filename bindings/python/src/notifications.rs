@@ -19,12 +19,12 @@ use pyo3::prelude::*;
 fn preferences<'py>(
     py: Python<'py>,
     kabinet: &Bound<'py, PyKabinet>,
-    account: u64,
+    account: crate::id::Id,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
     to_py(
         py,
-        &dir.notification_state().preferences(AccountId(account)),
+        &dir.notification_state().preferences(AccountId(account.0)),
     )
 }
 
@@ -103,7 +103,7 @@ fn certificate_reminders<'py>(
 fn power_of_attorney_reminders<'py>(
     py: Python<'py>,
     powers: Vec<(String, u64, Bound<'py, PyAny>)>,
-    organization: Option<u64>,
+    organization: Option<crate::id::Id>,
     at: Option<&Bound<'py, PyAny>>,
     within_days: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -116,7 +116,7 @@ fn power_of_attorney_reminders<'py>(
         py,
         &notifications::power_of_attorney_reminders(
             &powers,
-            organization.map(OrgId),
+            organization.map(|i| OrgId(i.0)),
             at,
             within_days,
         ),

@@ -469,3 +469,21 @@ def test_confirming_an_identity_is_one_command_whole_or_nothing() -> None:
     assert e.value.code == "account.level_transition"
     account = k.account(no_snils)
     assert account is not None and account["level"] == "simplified", "not even the first step"
+
+
+def test_wrong_host_types_for_numbers_are_coded_errors(world: World) -> None:
+    k, org = world.k, world.org
+    for wrong, code in [
+        (True, "id.not_an_integer"),
+        (1.0, "id.not_an_integer"),
+        ("1", "id.not_an_integer"),
+        (2**70, "id.out_of_range"),
+        (-1, "id.out_of_range"),
+    ]:
+        with pytest.raises(kabinet.InvalidInputError) as e:
+            k.check(wrong, org, "users.view", T0)  # type: ignore[arg-type]
+        assert e.value.code == code, wrong
+        with pytest.raises(kabinet.InvalidInputError) as e2:
+            kabinet.Context.account(wrong, T0)  # type: ignore[arg-type]
+        assert e2.value.code == code, wrong
+    assert k.check(world.head, org, "users.view", T0).allowed
