@@ -27,6 +27,8 @@ pub(crate) struct Seen {
     pub(crate) token: AtomicU64,
     /// The sequence number of the last entry applied to the directory.
     pub(crate) applied: AtomicU64,
+    /// The store's change hint when it was last looked at.
+    hint: AtomicU64,
     /// When the store was last asked, in nanoseconds after `since`.
     asked_at: AtomicU64,
     since: Instant,
@@ -38,6 +40,7 @@ impl Seen {
         Self {
             token: AtomicU64::new(token),
             applied: AtomicU64::new(applied),
+            hint: AtomicU64::new(0),
             asked_at: AtomicU64::new(0),
             since: Instant::now(),
             freshness: Freshness::Fresh,
@@ -53,6 +56,16 @@ impl Seen {
         if let Freshness::AtMost(_) = self.freshness {
             self.asked_at.store(self.elapsed_ns(), Ordering::Relaxed);
         }
+    }
+
+    /// Whether the store's change hint moved since it was last looked at
+    /// (notes the new value): a commit was heard of, so the store is asked
+    /// before the interval of bounded staleness has passed.
+    pub(crate) fn hinted(&self, hint: Option<u64>) -> bool {
+        let Some(hint) = hint else {
+            return false;
+        };
+        self.hint.swap(hint, Ordering::AcqRel) != hint
     }
 
     /// Whether the store must be asked now under the freshness asked for.

@@ -86,26 +86,27 @@ impl Kabinet {
         }
     }
 
-    /// Opens (or creates) the SQLite database at `path` with the default policy.
+    /// Opens (or creates) the journal at `target` with the default policy:
+    /// the SQLite file at that path, or the PostgreSQL database a
+    /// `postgresql://` URL names (feature `postgres`).
     ///
     /// # Errors
     /// [`StoreError`] when the database cannot be opened or its journal
     /// after the latest snapshot is broken.
-    #[cfg(feature = "sqlite")]
-    pub fn open(path: impl AsRef<std::path::Path>) -> Result<Self, StoreError> {
-        Self::open_with_policy(path, Policy::default())
+    pub fn open(target: impl AsRef<std::path::Path>) -> Result<Self, StoreError> {
+        Self::open_with_policy(target, Policy::default())
     }
 
-    /// Opens (or creates) the SQLite database at `path` with a policy.
+    /// Opens (or creates) the journal at `target` with a policy.
     ///
     /// # Errors
     /// As [`Kabinet::open`].
-    #[cfg(feature = "sqlite")]
     pub fn open_with_policy(
-        path: impl AsRef<std::path::Path>,
+        target: impl AsRef<std::path::Path>,
         policy: Policy,
     ) -> Result<Self, StoreError> {
-        Self::with_store(Box::new(crate::store::SqliteStore::open(path)?), policy)
+        let store = crate::store::open_store(target.as_ref(), crate::store::Opening::CreateOrMigrate)?;
+        Self::with_store(store, policy)
     }
 
     /// Opens a directory over any store: restores its latest snapshot and
@@ -269,11 +270,12 @@ impl Kabinet {
         Ok(())
     }
 
-    /// Catches up when the store changed, as the freshness asks; a store
+    /// Catches up when the store changed, as the freshness asks (or at once
+    /// when the store heard of a commit by notification); a store
     /// that cannot be read leaves the state as it was (the next question
     /// asks again).
     fn refresh(&self) {
-        if !self.seen.due() {
+        if !self.seen.due() && !self.seen.hinted(self.store.change_hint()) {
             return;
         }
         let Ok(token) = self.store.change_token() else {

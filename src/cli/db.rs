@@ -14,6 +14,10 @@
 //! - `kabinet db fold-wal <path>` folds the write-ahead log into the file
 //!   (done anyway when the last handle closes).
 //!
+//! Every command takes a file or a `postgresql://` URL (with the
+//! `postgres` feature); a PostgreSQL database is backed up with its own
+//! tools (`pg_dump`), so `db backup` and `db fold-wal` are SQLite's.
+//!
 //! A file that holds no journal is refused (`store.not_a_journal`), and one
 //! copied without its write-ahead log says so.
 //!
@@ -28,7 +32,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use kabinet::journal::{export, Filter};
-use kabinet::store::{SqliteStore, Store};
+use kabinet::store::{open_store, Opening, Store};
 use kabinet::{Coded, Command, Context, Kabinet};
 
 /// Commands on a journal database.
@@ -36,12 +40,12 @@ use kabinet::{Coded, Command, Context, Kabinet};
 pub enum DbCommand {
     /// Create a database, or migrate an older one to the current schema.
     Init {
-        /// The database file.
+        /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
     },
     /// Verify the hash chain of the whole journal.
     Verify {
-        /// The database file.
+        /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
     },
     /// Export the journal to standard output.
@@ -57,14 +61,14 @@ pub enum DbCommand {
     /// Fold the write-ahead log into the database file, so the file alone
     /// holds every committed entry.
     FoldWal {
-        /// The database file.
+        /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
     },
     /// Execute commands in a loop, printing each committed sequence number
     /// (used by the crash tests).
     #[command(hide = true)]
     WriteLoop {
-        /// The database file.
+        /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
         /// How many commands to execute.
         #[arg(long, default_value_t = u64::MAX)]
@@ -78,7 +82,7 @@ pub enum DbCommand {
 /// Arguments of `kabinet db export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The database file.
+    /// The database: an SQLite file or a `postgresql://` URL.
     path: PathBuf,
     /// The format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -144,13 +148,15 @@ pub fn run(command: DbCommand) -> ExitCode {
     }
 }
 
-/// Opens an existing database; a missing file is a usage error.
-pub fn open_existing(path: &Path) -> Result<SqliteStore, ExitCode> {
-    if !path.is_file() {
-        eprintln!("no database at {}", path.display());
+/// Opens an existing database (a file, or a `postgresql://` URL); a missing
+/// file is a usage error.
+pub fn open_existing(target: &Path) -> Result<Box<dyn Store>, ExitCode> {
+    let url = target.to_str().is_some_and(|t| t.contains("://"));
+    if !url && !target.is_file() {
+        eprintln!("no database at {}", target.display());
         return Err(ExitCode::from(2));
     }
-    SqliteStore::open_existing(path).map_err(|e| {
+    open_store(target, Opening::Existing).map_err(|e| {
         eprintln!("error: {}: {}", e.code(), e.message_en());
         ExitCode::from(2)
     })
@@ -167,7 +173,7 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
 }
 
 fn init(path: &Path) -> ExitCode {
-    match SqliteStore::open(path) {
+    match open_store(path, Opening::CreateOrMigrate) {
         Ok(store) => {
             let version = store.schema_version().unwrap_or(0);
             let entries = store.entry_count().unwrap_or(0);
@@ -223,7 +229,7 @@ fn backup(source: &Path, dest: &Path) -> ExitCode {
 }
 
 fn fold_wal(path: &Path) -> ExitCode {
-    on_store(path, SqliteStore::checkpoint_wal, || {
+    on_store(path, |store| store.fold_log(), || {
         format!(
             "the write-ahead log of {} is folded into it",
             path.display()
@@ -235,14 +241,14 @@ fn fold_wal(path: &Path) -> ExitCode {
 /// (exit 0), `error: CODE: message` otherwise (exit 2).
 fn on_store(
     path: &Path,
-    operation: impl FnOnce(&SqliteStore) -> Result<(), kabinet::store::StoreError>,
+    operation: impl FnOnce(&dyn Store) -> Result<(), kabinet::store::StoreError>,
     done: impl FnOnce() -> String,
 ) -> ExitCode {
     let store = match open_existing(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match operation(&store) {
+    match operation(&*store) {
         Ok(()) => {
             println!("{}", done());
             ExitCode::SUCCESS

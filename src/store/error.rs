@@ -38,6 +38,13 @@ pub enum StoreError {
         /// What was asked.
         what: &'static str,
     },
+    /// The library was built without the store this needs (a
+    /// `postgresql://` URL without the `postgres` feature).
+    #[error("this build of kabinet has no {feature} store (built without the `{feature}` feature)")]
+    FeatureMissing {
+        /// The cargo feature: `sqlite` or `postgres`.
+        feature: &'static str,
+    },
     /// The file holds no kabinet journal (and was not created as one).
     #[error("{path} holds no kabinet journal{}", wal_missing.as_ref().map(|w| format!(": the file is in WAL mode and its write-ahead log {w} is missing (copy a database with `kabinet db backup`, not by copying the file)")).unwrap_or_default())]
     NotAJournal {
@@ -68,6 +75,7 @@ impl Coded for StoreError {
             Self::Conflict { .. } => "store.conflict",
             Self::NotAJournal { .. } => "store.not_a_journal",
             Self::Unsupported { .. } => "store.unsupported",
+            Self::FeatureMissing { .. } => "store.feature_missing",
         }
     }
 
@@ -89,6 +97,9 @@ impl Coded for StoreError {
                 };
                 format!("это хранилище не может {what}")
             }
+            Self::FeatureMissing { feature } => format!(
+                "эта сборка kabinet не содержит хранилища {feature} (собрана без функции `{feature}`)"
+            ),
             Self::NotAJournal { path, wal_missing } => match wal_missing {
                 Some(w) => format!(
                     "в {path} нет журнала kabinet: файл в режиме WAL, а его журнал упреждающей записи {w} отсутствует (копируйте базу командой `kabinet db backup`, а не копированием файла)"

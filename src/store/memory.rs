@@ -57,6 +57,10 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(0) // nothing is stored: there is no schema
+    }
+
     fn change_token(&self) -> Result<u64, StoreError> {
         Ok(self.journal().entries().len() as u64)
     }

@@ -5,10 +5,13 @@
 //! one transaction — and keeps snapshots of the directory so that opening
 //! restores the latest snapshot and replays only the entries after it.
 //!
-//! Two stores ship: [`MemoryStore`] (the default of
-//! [`Kabinet::in_memory`](crate::Kabinet::in_memory)) and, with the
-//! `sqlite` feature (on by default), [`SqliteStore`] — WAL, `synchronous =
-//! FULL`, versioned schema migrations.
+//! Three stores ship: [`MemoryStore`] (the default of
+//! [`Kabinet::in_memory`](crate::Kabinet::in_memory)); with the `sqlite`
+//! feature (on by default), [`SqliteStore`] — one file, WAL, `synchronous =
+//! FULL`, versioned schema migrations; with the `postgres` feature,
+//! `PostgresStore` — the same journal in a PostgreSQL database that several
+//! machines share. [`open_store`] opens either by what it is given: a
+//! `postgresql://` URL or a file.
 //!
 //! Many handles, in one process or several, may share one store. Each
 //! learns cheaply whether anything was committed since it last looked
@@ -19,7 +22,12 @@
 //! again and retries.
 
 mod error;
+mod location;
 mod memory;
+#[cfg(feature = "postgres")]
+mod postgres;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+mod rows;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 #[cfg(feature = "sqlite")]
@@ -59,7 +67,10 @@ pub(crate) fn check_continues(
     }
     Ok(())
 }
+pub use location::{open_store, Opening};
 pub use memory::MemoryStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
 
@@ -112,6 +123,20 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`StoreError::Broken`] when they do not continue `head`'s chain;
     /// [`StoreError`] when the store cannot be read.
     fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError>;
+
+    /// A value that changes soon after anything is committed, read without
+    /// asking the database (a store that hears of commits by notification);
+    /// `None` when the store has no such channel or it is down. A handle
+    /// under bounded staleness catches up as soon as it changes.
+    fn change_hint(&self) -> Option<u64> {
+        None
+    }
+
+    /// The version of the store's schema (0 for a store without one).
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn schema_version(&self) -> Result<i64, StoreError>;
 
     /// Copies the store, as of now, into one new self-contained file at
     /// `dest` (never over an existing one), while writers go on.

@@ -15,10 +15,11 @@
 //! connection and see the last committed state while the writer works.
 
 use super::wal_index::{WalIndex, WalIndexFile};
+use super::rows::{actor_column, decode, digest, nanos, next_in_chain, to_i64};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
-    verify, Broken, Columns, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
+    verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -278,18 +279,6 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn to_i64(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn nanos(at: kabinet_core::Timestamp) -> i64 {
-    i64::try_from(at.as_nanosecond()).unwrap_or(if at.as_nanosecond() < 0 {
-        i64::MIN
-    } else {
-        i64::MAX
-    })
-}
-
 /// The columns of a row selected as `seq, prev, hash, body, actor, org, at_ns, kind`.
 const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, kind";
 
@@ -303,8 +292,8 @@ fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
         seq: u64::try_from(seq).unwrap_or(0),
         // A digest of the wrong length fails verification as a broken link
         // or content: the all-ones value is never a real SHA-256 here.
-        prev: Digest::from_slice(&prev).unwrap_or(Digest([0xff; 32])),
-        hash: Digest::from_slice(&hash).unwrap_or(Digest([0xff; 32])),
+        prev: digest(&prev),
+        hash: digest(&hash),
         body: row.get(3)?,
         columns: match row.as_ref().column_count() {
             8 => Some(Columns {
@@ -318,19 +307,6 @@ fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
     })
 }
 
-fn decode(s: StoredEntry) -> Result<Entry, StoreError> {
-    let record: Record = serde_json::from_slice(&s.body).map_err(|e| StoreError::Undecodable {
-        seq: s.seq,
-        message: e.to_string(),
-    })?;
-    Ok(Entry {
-        seq: s.seq,
-        prev: s.prev,
-        hash: s.hash,
-        record,
-    })
-}
-
 /// The entries after `head`, each checked to continue the chain (sequence,
 /// link, digest of its content).
 fn tail_after(conn: &Connection, mut head: Head) -> Result<Vec<Entry>, StoreError> {
@@ -339,16 +315,8 @@ fn tail_after(conn: &Connection, mut head: Head) -> Result<Vec<Entry>, StoreErro
         .prepare_cached("SELECT seq, prev, hash, body FROM journal WHERE seq > ?1 ORDER BY seq")?;
     let mut rows = stmt.query([to_i64(head.seq)])?;
     while let Some(row) = rows.next()? {
-        let s = stored(row)?;
-        super::check_continues(head, [(s.seq, s.prev, s.hash)])?;
-        if Digest::of_entry(s.seq, &s.prev, &s.body) != s.hash {
-            return Err(StoreError::Broken(VerifyError {
-                seq: s.seq,
-                broken: Broken::Content,
-            }));
-        }
-        let entry = decode(s)?;
-        head = Head::of(&entry);
+        let (entry, next) = next_in_chain(head, stored(row)?)?;
+        head = next;
         tail.push(entry);
     }
     Ok(tail)
@@ -373,6 +341,10 @@ impl Store for SqliteStore {
             Some(index) => Ok(index.counter()),
             None => self.data_version(),
         }
+    }
+
+    fn schema_version(&self) -> Result<i64, StoreError> {
+        SqliteStore::schema_version(self)
     }
 
     fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
@@ -413,10 +385,7 @@ impl Store for SqliteStore {
             )?;
             for e in entries {
                 let r = &e.record;
-                let actor = match r.actor {
-                    Actor::System => None,
-                    Actor::Account(a) => Some(to_i64(a.0)),
-                };
+                let actor = actor_column(r.actor);
                 insert.execute(params![
                     to_i64(e.seq),
                     r.at.to_string(),
