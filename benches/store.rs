@@ -3,7 +3,11 @@
 //! and right after another handle wrote), opening a database of 1,000,000 journal
 //! entries, journal verification throughput.
 //!
-//! Run: `cargo bench --bench store`
+//! Run: `cargo bench --bench store`; `scripts/bench-store` runs it beside a
+//! throwaway PostgreSQL server, so that the groups marked PostgreSQL below
+//! (writer processes; `check` on PostgreSQL) run too, side by side with
+//! SQLite. They need `KABINET_BENCH_POSTGRES`, a server URL, and say so when
+//! it is missing.
 //!
 //! The 1,000,000-entry database is built once into
 //! `target/bench-store-1m.db` (50,000 accounts registered, then 950,000
@@ -30,8 +34,8 @@ use kabinet::organizations::{
 };
 use kabinet::store::Store;
 use kabinet::*;
-use std::path::PathBuf;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 fn target() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
@@ -95,9 +99,9 @@ fn snils(n: u32) -> Snils {
     Snils::parse(&generated::snils_of(n)).unwrap()
 }
 
-/// A company with a head and 1,000 employees, every command journaled.
-fn company_db() -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
-    let path = fresh("bench-store-check.db");
+/// A company with a head and 1,000 employees, every command journaled, at
+/// `path` (a file or a database URL).
+fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
     let k = Kabinet::open(&path).unwrap();
     let sys = Context::system(at());
     let mut ids = Vec::new();
@@ -197,8 +201,56 @@ fn company_db() -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
     (path, head, org, ids)
 }
 
+/// The PostgreSQL server of the PostgreSQL groups, if the run has one.
+fn postgres_server() -> Option<String> {
+    let server = std::env::var("KABINET_BENCH_POSTGRES").ok();
+    if server.is_none() && std::env::args().any(|a| a == "--bench") {
+        eprintln!(
+            "KABINET_BENCH_POSTGRES is not set: the PostgreSQL groups do not run \
+             (scripts/bench-store runs them beside a throwaway server)"
+        );
+    }
+    server
+}
+
+/// A new, empty database on the PostgreSQL server; its URL.
+#[cfg(feature = "postgres")]
+fn fresh_postgres(server: &str, name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let db = format!("bench_{}_{name}_{n}", std::process::id());
+    let mut client = postgres::Client::connect(server, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!("CREATE DATABASE {db}"))
+        .unwrap();
+    let base = server.rsplit_once('/').map_or(server, |(b, _)| b);
+    PathBuf::from(format!("{base}/{db}"))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn fresh_postgres(_server: &str, _name: &str) -> PathBuf {
+    panic!("built without the postgres feature")
+}
+
 fn check_reopened(c: &mut Criterion) {
-    let (path, _, org, ids) = company_db();
+    check_on(
+        c,
+        "check on a reopened database (1,000 employees)",
+        fresh("bench-store-check.db"),
+    );
+    if let Some(server) = postgres_server() {
+        if std::env::args().any(|a| a == "--bench") {
+            check_on(
+                c,
+                "check on PostgreSQL (1,000 employees)",
+                fresh_postgres(&server, "check"),
+            );
+        }
+    }
+}
+
+fn check_on(c: &mut Criterion, group: &str, location: PathBuf) {
+    let (path, _, org, ids) = company_db(location);
     let k = Kabinet::open(&path).unwrap();
     let rights = [
         Right::PaymentsView,
@@ -209,7 +261,7 @@ fn check_reopened(c: &mut Criterion) {
     let requests: Vec<AccessRequest> = (0..4096usize)
         .map(|i| AccessRequest::new(ids[1 + i % 1000], org, rights[i % rights.len()], at()))
         .collect();
-    let mut g = c.benchmark_group("check on a reopened database (1,000 employees)");
+    let mut g = c.benchmark_group(group);
     let mut i = 0usize;
     {
         // The decision alone, under a read lock held across the iterations:
@@ -323,5 +375,77 @@ fn million(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, durable_commands, check_reopened, million);
+/// Runs `writers` processes of `kabinet db write-loop` on a new database at
+/// `location`, `per_writer` durable commands each (one per transaction), and
+/// returns the wall time until the last one finished.
+fn run_writers(location: &Path, writers: usize, per_writer: u64) -> Duration {
+    drop(Kabinet::open(location).unwrap());
+    let start = Instant::now();
+    let children: Vec<_> = (0..writers)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+                .args(["db", "write-loop", "--snapshot-every", "100000", "--count"])
+                .arg(per_writer.to_string())
+                .arg(location)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    start.elapsed()
+}
+
+/// Durable commands per second with 1, 2 and 4 writer processes on one
+/// SQLite file and on one PostgreSQL database, every command its own
+/// transaction and decided against the state it lands on. Each sample is a
+/// new database; the time includes starting the processes and opening it.
+fn writer_processes(c: &mut Criterion) {
+    let Some(server) = postgres_server() else {
+        return;
+    };
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    const PER_WRITER: u64 = 200;
+    let mut g = c.benchmark_group("writer processes");
+    g.sample_size(10).measurement_time(Duration::from_secs(15));
+    let mut n = 0u64;
+    for writers in [1usize, 2, 4] {
+        g.throughput(Throughput::Elements(writers as u64 * PER_WRITER));
+        g.bench_function(format!("SQLite, {writers}"), |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| {
+                        n += 1;
+                        let path = fresh(&format!("bench-store-writers-{n}.db"));
+                        let took = run_writers(&path, writers, PER_WRITER);
+                        for suffix in ["", "-wal", "-shm"] {
+                            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                        }
+                        took
+                    })
+                    .sum()
+            })
+        });
+        g.bench_function(format!("PostgreSQL, {writers}"), |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| run_writers(&fresh_postgres(&server, "writers"), writers, PER_WRITER))
+                    .sum()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    durable_commands,
+    check_reopened,
+    writer_processes,
+    million
+);
 criterion_main!(benches);

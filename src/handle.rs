@@ -33,8 +33,10 @@ use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 pub const SNAPSHOT_EVERY: u64 = 10_000;
 
 /// How many times a command is decided again when other writers keep
-/// appending first; past it the command is not recorded.
-pub const MAX_WRITE_ATTEMPTS: usize = 16;
+/// appending first; past it the command is not recorded. Between attempts
+/// the writer waits a random, growing pause (see [`contention_pause`]), so
+/// writers that keep colliding spread out instead of losing in lockstep.
+pub const MAX_WRITE_ATTEMPTS: u32 = 32;
 
 /// The writer's side: where the journal ends and when the last snapshot was taken.
 #[derive(Debug, Default)]
@@ -105,7 +107,8 @@ impl Kabinet {
         target: impl AsRef<std::path::Path>,
         policy: Policy,
     ) -> Result<Self, StoreError> {
-        let store = crate::store::open_store(target.as_ref(), crate::store::Opening::CreateOrMigrate)?;
+        let store =
+            crate::store::open_store(target.as_ref(), crate::store::Opening::CreateOrMigrate)?;
         Self::with_store(store, policy)
     }
 
@@ -155,7 +158,10 @@ impl Kabinet {
     pub fn execute(&self, command: Command, context: &Context) -> Result<Vec<Event>, CommandError> {
         let mut writer = self.lock_writer();
         let mut force = false;
-        for _ in 0..MAX_WRITE_ATTEMPTS {
+        for attempt in 0..MAX_WRITE_ATTEMPTS {
+            if force {
+                contention_pause(attempt);
+            }
             self.catch_up(&mut writer, force).map_err(not_recorded)?;
             let (entry, result) = {
                 let directory = self.directory_guard();
@@ -203,7 +209,10 @@ impl Kabinet {
     ) -> Result<Vec<Result<Vec<Event>, CommandError>>, CommandError> {
         let mut writer = self.lock_writer();
         let mut force = false;
-        for _ in 0..MAX_WRITE_ATTEMPTS {
+        for attempt in 0..MAX_WRITE_ATTEMPTS {
+            if force {
+                contention_pause(attempt);
+            }
             self.catch_up(&mut writer, force).map_err(not_recorded)?;
             let mut directory = self.write();
             let mut head = writer.head;
@@ -467,6 +476,18 @@ fn not_recorded(e: StoreError) -> CommandError {
     CommandError::NotRecorded {
         reason: e.to_string(),
     }
+}
+
+/// The pause before the `attempt`-th try after a lost race: random ("full
+/// jitter") up to 100 µs × 2^attempt, capped at 25.6 ms. The randomness comes
+/// from the standard library's per-process hasher keys.
+fn contention_pause(attempt: u32) {
+    use std::hash::{BuildHasher, Hasher};
+    let ceiling_us = 100u64 << attempt.min(8);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(attempt);
+    let pause_us = hasher.finish() % (ceiling_us + 1);
+    std::thread::sleep(std::time::Duration::from_micros(pause_us));
 }
 
 fn too_contended() -> CommandError {

@@ -229,12 +229,16 @@ fn backup(source: &Path, dest: &Path) -> ExitCode {
 }
 
 fn fold_wal(path: &Path) -> ExitCode {
-    on_store(path, |store| store.fold_log(), || {
-        format!(
-            "the write-ahead log of {} is folded into it",
-            path.display()
-        )
-    })
+    on_store(
+        path,
+        |store| store.fold_log(),
+        || {
+            format!(
+                "the write-ahead log of {} is folded into it",
+                path.display()
+            )
+        },
+    )
 }
 
 /// Runs one store operation on an existing database: its line on success

@@ -32,15 +32,18 @@ pub enum StoreError {
     /// The entries after the snapshot break the chain.
     #[error("the journal is broken: {0}")]
     Broken(VerifyError),
-    /// The store cannot do this (a backup of a store in memory).
-    #[error("this store cannot {what}")]
+    /// The store cannot do this (a backup of a store in memory; a file
+    /// backup of a PostgreSQL database, which `pg_dump` makes).
+    #[error("this store cannot {}", unsupported_en(what))]
     Unsupported {
         /// What was asked.
         what: &'static str,
     },
     /// The library was built without the store this needs (a
     /// `postgresql://` URL without the `postgres` feature).
-    #[error("this build of kabinet has no {feature} store (built without the `{feature}` feature)")]
+    #[error(
+        "this build of kabinet has no {feature} store (built without the `{feature}` feature)"
+    )]
     FeatureMissing {
         /// The cargo feature: `sqlite` or `postgres`.
         feature: &'static str,
@@ -90,10 +93,10 @@ impl Coded for StoreError {
             }
             Self::Broken(e) => format!("журнал повреждён: {}", e.message_ru()),
             Self::Unsupported { what } => {
-                let what = if *what == "backup" {
-                    "сделать резервную копию"
-                } else {
-                    what
+                let what = match *what {
+                    "backup" => "сделать резервную копию",
+                    POSTGRES_BACKUP => "сделать резервную копию в файл: базу PostgreSQL копируют pg_dump или базовой копией (pg_basebackup) с архивом WAL",
+                    other => other,
                 };
                 format!("это хранилище не может {what}")
             }
@@ -114,6 +117,16 @@ impl Coded for StoreError {
 
     fn message_en(&self) -> String {
         self.to_string()
+    }
+}
+
+/// What a PostgreSQL store answers to a file backup.
+pub(crate) const POSTGRES_BACKUP: &str = "backup_postgres";
+
+fn unsupported_en(what: &str) -> &str {
+    match what {
+        POSTGRES_BACKUP => "make a file backup: a PostgreSQL database is backed up with pg_dump or a base backup (pg_basebackup) with WAL archiving",
+        other => other,
     }
 }
 

@@ -18,8 +18,8 @@
 //! entries and the new head are written and `pg_notify` announces the new
 //! head, delivered at commit. A unique violation on `journal.seq` (two first
 //! appends to an empty journal), a serialization failure or a deadlock is
-//! reported as [`StoreError::Conflict`]: the handle catches up, decides
-//! again and retries, which is also what a distributed database that runs
+//! reported as [`StoreError::Conflict`]: the handle waits a short random
+//! pause, catches up, decides again and retries, which is also what a distributed database that runs
 //! every transaction `SERIALIZABLE` (CockroachDB, YugabyteDB) needs when it
 //! aborts one with SQLSTATE 40001. Reads are single statements, or one
 //! `REPEATABLE READ READ ONLY` transaction where a snapshot and the entries
@@ -41,7 +41,9 @@
 use super::rows::{actor_column, decode, digest, nanos, next_in_chain, to_i64, to_u64};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
-use kabinet_core::journal::{verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError};
+use kabinet_core::journal::{
+    verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
+};
 use postgres::error::SqlState;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
@@ -83,7 +85,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// The key of the advisory lock held while migrating ("kabinet" in ASCII).
-const MIGRATION_LOCK: i64 = 0x6b61_6269_6e65_74;
+const MIGRATION_LOCK: i64 = 0x006b_6162_696e_6574;
 
 /// The notification channel a commit announces its new head on.
 const CHANNEL: &str = "kabinet_journal";
@@ -213,10 +215,7 @@ fn migrate(conn: &mut Client) -> Result<(), StoreError> {
     if found > supported {
         return Err(StoreError::SchemaTooNew { found, supported });
     }
-    for sql in MIGRATIONS
-        .iter()
-        .skip(usize::try_from(found).unwrap_or(0))
-    {
+    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
         tx.batch_execute(sql)?;
     }
     if found < supported {
@@ -231,7 +230,10 @@ fn migrate(conn: &mut Client) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn recorded_head(conn: &mut impl postgres::GenericClient, lock: bool) -> Result<Option<Head>, StoreError> {
+fn recorded_head(
+    conn: &mut impl postgres::GenericClient,
+    lock: bool,
+) -> Result<Option<Head>, StoreError> {
     let sql = if lock {
         "SELECT seq, hash FROM head WHERE id = 1 FOR UPDATE"
     } else {
@@ -274,7 +276,10 @@ fn stored(row: &postgres::Row) -> Result<StoredEntry, StoreError> {
 }
 
 /// The entries after `head`, each checked to continue the chain.
-fn tail_after(conn: &mut impl postgres::GenericClient, mut head: Head) -> Result<Vec<Entry>, StoreError> {
+fn tail_after(
+    conn: &mut impl postgres::GenericClient,
+    mut head: Head,
+) -> Result<Vec<Entry>, StoreError> {
     let mut tail = Vec::new();
     let rows = conn.query(
         "SELECT seq, prev, hash, body FROM journal WHERE seq > $1 ORDER BY seq",
@@ -308,7 +313,13 @@ fn usable_snapshot(
         ) else {
             continue; // an unreadable snapshot is skipped: the journal still has everything
         };
-        return Ok(Some((Head { seq: to_u64(seq), hash }, snapshot)));
+        return Ok(Some((
+            Head {
+                seq: to_u64(seq),
+                hash,
+            },
+            snapshot,
+        )));
     }
     Ok(None)
 }
@@ -324,7 +335,12 @@ fn lost_race(e: &postgres::Error) -> bool {
 }
 
 impl PostgresStore {
-    fn try_append(&self, conn: &mut Client, expected: Head, entries: &[Entry]) -> Result<(), AppendError> {
+    fn try_append(
+        &self,
+        conn: &mut Client,
+        expected: Head,
+        entries: &[Entry],
+    ) -> Result<(), AppendError> {
         let Some(last) = entries.last() else {
             return Ok(());
         };
@@ -431,6 +447,12 @@ impl Store for PostgresStore {
 
     fn change_hint(&self) -> Option<u64> {
         self.listener.hint()
+    }
+
+    fn backup_to(&self, _dest: &std::path::Path) -> Result<(), StoreError> {
+        Err(StoreError::Unsupported {
+            what: super::error::POSTGRES_BACKUP,
+        })
     }
 
     fn entries_after(&self, head: Head) -> Result<Vec<Entry>, StoreError> {

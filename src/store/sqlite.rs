@@ -14,8 +14,8 @@
 //! a commit returns only once the WAL is on disk. Readers use their own
 //! connection and see the last committed state while the writer works.
 
-use super::wal_index::{WalIndex, WalIndexFile};
 use super::rows::{actor_column, decode, digest, nanos, next_in_chain, to_i64};
+use super::wal_index::{WalIndex, WalIndexFile};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{

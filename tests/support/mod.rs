@@ -20,6 +20,12 @@ use kabinet::*;
 mod snils;
 pub use snils::snils_of;
 
+#[cfg(feature = "postgres")]
+mod pg_server;
+#[cfg(feature = "postgres")]
+#[allow(unused_imports)]
+pub use pg_server::{fresh_postgres, postgres_server};
+
 /// A fixed instant: `"2026-03-02T09:00:00Z"` and the like.
 pub fn t(s: &str) -> Timestamp {
     s.parse().unwrap()

@@ -4,6 +4,9 @@ registered through the in-memory state registry (published requisites of
 
 from __future__ import annotations
 
+import os
+import subprocess
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Dict, List, Optional
@@ -102,3 +105,21 @@ def world() -> World:
     org = k.submit_organization(as_(head), company_draft())
     k.consult_registry(org, registry(), at=T0)
     return World(k, head, org)
+
+
+def fresh_postgres(name: str) -> str:
+    """Creates an empty database on the PostgreSQL server ``./scripts/test``
+    starts (``KABINET_TEST_POSTGRES``) and returns its URL. Fails, never
+    skips, when the server is not there."""
+    server = os.environ.get("KABINET_TEST_POSTGRES")
+    if not server:
+        pytest.fail(
+            "KABINET_TEST_POSTGRES is not set: run ./scripts/test, which starts "
+            "a PostgreSQL server for these tests"
+        )
+    db = f"py_{name}_{uuid.uuid4().hex[:12]}"
+    subprocess.run(
+        ["psql", server, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {db}"],
+        check=True,
+    )
+    return server.rsplit("/", 1)[0] + "/" + db

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kabinet
-from conftest import T0, as_, company_draft, person, registry, snils_of
+from conftest import T0, as_, company_draft, fresh_postgres, person, registry, snils_of
 
 
 def _company(k: kabinet.Kabinet) -> tuple[int, int]:
@@ -132,3 +132,26 @@ def test_two_handles_on_one_file_see_each_other(tmp_path: Path) -> None:
         kabinet.Kabinet().backup(tmp_path / "memory.db")
     assert e2.value.code == "store.unsupported"
     a.fold_log()
+
+
+def test_a_postgresql_database_is_opened_by_url() -> None:
+    url = fresh_postgres("open")
+    a = kabinet.Kabinet.open(url)
+    head, org = _company(a)
+    b = kabinet.Kabinet.open(url)
+    assert b.journal_head() == a.journal_head()
+    person(b, "Сотрудник", snils_of(3), None, "p3@example.ru")
+    # a sees b's command before it answers: one chain across both handles
+    assert a.journal_head() == b.journal_head()
+    assert a.check(head, org, "users.manage", T0).allowed
+    assert a.verify_journal() == a.journal_head()
+    assert a.counts() == b.counts() == (2, 1, 1)
+    del a, b
+    again = kabinet.Kabinet.open(url)
+    assert again.counts() == (2, 1, 1)
+    with pytest.raises(kabinet.JournalError) as e:
+        again.backup("unused.db")
+    assert e.value.code == "store.unsupported" and "pg_dump" in str(e.value)
+    with pytest.raises(kabinet.JournalError) as e2:
+        kabinet.Kabinet.open("postgresql://kabinet:s3cret@127.0.0.1:1/none?connect_timeout=2")
+    assert e2.value.code == "store.database" and "s3cret" not in str(e2.value)

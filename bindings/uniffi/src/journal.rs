@@ -160,10 +160,12 @@ fn head(h: kabinet::journal::Head) -> JournalHead {
 
 #[uniffi::export]
 impl Kabinet {
-    /// Opens (or creates) a directory kept in an SQLite file, with the
-    /// default policy: the snapshot is restored and the journal after it replayed.
+    /// Opens (or creates) a directory kept in an SQLite file, or in the
+    /// PostgreSQL database a `postgresql://` URL names, with the default
+    /// policy: the snapshot is restored and the journal after it replayed.
     ///
-    /// Several handles, in this process or others, may share the file:
+    /// Several handles, in this process, others or (on PostgreSQL) other
+    /// machines, may share the database:
     /// every answer includes what any of them acknowledged before the
     /// question, unless `max_staleness_ms` lets answers be that much older
     /// (the file is then asked at most that often).

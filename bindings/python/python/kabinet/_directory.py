@@ -67,7 +67,7 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
     authentication, notifications, applications, decisions, the journal.
 
     ``Kabinet()`` keeps it in memory; :meth:`Kabinet.open` in an SQLite file
-    with its journal. Thread-safe: one object may be shared by many threads.
+    or a PostgreSQL database, with its journal. Thread-safe: one object may be shared by many threads.
     ``check`` and ``effective_rights`` are decisions; every other change is a
     command, journaled.
     """
@@ -80,11 +80,13 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         *,
         max_staleness_ms: Optional[int] = None,
     ) -> "Kabinet":
-        """Opens (or creates) the directory kept in the SQLite file ``path``:
-        its state is restored from the last snapshot and the journal after it.
-        Several handles, in this process or others, may share the file; every
-        answer includes what any of them acknowledged before the question,
-        unless ``max_staleness_ms`` lets answers be that much older.
+        """Opens (or creates) the directory kept in the SQLite file ``path``,
+        or in the PostgreSQL database a ``postgresql://`` URL names: its state
+        is restored from the last snapshot and the journal after it. Several
+        handles, in this process, others or (on PostgreSQL) other machines,
+        may share the database; every answer includes what any of them
+        acknowledged before the question, unless ``max_staleness_ms`` lets
+        answers be that much older.
         Raises :class:`kabinet.JournalError` (``store.*``, ``journal.*``)."""
         return cls(policy, path=os.fspath(path), max_staleness_ms=max_staleness_ms)
 

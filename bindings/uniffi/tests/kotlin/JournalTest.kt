@@ -1,10 +1,21 @@
-// Storage and the journal: an SQLite file, batches, checkpoints, reading,
+// Storage and the journal: an SQLite file, a PostgreSQL database, batches, checkpoints, reading,
 // verifying, replaying and exporting.
 
 import kabinet.*
 import java.nio.file.Files
 
 fun dbPath(): String = Files.createTempDirectory("kabinet-kt").resolve("kabinet.db").toString()
+
+// An empty database on the PostgreSQL server ./scripts/test starts
+// (KABINET_TEST_POSTGRES); fails, never skips, when it is not there.
+fun freshPostgres(name: String): String {
+    val server = System.getenv("KABINET_TEST_POSTGRES")
+        ?: throw AssertionError("KABINET_TEST_POSTGRES is not set: run ./scripts/test, which starts a PostgreSQL server")
+    val db = "kt_${name}_${java.util.UUID.randomUUID().toString().replace("-", "").take(12)}"
+    val psql = ProcessBuilder("psql", server, "-v", "ON_ERROR_STOP=1", "-qc", "CREATE DATABASE $db").inheritIO().start()
+    eq(psql.waitFor(), 0)
+    return server.substringBeforeLast('/') + "/" + db
+}
 
 fun journalTests() {
     test("journal: an SQLite file keeps the directory across openings") {
@@ -102,5 +113,25 @@ fun journalTests() {
         eq(w.k.journalHead().seq, before + 2uL)
         eq(codeOf(raises<KabinetException.InvalidInput> { w.k.executeBatch(listOf(BatchCommand("{}", ctx))) }), "command.malformed")
         eq(w.k.journalHead().seq, before + 2uL)
+    }
+
+    test("journal: a PostgreSQL database is opened by URL and shared") {
+        val url = freshPostgres("open")
+        val a = Kabinet.open(url)
+        val head = person(a, "Грефов", "112-233-445 95", HEAD_INN, "head@example.ru")
+        val b = Kabinet.open(url)
+        eq(b.journalHead(), a.journalHead())
+        person(b, "Сотрудник", "001-001-998 00")
+        eq(a.journalHead(), b.journalHead())
+        yes(a.verifyJournal().valid, "one chain")
+        a.destroy()
+        b.destroy()
+        val again = Kabinet.open(url)
+        eq(again.account(head)!!.surname, "Грефов")
+        eq(codeOf(raises<KabinetException.Storage> { again.backup("unused.db") }), "store.unsupported")
+        again.destroy()
+        val refused = raises<KabinetException.Storage> { Kabinet.open("postgresql://kabinet:s3cret@127.0.0.1:1/none?connect_timeout=2") }
+        eq(codeOf(refused), "store.database")
+        yes(!refused.toString().contains("s3cret"), "no password in ${refused}")
     }
 }
