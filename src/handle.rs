@@ -36,7 +36,7 @@ pub const SNAPSHOT_EVERY: u64 = 10_000;
 /// appending first; past it the command is not recorded. Between attempts
 /// the writer waits a random, growing pause (see [`contention_pause`]), so
 /// writers that keep colliding spread out instead of losing in lockstep.
-pub const MAX_WRITE_ATTEMPTS: u32 = 32;
+pub const MAX_WRITE_ATTEMPTS: u32 = 64;
 
 /// The writer's side: where the journal ends and when the last snapshot was taken.
 #[derive(Debug, Default)]
@@ -479,11 +479,11 @@ fn not_recorded(e: StoreError) -> CommandError {
 }
 
 /// The pause before the `attempt`-th try after a lost race: random ("full
-/// jitter") up to 100 µs × 2^attempt, capped at 25.6 ms. The randomness comes
+/// jitter") up to 100 µs × 2^attempt, capped at 51.2 ms. The randomness comes
 /// from the standard library's per-process hasher keys.
 fn contention_pause(attempt: u32) {
     use std::hash::{BuildHasher, Hasher};
-    let ceiling_us = 100u64 << attempt.min(8);
+    let ceiling_us = 100u64 << attempt.min(9);
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u32(attempt);
     let pause_us = hasher.finish() % (ceiling_us + 1);
