@@ -113,7 +113,9 @@ macro_rules! shared_journal_tests {
             fn a_stale_writer_is_decided_again_against_the_state_its_entry_lands_on() {
                 let (path, head, org, people) = staffed("redecide");
                 let a = Kabinet::open(&path).unwrap();
-                // b asks the store at most once an hour: it does not see a's command ...
+                // b asks the store at most once an hour: it does not see a's
+                // command (on SQLite; PostgreSQL's notification may bring it
+                // up to date any moment) ...
                 let b = Kabinet::open(&path)
                     .unwrap()
                     .freshness(Freshness::AtMost(Duration::from_secs(3600)));
@@ -121,10 +123,12 @@ macro_rules! shared_journal_tests {
                 let _ = b.check(&AccessRequest::new(admin, org, Right::UsersManage, t(T0)));
                 a.execute(dismiss(org, admin), &Context::account(head, t(T0)))
                     .unwrap();
-                assert!(
-                    b.check(&AccessRequest::new(admin, org, Right::UsersManage, t(T0)))
-                        .allowed
-                );
+                if stringify!($backend) == "sqlite" {
+                    assert!(
+                        b.check(&AccessRequest::new(admin, org, Right::UsersManage, t(T0)))
+                            .allowed
+                    );
+                }
                 // ... but a command from it is decided against the journal as it is:
                 // the dismissed administrator may no longer manage users.
                 let refused = b.execute(dismiss(org, people[2]), &Context::account(admin, t(T0)));

@@ -38,9 +38,9 @@
 //! Backups are the database's own (`pg_dump`, base backups and WAL
 //! archiving): [`Store::backup_to`] is unsupported here.
 
-use super::rows::{actor_column, decode, digest, nanos, next_in_chain, to_i64, to_u64};
+use super::rows::{actor_column, decode, digest, nanos, next_in_chain, scan_query, to_i64, to_u64};
 use super::{Loaded, Store, StoreError};
-use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
     verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
 };
@@ -487,29 +487,7 @@ impl Store for PostgresStore {
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
-        let mut sql = String::from("SELECT seq, prev, hash, body FROM journal WHERE TRUE");
-        let mut args: Vec<i64> = Vec::new();
-        match filter.actor {
-            Some(Actor::System) => sql.push_str(" AND actor IS NULL"),
-            Some(Actor::Account(a)) => {
-                args.push(to_i64(a.0));
-                sql.push_str(&format!(" AND actor = ${}", args.len()));
-            }
-            None => {}
-        }
-        if let Some(o) = filter.organization {
-            args.push(to_i64(o.0));
-            sql.push_str(&format!(" AND org = ${}", args.len()));
-        }
-        if let Some(t) = filter.from {
-            args.push(nanos(t));
-            sql.push_str(&format!(" AND at_ns >= ${}", args.len()));
-        }
-        if let Some(t) = filter.until {
-            args.push(nanos(t));
-            sql.push_str(&format!(" AND at_ns < ${}", args.len()));
-        }
-        sql.push_str(" ORDER BY seq");
+        let (sql, args) = scan_query(filter, |n| format!("${n}"));
         let mut conn = self.reader();
         // Streamed: a scan of a long journal holds one row at a time.
         let mut rows = conn.query_raw(&sql, args.iter())?;

@@ -4,7 +4,9 @@
 
 use super::StoreError;
 use kabinet_core::directory::Actor;
-use kabinet_core::journal::{Broken, Digest, Entry, Head, Record, StoredEntry, VerifyError};
+use kabinet_core::journal::{
+    Broken, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
+};
 
 /// A sequence number or id as a database integer (they never reach `i64::MAX`).
 pub(crate) fn to_i64(n: u64) -> i64 {
@@ -74,4 +76,33 @@ pub(crate) fn next_in_chain(head: Head, s: StoredEntry) -> Result<(Entry, Head),
     let entry = decode(s)?;
     let head = Head::of(&entry);
     Ok((entry, head))
+}
+
+/// The query of a journal scan: its SQL, ordered by sequence number, and its
+/// arguments. `placeholder(n)` writes the database's n-th parameter (`?1`
+/// for SQLite, `$1` for PostgreSQL). The columns narrow the rows; the
+/// caller still checks each entry against the whole filter.
+pub(crate) fn scan_query(filter: &Filter, placeholder: fn(usize) -> String) -> (String, Vec<i64>) {
+    let mut sql = String::from("SELECT seq, prev, hash, body FROM journal WHERE 1 = 1");
+    let mut args: Vec<i64> = Vec::new();
+    let mut condition = |sql: &mut String, column: &str, op: &str, value: i64| {
+        args.push(value);
+        sql.push_str(&format!(" AND {column} {op} {}", placeholder(args.len())));
+    };
+    match filter.actor {
+        Some(Actor::System) => sql.push_str(" AND actor IS NULL"),
+        Some(Actor::Account(a)) => condition(&mut sql, "actor", "=", to_i64(a.0)),
+        None => {}
+    }
+    if let Some(o) = filter.organization {
+        condition(&mut sql, "org", "=", to_i64(o.0));
+    }
+    if let Some(t) = filter.from {
+        condition(&mut sql, "at_ns", ">=", nanos(t));
+    }
+    if let Some(t) = filter.until {
+        condition(&mut sql, "at_ns", "<", nanos(t));
+    }
+    sql.push_str(" ORDER BY seq");
+    (sql, args)
 }

@@ -14,10 +14,10 @@
 //! a commit returns only once the WAL is on disk. Readers use their own
 //! connection and see the last committed state while the writer works.
 
-use super::rows::{actor_column, decode, digest, nanos, next_in_chain, to_i64};
+use super::rows::{actor_column, decode, digest, nanos, next_in_chain, scan_query, to_i64};
 use super::wal_index::{WalIndex, WalIndexFile};
 use super::{Loaded, Store, StoreError};
-use kabinet_core::directory::{Actor, DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
     verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
 };
@@ -436,29 +436,7 @@ impl Store for SqliteStore {
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
         let conn = self.reader();
-        let mut sql = String::from("SELECT seq, prev, hash, body FROM journal WHERE 1 = 1");
-        let mut args: Vec<i64> = Vec::new();
-        match filter.actor {
-            Some(Actor::System) => sql.push_str(" AND actor IS NULL"),
-            Some(Actor::Account(a)) => {
-                args.push(to_i64(a.0));
-                sql.push_str(&format!(" AND actor = ?{}", args.len()));
-            }
-            None => {}
-        }
-        if let Some(o) = filter.organization {
-            args.push(to_i64(o.0));
-            sql.push_str(&format!(" AND org = ?{}", args.len()));
-        }
-        if let Some(t) = filter.from {
-            args.push(nanos(t));
-            sql.push_str(&format!(" AND at_ns >= ?{}", args.len()));
-        }
-        if let Some(t) = filter.until {
-            args.push(nanos(t));
-            sql.push_str(&format!(" AND at_ns < ?{}", args.len()));
-        }
-        sql.push_str(" ORDER BY seq");
+        let (sql, args) = scan_query(filter, |n| format!("?{n}"));
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(row) = rows.next()? {
