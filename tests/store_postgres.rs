@@ -47,7 +47,7 @@ fn kabinet_cli(args: &[&str], target: &Path) -> std::process::Output {
 
 #[test]
 fn reopening_finds_the_state_the_snapshots_and_the_chain() {
-    let (url, head, org, people) = staffed("reopen", 7);
+    let (url, _, org, people) = staffed("reopen", 7);
     let first = Kabinet::open(&url).unwrap();
     let n = first.journal_head().seq;
     assert!(n > 14, "{n}");
@@ -84,7 +84,6 @@ fn reopening_finds_the_state_the_snapshots_and_the_chain() {
     assert_eq!(k.journal(&Filter::all()).unwrap().len() as u64, n + 1);
     let store = PostgresStore::open_existing(url.to_str().unwrap()).unwrap();
     assert_eq!(store.schema_version().unwrap(), 1);
-    let _ = head;
 }
 
 #[test]

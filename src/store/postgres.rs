@@ -407,14 +407,21 @@ impl From<StoreError> for AppendError {
     }
 }
 
+/// A read-only transaction whose statements all see one snapshot of the
+/// database (REPEATABLE READ): a snapshot and the entries after it, or the
+/// head and the chain it ends, agree.
+fn consistent_reads(conn: &mut Client) -> Result<postgres::Transaction<'_>, StoreError> {
+    Ok(conn
+        .build_transaction()
+        .isolation_level(IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()?)
+}
+
 impl Store for PostgresStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let mut conn = self.reader();
-        let mut tx = conn
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()?;
+        let mut tx = consistent_reads(&mut conn)?;
         let snapshot = usable_snapshot(&mut tx)?;
         let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
         let tail = tail_after(&mut tx, head)?;
@@ -505,11 +512,7 @@ impl Store for PostgresStore {
         progress: &mut dyn FnMut(u64),
     ) -> Result<Result<Head, VerifyError>, StoreError> {
         let mut conn = self.reader();
-        let mut tx = conn
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()?;
+        let mut tx = consistent_reads(&mut conn)?;
         let recorded = recorded_head(&mut tx, false)?;
         let sql = format!("SELECT {WITH_COLUMNS} FROM journal ORDER BY seq");
         let mut rows = tx.query_raw(sql.as_str(), std::iter::empty::<i64>())?;
