@@ -28,9 +28,21 @@ use kabinet_core::{
 use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-/// How many entries pass between two snapshots, by default: opening replays
-/// at most this many entries after the latest snapshot.
+/// How many entries pass between two snapshots, by default, at least:
+/// opening replays this many entries after the latest snapshot, or more for
+/// a large directory (see [`SNAPSHOT_BYTES_PER_ENTRY`]).
 pub const SNAPSHOT_EVERY: u64 = 10_000;
+
+/// A snapshot is taken only once the entries since the last one, at this
+/// many bytes each, outweigh the last snapshot's size. Writing a snapshot
+/// costs its whole size; with this rule it costs at most this many bytes
+/// per journal entry, amortized, whatever the directory's size (an entry is
+/// itself 300–1,000 bytes), and opening replays a tail of at most one entry
+/// per kilobyte of snapshot (a 75 MB snapshot of 300,000 accounts: 73,000
+/// entries). With a fixed interval alone, such a directory rewrote 75 MB
+/// every 10,000 commands, 7.5 KB per command, and the snapshots took 40 %
+/// of the time of batched writes.
+pub const SNAPSHOT_BYTES_PER_ENTRY: u64 = 1_024;
 
 /// How many times a command is decided again when other writers keep
 /// appending first; past it the command is not recorded. Between attempts
@@ -43,6 +55,8 @@ pub const MAX_WRITE_ATTEMPTS: u32 = 64;
 struct Writer {
     head: Head,
     snapshot_seq: u64,
+    /// The size of the last snapshot as stored.
+    snapshot_bytes: u64,
 }
 
 /// A directory shared by threads, with its journal.
@@ -119,10 +133,14 @@ impl Kabinet {
     /// [`StoreError`] when the store cannot be loaded.
     pub fn with_store(store: Box<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
         let token = store.change_token()?;
-        let (directory, head, snapshot_seq) = load_state(&*store, policy)?;
+        let (directory, head, snapshot_seq, snapshot_bytes) = load_state(&*store, policy)?;
         Ok(Self {
             directory: RwLock::new(directory),
-            writer: Mutex::new(Writer { head, snapshot_seq }),
+            writer: Mutex::new(Writer {
+                head,
+                snapshot_seq,
+                snapshot_bytes,
+            }),
             store,
             snapshot_every: SNAPSHOT_EVERY,
             seen: Seen::new(head.seq, token),
@@ -167,7 +185,7 @@ impl Kabinet {
                 let directory = self.directory_guard();
                 let result = directory.execute(command.clone(), context);
                 let record = Record::of(&directory, command.clone(), context, &result);
-                (writer.head.next(record), result)
+                (writer.head.seal(record), result)
             };
             match self.store.append(writer.head, std::slice::from_ref(&entry)) {
                 Ok(()) => {}
@@ -178,7 +196,7 @@ impl Kabinet {
                 }
                 Err(e) => return Err(not_recorded(e)),
             }
-            writer.head = Head::of(&entry);
+            writer.head = Head::of(&entry.entry);
             {
                 let mut directory = self.write();
                 if let Ok(events) = &result {
@@ -186,7 +204,7 @@ impl Kabinet {
                         directory.apply(event);
                     }
                 }
-                self.seen.applied.store(entry.seq, Ordering::Release);
+                self.seen.applied.store(entry.entry.seq, Ordering::Release);
             }
             self.maybe_snapshot(&mut writer);
             return result;
@@ -220,8 +238,8 @@ impl Kabinet {
             let mut results = Vec::with_capacity(commands.len());
             for (command, context) in &commands {
                 let result = directory.execute(command.clone(), context);
-                let entry = head.next(Record::of(&directory, command.clone(), context, &result));
-                head = Head::of(&entry);
+                let entry = head.seal(Record::of(&directory, command.clone(), context, &result));
+                head = Head::of(&entry.entry);
                 if let Ok(events) = &result {
                     for event in events {
                         directory.apply(event);
@@ -242,7 +260,7 @@ impl Kabinet {
                     // The directory holds effects that were not committed:
                     // reload it from what the store has.
                     let policy = directory.policy().clone();
-                    let (reloaded, reloaded_head, _) =
+                    let (reloaded, reloaded_head, _, _) =
                         load_state(&*self.store, policy).map_err(not_recorded)?;
                     *directory = reloaded;
                     writer.head = reloaded_head;
@@ -299,14 +317,17 @@ impl Kabinet {
     }
 
     fn maybe_snapshot(&self, writer: &mut Writer) {
-        if writer.head.seq.saturating_sub(writer.snapshot_seq) >= self.snapshot_every {
+        let since = writer.head.seq.saturating_sub(writer.snapshot_seq);
+        if since >= self.snapshot_every
+            && since.saturating_mul(SNAPSHOT_BYTES_PER_ENTRY) >= writer.snapshot_bytes
+        {
             let _ = self.take_snapshot(writer);
         }
     }
 
     fn take_snapshot(&self, writer: &mut Writer) -> Result<(), StoreError> {
         let snapshot = DirectorySnapshot::of(&self.directory_guard());
-        self.store.save_snapshot(writer.head, &snapshot)?;
+        writer.snapshot_bytes = self.store.save_snapshot(writer.head, &snapshot)?;
         writer.snapshot_seq = writer.head.seq;
         Ok(())
     }
@@ -501,7 +522,10 @@ fn too_contended() -> CommandError {
 /// The directory of a store: its latest usable snapshot and the entries
 /// after it (everything replayed when the snapshot cannot be restored);
 /// with the head and the snapshot's position.
-fn load_state(store: &dyn Store, policy: Policy) -> Result<(Directory, Head, u64), StoreError> {
+fn load_state(
+    store: &dyn Store,
+    policy: Policy,
+) -> Result<(Directory, Head, u64, u64), StoreError> {
     let loaded = store.load()?;
     let (mut directory, mut head) = match loaded.snapshot {
         Some((head, snapshot)) => match snapshot.with_policy(policy.clone()).restore() {
@@ -515,7 +539,7 @@ fn load_state(store: &dyn Store, policy: Policy) -> Result<(Directory, Head, u64
                     head = Head::of(&e);
                     true
                 })?;
-                return Ok((directory, head, 0));
+                return Ok((directory, head, 0, 0));
             }
         },
         None => (Directory::with_policy(policy), Head::default()),
@@ -525,5 +549,5 @@ fn load_state(store: &dyn Store, policy: Policy) -> Result<(Directory, Head, u64
     if let Some(last) = loaded.tail.last() {
         head = Head::of(last);
     }
-    Ok((directory, head, snapshot_seq))
+    Ok((directory, head, snapshot_seq, loaded.snapshot_bytes))
 }

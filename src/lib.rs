@@ -13,7 +13,9 @@ mod random;
 pub mod store;
 
 pub use freshness::Freshness;
-pub use handle::{Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_EVERY};
+pub use handle::{
+    Kabinet, PositionedDecision, MAX_WRITE_ATTEMPTS, SNAPSHOT_BYTES_PER_ENTRY, SNAPSHOT_EVERY,
+};
 pub use kabinet_core::*;
 
 pub mod trust_files;

@@ -11,6 +11,7 @@
 
 mod support;
 
+use kabinet::accounts::PersonName;
 use kabinet::journal::{Broken, Digest, Filter, VerifyError};
 use kabinet::store::{SqliteStore, Store};
 use kabinet::*;
@@ -132,6 +133,60 @@ fn snapshot_and_tail_equal_full_replay() {
     let k = Kabinet::open(&path).unwrap();
     assert_eq!(*k.read(), s.dir);
     assert_eq!(k.replay_journal().unwrap(), *k.read());
+}
+
+/// A large directory is not rewritten every `snapshot_every` entries: the
+/// entries between two snapshots, at `SNAPSHOT_BYTES_PER_ENTRY` bytes each,
+/// outweigh the earlier snapshot, and opening replays no longer a tail.
+#[test]
+fn snapshots_grow_apart_as_the_directory_grows() {
+    let path = temp_db("snapshot-spacing");
+    let ctx = Context::system(t(T0));
+    let every = 10u64;
+    let k = Kabinet::open(&path).unwrap().snapshot_every(every);
+    for i in 0..1_500u64 {
+        k.execute(
+            Command::RegisterAccount {
+                name: PersonName::new("Сотрудник", "Иван", None),
+                snils: None,
+                inn: None,
+                email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
+                phone: None,
+            },
+            &ctx,
+        )
+        .unwrap();
+    }
+    let head = k.journal_head().seq;
+    drop(k);
+    let conn = Connection::open(&path).unwrap();
+    let kept: Vec<(u64, u64)> = conn
+        .prepare("SELECT seq, length(body) FROM snapshots ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let [(earlier, earlier_bytes), (latest, latest_bytes)] = kept[..] else {
+        panic!("two snapshots are kept: {kept:?}");
+    };
+    let gap = latest - earlier;
+    assert!(gap >= every);
+    assert!(
+        gap * SNAPSHOT_BYTES_PER_ENTRY >= earlier_bytes,
+        "{gap} entries after a snapshot of {earlier_bytes} bytes"
+    );
+    assert!(
+        gap > 2 * every,
+        "a 1,500-account directory is snapshotted less often than every {every} entries"
+    );
+    let tail = head - latest;
+    assert!(
+        tail < every.max(latest_bytes / SNAPSHOT_BYTES_PER_ENTRY) + 1,
+        "opening replays {tail} entries after a snapshot of {latest_bytes} bytes"
+    );
+    let reopened = Kabinet::open(&path).unwrap();
+    assert_eq!(reopened.replay_journal().unwrap(), *reopened.read());
 }
 
 #[test]

@@ -2,7 +2,9 @@
 
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
-use kabinet_core::journal::{verify, Entry, Filter, Head, Journal, StoredEntry, VerifyError};
+use kabinet_core::journal::{
+    verify, Entry, Filter, Head, Journal, Sealed, StoredEntry, VerifyError,
+};
 use std::sync::{Mutex, RwLock};
 
 /// A store that keeps everything in memory; nothing survives the process.
@@ -39,10 +41,14 @@ impl Store for MemoryStore {
             .filter(|e| e.seq > after)
             .cloned()
             .collect();
-        Ok(Loaded { snapshot, tail })
+        Ok(Loaded {
+            snapshot,
+            tail,
+            snapshot_bytes: 0,
+        })
     }
 
-    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
+    fn append(&self, expected: Head, entries: &[Sealed]) -> Result<(), StoreError> {
         let mut j = self.journal.write().unwrap_or_else(|p| p.into_inner());
         let found = j.entries().last().map(Head::of).unwrap_or_default();
         if found != expected {
@@ -52,7 +58,7 @@ impl Store for MemoryStore {
             });
         }
         for e in entries {
-            j.push(e.clone());
+            j.push(e.entry.clone());
         }
         Ok(())
     }
@@ -77,9 +83,9 @@ impl Store for MemoryStore {
         Ok(after)
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
         *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some((head, snapshot.clone()));
-        Ok(())
+        Ok(0) // nothing is encoded: the snapshot is a copy in memory
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {

@@ -75,7 +75,7 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use kabinet_core::directory::DirectorySnapshot;
-use kabinet_core::journal::{Entry, Filter, Head, VerifyError};
+use kabinet_core::journal::{Entry, Filter, Head, Sealed, VerifyError};
 
 /// What a store hands back when it opens: the latest usable snapshot and
 /// the entries after it.
@@ -85,6 +85,9 @@ pub struct Loaded {
     pub snapshot: Option<(Head, DirectorySnapshot)>,
     /// The entries after the snapshot (or all of them), in order, checked.
     pub tail: Vec<Entry>,
+    /// The size of the snapshot as stored, in bytes (0 without one, or for a
+    /// store that does not encode it).
+    pub snapshot_bytes: u64,
 }
 
 /// Durable storage of the journal and snapshots.
@@ -107,7 +110,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// # Errors
     /// [`StoreError::Conflict`] when another writer moved the head first;
     /// [`StoreError`] when the transaction did not commit.
-    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError>;
+    fn append(&self, expected: Head, entries: &[Sealed]) -> Result<(), StoreError>;
 
     /// A value that changes whenever anything is committed to the store, by
     /// any handle of any process; equal values mean nothing changed.
@@ -158,11 +161,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         Ok(())
     }
 
-    /// Keeps a snapshot of the directory as of `head`.
+    /// Keeps a snapshot of the directory as of `head`; returns its size as
+    /// stored, in bytes (0 for a store that does not encode it).
     ///
     /// # Errors
     /// [`StoreError`] when it could not be written.
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError>;
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError>;
 
     /// Calls `each` with every entry the filter selects, in order; stops
     /// early when `each` returns `false`.

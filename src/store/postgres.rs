@@ -38,11 +38,14 @@
 //! Backups are the database's own (`pg_dump`, base backups and WAL
 //! archiving): [`Store::backup_to`] is unsupported here.
 
-use super::rows::{actor_column, decode, digest, nanos, next_in_chain, scan_query, to_i64, to_u64};
+use super::rows::{
+    actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
+    scan_query, to_i64, to_u64, StoredSnapshot,
+};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
-    verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
+    verify, Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
 };
 use postgres::error::SqlState;
 use postgres::fallible_iterator::FallibleIterator;
@@ -293,10 +296,11 @@ fn tail_after(
     Ok(tail)
 }
 
-/// The latest snapshot whose head is an entry of the journal.
+/// The latest snapshot whose head is an entry of the journal, with the size
+/// of its stored body.
 fn usable_snapshot(
     conn: &mut impl postgres::GenericClient,
-) -> Result<Option<(Head, DirectorySnapshot)>, StoreError> {
+) -> Result<Option<StoredSnapshot>, StoreError> {
     let rows = conn.query(
         "SELECT s.seq, s.hash, s.body FROM snapshots s JOIN journal j
          ON j.seq = s.seq AND j.hash = s.hash
@@ -304,22 +308,11 @@ fn usable_snapshot(
         &[&i32::try_from(SNAPSHOT_VERSION).unwrap_or(i32::MAX)],
     )?;
     for row in &rows {
-        let seq: i64 = row.try_get(0)?;
         let hash: Vec<u8> = row.try_get(1)?;
         let body: Vec<u8> = row.try_get(2)?;
-        let (Some(hash), Ok(snapshot)) = (
-            Digest::from_slice(&hash),
-            serde_json::from_slice::<DirectorySnapshot>(&body),
-        ) else {
-            continue; // an unreadable snapshot is skipped: the journal still has everything
-        };
-        return Ok(Some((
-            Head {
-                seq: to_u64(seq),
-                hash,
-            },
-            snapshot,
-        )));
+        if let Some(found) = decode_snapshot(row.try_get(0)?, &hash, &body) {
+            return Ok(Some((found, body.len() as u64)));
+        }
     }
     Ok(None)
 }
@@ -339,9 +332,9 @@ impl PostgresStore {
         &self,
         conn: &mut Client,
         expected: Head,
-        entries: &[Entry],
+        entries: &[Sealed],
     ) -> Result<(), AppendError> {
-        let Some(last) = entries.last() else {
+        let Some(last) = entries.last().map(|s| &s.entry) else {
             return Ok(());
         };
         let mut tx = conn.transaction()?;
@@ -358,7 +351,7 @@ impl PostgresStore {
             "INSERT INTO journal (seq, at, at_ns, actor, org, kind, result, body, prev, hash)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )?;
-        for e in entries {
+        for Sealed { entry: e, body } in entries {
             let r = &e.record;
             let params: [&(dyn ToSql + Sync); 10] = [
                 &to_i64(e.seq),
@@ -368,7 +361,7 @@ impl PostgresStore {
                 &r.organization.map(|o| to_i64(o.0)),
                 &r.kind,
                 &r.outcome.code(),
-                &r.canonical(),
+                body,
                 &e.prev.0.as_slice(),
                 &e.hash.0.as_slice(),
             ];
@@ -422,14 +415,18 @@ impl Store for PostgresStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let mut conn = self.reader();
         let mut tx = consistent_reads(&mut conn)?;
-        let snapshot = usable_snapshot(&mut tx)?;
+        let (snapshot, snapshot_bytes) = usable_snapshot(&mut tx)?.unzip();
         let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
         let tail = tail_after(&mut tx, head)?;
         tx.commit()?;
-        Ok(Loaded { snapshot, tail })
+        Ok(Loaded {
+            snapshot,
+            tail,
+            snapshot_bytes: snapshot_bytes.unwrap_or(0),
+        })
     }
 
-    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
+    fn append(&self, expected: Head, entries: &[Sealed]) -> Result<(), StoreError> {
         let mut conn = self.writer();
         match self.try_append(&mut conn, expected, entries) {
             Ok(()) => Ok(()),
@@ -466,11 +463,8 @@ impl Store for PostgresStore {
         tail_after(&mut *self.reader(), head)
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {
-        let body = serde_json::to_vec(snapshot).map_err(|e| StoreError::Undecodable {
-            seq: 0,
-            message: e.to_string(),
-        })?;
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
+        let body = encode_snapshot(snapshot)?;
         let mut conn = self.writer();
         let mut tx = conn.transaction()?;
         tx.execute(
@@ -490,7 +484,7 @@ impl Store for PostgresStore {
             &[&KEEP_SNAPSHOTS],
         )?;
         tx.commit()?;
-        Ok(())
+        Ok(body.len() as u64)
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {

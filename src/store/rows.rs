@@ -3,7 +3,7 @@
 //! into a checked entry.
 
 use super::StoreError;
-use kabinet_core::directory::Actor;
+use kabinet_core::directory::{Actor, DirectorySnapshot};
 use kabinet_core::journal::{
     Broken, Digest, Entry, Filter, Head, Record, StoredEntry, VerifyError,
 };
@@ -105,4 +105,37 @@ pub(crate) fn scan_query(filter: &Filter, placeholder: fn(usize) -> String) -> (
     }
     sql.push_str(" ORDER BY seq");
     (sql, args)
+}
+
+/// A snapshot's stored body: the directory as compact JSON.
+///
+/// # Errors
+/// [`StoreError::Undecodable`] when it cannot be serialized.
+pub(crate) fn encode_snapshot(snapshot: &DirectorySnapshot) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(snapshot).map_err(|e| StoreError::Undecodable {
+        seq: 0,
+        message: e.to_string(),
+    })
+}
+
+/// A usable stored snapshot: the head it was taken at, the directory, and
+/// the size of its stored body in bytes.
+pub(crate) type StoredSnapshot = ((Head, DirectorySnapshot), u64);
+
+/// A stored snapshot row read back: its head and directory, `None` when the
+/// row is unreadable (it is then skipped: the journal still has everything).
+pub(crate) fn decode_snapshot(
+    seq: i64,
+    hash: &[u8],
+    body: &[u8],
+) -> Option<(Head, DirectorySnapshot)> {
+    let hash = Digest::from_slice(hash)?;
+    let snapshot = serde_json::from_slice::<DirectorySnapshot>(body).ok()?;
+    Some((
+        Head {
+            seq: to_u64(seq),
+            hash,
+        },
+        snapshot,
+    ))
 }

@@ -14,12 +14,15 @@
 //! a commit returns only once the WAL is on disk. Readers use their own
 //! connection and see the last committed state while the writer works.
 
-use super::rows::{actor_column, decode, digest, nanos, next_in_chain, scan_query, to_i64};
+use super::rows::{
+    actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
+    scan_query, to_i64, StoredSnapshot,
+};
 use super::wal_index::{WalIndex, WalIndexFile};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
 use kabinet_core::journal::{
-    verify, Columns, Digest, Entry, Filter, Head, StoredEntry, VerifyError,
+    verify, Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -175,9 +178,8 @@ impl SqliteStore {
 
     fn recorded_head(conn: &Connection) -> Result<Option<Head>, StoreError> {
         let row: Option<(i64, Vec<u8>)> = conn
-            .query_row("SELECT seq, hash FROM head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .prepare_cached("SELECT seq, hash FROM head WHERE id = 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         Ok(row.map(|(seq, hash)| Head {
             seq: u64::try_from(seq).unwrap_or(0),
@@ -186,7 +188,9 @@ impl SqliteStore {
     }
 
     /// The latest snapshot whose head is an entry of the journal.
-    fn usable_snapshot(conn: &Connection) -> Result<Option<(Head, DirectorySnapshot)>, StoreError> {
+    /// The latest snapshot whose head is an entry of the journal, with the
+    /// size of its stored body.
+    fn usable_snapshot(conn: &Connection) -> Result<Option<StoredSnapshot>, StoreError> {
         let mut stmt = conn.prepare(
             "SELECT s.seq, s.hash, s.body FROM snapshots s JOIN journal j
              ON j.seq = s.seq AND j.hash = s.hash
@@ -194,17 +198,11 @@ impl SqliteStore {
         )?;
         let mut rows = stmt.query([SNAPSHOT_VERSION])?;
         while let Some(row) = rows.next()? {
-            let seq: i64 = row.get(0)?;
             let hash: Vec<u8> = row.get(1)?;
             let body: Vec<u8> = row.get(2)?;
-            let (Some(hash), Ok(snapshot)) = (
-                Digest::from_slice(&hash),
-                serde_json::from_slice::<DirectorySnapshot>(&body),
-            ) else {
-                continue; // an unreadable snapshot is skipped: the journal still has everything
-            };
-            let seq = u64::try_from(seq).unwrap_or(0);
-            return Ok(Some((Head { seq, hash }, snapshot)));
+            if let Some(found) = decode_snapshot(row.get(0)?, &hash, &body) {
+                return Ok(Some((found, body.len() as u64)));
+            }
         }
         Ok(None)
     }
@@ -326,11 +324,15 @@ impl Store for SqliteStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
-        let snapshot = Self::usable_snapshot(&tx)?;
+        let (snapshot, snapshot_bytes) = Self::usable_snapshot(&tx)?.unzip();
         let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
         let tail = tail_after(&tx, head)?;
         tx.commit()?;
-        Ok(Loaded { snapshot, tail })
+        Ok(Loaded {
+            snapshot,
+            tail,
+            snapshot_bytes: snapshot_bytes.unwrap_or(0),
+        })
     }
 
     fn change_token(&self) -> Result<u64, StoreError> {
@@ -363,8 +365,8 @@ impl Store for SqliteStore {
         Ok(tail)
     }
 
-    fn append(&self, expected: Head, entries: &[Entry]) -> Result<(), StoreError> {
-        let Some(last) = entries.last() else {
+    fn append(&self, expected: Head, entries: &[Sealed]) -> Result<(), StoreError> {
+        let Some(last) = entries.last().map(|s| &s.entry) else {
             return Ok(());
         };
         let mut conn = self.writer();
@@ -383,7 +385,7 @@ impl Store for SqliteStore {
                 "INSERT INTO journal (seq, at, at_ns, actor, org, kind, result, body, prev, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            for e in entries {
+            for Sealed { entry: e, body } in entries {
                 let r = &e.record;
                 let actor = actor_column(r.actor);
                 insert.execute(params![
@@ -394,26 +396,23 @@ impl Store for SqliteStore {
                     r.organization.map(|o| to_i64(o.0)),
                     r.kind,
                     r.outcome.code(),
-                    r.canonical(),
+                    body,
                     e.prev.0.as_slice(),
                     e.hash.0.as_slice(),
                 ])?;
             }
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO head (id, seq, hash) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            params![to_i64(last.seq), last.hash.0.as_slice()],
-        )?;
+        )?
+        .execute(params![to_i64(last.seq), last.hash.0.as_slice()])?;
         tx.commit()?;
         Ok(())
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<(), StoreError> {
-        let body = serde_json::to_vec(snapshot).map_err(|e| StoreError::Undecodable {
-            seq: 0,
-            message: e.to_string(),
-        })?;
+    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
+        let body = encode_snapshot(snapshot)?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         tx.execute(
@@ -431,7 +430,7 @@ impl Store for SqliteStore {
             [KEEP_SNAPSHOTS],
         )?;
         tx.commit()?;
-        Ok(())
+        Ok(body.len() as u64)
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {

@@ -11,9 +11,14 @@
 //!
 //! Replaying the events of the applied entries, in order, on an empty
 //! directory rebuilds the directory ([`replay`]).
+//!
+//! The entries are also the leaves of a Merkle tree ([`merkle`], RFC 9162),
+//! so that one entry can be proven to be in the journal, and a later
+//! journal to extend an earlier one, without handing over the journal.
 
 pub mod digest;
 pub mod export;
+pub mod merkle;
 mod query;
 mod record;
 mod verify;
@@ -43,12 +48,33 @@ pub struct Entry {
 impl Entry {
     /// Chains a record after `(seq − 1, prev)`.
     pub fn chain(seq: u64, prev: Digest, record: Record) -> Self {
-        let hash = Digest::of_entry(seq, &prev, &record.canonical());
+        Sealed::chain(seq, prev, record).entry
+    }
+}
+
+/// An entry with its canonical body (see [`digest`]): what a store writes.
+/// The record is encoded once, for its digest and for the stored row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// The entry.
+    pub entry: Entry,
+    /// The record's canonical encoding, which the entry's digest covers.
+    pub body: Vec<u8>,
+}
+
+impl Sealed {
+    /// Chains a record after `(seq − 1, prev)`.
+    pub fn chain(seq: u64, prev: Digest, record: Record) -> Self {
+        let body = record.canonical();
+        let hash = Digest::of_entry(seq, &prev, &body);
         Self {
-            seq,
-            prev,
-            hash,
-            record,
+            entry: Entry {
+                seq,
+                prev,
+                hash,
+                record,
+            },
+            body,
         }
     }
 }
@@ -66,7 +92,12 @@ pub struct Head {
 impl Head {
     /// The entry that follows this head.
     pub fn next(&self, record: Record) -> Entry {
-        Entry::chain(self.seq.saturating_add(1), self.hash, record)
+        self.seal(record).entry
+    }
+
+    /// The entry that follows this head, with its canonical body.
+    pub fn seal(&self, record: Record) -> Sealed {
+        Sealed::chain(self.seq.saturating_add(1), self.hash, record)
     }
 
     /// The head after `entry`.
