@@ -6,6 +6,7 @@
 //! core deliberately leaves out: the clock, sharing between threads and
 //! storage ([`store`]: in memory, or SQLite with the `sqlite` feature).
 
+pub mod audit;
 pub mod bounded_read;
 mod freshness;
 mod handle;

@@ -47,7 +47,7 @@ fn init_creates_and_verify_and_export_read() {
     let path = fresh_temp_path("cli-init.db");
     let o = kabinet(&["db", "init"], &path, &[]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("schema version 1, 0 journal entries"));
+    assert!(stdout(&o).contains("schema version 2, 0 journal entries"));
     let o = kabinet(&["db", "verify"], &path, &[]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with("ok: 0 entries"));

@@ -452,6 +452,33 @@ fn a_changed_query_column_is_named() {
     );
 }
 
+/// The last entry of the story is a refusal; rewriting its `result` column
+/// to `applied` (or its time's text) would make a query report it falsely.
+#[test]
+fn every_query_column_is_verified() {
+    for (name, sql) in [
+        ("result", "UPDATE journal SET result = 'applied' WHERE seq = (SELECT max(seq) FROM journal)"),
+        ("at", "UPDATE journal SET at = '2001-01-01T00:00:00Z' WHERE seq = (SELECT max(seq) FROM journal)"),
+        ("kind", "UPDATE journal SET kind = 'hire_employee' WHERE seq = (SELECT max(seq) FROM journal)"),
+    ] {
+        let (result, path) = tampered(&format!("column-{name}"), |c| {
+            c.execute(sql, []).unwrap();
+        });
+        let last: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT max(seq) FROM journal", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            result,
+            Err(VerifyError {
+                seq: last as u64,
+                broken: Broken::Columns
+            }),
+            "column {name}"
+        );
+    }
+}
+
 #[test]
 fn reading_the_journal_is_a_right() {
     let (path, s, _) = populated("journal-right");

@@ -83,7 +83,7 @@ fn reopening_finds_the_state_the_snapshots_and_the_chain() {
     assert_eq!(last.record.organization, Some(org));
     assert_eq!(k.journal(&Filter::all()).unwrap().len() as u64, n + 1);
     let store = PostgresStore::open_existing(url.to_str().unwrap()).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn the_cli_creates_verifies_and_exports_by_url() {
     assert_eq!(out.status.code(), Some(2), "nothing there yet: {out:?}");
     let out = kabinet_cli(&["db", "init"], &url);
     assert!(out.status.success(), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("schema version 1"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema version 2"));
     let out = Process::new(env!("CARGO_BIN_EXE_kabinet"))
         .args([
             "db",

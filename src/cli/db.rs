@@ -43,10 +43,57 @@ pub enum DbCommand {
         /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
     },
-    /// Verify the hash chain of the whole journal.
+    /// Verify the hash chain of the whole journal, every column, the
+    /// Merkle tree, and that the journal extends each checkpoint given.
     Verify {
         /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
+        /// A signed checkpoint kept elsewhere (`kabinet db checkpoint`);
+        /// may be repeated.
+        #[arg(long)]
+        checkpoint: Vec<PathBuf>,
+        /// The public key (hex) every checkpoint must be signed with.
+        #[arg(long)]
+        trusted_key: Option<String>,
+    },
+    /// Write a new Ed25519 checkpoint signing key (PKCS#8) and print its
+    /// public key.
+    CheckpointKey {
+        /// The new key file (never overwritten).
+        out: PathBuf,
+    },
+    /// Verify the journal and print a checkpoint of it signed with the key.
+    Checkpoint {
+        /// The database: an SQLite file or a `postgresql://` URL.
+        path: PathBuf,
+        /// The signing key (PKCS#8), kept away from the database.
+        #[arg(long)]
+        key: PathBuf,
+        /// The checkpoint's time (RFC 3339; now by default).
+        #[arg(long)]
+        at: Option<kabinet::Timestamp>,
+    },
+    /// Print the proof that one entry is in the journal.
+    Prove {
+        /// The database: an SQLite file or a `postgresql://` URL.
+        path: PathBuf,
+        /// The entry's number.
+        seq: u64,
+        /// The size of the journal to prove it in (its current size by
+        /// default; a checkpoint's size to check it against that).
+        #[arg(long)]
+        size: Option<u64>,
+    },
+    /// Check an entry's proof without the database.
+    CheckProof {
+        /// The proof (`kabinet db prove`).
+        proof: PathBuf,
+        /// A signed checkpoint the proof must lead to.
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        /// The public key (hex) the checkpoint must be signed with.
+        #[arg(long)]
+        trusted_key: Option<String>,
     },
     /// Export the journal to standard output.
     Export(ExportArgs),
@@ -136,7 +183,19 @@ enum Format {
 pub fn run(command: DbCommand) -> ExitCode {
     match command {
         DbCommand::Init { path } => init(&path),
-        DbCommand::Verify { path } => verify(&path),
+        DbCommand::Verify {
+            path,
+            checkpoint,
+            trusted_key,
+        } => verify(&path, &checkpoint, trusted_key.as_deref()),
+        DbCommand::CheckpointKey { out } => crate::audit::new_key(&out),
+        DbCommand::Checkpoint { path, key, at } => crate::audit::checkpoint(&path, &key, at),
+        DbCommand::Prove { path, seq, size } => crate::audit::prove(&path, seq, size),
+        DbCommand::CheckProof {
+            proof,
+            checkpoint,
+            trusted_key,
+        } => crate::audit::check_proof(&proof, checkpoint.as_deref(), trusted_key.as_deref()),
         DbCommand::Export(args) => export_all(&args),
         DbCommand::Backup { source, dest } => backup(&source, &dest),
         DbCommand::FoldWal { path } => fold_wal(&path),
@@ -190,23 +249,48 @@ fn init(path: &Path) -> ExitCode {
     }
 }
 
-fn verify(path: &Path) -> ExitCode {
+fn verify(path: &Path, checkpoints: &[PathBuf], trusted: Option<&str>) -> ExitCode {
+    let checkpoints = match crate::audit::read_checkpoints(checkpoints) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let store = match open_existing(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let bar = progress(store.entry_count().unwrap_or(0), "verifying");
-    let result = store.verify(&mut |n| bar.set_position(n));
+    let result =
+        kabinet::audit::verify_against_checkpoints(&*store, &checkpoints, trusted, &mut |n| {
+            bar.set_position(n)
+        });
     bar.finish_and_clear();
     match result {
-        Ok(Ok(head)) => {
-            println!("ok: {} entries, head {}", head.seq, head.hash);
+        Ok(Ok((head, root))) => {
+            println!(
+                "ok: {} entries, head {}, root {}{}",
+                head.seq,
+                head.hash,
+                root,
+                match checkpoints.len() {
+                    0 => String::new(),
+                    n => format!(", extends {n} checkpoint(s)"),
+                }
+            );
             ExitCode::SUCCESS
         }
-        Ok(Err(e)) => {
+        Ok(Err(kabinet::journal::checkpoint::AuditError::Journal(e))) => {
             println!(
                 "broken at entry {} [{}]: {} / {}",
                 e.seq,
+                e.code(),
+                e.message_en(),
+                e.message_ru()
+            );
+            ExitCode::from(1)
+        }
+        Ok(Err(e)) => {
+            println!(
+                "checkpoint refused [{}]: {} / {}",
                 e.code(),
                 e.message_en(),
                 e.message_ru()

@@ -12,10 +12,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "sqlite")]
+mod audit;
 mod auth;
 mod cert;
 mod cms;
-#[cfg(feature = "sqlite")]
 mod db;
 mod id;
 #[cfg(feature = "sqlite")]

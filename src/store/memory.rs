@@ -2,8 +2,10 @@
 
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::merkle::{leaf_hash, perfect_hash};
 use kabinet_core::journal::{
-    verify, Entry, Filter, Head, Journal, Sealed, StoredEntry, VerifyError,
+    verify_tree, Broken, Digest, Entry, Filter, Head, Journal, Sealed, StoredEntry, TreeCheck,
+    VerifyError,
 };
 use std::sync::{Mutex, RwLock};
 
@@ -97,10 +99,11 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn verify(
+    fn verify_against(
         &self,
+        roots: &[(u64, Digest)],
         progress: &mut dyn FnMut(u64),
-    ) -> Result<Result<Head, VerifyError>, StoreError> {
+    ) -> Result<Result<(Head, Digest), VerifyError>, StoreError> {
         let j = self.journal();
         let rows = j.entries().iter().map(|e| {
             progress(e.seq);
@@ -112,10 +115,54 @@ impl Store for MemoryStore {
                 columns: None,
             }
         });
-        Ok(verify(rows, None))
+        // Nothing is stored of the tree: every subtree is the entries' own.
+        let mut any = |_| true;
+        Ok(verify_tree(
+            rows,
+            None,
+            TreeCheck {
+                node: &mut any,
+                roots,
+            },
+        ))
     }
 
     fn entry_count(&self) -> Result<u64, StoreError> {
         Ok(self.journal().entries().len() as u64)
+    }
+
+    fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {
+        let j = self.journal();
+        let found = seq
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| j.entries().get(i));
+        Ok(found.map(|e| StoredEntry {
+            seq: e.seq,
+            prev: e.prev,
+            hash: e.hash,
+            body: e.record.canonical(),
+            columns: None,
+        }))
+    }
+
+    fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError> {
+        let leaves: Vec<Digest> = self
+            .journal()
+            .entries()
+            .iter()
+            .skip(usize::try_from(start).unwrap_or(usize::MAX))
+            .take(usize::try_from(size).unwrap_or(usize::MAX))
+            .map(|e| leaf_hash(&e.hash.0))
+            .collect();
+        if leaves.len() as u64 != size {
+            return Err(StoreError::Broken(VerifyError {
+                seq: start + leaves.len() as u64 + 1,
+                broken: Broken::Truncated {
+                    recorded: start + size,
+                },
+            }));
+        }
+        Ok(perfect_hash(&leaves))
     }
 }

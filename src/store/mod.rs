@@ -30,6 +30,8 @@ mod postgres;
 mod rows;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+#[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
+pub mod tree;
 #[cfg(feature = "sqlite")]
 mod wal_index;
 
@@ -75,7 +77,7 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use kabinet_core::directory::DirectorySnapshot;
-use kabinet_core::journal::{Entry, Filter, Head, Sealed, VerifyError};
+use kabinet_core::journal::{Entry, Filter, Head, Sealed, StoredEntry, VerifyError};
 
 /// What a store hands back when it opens: the latest usable snapshot and
 /// the entries after it.
@@ -184,11 +186,42 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn verify(
         &self,
         progress: &mut dyn FnMut(u64),
-    ) -> Result<Result<Head, VerifyError>, StoreError>;
+    ) -> Result<Result<Head, VerifyError>, StoreError> {
+        Ok(self.verify_against(&[], progress)?.map(|(head, _)| head))
+    }
+
+    /// Verifies the whole stored chain, every column, the stored Merkle
+    /// tree, and that the journal had each of `roots` (size, root — from
+    /// checkpoints kept elsewhere, by increasing size); returns the head and
+    /// the root of the whole journal.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read; the inner result is the
+    /// verification's.
+    fn verify_against(
+        &self,
+        roots: &[(u64, Digest)],
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Result<(Head, Digest), VerifyError>, StoreError>;
 
     /// How many entries the journal holds.
     ///
     /// # Errors
     /// [`StoreError`] when the store cannot be read.
     fn entry_count(&self) -> Result<u64, StoreError>;
+
+    /// The hash of a perfect subtree of the journal's Merkle tree: the
+    /// `size` entries (a power of two) after entry `start` (a multiple of
+    /// `size`); see [`kabinet_core::journal::merkle`].
+    ///
+    /// # Errors
+    /// [`StoreError::Broken`] when the journal or its stored tree lacks it;
+    /// [`StoreError`] when the store cannot be read.
+    fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError>;
+
+    /// Entry `seq` exactly as stored (unchecked), if there is one.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError>;
 }

@@ -42,10 +42,12 @@ use super::rows::{
     actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
     scan_query, to_i64, to_u64, StoredSnapshot,
 };
+use super::tree::{add_completed, backfill, verify_stored, Nodes, PgRows, StoredTree};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::journal::merkle::Subtrees;
 use kabinet_core::journal::{
-    verify, Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
+    Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
 };
 use postgres::error::SqlState;
 use postgres::fallible_iterator::FallibleIterator;
@@ -85,7 +87,18 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         body    BYTEA   NOT NULL
     );",
+    // 2: the journal's Merkle tree (its stored subtrees).
+    "CREATE TABLE merkle (
+        level INTEGER NOT NULL,
+        idx   BIGINT  NOT NULL,
+        hash  BYTEA   NOT NULL,
+        PRIMARY KEY (level, idx)
+    );",
 ];
+
+/// The migration after which the Merkle tree of a journal written before
+/// it is built.
+const TREE_MIGRATION: usize = 2;
 
 /// The key of the advisory lock held while migrating ("kabinet" in ASCII).
 const MIGRATION_LOCK: i64 = 0x006b_6162_696e_6574;
@@ -218,8 +231,16 @@ fn migrate(conn: &mut Client) -> Result<(), StoreError> {
     if found > supported {
         return Err(StoreError::SchemaTooNew { found, supported });
     }
-    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
         tx.batch_execute(sql)?;
+        if i + 1 == TREE_MIGRATION {
+            let size = recorded_head(&mut tx, false)?.map_or(0, |h| h.seq);
+            backfill(&mut PgRows(&mut tx), size)?;
+        }
     }
     if found < supported {
         let version = i32::try_from(supported).unwrap_or(i32::MAX);
@@ -253,8 +274,8 @@ fn recorded_head(
     }))
 }
 
-/// The columns of a row selected as `seq, prev, hash, body, actor, org, at_ns, kind`.
-const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, kind";
+/// The columns of a row selected with every query column.
+const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, at, kind, result";
 
 /// Reads one `journal` row (seq, prev, hash, body and, when selected, the
 /// query columns) into a stored entry.
@@ -267,11 +288,13 @@ fn stored(row: &postgres::Row) -> Result<StoredEntry, StoreError> {
         hash: digest(&hash),
         body: row.try_get(3)?,
         columns: match row.len() {
-            8 => Some(Columns {
+            10 => Some(Columns {
                 actor: row.try_get::<_, Option<i64>>(4)?.map(to_u64),
                 organization: row.try_get::<_, Option<i64>>(5)?.map(to_u64),
                 at_ns: row.try_get(6)?,
-                kind: row.try_get(7)?,
+                at: row.try_get(7)?,
+                kind: row.try_get(8)?,
+                result: row.try_get(9)?,
             }),
             _ => None,
         },
@@ -367,6 +390,8 @@ impl PostgresStore {
             ];
             tx.execute(&insert, &params)?;
         }
+        let first = entries.first().map_or(last.seq, |s| s.entry.seq);
+        add_completed(&mut PgRows(&mut tx), first, last.seq)?;
         tx.execute(
             "INSERT INTO head (id, seq, hash) VALUES (1, $1, $2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
@@ -501,13 +526,26 @@ impl Store for PostgresStore {
         Ok(())
     }
 
-    fn verify(
+    fn verify_against(
         &self,
+        roots: &[(u64, Digest)],
         progress: &mut dyn FnMut(u64),
-    ) -> Result<Result<Head, VerifyError>, StoreError> {
+    ) -> Result<Result<(Head, Digest), VerifyError>, StoreError> {
         let mut conn = self.reader();
         let mut tx = consistent_reads(&mut conn)?;
         let recorded = recorded_head(&mut tx, false)?;
+        let mut nodes = Nodes::new();
+        for row in tx.query("SELECT level, idx, hash FROM merkle", &[])? {
+            let level: i32 = row.try_get(0)?;
+            let hash: Vec<u8> = row.try_get(2)?;
+            nodes.insert(
+                (
+                    u32::try_from(level).unwrap_or(u32::MAX),
+                    to_u64(row.try_get(1)?),
+                ),
+                digest(&hash),
+            );
+        }
         let sql = format!("SELECT {WITH_COLUMNS} FROM journal ORDER BY seq");
         let mut rows = tx.query_raw(sql.as_str(), std::iter::empty::<i64>())?;
         let mut error = None;
@@ -535,7 +573,7 @@ impl Store for PostgresStore {
                 }
             }
         });
-        let result = verify(iter, recorded);
+        let result = verify_stored(iter, recorded, &nodes, roots);
         if let Some(e) = error {
             return Err(e);
         }
@@ -549,6 +587,21 @@ impl Store for PostgresStore {
             .query_one("SELECT count(*) FROM journal", &[])?
             .try_get(0)?;
         Ok(to_u64(n))
+    }
+
+    fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {
+        match self.reader().query_opt(
+            "SELECT seq, prev, hash, body FROM journal WHERE seq = $1",
+            &[&to_i64(seq)],
+        )? {
+            Some(row) => Ok(Some(stored(&row)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError> {
+        let mut conn = self.reader();
+        StoredTree(&mut PgRows(&mut *conn)).perfect(start, size)
     }
 
     fn schema_version(&self) -> Result<i64, StoreError> {

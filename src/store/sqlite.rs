@@ -16,13 +16,15 @@
 
 use super::rows::{
     actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
-    scan_query, to_i64, StoredSnapshot,
+    scan_query, to_i64, to_u64, StoredSnapshot,
 };
+use super::tree::{add_completed, backfill, verify_stored, Nodes, SqliteRows, StoredTree};
 use super::wal_index::{WalIndex, WalIndexFile};
 use super::{Loaded, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::journal::merkle::Subtrees;
 use kabinet_core::journal::{
-    verify, Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
+    Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -57,7 +59,18 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         body    BLOB    NOT NULL
     );",
+    // 2: the journal's Merkle tree (its stored subtrees).
+    "CREATE TABLE merkle (
+        level INTEGER NOT NULL,
+        idx   INTEGER NOT NULL,
+        hash  BLOB    NOT NULL,
+        PRIMARY KEY (level, idx)
+    );",
 ];
+
+/// The migration after which the Merkle tree of a journal written before
+/// it is built.
+const TREE_MIGRATION: usize = 2;
 
 /// How many snapshots to keep; older ones are deleted when a new one is saved.
 const KEEP_SNAPSHOTS: i64 = 2;
@@ -271,14 +284,18 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if i + 1 == TREE_MIGRATION {
+            let size = SqliteStore::recorded_head(&tx)?.map_or(0, |h| h.seq);
+            backfill(&mut SqliteRows(&tx), size)?;
+        }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
     Ok(())
 }
 
-/// The columns of a row selected as `seq, prev, hash, body, actor, org, at_ns, kind`.
-const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, kind";
+/// The columns of a row selected with every query column.
+const WITH_COLUMNS: &str = "seq, prev, hash, body, actor, org, at_ns, at, kind, result";
 
 /// Reads one `journal` row (seq, prev, hash, body and, when selected, the
 /// query columns) into a stored entry.
@@ -294,11 +311,13 @@ fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEntry> {
         hash: digest(&hash),
         body: row.get(3)?,
         columns: match row.as_ref().column_count() {
-            8 => Some(Columns {
+            10 => Some(Columns {
                 actor: row.get::<_, Option<i64>>(4)?.map(|a| a as u64),
                 organization: row.get::<_, Option<i64>>(5)?.map(|o| o as u64),
                 at_ns: row.get(6)?,
-                kind: row.get(7)?,
+                at: row.get(7)?,
+                kind: row.get(8)?,
+                result: row.get(9)?,
             }),
             _ => None,
         },
@@ -402,6 +421,8 @@ impl Store for SqliteStore {
                 ])?;
             }
         }
+        let first = entries.first().map_or(last.seq, |s| s.entry.seq);
+        add_completed(&mut SqliteRows(&tx), first, last.seq)?;
         tx.prepare_cached(
             "INSERT INTO head (id, seq, hash) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
@@ -447,13 +468,23 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn verify(
+    fn verify_against(
         &self,
+        roots: &[(u64, Digest)],
         progress: &mut dyn FnMut(u64),
-    ) -> Result<Result<Head, VerifyError>, StoreError> {
+    ) -> Result<Result<(Head, Digest), VerifyError>, StoreError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
         let recorded = Self::recorded_head(&tx)?;
+        let mut nodes = Nodes::new();
+        {
+            let mut stmt = tx.prepare("SELECT level, idx, hash FROM merkle")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let hash: Vec<u8> = row.get(2)?;
+                nodes.insert((row.get(0)?, to_u64(row.get(1)?)), digest(&hash));
+            }
+        }
         let mut stmt = tx.prepare(&format!("SELECT {WITH_COLUMNS} FROM journal ORDER BY seq"))?;
         let mut rows = stmt.query([])?;
         let mut error = None;
@@ -478,7 +509,7 @@ impl Store for SqliteStore {
                 None
             }
         });
-        let result = verify(iter, recorded);
+        let result = verify_stored(iter, recorded, &nodes, roots);
         if let Some(e) = error {
             return Err(e.into());
         }
@@ -491,5 +522,18 @@ impl Store for SqliteStore {
             .reader()
             .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {
+        Ok(self
+            .reader()
+            .prepare_cached("SELECT seq, prev, hash, body FROM journal WHERE seq = ?1")?
+            .query_row([to_i64(seq)], stored)
+            .optional()?)
+    }
+
+    fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError> {
+        let conn = self.reader();
+        StoredTree(&mut SqliteRows(&conn)).perfect(start, size)
     }
 }

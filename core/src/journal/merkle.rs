@@ -75,7 +75,11 @@ pub trait Subtrees {
 ///
 /// # Errors
 /// The source's.
-pub fn range_hash<S: Subtrees>(src: &mut S, start: u64, size: u64) -> Result<Digest, S::Error> {
+pub fn range_hash<S: Subtrees + ?Sized>(
+    src: &mut S,
+    start: u64,
+    size: u64,
+) -> Result<Digest, S::Error> {
     if size == 0 {
         return Ok(empty_root());
     }
@@ -92,7 +96,7 @@ pub fn range_hash<S: Subtrees>(src: &mut S, start: u64, size: u64) -> Result<Dig
 ///
 /// # Errors
 /// The source's.
-pub fn root<S: Subtrees>(src: &mut S, size: u64) -> Result<Digest, S::Error> {
+pub fn root<S: Subtrees + ?Sized>(src: &mut S, size: u64) -> Result<Digest, S::Error> {
     range_hash(src, 0, size)
 }
 
@@ -116,7 +120,7 @@ pub enum ProofError {
 ///
 /// # Errors
 /// [`ProofError::OutOfRange`] when `index ≥ size`; the source's errors.
-pub fn inclusion_proof<S: Subtrees>(
+pub fn inclusion_proof<S: Subtrees + ?Sized>(
     src: &mut S,
     index: u64,
     size: u64,
@@ -149,7 +153,7 @@ pub fn inclusion_proof<S: Subtrees>(
 ///
 /// # Errors
 /// [`ProofError::OutOfRange`] when `old > new`; the source's errors.
-pub fn consistency_proof<S: Subtrees>(
+pub fn consistency_proof<S: Subtrees + ?Sized>(
     src: &mut S,
     old: u64,
     new: u64,
@@ -330,5 +334,84 @@ pub fn perfect_hash(leaves: &[Digest]) -> Digest {
             let (left, right) = leaves.split_at(k.min(leaves.len()));
             node_hash(&perfect_hash(left), &perfect_hash(right))
         }
+    }
+}
+
+/// Stores keep the hashes of perfect subtrees of at least 2^`STORED_LEVEL`
+/// leaves (256): one stored hash per 128 entries, so a proof reads at most
+/// about 255 leaves of one block besides O(log n) stored hashes.
+pub const STORED_LEVEL: u32 = 8;
+
+/// How many stored hashes a tree of `size` leaves has: one per perfect
+/// subtree of 2^`STORED_LEVEL` leaves or more.
+pub fn stored_node_count(size: u64) -> u64 {
+    (STORED_LEVEL..64).map(|level| size >> level).sum()
+}
+
+/// The right edge of a tree being grown leaf by leaf (a compact range): the
+/// perfect subtrees it is made of, largest first. It gives the root of the
+/// leaves so far and every perfect subtree as it completes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frontier {
+    size: u64,
+    /// (level, hash) of each perfect subtree on the right edge.
+    edge: Vec<(u32, Digest)>,
+}
+
+/// A perfect subtree completed by a leaf: its level (2^level leaves), its
+/// index among the subtrees of that level, and its hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completed {
+    /// 2^level leaves.
+    pub level: u32,
+    /// Which subtree of that level, from 0.
+    pub index: u64,
+    /// Its hash.
+    pub hash: Digest,
+}
+
+impl Frontier {
+    /// An empty tree.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many leaves so far.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Adds a leaf hash; `each` is told of every perfect subtree of at least
+    /// 2^`min_level` leaves it completes, smallest first.
+    pub fn push(&mut self, leaf: Digest, min_level: u32, each: &mut dyn FnMut(Completed)) {
+        self.size = self.size.saturating_add(1);
+        let mut current = (0u32, leaf);
+        while let Some(&(level, left)) = self.edge.last() {
+            if level != current.0 {
+                break;
+            }
+            self.edge.pop();
+            current = (level + 1, node_hash(&left, &current.1));
+            if current.0 >= min_level {
+                each(Completed {
+                    level: current.0,
+                    index: (self.size >> current.0).saturating_sub(1),
+                    hash: current.1,
+                });
+            }
+        }
+        self.edge.push(current);
+    }
+
+    /// The root of the leaves so far.
+    pub fn root(&self) -> Digest {
+        let mut it = self.edge.iter().rev();
+        let Some(&(_, mut acc)) = it.next() else {
+            return empty_root();
+        };
+        for (_, left) in it {
+            acc = node_hash(left, &acc);
+        }
+        acc
     }
 }

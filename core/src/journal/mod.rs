@@ -16,6 +16,7 @@
 //! so that one entry can be proven to be in the journal, and a later
 //! journal to extend an earlier one, without handing over the journal.
 
+pub mod checkpoint;
 pub mod digest;
 pub mod export;
 pub mod merkle;
@@ -26,7 +27,7 @@ mod verify;
 pub use digest::Digest;
 pub use query::Filter;
 pub use record::{command_kind, Authority, Outcome, Record};
-pub use verify::{verify, Broken, Columns, StoredEntry, VerifyError};
+pub use verify::{verify, verify_tree, Broken, Columns, StoredEntry, TreeCheck, VerifyError};
 
 use crate::directory::Directory;
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,6 @@
 //! Verification of a stored chain: the first bad entry and why.
 
+use super::merkle::{leaf_hash, Completed, Frontier, STORED_LEVEL};
 use super::{Digest, Head, Record};
 use crate::coded::Coded;
 use crate::directory::Actor;
@@ -33,17 +34,33 @@ pub struct Columns {
     pub organization: Option<u64>,
     /// The time, in nanoseconds since the Unix epoch.
     pub at_ns: i64,
+    /// The time as text (RFC 3339).
+    pub at: String,
     /// The command's kind.
     pub kind: String,
+    /// What came of it: `applied` or the refusal's code.
+    pub result: String,
 }
 
 impl Columns {
     /// The columns a record should have.
     pub fn of(record: &Record) -> Self {
-        Self::from_parts(record.actor, record.organization, record.at, &record.kind)
+        Self::from_parts(
+            record.actor,
+            record.organization,
+            record.at,
+            &record.kind,
+            record.outcome.code(),
+        )
     }
 
-    fn from_parts(actor: Actor, organization: Option<OrgId>, at: Timestamp, kind: &str) -> Self {
+    fn from_parts(
+        actor: Actor,
+        organization: Option<OrgId>,
+        at: Timestamp,
+        kind: &str,
+        result: &str,
+    ) -> Self {
         let ns = at.as_nanosecond();
         Self {
             actor: match actor {
@@ -52,7 +69,9 @@ impl Columns {
             },
             organization: organization.map(|o| o.0),
             at_ns: i64::try_from(ns).unwrap_or(if ns < 0 { i64::MIN } else { i64::MAX }),
+            at: at.to_string(),
             kind: kind.to_owned(),
+            result: result.to_owned(),
         }
     }
 }
@@ -67,6 +86,35 @@ struct Summary<'a> {
     organization: Option<OrgId>,
     #[serde(borrow)]
     kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    outcome: OutcomeSummary<'a>,
+}
+
+/// The outcome's result, without its events.
+#[derive(Deserialize)]
+struct OutcomeSummary<'a> {
+    #[serde(borrow)]
+    result: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    error: Option<ErrorCode<'a>>,
+}
+
+/// A refusal's code.
+#[derive(Deserialize)]
+struct ErrorCode<'a> {
+    #[serde(borrow)]
+    code: std::borrow::Cow<'a, str>,
+}
+
+impl OutcomeSummary<'_> {
+    /// What [`super::Outcome::code`] says of the full outcome.
+    fn code(&self) -> &str {
+        match (&*self.result, &self.error) {
+            ("applied", _) => "applied",
+            (_, Some(e)) => &e.code,
+            (other, None) => other,
+        }
+    }
 }
 
 /// What is wrong with an entry.
@@ -94,6 +142,19 @@ pub enum Broken {
     },
     /// The last entry is not the recorded head.
     HeadMismatch,
+    /// The store's copy of a subtree hash of the Merkle tree is missing or
+    /// differs from the entries' (it would make proofs lie).
+    TreeNode {
+        /// The subtree's level (2^level entries).
+        level: u32,
+    },
+    /// The journal of this many entries does not have the root a signed
+    /// checkpoint gives it: entries up to there were changed, removed or
+    /// inserted since the checkpoint.
+    Checkpoint {
+        /// The checkpoint's size.
+        size: u64,
+    },
 }
 
 /// The journal failed verification at `seq`.
@@ -116,6 +177,8 @@ impl Coded for VerifyError {
             Broken::Columns => "journal.columns",
             Broken::Truncated { .. } => "journal.truncated",
             Broken::HeadMismatch => "journal.head",
+            Broken::TreeNode { .. } => "journal.tree_node",
+            Broken::Checkpoint { .. } => "journal.checkpoint_mismatch",
         }
     }
 
@@ -137,6 +200,12 @@ impl Coded for VerifyError {
             Broken::HeadMismatch => {
                 format!("последняя запись {seq} не совпадает с записанной вершиной журнала")
             }
+            Broken::TreeNode { level } => format!(
+                "хеш поддерева дерева Меркла (уровень {level}), оканчивающегося записью {seq}, не совпадает с записями"
+            ),
+            Broken::Checkpoint { size } => format!(
+                "журнал из {size} записей не совпадает с подписанной контрольной точкой: записи до {size} изменены, удалены или вставлены"
+            ),
         }
     }
 
@@ -158,14 +227,30 @@ impl Coded for VerifyError {
             Broken::HeadMismatch => {
                 format!("the last entry {seq} is not the recorded head of the journal")
             }
+            Broken::TreeNode { level } => format!(
+                "the stored Merkle subtree hash (level {level}) ending at entry {seq} does not match the entries"
+            ),
+            Broken::Checkpoint { size } => format!(
+                "the journal of {size} entries does not match the signed checkpoint: entries up to {size} were changed, removed or inserted"
+            ),
         }
     }
+}
+
+/// What verification also checks of the Merkle tree over the entries.
+pub struct TreeCheck<'a> {
+    /// Told of every perfect subtree of at least 2^[`STORED_LEVEL`] entries
+    /// as it completes; answers whether the store's copy is that hash.
+    pub node: &'a mut dyn FnMut(Completed) -> bool,
+    /// (size, root) pairs the journal must have had, in increasing size:
+    /// the roots of checkpoints kept elsewhere.
+    pub roots: &'a [(u64, Digest)],
 }
 
 /// Walks stored entries in storage order and checks that they are numbered
 /// 1, 2, 3…, that each names the digest of the one before, that each
 /// content hashes to its digest and decodes as a record (its time, actor,
-/// organization and kind; [`Record`] has the rest), that the
+/// organization, kind and result; [`Record`] has the rest), that the
 /// store's query columns (if any) agree with it, and — when the store
 /// records its head — that the chain ends there.
 ///
@@ -175,7 +260,33 @@ pub fn verify(
     entries: impl IntoIterator<Item = StoredEntry>,
     recorded_head: Option<Head>,
 ) -> Result<Head, VerifyError> {
+    let mut any = |_: Completed| true;
+    verify_tree(
+        entries,
+        recorded_head,
+        TreeCheck {
+            node: &mut any,
+            roots: &[],
+        },
+    )
+    .map(|(head, _)| head)
+}
+
+/// [`verify`], and the Merkle tree: every stored subtree hash and every
+/// root of `tree.roots` recomputed from the entries. Returns the head and
+/// the root of the whole journal.
+///
+/// # Errors
+/// The first bad entry and why.
+pub fn verify_tree(
+    entries: impl IntoIterator<Item = StoredEntry>,
+    recorded_head: Option<Head>,
+    tree: TreeCheck<'_>,
+) -> Result<(Head, Digest), VerifyError> {
     let mut head = Head::default();
+    let mut frontier = Frontier::new();
+    let mut roots = tree.roots.iter().peekable();
+    let mut bad_node = None;
     for e in entries {
         let seq = head.seq.saturating_add(1);
         let fail = |broken| Err(VerifyError { seq, broken });
@@ -191,14 +302,40 @@ pub fn verify(
         let Ok(r) = serde_json::from_slice::<Summary<'_>>(&e.body) else {
             return fail(Broken::Undecodable);
         };
-        let columns = || Columns::from_parts(r.actor, r.organization, r.at, &r.kind);
+        let columns =
+            || Columns::from_parts(r.actor, r.organization, r.at, &r.kind, r.outcome.code());
         if e.columns.as_ref().is_some_and(|c| *c != columns()) {
             return fail(Broken::Columns);
+        }
+        frontier.push(leaf_hash(&e.hash.0), STORED_LEVEL, &mut |c| {
+            if bad_node.is_none() && !(tree.node)(c) {
+                bad_node = Some(c.level);
+            }
+        });
+        if let Some(level) = bad_node {
+            return fail(Broken::TreeNode { level });
+        }
+        while let Some(&&(size, root)) = roots.peek() {
+            if size > seq {
+                break;
+            }
+            if size == seq && frontier.root() != root {
+                return fail(Broken::Checkpoint { size });
+            }
+            roots.next();
         }
         head = Head {
             seq: e.seq,
             hash: e.hash,
         };
+    }
+    if let Some(&(size, _)) = roots.next() {
+        if size > head.seq {
+            return Err(VerifyError {
+                seq: head.seq.saturating_add(1),
+                broken: Broken::Checkpoint { size },
+            });
+        }
     }
     match recorded_head {
         Some(r) if r.seq > head.seq => Err(VerifyError {
@@ -209,6 +346,6 @@ pub fn verify(
             seq: head.seq,
             broken: Broken::HeadMismatch,
         }),
-        _ => Ok(head),
+        _ => Ok((head, frontier.root())),
     }
 }

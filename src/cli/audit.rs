@@ -1,0 +1,192 @@
+//! `kabinet db checkpoint|checkpoint-key|prove|check-proof` and the
+//! checkpoints of `kabinet db verify`: the journal as a transparency log.
+//!
+//! - `kabinet db checkpoint-key <file>` writes a new Ed25519 signing key
+//!   (PKCS#8) and prints its public key; keep it away from the database.
+//! - `kabinet db checkpoint <db> --key <file> [--at <time>]` verifies the
+//!   whole journal and prints a signed checkpoint (JSON); keep it elsewhere.
+//! - `kabinet db verify <db> --checkpoint <file>… [--trusted-key <hex>]`
+//!   also proves the journal extends each checkpoint.
+//! - `kabinet db prove <db> <seq> [--size <n>]` prints the inclusion proof
+//!   of one entry (JSON); `kabinet db check-proof <proof> [--checkpoint
+//!   <file>]` checks one without the database.
+//!
+//! Exit codes: 0 ok, 1 a proof or the journal fails, 2 usage.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use kabinet::audit;
+use kabinet::bounded_read::read_capped;
+use kabinet::journal::checkpoint::{CheckpointKey, InclusionProof, SignedCheckpoint};
+use kabinet::Coded;
+
+/// The largest checkpoint, key or proof file read (a proof of a journal of
+/// 2^64 entries is under 5 KB plus its entry).
+const MAX_FILE: usize = 4 << 20;
+
+fn usage(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ExitCode> {
+    let bytes = read_capped(path, MAX_FILE).map_err(|e| {
+        usage(format!(
+            "{}: {}: {}",
+            e.code(),
+            path.display(),
+            e.message_en()
+        ))
+    })?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| usage(format!("checkpoint.malformed: {}: {e}", path.display())))
+}
+
+/// Reads checkpoint files.
+pub fn read_checkpoints(paths: &[PathBuf]) -> Result<Vec<SignedCheckpoint>, ExitCode> {
+    paths.iter().map(|p| read_json(p)).collect()
+}
+
+/// `db checkpoint-key`.
+pub fn new_key(out: &Path) -> ExitCode {
+    let rng = ring::rand::SystemRandom::new();
+    let Ok(pkcs8) = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng) else {
+        return usage("no randomness for a new key");
+    };
+    let Ok(key) = CheckpointKey::from_pkcs8(pkcs8.as_ref()) else {
+        return usage("checkpoint.bad_key");
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out)
+        .and_then(|mut f| {
+            use std::io::Write;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+            }
+            f.write_all(pkcs8.as_ref())
+        });
+    match written {
+        Ok(()) => {
+            println!("{}", key.public_key());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage(format!("{}: {e}", out.display())),
+    }
+}
+
+/// `db checkpoint`.
+pub fn checkpoint(path: &Path, key: &Path, at: Option<kabinet::Timestamp>) -> ExitCode {
+    let der = match read_capped(key, MAX_FILE) {
+        Ok(d) => d,
+        Err(e) => {
+            return usage(format!(
+                "{}: {}: {}",
+                e.code(),
+                key.display(),
+                e.message_en()
+            ))
+        }
+    };
+    let key = match CheckpointKey::from_pkcs8(&der) {
+        Ok(k) => k,
+        Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
+    };
+    let store = match crate::db::open_existing(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let at = at.unwrap_or_else(kabinet::Kabinet::now);
+    match audit::sign_checkpoint(&*store, &key, at) {
+        Ok(Ok(signed)) => match serde_json::to_string_pretty(&signed) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(e),
+        },
+        Ok(Err(e)) => {
+            println!(
+                "broken at entry {} [{}]: {} / {}",
+                e.seq,
+                e.code(),
+                e.message_en(),
+                e.message_ru()
+            );
+            ExitCode::from(1)
+        }
+        Err(e) => usage(format!("{}: {}", e.code(), e.message_en())),
+    }
+}
+
+/// `db prove`.
+pub fn prove(path: &Path, seq: u64, size: Option<u64>) -> ExitCode {
+    let store = match crate::db::open_existing(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let size = match size {
+        Some(s) => s,
+        None => match store.entry_count() {
+            Ok(n) => n,
+            Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
+        },
+    };
+    match audit::prove_entry(&*store, seq, size) {
+        Ok(Ok(proof)) => match serde_json::to_string_pretty(&proof) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(e),
+        },
+        Ok(Err(e)) => usage(format!("journal.proof: entry {seq} of {size}: {e}")),
+        Err(e) => usage(format!("{}: {}", e.code(), e.message_en())),
+    }
+}
+
+/// `db check-proof`.
+pub fn check_proof(proof: &Path, checkpoint: Option<&Path>, trusted: Option<&str>) -> ExitCode {
+    let proof: InclusionProof = match read_json(proof) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if let Err(e) = proof.verify() {
+        println!("invalid: entry {} is not proven: {e}", proof.seq);
+        return ExitCode::from(1);
+    }
+    if let Some(path) = checkpoint {
+        let signed: SignedCheckpoint = match read_json(path) {
+            Ok(c) => c,
+            Err(code) => return code,
+        };
+        match signed.verify(trusted) {
+            Ok(cp) if cp.size == proof.size && cp.root == proof.root => {}
+            Ok(cp) => {
+                println!(
+                    "invalid: the proof is in the journal of {} entries, the checkpoint is of {} with another root",
+                    proof.size, cp.size
+                );
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                println!(
+                    "invalid: [{}] {} / {}",
+                    e.code(),
+                    e.message_en(),
+                    e.message_ru()
+                );
+                return ExitCode::from(1);
+            }
+        }
+    }
+    println!(
+        "ok: entry {} is in the journal of {} entries, root {}",
+        proof.seq, proof.size, proof.root
+    );
+    ExitCode::SUCCESS
+}
