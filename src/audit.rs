@@ -28,6 +28,7 @@ pub fn sign_checkpoint(
             root,
             head: head.hash,
             at,
+            snapshot: None,
         })
     }))
 }
@@ -156,4 +157,143 @@ impl Kabinet {
     ) -> Result<Result<Vec<Digest>, ProofError>, StoreError> {
         merkle::consistency_proof(&mut StoreTree(self.store()), old, new)
     }
+}
+
+/// What opening may do with the latest stored snapshot of an audited
+/// journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SnapshotUse {
+    /// A checkpoint signed with the host's key vouches for it.
+    Restore,
+    /// Nothing vouches for it: the journal is replayed instead.
+    Replay,
+}
+
+/// Checks an audited journal as it is opened, in O(log n) reads: the
+/// latest stored checkpoint is signed with `key`, the journal still has
+/// its last entry and its root (so nothing it covers was rewritten, cut or
+/// reordered, even with the chain recomputed), and the snapshot about to be
+/// restored is the one its checkpoint vouches for.
+///
+/// # Errors
+/// [`StoreError::Checkpoint`] for a checkpoint not signed with the key;
+/// [`StoreError::Broken`] naming the entry where the journal or the
+/// snapshot departs from it.
+pub(crate) fn check_opening(
+    store: &dyn Store,
+    key: &CheckpointKey,
+    snapshot: Option<(u64, Option<Digest>)>,
+) -> Result<SnapshotUse, StoreError> {
+    let trusted = key.public_key();
+    if let Some(latest) = store.stored_checkpoint(None)? {
+        let cp = latest
+            .verify(Some(&trusted))
+            .map_err(StoreError::Checkpoint)?;
+        let departs = || {
+            StoreError::Broken(VerifyError {
+                seq: cp.size,
+                broken: kabinet_core::journal::Broken::Checkpoint { size: cp.size },
+            })
+        };
+        if cp.size > 0 {
+            let last = store.stored_entry(cp.size)?.ok_or_else(departs)?;
+            if last.hash != cp.head {
+                return Err(departs());
+            }
+        }
+        match merkle::root(&mut StoreTree(store), cp.size) {
+            Ok(root) if root == cp.root => {}
+            Ok(_) | Err(StoreError::Broken(_)) => return Err(departs()),
+            Err(e) => return Err(e),
+        }
+    }
+    let Some((seq, digest)) = snapshot else {
+        return Ok(SnapshotUse::Replay);
+    };
+    let Some(vouching) = store.stored_checkpoint(Some(seq))? else {
+        return Ok(SnapshotUse::Replay);
+    };
+    let cp = vouching
+        .verify(Some(&trusted))
+        .map_err(StoreError::Checkpoint)?;
+    match (cp.snapshot, digest) {
+        (Some(signed), Some(stored)) if signed == stored => Ok(SnapshotUse::Restore),
+        (Some(_), _) => Err(StoreError::Broken(VerifyError {
+            seq,
+            broken: kabinet_core::journal::Broken::Snapshot,
+        })),
+        (None, _) => Ok(SnapshotUse::Replay),
+    }
+}
+
+/// Signs and stores the checkpoint of a snapshot just saved at `head`.
+///
+/// # Errors
+/// [`StoreError`] when the tree cannot be read or the checkpoint written.
+pub(crate) fn checkpoint_snapshot(
+    store: &dyn Store,
+    key: &CheckpointKey,
+    head: Head,
+    snapshot: Option<Digest>,
+    at: Timestamp,
+) -> Result<SignedCheckpoint, StoreError> {
+    let root = merkle::root(&mut StoreTree(store), head.seq)?;
+    let signed = key.sign(kabinet_core::journal::checkpoint::Checkpoint {
+        size: head.seq,
+        root,
+        head: head.hash,
+        at,
+        snapshot,
+    });
+    store.save_checkpoint(&signed)?;
+    Ok(signed)
+}
+
+/// Re-derives every stored snapshot by replaying the journal up to it and
+/// compares: an edited snapshot (which opening without a checkpoint key
+/// would restore) is named by its entry. `progress` is told how many
+/// entries were replayed.
+///
+/// # Errors
+/// [`StoreError`] when the store cannot be read; the inner error names the
+/// first snapshot that is not the journal's state (`journal.snapshot`).
+pub fn verify_snapshots(
+    store: &dyn Store,
+    policy: &kabinet_core::Policy,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Result<usize, VerifyError>, StoreError> {
+    let snapshots = store.stored_snapshots()?;
+    let count = snapshots.len();
+    let Some(last) = snapshots.last().map(|(seq, _)| *seq) else {
+        return Ok(Ok(0));
+    };
+    let mut directory = kabinet_core::Directory::with_policy(policy.clone());
+    let mut pending = snapshots.into_iter().peekable();
+    let mut bad = None;
+    // Snapshots at 0 (an empty journal) are compared before any entry.
+    let mut compare = |directory: &kabinet_core::Directory, seq: u64, bad: &mut Option<u64>| {
+        while let Some((at, snapshot)) = pending.next_if(|(at, _)| *at <= seq) {
+            let restored = snapshot.with_policy(policy.clone()).restore();
+            if bad.is_none() && (at < seq || restored.as_ref() != Ok(directory)) {
+                *bad = Some(at);
+            }
+        }
+    };
+    compare(&directory, 0, &mut bad);
+    store.scan(&kabinet_core::journal::Filter::all(), &mut |e| {
+        kabinet_core::journal::replay(&mut directory, std::iter::once(&e));
+        if e.seq % 4096 == 0 {
+            progress(e.seq);
+        }
+        compare(&directory, e.seq, &mut bad);
+        bad.is_none() && e.seq < last
+    })?;
+    compare(&directory, u64::MAX, &mut bad);
+    Ok(match bad {
+        Some(seq) => Err(VerifyError {
+            seq,
+            broken: kabinet_core::journal::Broken::Snapshot,
+        }),
+        None => Ok(count),
+    })
 }

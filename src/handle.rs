@@ -20,6 +20,7 @@
 use crate::freshness::{Freshness, Seen};
 use crate::store::{JournalError, MemoryStore, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::checkpoint::CheckpointKey;
 use kabinet_core::journal::{replay, Entry, Filter, Head, Record, VerifyError};
 use kabinet_core::{
     AccessRequest, AccountId, Command, CommandError, Context, Decision, Directory, EffectiveRight,
@@ -67,6 +68,8 @@ pub struct Kabinet {
     store: Box<dyn Store>,
     snapshot_every: u64,
     seen: Seen,
+    /// The host's checkpoint key, when the journal is audited.
+    audit: Option<CheckpointKey>,
 }
 
 /// A decision with the journal position it was taken at: every entry up to
@@ -99,6 +102,7 @@ impl Kabinet {
             store: Box::new(MemoryStore::new()),
             snapshot_every: SNAPSHOT_EVERY,
             seen: Seen::new(0, 0),
+            audit: None,
         }
     }
 
@@ -132,8 +136,39 @@ impl Kabinet {
     /// # Errors
     /// [`StoreError`] when the store cannot be loaded.
     pub fn with_store(store: Box<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
+        Self::load(store, policy, None)
+    }
+
+    /// Opens (or creates) the journal at `target` as an audited journal:
+    /// the host's checkpoint key, kept outside the database, signs a
+    /// checkpoint with every snapshot, and opening checks the latest one
+    /// (signature, the journal's last entry and Merkle root) and restores
+    /// only a snapshot a checkpoint vouches for. A journal or snapshot
+    /// rewritten with the file alone is refused, naming the entry.
+    ///
+    /// # Errors
+    /// As [`Kabinet::open`]; [`StoreError::Checkpoint`] when the latest
+    /// checkpoint is not signed with `key`; [`StoreError::Broken`] with
+    /// `journal.checkpoint_mismatch` or `journal.snapshot` when the journal
+    /// or the snapshot departs from it.
+    pub fn open_audited(
+        target: impl AsRef<std::path::Path>,
+        policy: Policy,
+        key: CheckpointKey,
+    ) -> Result<Self, StoreError> {
+        let store =
+            crate::store::open_store(target.as_ref(), crate::store::Opening::CreateOrMigrate)?;
+        Self::load(store, policy, Some(key))
+    }
+
+    fn load(
+        store: Box<dyn Store>,
+        policy: Policy,
+        audit: Option<CheckpointKey>,
+    ) -> Result<Self, StoreError> {
         let token = store.change_token()?;
-        let (directory, head, snapshot_seq, snapshot_bytes) = load_state(&*store, policy)?;
+        let (directory, head, snapshot_seq, snapshot_bytes) =
+            load_state(&*store, policy, audit.as_ref())?;
         Ok(Self {
             directory: RwLock::new(directory),
             writer: Mutex::new(Writer {
@@ -144,6 +179,7 @@ impl Kabinet {
             store,
             snapshot_every: SNAPSHOT_EVERY,
             seen: Seen::new(head.seq, token),
+            audit,
         })
     }
 
@@ -261,7 +297,8 @@ impl Kabinet {
                     // reload it from what the store has.
                     let policy = directory.policy().clone();
                     let (reloaded, reloaded_head, _, _) =
-                        load_state(&*self.store, policy).map_err(not_recorded)?;
+                        load_state(&*self.store, policy, self.audit.as_ref())
+                            .map_err(not_recorded)?;
                     *directory = reloaded;
                     writer.head = reloaded_head;
                     self.seen
@@ -327,8 +364,18 @@ impl Kabinet {
 
     fn take_snapshot(&self, writer: &mut Writer) -> Result<(), StoreError> {
         let snapshot = DirectorySnapshot::of(&self.directory_guard());
-        writer.snapshot_bytes = self.store.save_snapshot(writer.head, &snapshot)?;
+        let saved = self.store.save_snapshot(writer.head, &snapshot)?;
+        writer.snapshot_bytes = saved.bytes;
         writer.snapshot_seq = writer.head.seq;
+        if let Some(key) = &self.audit {
+            crate::audit::checkpoint_snapshot(
+                &*self.store,
+                key,
+                writer.head,
+                saved.digest,
+                Timestamp::now(),
+            )?;
+        }
         Ok(())
     }
 
@@ -525,8 +572,24 @@ fn too_contended() -> CommandError {
 fn load_state(
     store: &dyn Store,
     policy: Policy,
+    audit: Option<&CheckpointKey>,
 ) -> Result<(Directory, Head, u64, u64), StoreError> {
-    let loaded = store.load()?;
+    let mut loaded = store.load()?;
+    if let Some(key) = audit {
+        let snapshot = loaded
+            .snapshot
+            .as_ref()
+            .map(|(h, _)| (h.seq, loaded.snapshot_digest));
+        if crate::audit::check_opening(store, key, snapshot)? == crate::audit::SnapshotUse::Replay
+            && loaded.snapshot.is_some()
+        {
+            // No checkpoint vouches for the snapshot: the journal has it all.
+            loaded = crate::store::Loaded {
+                tail: store.entries_after(Head::default())?,
+                ..Default::default()
+            };
+        }
+    }
     let (mut directory, mut head) = match loaded.snapshot {
         Some((head, snapshot)) => match snapshot.with_policy(policy.clone()).restore() {
             Ok(d) => (d, head),

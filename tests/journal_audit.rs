@@ -311,7 +311,7 @@ fn a_journal_from_before_the_tree_gets_it_on_opening() {
     let (path, cp) = journal("migrated", 700, &key);
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch("DROP TABLE merkle; PRAGMA user_version = 1;")
+        c.execute_batch("DROP TABLE merkle; DROP TABLE checkpoints; PRAGMA user_version = 1;")
             .unwrap();
     }
     assert_eq!(audit(&path, &[cp]), Ok(700));
@@ -323,4 +323,192 @@ fn a_journal_from_before_the_tree_gets_it_on_opening() {
         nodes as u64,
         kabinet::journal::merkle::stored_node_count(700)
     );
+}
+
+/// The company of the support story, run through a handle (audited when a
+/// key is given) with a snapshot at its end; returns the clerk.
+fn company(path: &PathBuf, key: Option<&CheckpointKey>) -> (AccountId, OrgId) {
+    let (_, _, org, people) = staffed_world();
+    let k = match key {
+        Some(key) => Kabinet::open_audited(
+            path,
+            Policy::default(),
+            CheckpointKey::from_pkcs8(&key_pkcs8(key)).unwrap(),
+        )
+        .unwrap(),
+        None => Kabinet::open(path).unwrap(),
+    };
+    for (command, ctx) in take_commands() {
+        k.execute(command, &ctx).unwrap();
+    }
+    k.checkpoint().unwrap();
+    (people[2], org)
+}
+
+/// Keys are not cloneable: the tests keep the PKCS#8 beside each.
+fn key_pkcs8(key: &CheckpointKey) -> Vec<u8> {
+    KEYS.with(|k| k.borrow().get(&key.public_key()).cloned().unwrap())
+}
+
+thread_local! {
+    static KEYS: std::cell::RefCell<std::collections::HashMap<String, Vec<u8>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A key whose PKCS#8 the test keeps.
+fn kept_key() -> CheckpointKey {
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng)
+        .unwrap()
+        .as_ref()
+        .to_vec();
+    let key = CheckpointKey::from_pkcs8(&pkcs8).unwrap();
+    KEYS.with(|k| k.borrow_mut().insert(key.public_key(), pkcs8));
+    key
+}
+
+/// Makes the clerk the head inside the latest stored snapshot.
+fn promote_in_snapshot(path: &PathBuf, clerk: AccountId) {
+    let c = Connection::open(path).unwrap();
+    let (seq, body): (i64, Vec<u8>) = c
+        .query_row(
+            "SELECT seq, body FROM snapshots ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut snapshot: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    // An account lists its memberships as (organization, place in the
+    // snapshot's membership list).
+    let places: Vec<usize> = snapshot["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["account"]["id"] == clerk.0)
+        .flat_map(|a| a["memberships"].as_array().unwrap().clone())
+        .map(|m| m[1].as_u64().unwrap() as usize)
+        .collect();
+    assert!(
+        !places.is_empty(),
+        "the clerk has a membership in the snapshot"
+    );
+    for place in places {
+        snapshot["memberships"][place]["standing"] = "head".into();
+    }
+    c.execute(
+        "UPDATE snapshots SET body = ?1 WHERE seq = ?2",
+        params![serde_json::to_vec(&snapshot).unwrap(), seq],
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_edited_snapshot_is_found_by_verify_and_refused_by_an_audited_opening() {
+    // Without a key: opening cannot tell, `db verify` re-derives and can.
+    let plain = fresh_temp_path("audit-snapshot-plain.db");
+    let (clerk, org) = company(&plain, None);
+    promote_in_snapshot(&plain, clerk);
+    let k = Kabinet::open(&plain).unwrap();
+    let promoted = k.read().membership(org, clerk).map(|m| m.standing);
+    assert_eq!(promoted, Some(kabinet::employees::Standing::Head));
+    let store = kabinet::store::SqliteStore::open(&plain).unwrap();
+    let found = kabinet::audit::verify_snapshots(&store, &Policy::default(), &mut |_| {})
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(found.code(), "journal.snapshot");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(["db", "verify"])
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[journal.snapshot]"));
+    // The documented recovery: drop the snapshots, replay the journal.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(["db", "drop-snapshots"])
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let k = Kabinet::open(&plain).unwrap();
+    assert_eq!(
+        k.read().membership(org, clerk).map(|m| m.standing),
+        Some(kabinet::employees::Standing::Employee)
+    );
+
+    // With the host's key: the opening itself refuses, naming the entry.
+    let key = kept_key();
+    let audited = fresh_temp_path("audit-snapshot-audited.db");
+    let (clerk, _) = company(&audited, Some(&key));
+    let good = CheckpointKey::from_pkcs8(&key_pkcs8(&key)).unwrap();
+    assert!(Kabinet::open_audited(&audited, Policy::default(), good).is_ok());
+    promote_in_snapshot(&audited, clerk);
+    let again = CheckpointKey::from_pkcs8(&key_pkcs8(&key)).unwrap();
+    let refused = Kabinet::open_audited(&audited, Policy::default(), again).unwrap_err();
+    assert_eq!(refused.code(), "journal.snapshot");
+}
+
+#[test]
+fn an_audited_opening_refuses_a_rewritten_or_cut_journal_and_foreign_checkpoints() {
+    let key = kept_key();
+    let reopen = |path: &PathBuf| {
+        Kabinet::open_audited(
+            path,
+            Policy::default(),
+            CheckpointKey::from_pkcs8(&key_pkcs8(&key)).unwrap(),
+        )
+    };
+    // An entry before the snapshot rewritten, chain and tree recomputed.
+    let path = fresh_temp_path("audit-open-rewritten.db");
+    company(&path, Some(&key));
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute(
+            "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), '\"at\":\"2026', '\"at\":\"2025') AS BLOB) WHERE seq = 2",
+            [],
+        )
+        .unwrap();
+        rechain(&c, 2);
+    }
+    let refused = reopen(&path).unwrap_err();
+    assert_eq!(refused.code(), "journal.checkpoint_mismatch");
+
+    // The tail cut below the checkpoint.
+    let path = fresh_temp_path("audit-open-cut.db");
+    company(&path, Some(&key));
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute("DELETE FROM journal WHERE seq > 3", []).unwrap();
+        rechain(&c, u64::MAX);
+    }
+    assert_eq!(
+        reopen(&path).unwrap_err().code(),
+        "journal.checkpoint_mismatch"
+    );
+
+    // The stored checkpoint replaced by one an intruder signed.
+    let path = fresh_temp_path("audit-open-foreign.db");
+    company(&path, Some(&key));
+    {
+        let intruder = new_key();
+        let k = Kabinet::open(&path).unwrap();
+        let forged = k.sign_checkpoint(&intruder, t(T0)).unwrap().unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE checkpoints SET body = ?1",
+                params![serde_json::to_vec(&forged).unwrap()],
+            )
+            .unwrap();
+    }
+    assert_eq!(
+        reopen(&path).unwrap_err().code(),
+        "checkpoint.untrusted_key"
+    );
+
+    // Untouched, it opens and agrees with a full replay.
+    let path = fresh_temp_path("audit-open-clean.db");
+    company(&path, Some(&key));
+    let k = reopen(&path).unwrap();
+    assert_eq!(k.replay_journal().unwrap(), *k.read());
 }

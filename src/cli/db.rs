@@ -2,9 +2,13 @@
 //!
 //! - `kabinet db init <path>` creates the database (or migrates an older
 //!   one) and prints its schema version and number of entries.
-//! - `kabinet db verify <path>` checks the whole hash chain; exit 0 and
-//!   `ok: N entries, head <hash>`, or exit 1 and the first bad entry with
-//!   its code and why.
+//! - `kabinet db verify <path> [--checkpoint <file>…]` checks the whole
+//!   hash chain, every column, the Merkle tree, every snapshot (re-derived
+//!   by replay) and that the journal extends each checkpoint; exit 0 and
+//!   `ok: N entries, head <hash>, root <hash>`, or exit 1 and the first bad
+//!   entry with its code and why (see `audit.rs` for the checkpoints).
+//! - `kabinet db drop-snapshots <path>` deletes the snapshots (recovery
+//!   from an edited one: the next opening replays the journal).
 //! - `kabinet db export <path> [--format csv|jsonl] [--actor <n>|system]
 //!   [--org <n>] [--kind <kind>] [--from <time>] [--until <time>]` writes
 //!   the entries (all, or those selected) to standard output.
@@ -55,6 +59,12 @@ pub enum DbCommand {
         /// The public key (hex) every checkpoint must be signed with.
         #[arg(long)]
         trusted_key: Option<String>,
+    },
+    /// Delete every snapshot, so that the next opening replays the whole
+    /// journal (the recovery from an edited snapshot, `journal.snapshot`).
+    DropSnapshots {
+        /// The database: an SQLite file or a `postgresql://` URL.
+        path: PathBuf,
     },
     /// Write a new Ed25519 checkpoint signing key (PKCS#8) and print its
     /// public key.
@@ -188,6 +198,11 @@ pub fn run(command: DbCommand) -> ExitCode {
             checkpoint,
             trusted_key,
         } => verify(&path, &checkpoint, trusted_key.as_deref()),
+        DbCommand::DropSnapshots { path } => on_store(
+            &path,
+            |store| store.drop_snapshots().map(|_| ()),
+            || "every snapshot is deleted: the next opening replays the journal".to_owned(),
+        ),
         DbCommand::CheckpointKey { out } => crate::audit::new_key(&out),
         DbCommand::Checkpoint { path, key, at } => crate::audit::checkpoint(&path, &key, at),
         DbCommand::Prove { path, seq, size } => crate::audit::prove(&path, seq, size),
@@ -264,6 +279,22 @@ fn verify(path: &Path, checkpoints: &[PathBuf], trusted: Option<&str>) -> ExitCo
             bar.set_position(n)
         });
     bar.finish_and_clear();
+    let result = match result {
+        Ok(Ok(found)) => {
+            let bar = progress(found.0.seq, "checking snapshots");
+            let snapshots =
+                kabinet::audit::verify_snapshots(&*store, &kabinet::Policy::default(), &mut |n| {
+                    bar.set_position(n)
+                });
+            bar.finish_and_clear();
+            match snapshots {
+                Ok(Ok(_)) => Ok(Ok(found)),
+                Ok(Err(e)) => Ok(Err(kabinet::journal::checkpoint::AuditError::Journal(e))),
+                Err(e) => Err(e),
+            }
+        }
+        other => other,
+    };
     match result {
         Ok(Ok((head, root))) => {
             println!(

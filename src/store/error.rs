@@ -1,5 +1,6 @@
 //! Why a store failed.
 
+use kabinet_core::journal::checkpoint::CheckpointError;
 use kabinet_core::journal::VerifyError;
 use kabinet_core::Coded;
 
@@ -29,9 +30,13 @@ pub enum StoreError {
         /// Why.
         message: String,
     },
-    /// The entries after the snapshot break the chain.
+    /// The entries after the snapshot break the chain, or the journal or a
+    /// snapshot disagrees with the latest signed checkpoint.
     #[error("the journal is broken: {0}")]
     Broken(VerifyError),
+    /// The latest stored checkpoint is not signed by the host's key.
+    #[error("the journal's checkpoint is refused: {0}")]
+    Checkpoint(CheckpointError),
     /// The store cannot do this (a backup of a store in memory; a file
     /// backup of a PostgreSQL database, which `pg_dump` makes).
     #[error("this store cannot {}", unsupported_en(what))]
@@ -75,6 +80,7 @@ impl Coded for StoreError {
             Self::SchemaTooNew { .. } => "store.schema_too_new",
             Self::Undecodable { .. } => "store.undecodable",
             Self::Broken(e) => e.code(),
+            Self::Checkpoint(e) => e.code(),
             Self::Conflict { .. } => "store.conflict",
             Self::NotAJournal { .. } => "store.not_a_journal",
             Self::Unsupported { .. } => "store.unsupported",
@@ -92,6 +98,9 @@ impl Coded for StoreError {
                 format!("запись {seq} не читается: {message}")
             }
             Self::Broken(e) => format!("журнал повреждён: {}", e.message_ru()),
+            Self::Checkpoint(e) => {
+                format!("контрольная точка журнала отвергнута: {}", e.message_ru())
+            }
             Self::Unsupported { what } => {
                 let what = match *what {
                     "backup" => "сделать резервную копию",

@@ -1,7 +1,8 @@
 //! The in-memory store: the journal and the latest snapshot in memory.
 
-use super::{Loaded, Store, StoreError};
+use super::{Loaded, SavedSnapshot, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::checkpoint::SignedCheckpoint;
 use kabinet_core::journal::merkle::{leaf_hash, perfect_hash};
 use kabinet_core::journal::{
     verify_tree, Broken, Digest, Entry, Filter, Head, Journal, Sealed, StoredEntry, TreeCheck,
@@ -14,6 +15,7 @@ use std::sync::{Mutex, RwLock};
 pub struct MemoryStore {
     journal: RwLock<Journal>,
     snapshot: Mutex<Option<(Head, DirectorySnapshot)>>,
+    checkpoints: Mutex<std::collections::BTreeMap<u64, SignedCheckpoint>>,
 }
 
 impl MemoryStore {
@@ -47,6 +49,7 @@ impl Store for MemoryStore {
             snapshot,
             tail,
             snapshot_bytes: 0,
+            snapshot_digest: None,
         })
     }
 
@@ -85,9 +88,14 @@ impl Store for MemoryStore {
         Ok(after)
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
+    fn save_snapshot(
+        &self,
+        head: Head,
+        snapshot: &DirectorySnapshot,
+    ) -> Result<SavedSnapshot, StoreError> {
         *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some((head, snapshot.clone()));
-        Ok(0) // nothing is encoded: the snapshot is a copy in memory
+        // Nothing is encoded: the snapshot is a copy in memory.
+        Ok(SavedSnapshot::default())
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
@@ -129,6 +137,36 @@ impl Store for MemoryStore {
 
     fn entry_count(&self) -> Result<u64, StoreError> {
         Ok(self.journal().entries().len() as u64)
+    }
+
+    fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError> {
+        let kept = self.snapshot.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(kept.iter().map(|(h, s)| (h.seq, s.clone())).collect())
+    }
+
+    fn drop_snapshots(&self) -> Result<u64, StoreError> {
+        let dropped = self
+            .snapshot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        Ok(u64::from(dropped.is_some()))
+    }
+
+    fn save_checkpoint(&self, checkpoint: &SignedCheckpoint) -> Result<(), StoreError> {
+        self.checkpoints
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(checkpoint.checkpoint.size, checkpoint.clone());
+        Ok(())
+    }
+
+    fn stored_checkpoint(&self, size: Option<u64>) -> Result<Option<SignedCheckpoint>, StoreError> {
+        let all = self.checkpoints.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(match size {
+            Some(n) => all.get(&n).cloned(),
+            None => all.values().next_back().cloned(),
+        })
     }
 
     fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {

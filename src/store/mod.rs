@@ -77,6 +77,7 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use kabinet_core::directory::DirectorySnapshot;
+use kabinet_core::journal::checkpoint::SignedCheckpoint;
 use kabinet_core::journal::{Entry, Filter, Head, Sealed, StoredEntry, VerifyError};
 
 /// What a store hands back when it opens: the latest usable snapshot and
@@ -90,6 +91,18 @@ pub struct Loaded {
     /// The size of the snapshot as stored, in bytes (0 without one, or for a
     /// store that does not encode it).
     pub snapshot_bytes: u64,
+    /// The SHA-256 of the snapshot as stored (`None` without one, or for a
+    /// store that does not encode it).
+    pub snapshot_digest: Option<Digest>,
+}
+
+/// A snapshot as it was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SavedSnapshot {
+    /// Its size in bytes (0 for a store that does not encode it).
+    pub bytes: u64,
+    /// Its SHA-256 (`None` for a store that does not encode it).
+    pub digest: Option<Digest>,
 }
 
 /// Durable storage of the journal and snapshots.
@@ -163,12 +176,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         Ok(())
     }
 
-    /// Keeps a snapshot of the directory as of `head`; returns its size as
-    /// stored, in bytes (0 for a store that does not encode it).
+    /// Keeps a snapshot of the directory as of `head`; returns its size and
+    /// digest as stored.
     ///
     /// # Errors
     /// [`StoreError`] when it could not be written.
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError>;
+    fn save_snapshot(
+        &self,
+        head: Head,
+        snapshot: &DirectorySnapshot,
+    ) -> Result<SavedSnapshot, StoreError>;
+
+    /// Keeps a signed checkpoint (one per size; a later one of the same
+    /// size replaces it).
+    ///
+    /// # Errors
+    /// [`StoreError`] when it could not be written.
+    fn save_checkpoint(&self, checkpoint: &SignedCheckpoint) -> Result<(), StoreError>;
+
+    /// The stored checkpoint of the largest size, or of exactly `size`.
+    /// A stored checkpoint that does not decode is reported, not skipped.
+    ///
+    /// # Errors
+    /// [`StoreError::Undecodable`] for an unreadable one; [`StoreError`]
+    /// when the store cannot be read.
+    fn stored_checkpoint(&self, size: Option<u64>) -> Result<Option<SignedCheckpoint>, StoreError>;
 
     /// Calls `each` with every entry the filter selects, in order; stops
     /// early when `each` returns `false`.
@@ -218,6 +250,20 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`StoreError::Broken`] when the journal or its stored tree lacks it;
     /// [`StoreError`] when the store cannot be read.
     fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError>;
+
+    /// Every stored snapshot, as (the entry it was taken at, the snapshot),
+    /// in increasing order, whether or not opening would use it.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError>;
+
+    /// Deletes every stored snapshot (the recovery from `journal.snapshot`:
+    /// the next opening replays the whole journal); returns how many.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be written.
+    fn drop_snapshots(&self) -> Result<u64, StoreError>;
 
     /// Entry `seq` exactly as stored (unchecked), if there is one.
     ///

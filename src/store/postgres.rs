@@ -39,12 +39,14 @@
 //! archiving): [`Store::backup_to`] is unsupported here.
 
 use super::rows::{
-    actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
-    scan_query, to_i64, to_u64, StoredSnapshot,
+    actor_column, decode, decode_checkpoint, decode_snapshot, decode_snapshot_body, digest,
+    encode_checkpoint, encode_snapshot, nanos, next_in_chain, scan_query, to_i64, to_u64,
+    StoredSnapshot,
 };
 use super::tree::{add_completed, backfill, verify_stored, Nodes, PgRows, StoredTree};
-use super::{Loaded, Store, StoreError};
+use super::{Loaded, SavedSnapshot, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::journal::checkpoint::SignedCheckpoint;
 use kabinet_core::journal::merkle::Subtrees;
 use kabinet_core::journal::{
     Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
@@ -87,12 +89,16 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         body    BYTEA   NOT NULL
     );",
-    // 2: the journal's Merkle tree (its stored subtrees).
+    // 2: the journal's Merkle tree (its stored subtrees) and signed checkpoints.
     "CREATE TABLE merkle (
         level INTEGER NOT NULL,
         idx   BIGINT  NOT NULL,
         hash  BYTEA   NOT NULL,
         PRIMARY KEY (level, idx)
+    );
+    CREATE TABLE checkpoints (
+        size BIGINT PRIMARY KEY,
+        body BYTEA  NOT NULL
     );",
 ];
 
@@ -334,7 +340,13 @@ fn usable_snapshot(
         let hash: Vec<u8> = row.try_get(1)?;
         let body: Vec<u8> = row.try_get(2)?;
         if let Some(found) = decode_snapshot(row.try_get(0)?, &hash, &body) {
-            return Ok(Some((found, body.len() as u64)));
+            return Ok(Some((
+                found,
+                SavedSnapshot {
+                    bytes: body.len() as u64,
+                    digest: Some(Digest::sha256(&body)),
+                },
+            )));
         }
     }
     Ok(None)
@@ -440,14 +452,15 @@ impl Store for PostgresStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let mut conn = self.reader();
         let mut tx = consistent_reads(&mut conn)?;
-        let (snapshot, snapshot_bytes) = usable_snapshot(&mut tx)?.unzip();
+        let (snapshot, saved) = usable_snapshot(&mut tx)?.unzip();
         let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
         let tail = tail_after(&mut tx, head)?;
         tx.commit()?;
         Ok(Loaded {
             snapshot,
             tail,
-            snapshot_bytes: snapshot_bytes.unwrap_or(0),
+            snapshot_bytes: saved.map_or(0, |s| s.bytes),
+            snapshot_digest: saved.and_then(|s| s.digest),
         })
     }
 
@@ -488,7 +501,11 @@ impl Store for PostgresStore {
         tail_after(&mut *self.reader(), head)
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
+    fn save_snapshot(
+        &self,
+        head: Head,
+        snapshot: &DirectorySnapshot,
+    ) -> Result<SavedSnapshot, StoreError> {
         let body = encode_snapshot(snapshot)?;
         let mut conn = self.writer();
         let mut tx = conn.transaction()?;
@@ -509,7 +526,10 @@ impl Store for PostgresStore {
             &[&KEEP_SNAPSHOTS],
         )?;
         tx.commit()?;
-        Ok(body.len() as u64)
+        Ok(SavedSnapshot {
+            bytes: body.len() as u64,
+            digest: Some(Digest::sha256(&body)),
+        })
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
@@ -587,6 +607,54 @@ impl Store for PostgresStore {
             .query_one("SELECT count(*) FROM journal", &[])?
             .try_get(0)?;
         Ok(to_u64(n))
+    }
+
+    fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError> {
+        let rows = self
+            .reader()
+            .query("SELECT seq, body FROM snapshots ORDER BY seq", &[])?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let seq: i64 = row.try_get(0)?;
+            let body: Vec<u8> = row.try_get(1)?;
+            out.push((to_u64(seq), decode_snapshot_body(seq, &body)?));
+        }
+        Ok(out)
+    }
+
+    fn drop_snapshots(&self) -> Result<u64, StoreError> {
+        Ok(self.writer().execute("DELETE FROM snapshots", &[])?)
+    }
+
+    fn save_checkpoint(&self, checkpoint: &SignedCheckpoint) -> Result<(), StoreError> {
+        let body = encode_checkpoint(checkpoint)?;
+        self.writer().execute(
+            "INSERT INTO checkpoints (size, body) VALUES ($1, $2)
+             ON CONFLICT (size) DO UPDATE SET body = excluded.body",
+            &[&to_i64(checkpoint.checkpoint.size), &body],
+        )?;
+        Ok(())
+    }
+
+    fn stored_checkpoint(&self, size: Option<u64>) -> Result<Option<SignedCheckpoint>, StoreError> {
+        let mut conn = self.reader();
+        let row = match size {
+            Some(n) => conn.query_opt(
+                "SELECT size, body FROM checkpoints WHERE size = $1",
+                &[&to_i64(n)],
+            )?,
+            None => conn.query_opt(
+                "SELECT size, body FROM checkpoints ORDER BY size DESC LIMIT 1",
+                &[],
+            )?,
+        };
+        match row {
+            Some(r) => {
+                let body: Vec<u8> = r.try_get(1)?;
+                Ok(Some(decode_checkpoint(r.try_get(0)?, &body)?))
+            }
+            None => Ok(None),
+        }
     }
 
     fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {

@@ -119,8 +119,8 @@ pub(crate) fn encode_snapshot(snapshot: &DirectorySnapshot) -> Result<Vec<u8>, S
 }
 
 /// A usable stored snapshot: the head it was taken at, the directory, and
-/// the size of its stored body in bytes.
-pub(crate) type StoredSnapshot = ((Head, DirectorySnapshot), u64);
+/// the size and digest of its stored body.
+pub(crate) type StoredSnapshot = ((Head, DirectorySnapshot), super::SavedSnapshot);
 
 /// A stored snapshot row read back: its head and directory, `None` when the
 /// row is unreadable (it is then skipped: the journal still has everything).
@@ -138,4 +138,42 @@ pub(crate) fn decode_snapshot(
         },
         snapshot,
     ))
+}
+
+/// A checkpoint's stored body: its JSON.
+///
+/// # Errors
+/// [`StoreError::Undecodable`] when it cannot be serialized.
+pub(crate) fn encode_checkpoint(
+    c: &kabinet_core::journal::checkpoint::SignedCheckpoint,
+) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(c).map_err(|e| StoreError::Undecodable {
+        seq: c.checkpoint.size,
+        message: e.to_string(),
+    })
+}
+
+/// A stored checkpoint read back.
+///
+/// # Errors
+/// [`StoreError::Undecodable`] naming its size when it does not decode.
+pub(crate) fn decode_checkpoint(
+    size: i64,
+    body: &[u8],
+) -> Result<kabinet_core::journal::checkpoint::SignedCheckpoint, StoreError> {
+    serde_json::from_slice(body).map_err(|e| StoreError::Undecodable {
+        seq: to_u64(size),
+        message: format!("checkpoint: {e}"),
+    })
+}
+
+/// A stored snapshot's body decoded, whatever its state.
+///
+/// # Errors
+/// [`StoreError::Undecodable`] naming the snapshot's entry.
+pub(crate) fn decode_snapshot_body(seq: i64, body: &[u8]) -> Result<DirectorySnapshot, StoreError> {
+    serde_json::from_slice(body).map_err(|e| StoreError::Undecodable {
+        seq: to_u64(seq),
+        message: format!("snapshot: {e}"),
+    })
 }

@@ -15,13 +15,15 @@
 //! connection and see the last committed state while the writer works.
 
 use super::rows::{
-    actor_column, decode, decode_snapshot, digest, encode_snapshot, nanos, next_in_chain,
-    scan_query, to_i64, to_u64, StoredSnapshot,
+    actor_column, decode, decode_checkpoint, decode_snapshot, decode_snapshot_body, digest,
+    encode_checkpoint, encode_snapshot, nanos, next_in_chain, scan_query, to_i64, to_u64,
+    StoredSnapshot,
 };
 use super::tree::{add_completed, backfill, verify_stored, Nodes, SqliteRows, StoredTree};
 use super::wal_index::{WalIndex, WalIndexFile};
-use super::{Loaded, Store, StoreError};
+use super::{Loaded, SavedSnapshot, Store, StoreError};
 use kabinet_core::directory::{DirectorySnapshot, SNAPSHOT_VERSION};
+use kabinet_core::journal::checkpoint::SignedCheckpoint;
 use kabinet_core::journal::merkle::Subtrees;
 use kabinet_core::journal::{
     Columns, Digest, Entry, Filter, Head, Sealed, StoredEntry, VerifyError,
@@ -59,12 +61,16 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         body    BLOB    NOT NULL
     );",
-    // 2: the journal's Merkle tree (its stored subtrees).
+    // 2: the journal's Merkle tree (its stored subtrees) and signed checkpoints.
     "CREATE TABLE merkle (
         level INTEGER NOT NULL,
         idx   INTEGER NOT NULL,
         hash  BLOB    NOT NULL,
         PRIMARY KEY (level, idx)
+    );
+    CREATE TABLE checkpoints (
+        size INTEGER PRIMARY KEY,
+        body BLOB    NOT NULL
     );",
 ];
 
@@ -214,7 +220,13 @@ impl SqliteStore {
             let hash: Vec<u8> = row.get(1)?;
             let body: Vec<u8> = row.get(2)?;
             if let Some(found) = decode_snapshot(row.get(0)?, &hash, &body) {
-                return Ok(Some((found, body.len() as u64)));
+                return Ok(Some((
+                    found,
+                    SavedSnapshot {
+                        bytes: body.len() as u64,
+                        digest: Some(Digest::sha256(&body)),
+                    },
+                )));
             }
         }
         Ok(None)
@@ -343,14 +355,15 @@ impl Store for SqliteStore {
     fn load(&self) -> Result<Loaded, StoreError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
-        let (snapshot, snapshot_bytes) = Self::usable_snapshot(&tx)?.unzip();
+        let (snapshot, saved) = Self::usable_snapshot(&tx)?.unzip();
         let head = snapshot.as_ref().map(|(h, _)| *h).unwrap_or_default();
         let tail = tail_after(&tx, head)?;
         tx.commit()?;
         Ok(Loaded {
             snapshot,
             tail,
-            snapshot_bytes: snapshot_bytes.unwrap_or(0),
+            snapshot_bytes: saved.map_or(0, |s| s.bytes),
+            snapshot_digest: saved.and_then(|s| s.digest),
         })
     }
 
@@ -432,7 +445,11 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn save_snapshot(&self, head: Head, snapshot: &DirectorySnapshot) -> Result<u64, StoreError> {
+    fn save_snapshot(
+        &self,
+        head: Head,
+        snapshot: &DirectorySnapshot,
+    ) -> Result<SavedSnapshot, StoreError> {
         let body = encode_snapshot(snapshot)?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -451,7 +468,10 @@ impl Store for SqliteStore {
             [KEEP_SNAPSHOTS],
         )?;
         tx.commit()?;
-        Ok(body.len() as u64)
+        Ok(SavedSnapshot {
+            bytes: body.len() as u64,
+            digest: Some(Digest::sha256(&body)),
+        })
     }
 
     fn scan(&self, filter: &Filter, each: &mut dyn FnMut(Entry) -> bool) -> Result<(), StoreError> {
@@ -522,6 +542,46 @@ impl Store for SqliteStore {
             .reader()
             .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare("SELECT seq, body FROM snapshots ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let seq: i64 = row.get(0)?;
+            let body: Vec<u8> = row.get(1)?;
+            out.push((to_u64(seq), decode_snapshot_body(seq, &body)?));
+        }
+        Ok(out)
+    }
+
+    fn drop_snapshots(&self) -> Result<u64, StoreError> {
+        Ok(self.writer().execute("DELETE FROM snapshots", [])? as u64)
+    }
+
+    fn save_checkpoint(&self, checkpoint: &SignedCheckpoint) -> Result<(), StoreError> {
+        let body = encode_checkpoint(checkpoint)?;
+        self.writer()
+            .prepare_cached("INSERT OR REPLACE INTO checkpoints (size, body) VALUES (?1, ?2)")?
+            .execute(params![to_i64(checkpoint.checkpoint.size), body])?;
+        Ok(())
+    }
+
+    fn stored_checkpoint(&self, size: Option<u64>) -> Result<Option<SignedCheckpoint>, StoreError> {
+        let conn = self.reader();
+        let row: Option<(i64, Vec<u8>)> = match size {
+            Some(n) => conn
+                .prepare_cached("SELECT size, body FROM checkpoints WHERE size = ?1")?
+                .query_row([to_i64(n)], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+            None => conn
+                .prepare_cached("SELECT size, body FROM checkpoints ORDER BY size DESC LIMIT 1")?
+                .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+        };
+        row.map(|(n, body)| decode_checkpoint(n, &body)).transpose()
     }
 
     fn stored_entry(&self, seq: u64) -> Result<Option<StoredEntry>, StoreError> {

@@ -14,7 +14,12 @@
 //! root <64 hex digits>
 //! head <64 hex digits>
 //! at 2026-12-04T16:00:00Z
+//! snapshot <64 hex digits, or ->
 //! ```
+//!
+//! A checkpoint a handle signs when it saves a snapshot also names the
+//! SHA-256 of that snapshot as stored, so that opening can tell an edited
+//! snapshot from the one the handle wrote.
 
 use super::Digest;
 use crate::coded::Coded;
@@ -41,13 +46,20 @@ pub struct Checkpoint {
     pub head: Digest,
     /// When it was signed.
     pub at: Timestamp,
+    /// The SHA-256 of the snapshot stored at `size`, when one was saved
+    /// with the checkpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<Digest>,
 }
 
 impl Checkpoint {
     /// The exact bytes signed.
     pub fn signed_text(&self) -> String {
+        let snapshot = self
+            .snapshot
+            .map_or_else(|| "-".to_owned(), |d| d.to_string());
         format!(
-            "{HEADER}\nsize {}\nroot {}\nhead {}\nat {}\n",
+            "{HEADER}\nsize {}\nroot {}\nhead {}\nat {}\nsnapshot {snapshot}\n",
             self.size, self.root, self.head, self.at
         )
     }

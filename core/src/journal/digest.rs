@@ -46,6 +46,13 @@ impl Digest {
         Digest(out)
     }
 
+    /// The plain SHA-256 of `bytes` (a stored snapshot's digest).
+    pub fn sha256(bytes: &[u8]) -> Digest {
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ring::digest::digest(&SHA256, bytes).as_ref());
+        Digest(out)
+    }
+
     /// Reads 32 raw bytes; `None` for any other length.
     pub fn from_slice(bytes: &[u8]) -> Option<Digest> {
         <[u8; 32]>::try_from(bytes).ok().map(Digest)

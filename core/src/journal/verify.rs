@@ -148,6 +148,9 @@ pub enum Broken {
         /// The subtree's level (2^level entries).
         level: u32,
     },
+    /// The snapshot stored at this entry is not the one the signed
+    /// checkpoint of that entry vouches for: it was edited.
+    Snapshot,
     /// The journal of this many entries does not have the root a signed
     /// checkpoint gives it: entries up to there were changed, removed or
     /// inserted since the checkpoint.
@@ -178,6 +181,7 @@ impl Coded for VerifyError {
             Broken::Truncated { .. } => "journal.truncated",
             Broken::HeadMismatch => "journal.head",
             Broken::TreeNode { .. } => "journal.tree_node",
+            Broken::Snapshot => "journal.snapshot",
             Broken::Checkpoint { .. } => "journal.checkpoint_mismatch",
         }
     }
@@ -200,6 +204,9 @@ impl Coded for VerifyError {
             Broken::HeadMismatch => {
                 format!("последняя запись {seq} не совпадает с записанной вершиной журнала")
             }
+            Broken::Snapshot => format!(
+                "снимок состояния на записи {seq} изменён: он не совпадает с подписанной контрольной точкой (восстановление: `kabinet db drop-snapshots`, затем журнал воспроизводится целиком)"
+            ),
             Broken::TreeNode { level } => format!(
                 "хеш поддерева дерева Меркла (уровень {level}), оканчивающегося записью {seq}, не совпадает с записями"
             ),
@@ -227,6 +234,9 @@ impl Coded for VerifyError {
             Broken::HeadMismatch => {
                 format!("the last entry {seq} is not the recorded head of the journal")
             }
+            Broken::Snapshot => format!(
+                "the snapshot at entry {seq} was changed: it is not the one its signed checkpoint vouches for (recovery: `kabinet db drop-snapshots`, then the whole journal is replayed)"
+            ),
             Broken::TreeNode { level } => format!(
                 "the stored Merkle subtree hash (level {level}) ending at entry {seq} does not match the entries"
             ),
