@@ -7,11 +7,23 @@ use crate::store::tree::StoreTree;
 use crate::store::{Store, StoreError};
 use crate::Kabinet;
 use kabinet_core::journal::checkpoint::{
-    AuditError, CheckpointKey, InclusionProof, SignedCheckpoint,
+    AuditError, CheckpointError, CheckpointKey, InclusionProof, SignedCheckpoint,
 };
 use kabinet_core::journal::merkle::{self, ProofError};
 use kabinet_core::journal::{Digest, Head, VerifyError};
 use kabinet_core::Timestamp;
+
+/// A new Ed25519 checkpoint key, as PKCS#8 bytes (keep it outside the
+/// database: whoever holds it can sign checkpoints).
+///
+/// # Errors
+/// [`CheckpointError::BadKey`] when the system gives no randomness.
+pub fn new_checkpoint_key() -> Result<Vec<u8>, CheckpointError> {
+    let rng = ring::rand::SystemRandom::new();
+    ring::signature::Ed25519KeyPair::generate_pkcs8(&rng)
+        .map(|k| k.as_ref().to_vec())
+        .map_err(|_| CheckpointError::BadKey)
+}
 
 /// [`Kabinet::sign_checkpoint`] on a store.
 ///

@@ -50,12 +50,11 @@ pub fn read_checkpoints(paths: &[PathBuf]) -> Result<Vec<SignedCheckpoint>, Exit
 
 /// `db checkpoint-key`.
 pub fn new_key(out: &Path) -> ExitCode {
-    let rng = ring::rand::SystemRandom::new();
-    let Ok(pkcs8) = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng) else {
-        return usage("no randomness for a new key");
-    };
-    let Ok(key) = CheckpointKey::from_pkcs8(pkcs8.as_ref()) else {
-        return usage("checkpoint.bad_key");
+    let key = audit::new_checkpoint_key()
+        .and_then(|pkcs8| CheckpointKey::from_pkcs8(&pkcs8).map(|key| (pkcs8, key)));
+    let (pkcs8, key) = match key {
+        Ok(k) => k,
+        Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
     };
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -68,7 +67,7 @@ pub fn new_key(out: &Path) -> ExitCode {
                 use std::os::unix::fs::PermissionsExt;
                 f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
             }
-            f.write_all(pkcs8.as_ref())
+            f.write_all(&pkcs8)
         });
     match written {
         Ok(()) => {
@@ -144,7 +143,11 @@ pub fn prove(path: &Path, seq: u64, size: Option<u64>) -> ExitCode {
             }
             Err(e) => usage(e),
         },
-        Ok(Err(e)) => usage(format!("journal.proof: entry {seq} of {size}: {e}")),
+        Ok(Err(e)) => usage(format!(
+            "{}: entry {seq} of {size}: {}",
+            e.code(),
+            e.message_en()
+        )),
         Err(e) => usage(format!("{}: {}", e.code(), e.message_en())),
     }
 }
@@ -156,7 +159,13 @@ pub fn check_proof(proof: &Path, checkpoint: Option<&Path>, trusted: Option<&str
         Err(code) => return code,
     };
     if let Err(e) = proof.verify() {
-        println!("invalid: entry {} is not proven: {e}", proof.seq);
+        println!(
+            "invalid: entry {} [{}]: {} / {}",
+            proof.seq,
+            e.code(),
+            e.message_en(),
+            e.message_ru()
+        );
         return ExitCode::from(1);
     }
     if let Some(path) = checkpoint {

@@ -75,23 +75,30 @@ impl PyKabinet {
     /// Raises `JournalError` (`store.*`, `journal.*`) when the file cannot
     /// be opened or its journal is broken.
     #[new]
-    #[pyo3(signature = (policy = None, path = None, max_staleness_ms = None))]
+    #[pyo3(signature = (policy = None, path = None, max_staleness_ms = None, checkpoint_key = None))]
     fn new(
         py: Python<'_>,
         policy: Option<&Bound<'_, PyAny>>,
         path: Option<std::path::PathBuf>,
         max_staleness_ms: Option<u64>,
+        checkpoint_key: Option<Vec<u8>>,
     ) -> PyResult<Self> {
         let policy: Option<kabinet::Policy> = policy
             .map(|p| from_py(p, kabinet::JsonForm::Policy))
+            .transpose()?;
+        let key = checkpoint_key
+            .map(|k| crate::audit::key(py, &k))
             .transpose()?;
         let inner = match (path, policy) {
             (None, None) => kabinet::Kabinet::in_memory(),
             (None, Some(p)) => kabinet::Kabinet::with_policy(p),
             (Some(path), policy) => py
-                .detach(|| match policy {
-                    None => kabinet::Kabinet::open(&path),
-                    Some(p) => kabinet::Kabinet::open_with_policy(&path, p),
+                .detach(|| match (policy, key) {
+                    (policy, Some(key)) => {
+                        kabinet::Kabinet::open_audited(&path, policy.unwrap_or_default(), key)
+                    }
+                    (None, None) => kabinet::Kabinet::open(&path),
+                    (Some(p), None) => kabinet::Kabinet::open_with_policy(&path, p),
                 })
                 .map_err(|e| crate::journal::store_error(py, &e))?,
         };

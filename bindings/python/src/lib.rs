@@ -19,6 +19,7 @@
 use pyo3::prelude::*;
 
 mod applications;
+mod audit;
 mod auth;
 mod catalog;
 mod cms;
@@ -51,6 +52,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cms::register(m)?;
     gost::register(m)?;
     journal::register(m)?;
+    audit::register(m)?;
     auth::register(m)?;
     notifications::register(m)?;
     applications::register(m)?;

@@ -155,3 +155,46 @@ def test_a_postgresql_database_is_opened_by_url() -> None:
     with pytest.raises(kabinet.JournalError) as e2:
         kabinet.Kabinet.open("postgresql://kabinet:s3cret@127.0.0.1:1/none?connect_timeout=2")
     assert e2.value.code == "store.database" and "s3cret" not in str(e2.value)
+
+
+def test_checkpoints_and_proofs_catch_a_rewritten_journal(tmp_path: Path) -> None:
+    path = tmp_path / "audited.db"
+    key = kabinet.new_checkpoint_key()
+    public = kabinet.checkpoint_public_key(key)
+    k = kabinet.Kabinet.open(path, checkpoint_key=key)
+    head, org = _company(k)
+    for i in range(3, 8):
+        person(k, "Сотрудник", snils_of(i), None, f"p{i}@example.ru")
+    checkpoint = k.sign_checkpoint(key, at=T0)
+    assert checkpoint["size"] == k.journal_head()["seq"] and checkpoint["key"] == public
+    # A proof of one entry, checked without the journal, against the checkpoint.
+    proof = k.prove_entry(2, size=checkpoint["size"])
+    kabinet.check_proof(proof, checkpoint, trusted_key=public)
+    kabinet.check_proof(json.dumps(proof))
+    changed = dict(proof, body=proof["body"] + " ")
+    with pytest.raises(kabinet.JournalError) as bad_proof:
+        kabinet.check_proof(changed, checkpoint)
+    assert bad_proof.value.code == "proof.root_mismatch"
+    assert k.verify_against_checkpoints([checkpoint], trusted_key=public)["head"] == k.journal_head()
+    k.checkpoint()  # a snapshot, vouched for by a checkpoint signed with the key
+    del k
+    # An intruder cuts the last entries and recomputes the head: the journal
+    # alone still chains, but not to the checkpoint kept elsewhere.
+    db = sqlite3.connect(path)
+    last = checkpoint["size"]
+    db.execute("delete from journal where seq > ?", (last - 2,))
+    db.execute("update head set seq = ?, hash = (select hash from journal where seq = ?)", (last - 2, last - 2))
+    db.execute("delete from merkle where idx > 0 or level > 8")
+    db.commit()
+    db.close()
+    with pytest.raises(kabinet.JournalError) as refused:
+        kabinet.Kabinet.open(path, checkpoint_key=key)
+    assert refused.value.code == "journal.checkpoint_mismatch"
+    plain = kabinet.Kabinet.open(path)
+    with pytest.raises(kabinet.JournalError) as found:
+        plain.verify_against_checkpoints([checkpoint])
+    assert found.value.code == "journal.checkpoint_mismatch"
+    forged = dict(checkpoint, size=checkpoint["size"] - 2)
+    with pytest.raises(kabinet.JournalError) as forged_error:
+        plain.verify_against_checkpoints([forged])
+    assert forged_error.value.code == "checkpoint.bad_signature"

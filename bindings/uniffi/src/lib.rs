@@ -29,6 +29,7 @@ uniffi::setup_scaffolding!();
 
 mod application_values;
 mod applications;
+mod audit;
 mod auth;
 mod catalog;
 mod certificates;

@@ -102,17 +102,50 @@ pub fn root<S: Subtrees + ?Sized>(src: &mut S, size: u64) -> Result<Digest, S::E
 
 /// What is wrong with a proof request or a proof.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::coded::Coded::message_en(self))]
 #[non_exhaustive]
 pub enum ProofError {
     /// The leaf is not in a tree of that size, or the sizes are out of order.
-    #[error("leaf or tree size out of range")]
     OutOfRange,
     /// The proof has the wrong number of hashes for the sizes it claims.
-    #[error("the proof has the wrong length")]
     WrongLength,
-    /// The proof does not lead to the expected root.
-    #[error("the proof does not lead to the expected root")]
+    /// The proof does not lead to the expected root (or its entry's body
+    /// is not the entry's).
     RootMismatch,
+}
+
+impl crate::coded::Coded for ProofError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::OutOfRange => "proof.out_of_range",
+            Self::WrongLength => "proof.wrong_length",
+            Self::RootMismatch => "proof.root_mismatch",
+        }
+    }
+
+    fn message_ru(&self) -> String {
+        match self {
+            Self::OutOfRange => {
+                "записи нет в журнале такого размера, или размеры идут не по порядку"
+            }
+            Self::WrongLength => "в доказательстве не то число хешей для этих размеров",
+            Self::RootMismatch => "доказательство не ведёт к ожидаемому корню дерева журнала",
+        }
+        .into()
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            Self::OutOfRange => {
+                "the entry is not in a journal of that size, or the sizes are out of order"
+            }
+            Self::WrongLength => "the proof has the wrong number of hashes for those sizes",
+            Self::RootMismatch => {
+                "the proof does not lead to the expected root of the journal's tree"
+            }
+        }
+        .into()
+    }
 }
 
 /// The inclusion proof (audit path) of leaf `index` in the tree of `size`

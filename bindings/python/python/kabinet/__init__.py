@@ -19,6 +19,9 @@ stable codes.
 
 from ._applications import missing_documents
 from ._kabinet import (
+    check_proof,
+    checkpoint_public_key,
+    new_checkpoint_key,
     Basis,
     Bik,
     Certificate,
@@ -96,6 +99,9 @@ from .errors import (
 )
 
 __all__ = [
+    "check_proof",
+    "checkpoint_public_key",
+    "new_checkpoint_key",
     "AccessDeniedError",
     "AccountError",
     "ApplicationError",

@@ -79,6 +79,7 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         policy: Optional[Dict[str, Any]] = None,
         *,
         max_staleness_ms: Optional[int] = None,
+        checkpoint_key: Optional[bytes] = None,
     ) -> "Kabinet":
         """Opens (or creates) the directory kept in the SQLite file ``path``,
         or in the PostgreSQL database a ``postgresql://`` URL names: its state
@@ -87,8 +88,18 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         may share the database; every answer includes what any of them
         acknowledged before the question, unless ``max_staleness_ms`` lets
         answers be that much older.
+        With ``checkpoint_key`` (PKCS#8 bytes kept outside the database) the
+        journal is audited: a checkpoint is signed with every snapshot, and
+        opening refuses a journal or snapshot rewritten since the latest one
+        (``journal.checkpoint_mismatch``, ``journal.snapshot``,
+        ``checkpoint.untrusted_key``).
         Raises :class:`kabinet.JournalError` (``store.*``, ``journal.*``)."""
-        return cls(policy, path=os.fspath(path), max_staleness_ms=max_staleness_ms)
+        return cls(
+            policy,
+            path=os.fspath(path),
+            max_staleness_ms=max_staleness_ms,
+            checkpoint_key=checkpoint_key,
+        )
 
     def _system(self, command: Dict[str, Any], at: Optional[datetime]) -> List[Event]:
         return self.execute(command, Context.system(at))

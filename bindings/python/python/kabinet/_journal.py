@@ -96,5 +96,30 @@ class JournalMixin(_Kabinet):
         return _kabinet._execute_batch(self, list(commands))
 
     def checkpoint(self) -> None:
-        """Saves a snapshot now, so the next opening replays nothing."""
+        """Saves a snapshot now, so the next opening replays nothing (and,
+        opened with a ``checkpoint_key``, signs a checkpoint with it)."""
         _kabinet._checkpoint(self)
+
+    # --- the journal as a transparency log (RFC 9162) ----------------------
+
+    def sign_checkpoint(self, key: bytes, at: Optional[datetime] = None) -> Dict[str, Any]:
+        """Verifies the whole journal and returns a checkpoint of it (size,
+        Merkle root, last entry's hash, time) signed with ``key`` (PKCS#8
+        bytes from :func:`kabinet.new_checkpoint_key`). Keep it outside the
+        database; raises :class:`JournalError` when the journal is broken."""
+        return _kabinet._sign_checkpoint(self, key, at)
+
+    def verify_against_checkpoints(
+        self, checkpoints: Sequence[Any], trusted_key: Optional[str] = None
+    ) -> Dict[str, Any]:
+        """Verifies the whole journal and that it extends every checkpoint
+        (dicts or JSON text), each signed with ``trusted_key`` (hex) when
+        given; returns ``{"head", "root"}``. Raises :class:`JournalError`
+        (``journal.checkpoint_mismatch`` with ``details["seq"]``,
+        ``checkpoint.bad_signature``, ``checkpoint.untrusted_key``, ...)."""
+        return _kabinet._verify_against_checkpoints(self, list(checkpoints), trusted_key)
+
+    def prove_entry(self, seq: int, size: Optional[int] = None) -> Dict[str, Any]:
+        """The proof that entry ``seq`` is in the journal of ``size`` entries
+        (its current size by default); check it with :func:`kabinet.check_proof`."""
+        return _kabinet._prove_entry(self, seq, size)

@@ -18,6 +18,36 @@ fun freshPostgres(name: String): String {
 }
 
 fun journalTests() {
+    test("journal: checkpoints and proofs; an audited opening refuses a foreign key") {
+        val path = dbPath()
+        val key = newCheckpointKey()
+        val public = checkpointPublicKey(key)
+        val k = Kabinet.openAudited(path, key)
+        person(k, "Грефов", "112-233-445 95", HEAD_INN, "head@example.ru")
+        person(k, "Сотрудник", "001-001-998 00")
+        k.checkpoint()
+        val checkpoint = k.signCheckpoint(key, T0)
+        yes(checkpoint.contains("\"key\":\"$public\""), "signed with the key: $checkpoint")
+        val proof = k.proveEntry(1uL, null)
+        checkProof(proof, checkpoint, public)
+        val changed = proof.replace("head@example.ru", "evil@example.ru")
+        eq(codeOf(raises<KabinetException.Storage> { checkProof(changed, checkpoint, null) }), "proof.root_mismatch")
+        eq(codeOf(raises<KabinetException.Storage> { k.proveEntry(99uL, null) }), "proof.out_of_range")
+        val ok = k.verifyAgainstCheckpoints(listOf(checkpoint), public)
+        yes(ok.valid && ok.head == k.journalHead(), "the journal extends its checkpoint")
+        val forged = checkpoint.replace("\"size\":${k.journalHead().seq}", "\"size\":1")
+        val refused = k.verifyAgainstCheckpoints(listOf(forged), null)
+        eq(refused.broken?.code, "checkpoint.bad_signature")
+        val before = k.journalHead()
+        k.destroy()
+        // the same file, reopened with the key: the snapshot is vouched for
+        val again = Kabinet.openAudited(path, key)
+        eq(again.journalHead(), before)
+        again.destroy()
+        // another key does not vouch for the checkpoints stored in the file
+        eq(codeOf(raises<KabinetException.Storage> { Kabinet.openAudited(path, newCheckpointKey()) }), "checkpoint.untrusted_key")
+    }
+
     test("journal: an SQLite file keeps the directory across openings") {
         val path = dbPath()
         val k = Kabinet.open(path)
