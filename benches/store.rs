@@ -366,6 +366,35 @@ fn million(c: &mut Criterion) {
         let path = path();
         b.iter(|| black_box(Kabinet::open(path).unwrap().journal_head()))
     });
+    let handle = std::sync::OnceLock::new();
+    let handle = || handle.get_or_init(|| Kabinet::open(path()).unwrap());
+    g.bench_function("inclusion proof of one entry, built and checked", |b| {
+        let k = handle();
+        let mut seq = 1u64;
+        b.iter(|| {
+            // entries all over the journal, cold and warm pages alike
+            seq = (seq * 7_919 + 104_729) % MILLION + 1;
+            let proof = k.prove_entry(seq, Some(MILLION)).unwrap().unwrap();
+            proof.verify().unwrap();
+            black_box(proof)
+        })
+    });
+    g.bench_function(
+        "consistency of two checkpoints (999,000 → 1,000,000), built and checked",
+        |b| {
+            let k = handle();
+            let (old, new) = (MILLION - 1_000, MILLION);
+            let (old_root, new_root) = (k.journal_root(old).unwrap(), k.journal_root(new).unwrap());
+            b.iter(|| {
+                let proof = k.prove_extension(old, new).unwrap().unwrap();
+                kabinet::journal::merkle::verify_consistency(
+                    old, new, &old_root, &new_root, &proof,
+                )
+                .unwrap();
+                black_box(proof)
+            })
+        },
+    );
     let store = std::sync::OnceLock::new();
     g.throughput(Throughput::Elements(MILLION));
     g.bench_function("verify the whole chain", |b| {

@@ -269,16 +269,23 @@ macro_rules! shared_journal_tests {
                 proptest! {
                     #![proptest_config(ProptestConfig::with_cases(24))]
 
-                    /// Random commands on 2–4 handles of one file, in random order:
-                    /// every decision reflects every command acknowledged before it, on
-                    /// whichever handle; one chain; replay equals every handle's state.
+                    /// Random commands on 2–4 handles of one database, in random order,
+                    /// while 2–4 writer processes append their own: every decision
+                    /// reflects every command acknowledged before it, on whichever
+                    /// handle; every command a process acknowledged is in the journal;
+                    /// one chain; replay equals every handle's state.
                     #[test]
                     fn every_handle_answers_from_every_acknowledged_command(
                         handles in 2usize..=4,
+                        writers in proptest::collection::vec(2u64..=10, 2..=4),
                         steps in proptest::collection::vec((0usize..4, step()), 1..40),
                     ) {
                         let (path, head, org, people) = staffed("prop");
                         let ks: Vec<Kabinet> = (0..handles).map(|_| Kabinet::open(&path).unwrap()).collect();
+                        let processes: Vec<std::process::Child> = writers
+                            .iter()
+                            .map(|count| write_loop(&path, *count).stdout(Stdio::piped()).spawn().unwrap())
+                            .collect();
                         let accountant = people[1];
                         let ctx = Context::account(head, t(T0));
                         let mut employed = true;
@@ -310,6 +317,24 @@ macro_rules! shared_journal_tests {
                                 Step::Check => prop_assert_eq!(pays(k, accountant, org), employed),
                             }
                         }
+                        for (p, count) in processes.into_iter().zip(&writers) {
+                            let out = p.wait_with_output().unwrap();
+                            prop_assert!(out.status.success(), "a writer process failed");
+                            let acknowledged = String::from_utf8_lossy(&out.stdout).lines().count() as u64;
+                            prop_assert_eq!(acknowledged, *count);
+                        }
+                        // Every command the processes acknowledged is in the journal.
+                        let by_processes = ks[0]
+                            .journal(&journal::Filter { actor: Some(Actor::System), ..journal::Filter::all() })
+                            .unwrap()
+                            .iter()
+                            .filter(|e| match &e.record.command {
+                                Command::RegisterAccount { name, .. } => name.surname() == "Тестов",
+                                Command::DisableAccount { .. } => true,
+                                _ => false,
+                            })
+                            .count() as u64;
+                        prop_assert_eq!(by_processes, writers.iter().sum::<u64>());
                         let heads: Vec<journal::Head> = ks.iter().map(Kabinet::journal_head).collect();
                         prop_assert!(heads.windows(2).all(|w| w[0] == w[1]), "{:?}", heads);
                         prop_assert!(ks[0].verify_journal().unwrap().is_ok());
