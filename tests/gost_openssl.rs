@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use kabinet::gost::{self, ParamSet, PublicKey};
+use kabinet::Coded;
 
 /// (openssl algorithm, openssl paramset name, our parameter set).
 const SETS: [(&str, &str, ParamSet); 12] = [
@@ -210,4 +211,111 @@ fn openssl_gost_signatures_verify_and_corruptions_are_refused() {
     std::fs::remove_dir_all(&dir).ok();
     eprintln!("differential: {verified} OpenSSL signatures verified, {refused} corruptions refused by both");
     assert_eq!(verified, SETS.len() * KEYS * MESSAGES);
+}
+
+/// A host whose key is GOST R 34.10-2012: checkpoints it signs with OpenSSL
+/// (the GOST engine) verify, and prove the journal; a changed checkpoint or
+/// another key does not.
+#[test]
+fn checkpoints_signed_by_a_gost_key_verify() {
+    use kabinet::journal::checkpoint::{SignedCheckpoint, GOST_256, GOST_512};
+    assert!(
+        engine_available(),
+        "openssl with the gost engine is required: run scripts/deps/gost-engine.sh (./scripts/test does)"
+    );
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("kabinet-gost-checkpoint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let db = dir.join("journal.db");
+    let _ = std::fs::remove_file(&db);
+    let k = kabinet::Kabinet::open(&db).unwrap();
+    for i in 0..300 {
+        k.execute(
+            kabinet::Command::RegisterAccount {
+                name: kabinet::accounts::PersonName::new("Сотрудник", "Иван", None),
+                snils: None,
+                inn: None,
+                email: Some(kabinet::Email::parse(&format!("p{i}@example.ru")).unwrap()),
+                phone: None,
+            },
+            &kabinet::Context::system(kabinet::Kabinet::now()),
+        )
+        .unwrap();
+    }
+    let head = k.journal_head();
+    let checkpoint = kabinet::journal::checkpoint::Checkpoint {
+        size: head.seq,
+        root: k.journal_root(head.seq).unwrap(),
+        head: head.hash,
+        at: kabinet::Kabinet::now(),
+        snapshot: None,
+    };
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    for (algorithm, paramset, md, name) in [
+        ("gost2012_256", "A", "-md_gost12_256", GOST_256),
+        ("gost2012_512", "A", "-md_gost12_512", GOST_512),
+    ] {
+        run(&[
+            "genpkey",
+            "-engine",
+            "gost",
+            "-algorithm",
+            algorithm,
+            "-pkeyopt",
+            &format!("paramset:{paramset}"),
+            "-out",
+            &path("key.pem"),
+        ]);
+        run(&[
+            "pkey",
+            "-engine",
+            "gost",
+            "-in",
+            &path("key.pem"),
+            "-pubout",
+            "-outform",
+            "DER",
+            "-out",
+            &path("pub.der"),
+        ]);
+        std::fs::write(dir.join("text"), checkpoint.signed_text()).unwrap();
+        run(&[
+            "dgst",
+            "-engine",
+            "gost",
+            md,
+            "-sign",
+            &path("key.pem"),
+            "-out",
+            &path("sig"),
+            &path("text"),
+        ]);
+        let signed = SignedCheckpoint {
+            checkpoint,
+            algorithm: name.into(),
+            key: hex(&std::fs::read(dir.join("pub.der")).unwrap()),
+            signature: hex(&std::fs::read(dir.join("sig")).unwrap()),
+        };
+        assert_eq!(signed.verify(Some(&signed.key)), Ok(checkpoint), "{name}");
+        let (found, _) = k
+            .verify_against_checkpoints(std::slice::from_ref(&signed), Some(&signed.key))
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.seq, head.seq);
+        let mut changed = signed.clone();
+        changed.checkpoint.size -= 1;
+        assert_eq!(
+            changed.verify(None).unwrap_err().code(),
+            "checkpoint.bad_signature",
+            "{name}"
+        );
+        let mut other_size = signed.clone();
+        other_size.algorithm = if name == GOST_256 { GOST_512 } else { GOST_256 }.into();
+        assert!(
+            other_size.verify(None).is_err(),
+            "{name} read as the other size"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

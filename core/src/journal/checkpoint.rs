@@ -31,8 +31,17 @@ use serde::{Deserialize, Serialize};
 /// The first line of the signed text.
 const HEADER: &str = "kabinet journal checkpoint v1";
 
-/// The only signature algorithm of checkpoints.
+/// The signature algorithm of the checkpoints kabinet signs.
 pub const ALGORITHM: &str = "ed25519";
+
+/// Checkpoints signed by a host's GOST R 34.10-2012 key (with Streebog),
+/// which kabinet verifies: the key is the hex of its DER
+/// SubjectPublicKeyInfo, the signature the hex of its value as X.509 and
+/// `openssl dgst -sign` carry it.
+pub const GOST_256: &str = "gost3410-2012-256";
+
+/// The 512-bit GOST R 34.10-2012 checkpoint signature ([`GOST_256`]).
+pub const GOST_512: &str = "gost3410-2012-512";
 
 /// What a checkpoint states of the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,7 +81,7 @@ pub struct SignedCheckpoint {
     /// What is signed.
     #[serde(flatten)]
     pub checkpoint: Checkpoint,
-    /// The signature algorithm: [`ALGORITHM`].
+    /// The signature algorithm: [`ALGORITHM`], [`GOST_256`] or [`GOST_512`].
     pub algorithm: String,
     /// The signer's public key, hex.
     pub key: String,
@@ -171,11 +180,6 @@ impl SignedCheckpoint {
     /// # Errors
     /// Why the checkpoint cannot be trusted.
     pub fn verify(&self, trusted: Option<&str>) -> Result<Checkpoint, CheckpointError> {
-        if self.algorithm != ALGORITHM {
-            return Err(CheckpointError::Malformed {
-                reason: format!("unknown algorithm {}", self.algorithm),
-            });
-        }
         if let Some(t) = trusted {
             if !t.eq_ignore_ascii_case(&self.key) {
                 return Err(CheckpointError::UntrustedKey);
@@ -186,15 +190,36 @@ impl SignedCheckpoint {
         };
         let key = unhex(&self.key).ok_or_else(|| malformed("the key"))?;
         let signature = unhex(&self.signature).ok_or_else(|| malformed("the signature"))?;
-        UnparsedPublicKey::new(&ED25519, key)
-            .verify(self.checkpoint.signed_text().as_bytes(), &signature)
-            .map_err(|_| CheckpointError::BadSignature)?;
+        let text = self.checkpoint.signed_text();
+        let verified = match self.algorithm.as_str() {
+            ALGORITHM => UnparsedPublicKey::new(&ED25519, key)
+                .verify(text.as_bytes(), &signature)
+                .is_ok(),
+            GOST_256 | GOST_512 => {
+                let oid = if self.algorithm == GOST_256 {
+                    crate::gost::oids::SIGNATURE_256
+                } else {
+                    crate::gost::oids::SIGNATURE_512
+                };
+                crate::gost::verify_signature(&key, &oid, text.as_bytes(), &signature).is_ok()
+            }
+            other => {
+                return Err(CheckpointError::Malformed {
+                    reason: format!("unknown algorithm {other}"),
+                })
+            }
+        };
+        if !verified {
+            return Err(CheckpointError::BadSignature);
+        }
         Ok(self.checkpoint)
     }
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || s.len() > 256 {
+    // An Ed25519 key is 32 bytes and its signature 64; a GOST
+    // SubjectPublicKeyInfo under 200 and its signature 128.
+    if s.len() % 2 != 0 || s.len() > 1024 {
         return None;
     }
     s.as_bytes()
