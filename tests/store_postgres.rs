@@ -223,3 +223,60 @@ fn the_cli_creates_verifies_and_exports_by_url() {
         "{out:?}"
     );
 }
+
+/// The journal as a transparency log on PostgreSQL: the stored tree agrees
+/// with the entries, proofs lead to the signed root, an audited opening
+/// refuses a journal cut below its latest checkpoint.
+#[test]
+fn checkpoints_and_proofs_on_postgresql() {
+    let url = fresh_postgres("audit");
+    let pkcs8 = kabinet::audit::new_checkpoint_key().unwrap();
+    let key = || kabinet::journal::checkpoint::CheckpointKey::from_pkcs8(&pkcs8).unwrap();
+    let k = Kabinet::open_audited(&url, Policy::default(), key()).unwrap();
+    for i in 0..600u64 {
+        k.execute(
+            Command::RegisterAccount {
+                name: accounts::PersonName::new("Сотрудник", "Иван", None),
+                snils: None,
+                inn: None,
+                email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
+                phone: None,
+            },
+            &Context::system(t(T0)),
+        )
+        .unwrap();
+    }
+    k.checkpoint().unwrap();
+    let signed = k.sign_checkpoint(&key(), t(T0)).unwrap().unwrap();
+    assert_eq!(signed.checkpoint.size, 600);
+    assert_eq!(k.journal_root(600).unwrap(), signed.checkpoint.root);
+    for seq in [1, 256, 512, 513, 600] {
+        let proof = k.prove_entry(seq, None).unwrap().unwrap();
+        proof.verify().unwrap();
+        assert_eq!(proof.root, signed.checkpoint.root);
+    }
+    let nodes: i64 = client(&url)
+        .query_one("SELECT count(*) FROM merkle", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(nodes as u64, journal::merkle::stored_node_count(600));
+    drop(k);
+    assert!(Kabinet::open_audited(&url, Policy::default(), key()).is_ok());
+    let mut db = client(&url);
+    db.batch_execute(
+        "DELETE FROM journal WHERE seq > 590;
+         UPDATE head SET seq = 590, hash = (SELECT hash FROM journal WHERE seq = 590);",
+    )
+    .unwrap();
+    let refused = Kabinet::open_audited(&url, Policy::default(), key()).unwrap_err();
+    assert_eq!(refused.code(), "journal.checkpoint_mismatch");
+    let plain = Kabinet::open(&url).unwrap();
+    assert_eq!(
+        plain
+            .verify_against_checkpoints(&[signed], None)
+            .unwrap()
+            .unwrap_err()
+            .code(),
+        "journal.checkpoint_mismatch"
+    );
+}
