@@ -91,6 +91,25 @@ fn durable_commands(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+    // The append alone: snapshots off, so no sample carries the cost of
+    // rewriting the directory (what the Merkle tree adds shows here).
+    let k = Kabinet::open(fresh("bench-store-append.db"))
+        .unwrap()
+        .snapshot_every(u64::MAX);
+    g.bench_function("100 commands per transaction, snapshots off", |b| {
+        b.iter_batched(
+            || {
+                (0..100)
+                    .map(|_| {
+                        i += 1;
+                        (register(i), ctx.clone())
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |batch| k.execute_batch(batch).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
     g.finish();
 }
 

@@ -576,10 +576,10 @@ fn load_state(
 ) -> Result<(Directory, Head, u64, u64), StoreError> {
     let mut loaded = store.load()?;
     if let Some(key) = audit {
-        let snapshot = loaded
-            .snapshot
-            .as_ref()
-            .map(|(h, _)| (h.seq, loaded.snapshot_digest));
+        let snapshot = match &loaded.snapshot {
+            Some((h, _)) => Some((h.seq, store.snapshot_digest(h.seq)?)),
+            None => None,
+        };
         if crate::audit::check_opening(store, key, snapshot)? == crate::audit::SnapshotUse::Replay
             && loaded.snapshot.is_some()
         {

@@ -49,7 +49,6 @@ impl Store for MemoryStore {
             snapshot,
             tail,
             snapshot_bytes: 0,
-            snapshot_digest: None,
         })
     }
 
@@ -142,6 +141,10 @@ impl Store for MemoryStore {
     fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError> {
         let kept = self.snapshot.lock().unwrap_or_else(|p| p.into_inner());
         Ok(kept.iter().map(|(h, s)| (h.seq, s.clone())).collect())
+    }
+
+    fn snapshot_digest(&self, _seq: u64) -> Result<Option<Digest>, StoreError> {
+        Ok(None) // nothing is encoded: the snapshot is a copy in memory
     }
 
     fn drop_snapshots(&self) -> Result<u64, StoreError> {

@@ -91,9 +91,6 @@ pub struct Loaded {
     /// The size of the snapshot as stored, in bytes (0 without one, or for a
     /// store that does not encode it).
     pub snapshot_bytes: u64,
-    /// The SHA-256 of the snapshot as stored (`None` without one, or for a
-    /// store that does not encode it).
-    pub snapshot_digest: Option<Digest>,
 }
 
 /// A snapshot as it was stored.
@@ -257,6 +254,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// # Errors
     /// [`StoreError`] when the store cannot be read.
     fn stored_snapshots(&self) -> Result<Vec<(u64, DirectorySnapshot)>, StoreError>;
+
+    /// The SHA-256 of the snapshot stored at entry `seq`, as stored (`None`
+    /// when there is none, or for a store that does not encode it).
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn snapshot_digest(&self, seq: u64) -> Result<Option<Digest>, StoreError>;
 
     /// Deletes every stored snapshot (the recovery from `journal.snapshot`:
     /// the next opening replays the whole journal); returns how many.

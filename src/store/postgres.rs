@@ -460,7 +460,6 @@ impl Store for PostgresStore {
             snapshot,
             tail,
             snapshot_bytes: saved.map_or(0, |s| s.bytes),
-            snapshot_digest: saved.and_then(|s| s.digest),
         })
     }
 
@@ -620,6 +619,17 @@ impl Store for PostgresStore {
             out.push((to_u64(seq), decode_snapshot_body(seq, &body)?));
         }
         Ok(out)
+    }
+
+    fn snapshot_digest(&self, seq: u64) -> Result<Option<Digest>, StoreError> {
+        let row = self.reader().query_opt(
+            "SELECT body FROM snapshots WHERE seq = $1",
+            &[&to_i64(seq)],
+        )?;
+        match row {
+            Some(r) => Ok(Some(Digest::sha256(&r.try_get::<_, Vec<u8>>(0)?))),
+            None => Ok(None),
+        }
     }
 
     fn drop_snapshots(&self) -> Result<u64, StoreError> {

@@ -224,7 +224,7 @@ impl SqliteStore {
                     found,
                     SavedSnapshot {
                         bytes: body.len() as u64,
-                        digest: Some(Digest::sha256(&body)),
+                        digest: None, // hashed only when asked (`snapshot_digest`)
                     },
                 )));
             }
@@ -363,7 +363,6 @@ impl Store for SqliteStore {
             snapshot,
             tail,
             snapshot_bytes: saved.map_or(0, |s| s.bytes),
-            snapshot_digest: saved.and_then(|s| s.digest),
         })
     }
 
@@ -555,6 +554,15 @@ impl Store for SqliteStore {
             out.push((to_u64(seq), decode_snapshot_body(seq, &body)?));
         }
         Ok(out)
+    }
+
+    fn snapshot_digest(&self, seq: u64) -> Result<Option<Digest>, StoreError> {
+        let body: Option<Vec<u8>> = self
+            .reader()
+            .prepare_cached("SELECT body FROM snapshots WHERE seq = ?1")?
+            .query_row([to_i64(seq)], |r| r.get(0))
+            .optional()?;
+        Ok(body.map(|b| Digest::sha256(&b)))
     }
 
     fn drop_snapshots(&self) -> Result<u64, StoreError> {
