@@ -84,6 +84,10 @@ pub fn prove_entry(
     let Some(entry) = store.stored_entry(seq)? else {
         return Ok(Err(ProofError::OutOfRange));
     };
+    // A tree larger than the journal has no root to prove anything in.
+    if size != seq && store.stored_entry(size)?.is_none() {
+        return Ok(Err(ProofError::OutOfRange));
+    }
     let mut tree = StoreTree(store);
     let path = match merkle::inclusion_proof(&mut tree, index, size)? {
         Ok(p) => p,

@@ -208,6 +208,11 @@ fn every_entry_has_a_proof_that_any_change_breaks() {
         assert!(moved.verify().is_err());
     }
     assert!(k.prove_entry(271, Some(270)).unwrap().is_err());
+    assert_eq!(
+        k.prove_entry(10, Some(5_000)).unwrap(),
+        Err(kabinet::journal::merkle::ProofError::OutOfRange),
+        "no proof in a journal larger than the one stored"
+    );
     // Consistency between two sizes, checked as an auditor would.
     let old = k.journal_root(100).unwrap();
     let proof = k.prove_extension(100, 270).unwrap().unwrap();

@@ -622,10 +622,9 @@ impl Store for PostgresStore {
     }
 
     fn snapshot_digest(&self, seq: u64) -> Result<Option<Digest>, StoreError> {
-        let row = self.reader().query_opt(
-            "SELECT body FROM snapshots WHERE seq = $1",
-            &[&to_i64(seq)],
-        )?;
+        let row = self
+            .reader()
+            .query_opt("SELECT body FROM snapshots WHERE seq = $1", &[&to_i64(seq)])?;
         match row {
             Some(r) => Ok(Some(Digest::sha256(&r.try_get::<_, Vec<u8>>(0)?))),
             None => Ok(None),
