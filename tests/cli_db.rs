@@ -307,3 +307,102 @@ fn import_plans_invites_updates_and_dismissals() {
         Some(2)
     );
 }
+
+/// A closed pipe (`kabinet … | head`) ends a command quietly with 0, a full
+/// disk with `error: output.write` and 2: never a panic.
+#[test]
+fn closed_and_full_outputs_end_cleanly() {
+    let path = fresh_temp_path("cli-output.db");
+    {
+        let k = Kabinet::open(&path).unwrap();
+        let batch = (0..800)
+            .map(|i| {
+                (
+                    Command::RegisterAccount {
+                        name: accounts::PersonName::new("Сотрудник", "Иван", None),
+                        snils: None,
+                        inn: None,
+                        email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
+                        phone: None,
+                    },
+                    Context::system(t(T0)),
+                )
+            })
+            .collect();
+        k.execute_batch(batch).unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_kabinet");
+    for args in [
+        vec!["db", "export", path.to_str().unwrap(), "--format", "csv"],
+        vec!["db", "verify", path.to_str().unwrap()],
+        vec!["id", "check", "inn", "7707083893", "--json"],
+    ] {
+        // The reader goes away at once, before the command writes (or, for
+        // the export's hundreds of KB, before it has written them all).
+        let mut child = std::process::Command::new(bin)
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+    for args in [
+        vec!["db", "export", path.to_str().unwrap()],
+        vec!["db", "verify", path.to_str().unwrap()],
+        vec!["id", "check", "inn", "7707083893"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(bin)
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("error: output.write"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// `db verify --json`: one object, `intact` with the head and root, or
+/// `broken` with the entry, code and both messages; the same exit codes.
+#[test]
+fn verify_reports_as_json() {
+    let (path, _, _, _) = company_db("cli-verify-json.db");
+    let o = kabinet(&["db", "verify"], &path, &["--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["verdict"], "intact");
+    assert!(v["entries"].as_u64().unwrap() > 10);
+    assert_eq!(v["root"].as_str().unwrap().len(), 64);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE journal SET result = 'access.denied' WHERE seq = 3",
+            [],
+        )
+        .unwrap();
+    let o = kabinet(&["db", "verify"], &path, &["--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["verdict"], "broken");
+    assert_eq!(v["seq"], 3);
+    assert_eq!(v["code"], "journal.columns");
+    assert!(v["message_ru"].as_str().unwrap().contains("3"));
+    // A missing database: the one error format on standard error.
+    let o = kabinet(
+        &["db", "verify"],
+        Path::new("/nonexistent/k.db"),
+        &["--json"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: store.not_found: "));
+}

@@ -25,22 +25,11 @@ use kabinet::Coded;
 /// 2^64 entries is under 5 KB plus its entry).
 const MAX_FILE: usize = 4 << 20;
 
-fn usage(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(2)
-}
-
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ExitCode> {
-    let bytes = read_capped(path, MAX_FILE).map_err(|e| {
-        usage(format!(
-            "{}: {}: {}",
-            e.code(),
-            path.display(),
-            e.message_en()
-        ))
-    })?;
+    let bytes = read_capped(path, MAX_FILE)
+        .map_err(|e| crate::fail(e.code(), format!("{}: {}", path.display(), e.message_en())))?;
     serde_json::from_slice(&bytes)
-        .map_err(|e| usage(format!("checkpoint.malformed: {}: {e}", path.display())))
+        .map_err(|e| crate::fail("checkpoint.malformed", format!("{}: {e}", path.display())))
 }
 
 /// Reads checkpoint files.
@@ -54,7 +43,7 @@ pub fn new_key(out: &Path) -> ExitCode {
         .and_then(|pkcs8| CheckpointKey::from_pkcs8(&pkcs8).map(|key| (pkcs8, key)));
     let (pkcs8, key) = match key {
         Ok(k) => k,
-        Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
+        Err(e) => return crate::fail_coded(&e),
     };
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -74,7 +63,7 @@ pub fn new_key(out: &Path) -> ExitCode {
             println!("{}", key.public_key());
             ExitCode::SUCCESS
         }
-        Err(e) => usage(format!("{}: {e}", out.display())),
+        Err(e) => crate::fail("file.io", format!("{}: {e}", out.display())),
     }
 }
 
@@ -82,18 +71,11 @@ pub fn new_key(out: &Path) -> ExitCode {
 pub fn checkpoint(path: &Path, key: &Path, at: Option<kabinet::Timestamp>) -> ExitCode {
     let der = match read_capped(key, MAX_FILE) {
         Ok(d) => d,
-        Err(e) => {
-            return usage(format!(
-                "{}: {}: {}",
-                e.code(),
-                key.display(),
-                e.message_en()
-            ))
-        }
+        Err(e) => return crate::fail(e.code(), format!("{}: {}", key.display(), e.message_en())),
     };
     let key = match CheckpointKey::from_pkcs8(&der) {
         Ok(k) => k,
-        Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
+        Err(e) => return crate::fail_coded(&e),
     };
     let store = match crate::db::open_existing(path) {
         Ok(s) => s,
@@ -106,7 +88,7 @@ pub fn checkpoint(path: &Path, key: &Path, at: Option<kabinet::Timestamp>) -> Ex
                 println!("{text}");
                 ExitCode::SUCCESS
             }
-            Err(e) => usage(e),
+            Err(e) => crate::fail("output.json", e),
         },
         Ok(Err(e)) => {
             println!(
@@ -118,7 +100,7 @@ pub fn checkpoint(path: &Path, key: &Path, at: Option<kabinet::Timestamp>) -> Ex
             );
             ExitCode::from(1)
         }
-        Err(e) => usage(format!("{}: {}", e.code(), e.message_en())),
+        Err(e) => crate::fail_coded(&e),
     }
 }
 
@@ -132,7 +114,7 @@ pub fn prove(path: &Path, seq: u64, size: Option<u64>) -> ExitCode {
         Some(s) => s,
         None => match store.entry_count() {
             Ok(n) => n,
-            Err(e) => return usage(format!("{}: {}", e.code(), e.message_en())),
+            Err(e) => return crate::fail_coded(&e),
         },
     };
     match audit::prove_entry(&*store, seq, size) {
@@ -141,14 +123,13 @@ pub fn prove(path: &Path, seq: u64, size: Option<u64>) -> ExitCode {
                 println!("{text}");
                 ExitCode::SUCCESS
             }
-            Err(e) => usage(e),
+            Err(e) => crate::fail("output.json", e),
         },
-        Ok(Err(e)) => usage(format!(
-            "{}: entry {seq} of {size}: {}",
+        Ok(Err(e)) => crate::fail(
             e.code(),
-            e.message_en()
-        )),
-        Err(e) => usage(format!("{}: {}", e.code(), e.message_en())),
+            format!("entry {seq} of {size}: {}", e.message_en()),
+        ),
+        Err(e) => crate::fail_coded(&e),
     }
 }
 

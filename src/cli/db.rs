@@ -59,6 +59,10 @@ pub enum DbCommand {
         /// The public key (hex) every checkpoint must be signed with.
         #[arg(long)]
         trusted_key: Option<String>,
+        /// Print the verdict as one JSON object (`verdict`: `intact` or
+        /// `broken`, with the entry, code and messages).
+        #[arg(long)]
+        json: bool,
     },
     /// Delete every snapshot, so that the next opening replays the whole
     /// journal (the recovery from an edited snapshot, `journal.snapshot`).
@@ -197,7 +201,8 @@ pub fn run(command: DbCommand) -> ExitCode {
             path,
             checkpoint,
             trusted_key,
-        } => verify(&path, &checkpoint, trusted_key.as_deref()),
+            json,
+        } => verify(&path, &checkpoint, trusted_key.as_deref(), json),
         DbCommand::DropSnapshots { path } => on_store(
             &path,
             |store| store.drop_snapshots().map(|_| ()),
@@ -227,13 +232,12 @@ pub fn run(command: DbCommand) -> ExitCode {
 pub fn open_existing(target: &Path) -> Result<Box<dyn Store>, ExitCode> {
     let url = target.to_str().is_some_and(|t| t.contains("://"));
     if !url && !target.is_file() {
-        eprintln!("no database at {}", target.display());
-        return Err(ExitCode::from(2));
+        return Err(crate::fail(
+            "store.not_found",
+            format!("no database at {}", target.display()),
+        ));
     }
-    open_store(target, Opening::Existing).map_err(|e| {
-        eprintln!("error: {}: {}", e.code(), e.message_en());
-        ExitCode::from(2)
-    })
+    open_store(target, Opening::Existing).map_err(|e| crate::fail_coded(&e))
 }
 
 /// A progress bar on standard error; drawn only on a terminal.
@@ -257,14 +261,11 @@ fn init(path: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{}: {}", e.code(), e.message_en());
-            ExitCode::from(2)
-        }
+        Err(e) => crate::fail_coded(&e),
     }
 }
 
-fn verify(path: &Path, checkpoints: &[PathBuf], trusted: Option<&str>) -> ExitCode {
+fn verify(path: &Path, checkpoints: &[PathBuf], trusted: Option<&str>, json: bool) -> ExitCode {
     let checkpoints = match crate::audit::read_checkpoints(checkpoints) {
         Ok(c) => c,
         Err(code) => return code,
@@ -295,42 +296,95 @@ fn verify(path: &Path, checkpoints: &[PathBuf], trusted: Option<&str>) -> ExitCo
         }
         other => other,
     };
-    match result {
-        Ok(Ok((head, root))) => {
-            println!(
-                "ok: {} entries, head {}, root {}{}",
-                head.seq,
-                head.hash,
-                root,
-                match checkpoints.len() {
-                    0 => String::new(),
-                    n => format!(", extends {n} checkpoint(s)"),
-                }
-            );
-            ExitCode::SUCCESS
-        }
-        Ok(Err(kabinet::journal::checkpoint::AuditError::Journal(e))) => {
-            println!(
-                "broken at entry {} [{}]: {} / {}",
-                e.seq,
-                e.code(),
-                e.message_en(),
-                e.message_ru()
-            );
-            ExitCode::from(1)
-        }
+    let (report, code) = match result {
+        Ok(Ok((head, root))) => (
+            Verdict::Intact {
+                entries: head.seq,
+                head: head.hash.to_string(),
+                root: root.to_string(),
+                checkpoints: checkpoints.len(),
+            },
+            ExitCode::SUCCESS,
+        ),
         Ok(Err(e)) => {
-            println!(
-                "checkpoint refused [{}]: {} / {}",
-                e.code(),
-                e.message_en(),
-                e.message_ru()
-            );
-            ExitCode::from(1)
+            let seq = match &e {
+                kabinet::journal::checkpoint::AuditError::Journal(v) => Some(v.seq),
+                _ => None,
+            };
+            let verdict = Verdict::Broken {
+                seq,
+                code: e.code().to_owned(),
+                message_ru: e.message_ru(),
+                message_en: e.message_en(),
+            };
+            (verdict, ExitCode::from(1))
         }
-        Err(e) => {
-            eprintln!("{}: {}", e.code(), e.message_en());
-            ExitCode::from(2)
+        Err(e) => return crate::fail_coded(&e),
+    };
+    if json {
+        match serde_json::to_string(&report) {
+            Ok(line) => println!("{line}"),
+            Err(e) => return crate::fail("output.json", e),
+        }
+    } else {
+        println!("{report}");
+    }
+    code
+}
+
+/// What `db verify` found, as text or (`--json`) one JSON object.
+#[derive(serde::Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+enum Verdict {
+    /// Everything holds.
+    Intact {
+        entries: u64,
+        head: String,
+        root: String,
+        checkpoints: usize,
+    },
+    /// The first thing that does not, with its code.
+    Broken {
+        seq: Option<u64>,
+        code: String,
+        message_ru: String,
+        message_en: String,
+    },
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Intact {
+                entries,
+                head,
+                root,
+                checkpoints,
+            } => {
+                write!(f, "ok: {entries} entries, head {head}, root {root}")?;
+                if *checkpoints > 0 {
+                    write!(f, ", extends {checkpoints} checkpoint(s)")?;
+                }
+                Ok(())
+            }
+            Self::Broken {
+                seq: Some(seq),
+                code,
+                message_ru,
+                message_en,
+            } => write!(
+                f,
+                "broken at entry {seq} [{code}]: {message_en} / {message_ru}"
+            ),
+            Self::Broken {
+                seq: None,
+                code,
+                message_ru,
+                message_en,
+            } => write!(
+                f,
+                "checkpoint refused [{code}]: {message_en} / {message_ru}"
+            ),
         }
     }
 }
@@ -372,10 +426,7 @@ fn on_store(
             println!("{}", done());
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("error: {}: {}", e.code(), e.message_en());
-            ExitCode::from(2)
-        }
+        Err(e) => crate::fail_coded(&e),
     }
 }
 
@@ -385,8 +436,7 @@ fn export_all(args: &ExportArgs) -> ExitCode {
         Err(code) => return code,
     };
     let Some(filter) = args.filter() else {
-        eprintln!("--actor takes an account number or `system`");
-        return ExitCode::from(2);
+        return crate::fail("usage.actor", "--actor takes an account number or `system`");
     };
     let bar = progress(store.entry_count().unwrap_or(0), "exporting");
     let stdout = std::io::stdout();
@@ -411,16 +461,12 @@ fn export_all(args: &ExportArgs) -> ExitCode {
     });
     bar.finish_and_clear();
     if let Err(e) = scanned {
-        eprintln!("{}: {}", e.code(), e.message_en());
-        return ExitCode::from(2);
+        return crate::fail_coded(&e);
     }
     match failed.or_else(|| out.flush().err()) {
-        // A closed pipe (`| head`) ends the export quietly.
-        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Some(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
-        }
+        // A closed pipe (`| head`) ends the export quietly, a full disk
+        // with the error: as every `println!` of the tool.
+        Some(e) => crate::output::closed(&e),
         None => ExitCode::SUCCESS,
     }
 }
@@ -430,10 +476,7 @@ fn export_all(args: &ExportArgs) -> ExitCode {
 fn write_loop(path: &Path, count: u64, snapshot_every: u64) -> ExitCode {
     let k = match Kabinet::open(path) {
         Ok(k) => k.snapshot_every(snapshot_every),
-        Err(e) => {
-            eprintln!("{}: {}", e.code(), e.message_en());
-            return ExitCode::from(2);
-        }
+        Err(e) => return crate::fail_coded(&e),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

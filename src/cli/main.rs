@@ -12,6 +12,53 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Every module's `println!`: std's panics when standard output is closed
+/// (`kabinet … | head`) or full (exit 101 with a backtrace). Here a closed
+/// pipe ends the program quietly with 0, as the reader asked for no more,
+/// and any other write error (a full disk) with `error: output.write: …`
+/// and exit code 2.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::output::line(format_args!($($arg)*))
+    };
+}
+
+/// Reports a failure on standard error in the tool's one format,
+/// `error: CODE: message`, and gives the usage exit code (2).
+fn fail(code: &str, message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {code}: {message}");
+    ExitCode::from(2)
+}
+
+/// [`fail`] with a library error's code and English message.
+fn fail_coded(e: &impl kabinet::Coded) -> ExitCode {
+    fail(e.code(), e.message_en())
+}
+
+mod output {
+    //! Writing to standard output without panicking (see `println!`).
+
+    use std::io::Write;
+
+    /// Writes one line to standard output, or ends the program when it
+    /// cannot be written.
+    pub fn line(args: std::fmt::Arguments<'_>) {
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+            closed(&e);
+        }
+    }
+
+    /// Ends the program after standard output failed.
+    pub fn closed(e: &std::io::Error) -> ! {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: output.write: {e}");
+        std::process::exit(2);
+    }
+}
+
 #[cfg(feature = "sqlite")]
 mod audit;
 mod auth;

@@ -119,23 +119,19 @@ pub fn run(command: ReportCommand) -> ExitCode {
         at,
     } = command;
     if !db.is_file() {
-        eprintln!("no database at {}", db.display());
-        return ExitCode::from(2);
+        return crate::fail(
+            "store.not_found",
+            format!("no database at {}", db.display()),
+        );
     }
     let k = match Kabinet::open(&db) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("{}: {}", e.code(), e.message_en());
-            return ExitCode::from(2);
-        }
+        Err(e) => return crate::fail_coded(&e),
     };
     let at = at.unwrap_or_else(Kabinet::now);
     let review = match review(&k, OrgId(org), at, unused_days) {
         Ok(r) => r,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return crate::fail("report.failed", message),
     };
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&review).unwrap_or_default(),
@@ -259,14 +255,6 @@ fn last_used(
     Ok(last)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 fn csv(r: &AccessReview) -> String {
     let mut out = String::from(
         "account,name,standing,status,roles,beyond_roles,rights,last_used,unused,powers_held,flags",
@@ -294,7 +282,7 @@ fn csv(r: &AccessReview) -> String {
         out.push_str(
             &fields
                 .iter()
-                .map(|f| csv_field(f))
+                .map(|f| kabinet::journal::export::csv_cell(f))
                 .collect::<Vec<_>>()
                 .join(","),
         );

@@ -65,7 +65,7 @@ pub fn csv_row(entry: &Entry) -> String {
     ];
     fields
         .iter()
-        .map(|f| quote(f))
+        .map(|f| csv_cell(f))
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -76,9 +76,16 @@ pub fn json_line(entry: &Entry) -> String {
     serde_json::to_string(entry).unwrap_or_default()
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
+/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line
+/// break; and, since the file is opened in spreadsheets, a cell that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return — which Excel and
+/// LibreOffice would run as a formula (`=cmd|' /C calc'!A0`) — is prefixed
+/// with `'` and quoted, as OWASP advises for CSV injection.
+pub fn csv_cell(field: &str) -> String {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", field.replace('"', "\"\""))
+    } else if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_owned()
@@ -91,8 +98,20 @@ mod tests {
 
     #[test]
     fn fields_with_separators_are_quoted() {
-        assert_eq!(quote("a,b"), "\"a,b\"");
-        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(quote("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("plain"), "plain");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralized() {
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_cell("+7 495"), "\"'+7 495\"");
+        assert_eq!(csv_cell("-1+1"), "\"'-1+1\"");
+        assert_eq!(csv_cell("\t=1"), "\"'\t=1\"");
+        assert_eq!(csv_cell("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_cell("=\"x\""), "\"'=\"\"x\"\"\"");
+        assert_eq!(csv_cell("Иванов = Петров"), "Иванов = Петров");
     }
 }
