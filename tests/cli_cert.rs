@@ -342,3 +342,60 @@ fn show_prints_holder_markers_validity_and_algorithm() {
     assert!(text.contains("sign-tool class: КС2"), "{text}");
     assert!(Path::new(&f.dir).is_dir());
 }
+
+/// The README's certificate commands run as written on the sample PKI of
+/// `examples/data/pki`, and `cert show` names the algorithms.
+#[test]
+fn the_readme_sample_pki_runs_as_written() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kabinet"))
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let leaf = "examples/data/pki/leaf.pem";
+    let o = run(&[
+        "cert",
+        "verify",
+        leaf,
+        "--anchor",
+        "examples/data/pki/roots/",
+        "--crl",
+        "examples/data/pki/ca.crl",
+        "--json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["signature_level"], "enhanced");
+    let o = run(&[
+        "cert",
+        "verify",
+        leaf,
+        "--anchor",
+        "examples/data/pki/roots/root.pem",
+        "--anchor-policy",
+        "name-and-key-only",
+        "--profile",
+        "relaxed",
+        "--allow-unknown-revocation",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["cert", "show", leaf]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("signature algorithm: ecdsa-with-SHA256 (1.2.840.10045.4.3.2)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("public key algorithm: EC public key"),
+        "{text}"
+    );
+}

@@ -406,3 +406,31 @@ fn verify_reports_as_json() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: store.not_found: "));
 }
+
+/// The README's import runs as written on `examples/data/staff.csv`, and
+/// `--help` says which columns the file has.
+#[test]
+fn the_sample_staff_file_imports_and_help_names_the_columns() {
+    let (path, org, head, _) = company_db("cli-sample-staff.db");
+    let staff = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/staff.csv");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(["import", "employees", "--db"])
+        .arg(&path)
+        .args(["--org", &org.0.to_string(), "--as", &head.0.to_string()])
+        .arg(&staff)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(stdout(&o).matches("invite ").count(), 4, "{}", stdout(&o));
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(["import", "employees", "--help"])
+        .output()
+        .unwrap();
+    assert!(stdout(&help).contains("snils,email,surname,given_name,patronymic,position,roles"));
+}

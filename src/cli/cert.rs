@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::trust_args::TrustArgs;
 use clap::Subcommand;
 use kabinet::pki::signature::verify_signature;
-use kabinet::pki::{validate, Holder, ValidationReport};
+use kabinet::pki::{oids, validate, Holder, ValidationReport};
 use kabinet::trust_files::load_certificate;
 use kabinet::{Coded, Timestamp};
 use serde_json::json;
@@ -193,7 +193,9 @@ fn show(path: &Path, json: bool) -> i32 {
         "not_before": cert.not_before(),
         "not_after": cert.not_after(),
         "signature_algorithm": cert.certificate().signature_algorithm.oid.to_string(),
+        "signature_algorithm_name": oids::algorithm_name(&cert.certificate().signature_algorithm.oid),
         "public_key_algorithm": tbs.subject_public_key_info.algorithm.oid.to_string(),
+        "public_key_algorithm_name": oids::algorithm_name(&tbs.subject_public_key_info.algorithm.oid),
         "ca": cert.extensions().is_ca(),
         "sign_tool_class": holder.sign_tool_class().map(|c| c.as_str()),
         "holder": holder,
@@ -208,11 +210,11 @@ fn show(path: &Path, json: bool) -> i32 {
         say!("valid: {} .. {}", cert.not_before(), cert.not_after());
         say!(
             "signature algorithm: {}",
-            cert.certificate().signature_algorithm.oid
+            oids::algorithm_text(&cert.certificate().signature_algorithm.oid)
         );
         say!(
             "public key algorithm: {}",
-            tbs.subject_public_key_info.algorithm.oid
+            oids::algorithm_text(&tbs.subject_public_key_info.algorithm.oid)
         );
         let ids = [
             ("ИНН", &holder.inn),

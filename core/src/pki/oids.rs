@@ -177,3 +177,51 @@ oids! {
     /// domainComponent.
     DC = "0.9.2342.19200300.100.1.25";
 }
+
+/// The name of a signature or public-key algorithm, for people
+/// (`ecdsa-with-SHA256`, `GOST R 34.10-2012 256-bit with Streebog-256`);
+/// `None` for an identifier kabinet does not know.
+pub fn algorithm_name(oid: &Oid) -> Option<&'static str> {
+    const NAMES: &[(Oid, &str)] = &[
+        (RSA_ENCRYPTION, "RSA"),
+        (MD2_WITH_RSA, "md2WithRSAEncryption"),
+        (MD5_WITH_RSA, "md5WithRSAEncryption"),
+        (SHA1_WITH_RSA, "sha1WithRSAEncryption"),
+        (RSASSA_PSS, "RSASSA-PSS"),
+        (SHA256_WITH_RSA, "sha256WithRSAEncryption"),
+        (SHA384_WITH_RSA, "sha384WithRSAEncryption"),
+        (SHA512_WITH_RSA, "sha512WithRSAEncryption"),
+        (EC_PUBLIC_KEY, "EC public key"),
+        (ECDSA_WITH_SHA1, "ecdsa-with-SHA1"),
+        (ECDSA_WITH_SHA256, "ecdsa-with-SHA256"),
+        (ECDSA_WITH_SHA384, "ecdsa-with-SHA384"),
+        (ECDSA_WITH_SHA512, "ecdsa-with-SHA512"),
+        (ED25519, "Ed25519"),
+        (DSA, "DSA"),
+        (DSA_WITH_SHA1, "dsa-with-SHA1"),
+        (DSA_WITH_SHA224, "dsa-with-SHA224"),
+        (DSA_WITH_SHA256, "dsa-with-SHA256"),
+        (
+            GOST2012_256_SIGNATURE,
+            "GOST R 34.10-2012 256-bit with Streebog-256",
+        ),
+        (
+            GOST2012_512_SIGNATURE,
+            "GOST R 34.10-2012 512-bit with Streebog-512",
+        ),
+        (GOST2012_256_KEY, "GOST R 34.10-2012 256-bit"),
+        (GOST2012_512_KEY, "GOST R 34.10-2012 512-bit"),
+        (GOST2001_SIGNATURE, "GOST R 34.10-2001 with GOST R 34.11-94"),
+        (GOST2001_KEY, "GOST R 34.10-2001"),
+    ];
+    NAMES.iter().find(|(o, _)| o == oid).map(|(_, n)| *n)
+}
+
+/// An algorithm as people read it: its name and identifier, or the
+/// identifier alone when kabinet does not know it.
+pub fn algorithm_text(oid: &Oid) -> String {
+    match algorithm_name(oid) {
+        Some(name) => format!("{name} ({oid})"),
+        None => oid.to_string(),
+    }
+}
