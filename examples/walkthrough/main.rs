@@ -6,8 +6,10 @@
 //! kept in an SQLite file with its hash-chained journal: run it twice and
 //! the second run finds the company and its people where the first left them.
 //!
-//! Run: `cargo run --release --example walkthrough [database]`
-//! (the database defaults to `target/walkthrough.db`).
+//! Run: `cargo run --release --example walkthrough [database] [--lang ru|en]`
+//! (the database defaults to `target/walkthrough.db`; the walk speaks
+//! Russian unless told `--lang en`). The companies and people are
+//! fictional; their identifiers are computed with valid check digits.
 
 use kabinet::accounts::{AccountLevel, ContactKind, PersonName};
 use kabinet::employees::Invitee;
@@ -20,19 +22,32 @@ use kabinet::*;
 use std::error::Error;
 
 mod representative;
+mod say;
+
+use say::say;
+
+/// ООО «Ромашка», a fictional company: computed ИНН, КПП and ОГРН.
+const INN: &str = "7710034568";
+const KPP: &str = "771001001";
+const OGRN: &str = "1027700345672";
+/// How many lines a list shows before saying how many more there are.
+const SHOWN: usize = 5;
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
 fn main() -> Res<()> {
-    let path = std::env::args()
-        .nth(1)
+    let args = say::choose(std::env::args().skip(1).collect())?;
+    let path = args
+        .into_iter()
+        .next()
         .unwrap_or_else(|| "target/walkthrough.db".into());
     let k = Kabinet::open(&path)?;
     let at: Timestamp = "2026-03-02T09:00:00Z".parse()?;
-    let inn = Inn::parse("7707083893")?;
-    println!(
-        "== 0. The database {path}: {} journal entries",
-        k.journal_head().seq
+    let inn = Inn::parse(INN)?;
+    let entries = k.journal_head().seq;
+    say!(
+        "== 0. База данных {path}: записей в журнале — {entries}",
+        "== 0. The database {path}: {entries} journal entries"
     );
 
     let existing = k
@@ -62,11 +77,14 @@ fn main() -> Res<()> {
     let (org, head, accountant, admin, clerk) = match found {
         Some((org, head, accountant, admin, clerk)) => {
             let members = k.read().members(org).count();
-            println!(
-                "   found {org} from an earlier run, with {members} members: head {head}, \
-                 accountant {accountant}, administrator {admin}, clerk {clerk}"
+            say!(
+                "   {org} найдена после прошлого запуска, сотрудников: {members} — руководитель {head}, бухгалтер {accountant}, администратор {admin}, делопроизводитель {clerk}",
+                "   found {org} from an earlier run, with {members} members: head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}"
             );
-            println!("   registration and hiring are skipped; on to the decisions");
+            say!(
+                "   регистрация и приём на работу пропущены; переходим к решениям",
+                "   registration and hiring are skipped; on to the decisions"
+            );
             (org, head, accountant, admin, clerk)
         }
         None => setup(&k, at, &inn)?,
@@ -84,12 +102,21 @@ fn setup(
 ) -> Res<(OrgId, AccountId, AccountId, AccountId, AccountId)> {
     let system = Context::system(at);
     if k.journal_head().seq == 0 {
-        println!("   empty: registering everything");
+        say!(
+            "   база пуста: регистрируем всё",
+            "   empty: registering everything"
+        );
     } else {
-        println!("   the company is not registered yet: completing what an earlier run began");
+        say!(
+            "   компания ещё не зарегистрирована: доделываем начатое прошлым запуском",
+            "   the company is not registered yet: completing what an earlier run began"
+        );
     }
 
-    println!("\n== 1. People register on the portal and confirm their identity");
+    say!(
+        "\n== 1. Люди регистрируются на портале и подтверждают личность",
+        "\n== 1. People register on the portal and confirm their identity"
+    );
     let head = person(
         k,
         &system,
@@ -122,9 +149,15 @@ fn setup(
         None,
         "kuznetsova@example.ru",
     )?;
-    println!("   head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}");
+    say!(
+        "   руководитель {head}, бухгалтер {accountant}, администратор {admin}, делопроизводитель {clerk}",
+        "   head {head}, accountant {accountant}, administrator {admin}, clerk {clerk}"
+    );
 
-    println!("\n== 2. The head submits the company; the registry (ЕГРЮЛ) confirms it");
+    say!(
+        "\n== 2. Руководитель подаёт заявку на компанию; реестр (ЕГРЮЛ) её подтверждает",
+        "\n== 2. The head submits the company; the registry (ЕГРЮЛ) confirms it"
+    );
     let submitted = k.read().organizations_by_inn(inn).next().map(|o| o.id);
     let org = match submitted {
         Some(org) => org,
@@ -147,16 +180,29 @@ fn setup(
         let registry = registry()?;
         let answer = registry.lookup(inn)?;
         for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
-            println!("   event: {}", e.kind());
+            let kind = e.kind();
+            say!("   событие: {kind}", "   event: {kind}");
         }
     }
-    let status = k.read().organization(org).map(|o| o.status.clone());
-    println!(
-        "   {org} is {:?}",
-        status.unwrap_or(OrganizationStatus::Liquidated)
-    );
+    let active = k
+        .read()
+        .organization(org)
+        .is_some_and(|o| o.status == OrganizationStatus::Active);
+    match active {
+        true => say!(
+            "   {org} действует: реестр подтвердил реквизиты и руководителя",
+            "   {org} is active: the registry confirmed its requisites and head"
+        ),
+        false => say!(
+            "   {org} не действует: реестр не подтвердил её",
+            "   {org} is not active: the registry did not confirm it"
+        ),
+    }
 
-    println!("\n== 3. The head invites employees with built-in roles; they accept");
+    say!(
+        "\n== 3. Руководитель приглашает сотрудников со встроенными ролями; они принимают приглашения",
+        "\n== 3. The head invites employees with built-in roles; they accept"
+    );
     hire(
         k,
         org,
@@ -175,7 +221,10 @@ fn setup(
     )?;
     hire(k, org, head, clerk, at, vec![])?;
 
-    println!("\n== 4. The administrator defines a custom role within their own rights");
+    say!(
+        "\n== 4. Администратор создаёт свою роль в пределах собственных прав",
+        "\n== 4. The administrator defines a custom role within their own rights"
+    );
     let as_admin = Context::account(admin, at);
     let too_much = k.execute(
         Command::CreateCustomRole {
@@ -186,7 +235,11 @@ fn setup(
         &as_admin,
     );
     if let Err(e) = too_much {
-        println!("   refused [{}]: {}", e.code(), e.message_ru());
+        let (code, why) = (e.code(), say::message(&e));
+        say!(
+            "   роль «Казначей» с правом подтверждать платежи: отказано [{code}]: {why}",
+            "   a role «Казначей» with the right to approve payments: refused [{code}]: {why}"
+        );
     }
     let defined = k.read().organization(org).and_then(|o| {
         o.custom_roles
@@ -229,14 +282,20 @@ fn setup(
             },
             &as_admin,
         )?;
-        println!("   {} «{}» given to {clerk}", role.id, role.name);
+        let name = &role.name;
+        say!(
+            "   роль «{name}» назначена: {clerk}",
+            "   the role «{name}» is given to {clerk}"
+        );
     }
     match k.execute(Command::DismissEmployee { org, account: head }, &as_admin) {
-        Err(e) => println!(
-            "   dismissing the head refused [{}]: {}",
-            e.code(),
-            e.message_en()
-        ),
+        Err(e) => {
+            let (code, why) = (e.code(), say::message(&e));
+            say!(
+                "   уволить руководителя: отказано [{code}]: {why}",
+                "   dismissing the head: refused [{code}]: {why}"
+            );
+        }
         Ok(_) => return Err("the head was dismissed".into()),
     }
 
@@ -251,7 +310,10 @@ fn decisions(
     org: OrgId,
     (head, accountant, admin, clerk): (AccountId, AccountId, AccountId, AccountId),
 ) -> Res<()> {
-    println!("\n== 5. Decisions, explained");
+    say!(
+        "\n== 5. Решения с объяснением",
+        "\n== 5. Decisions, explained"
+    );
     let qualified = SignatureEvidence::certified(
         SignatureLevel::Qualified,
         SignerIdentity {
@@ -262,40 +324,57 @@ fn decisions(
     );
     let asks = [
         (
-            "accountant files a declaration with a login only",
+            (
+                "бухгалтер сдаёт декларацию, войдя только по паролю",
+                "the accountant files a declaration with a login only",
+            ),
             AccessRequest::new(accountant, org, Right::AccountingApprove, at),
         ),
         (
-            "accountant files a declaration with her КЭП",
+            (
+                "бухгалтер сдаёт декларацию со своей КЭП",
+                "the accountant files a declaration with her КЭП",
+            ),
             AccessRequest::new(accountant, org, Right::AccountingApprove, at).signed(qualified),
         ),
         (
-            "clerk reads the journal",
+            (
+                "делопроизводитель читает журнал",
+                "the clerk reads the journal",
+            ),
             AccessRequest::new(clerk, org, Right::JournalView, at),
         ),
         (
-            "clerk tries to pay",
+            (
+                "делопроизводитель пытается заплатить",
+                "the clerk tries to pay",
+            ),
             AccessRequest::new(clerk, org, Right::PaymentsApprove, at),
         ),
         (
-            "administrator manages users",
+            (
+                "администратор управляет пользователями",
+                "the administrator manages users",
+            ),
             AccessRequest::new(admin, org, Right::UsersManage, at),
         ),
         (
-            "head changes requisites with a login only",
+            (
+                "руководитель меняет реквизиты, войдя только по паролю",
+                "the head changes requisites with a login only",
+            ),
             AccessRequest::new(head, org, Right::OrganizationEdit, at),
         ),
     ];
-    for (what, request) in asks {
-        let d = k.check(&request);
-        println!(
-            "   {what}:\n     {}\n     {}",
-            d.explain_en(),
-            d.explain_ru()
-        );
+    for ((ru, en), request) in asks {
+        let why = say::explain(&k.check(&request));
+        say!("   {ru}:\n     {why}", "   {en}:\n     {why}");
     }
 
-    println!("\n== 6. Dismissal ends access at once");
+    say!(
+        "\n== 6. Увольнение сразу прекращает доступ",
+        "\n== 6. Dismissal ends access at once"
+    );
     match k.execute(
         Command::DismissEmployee {
             org,
@@ -303,49 +382,107 @@ fn decisions(
         },
         &Context::account(head, at),
     ) {
-        Ok(_) => println!("   {clerk} dismissed"),
-        Err(e) => println!(
-            "   {clerk} was dismissed in an earlier run; again: refused [{}] (journaled)",
-            e.code()
-        ),
+        Ok(_) => say!("   {clerk} уволен(а)", "   {clerk} dismissed"),
+        Err(e) => {
+            let code = e.code();
+            say!(
+                "   {clerk} уволен(а) ещё прошлым запуском; повторно: отказано [{code}] (записано в журнал)",
+                "   {clerk} was dismissed in an earlier run; again: refused [{code}] (journaled)"
+            );
+        }
     }
     let d = k.check(&AccessRequest::new(clerk, org, Right::JournalView, at));
-    println!("   {} {:?}", d.explain_en(), d.refusal_codes());
+    let (why, codes) = (say::explain(&d), d.refusal_codes().join(", "));
+    say!(
+        "   {why}\n     коды: {codes}",
+        "   {why}\n     codes: {codes}"
+    );
 
-    println!("\n== 7. Where the accountant's rights come from");
-    for r in k.effective_rights(accountant, org, at).iter().take(5) {
-        let sources: Vec<String> = r.sources.iter().map(|b| format!("{b:?}")).collect();
-        println!("   {:<22} {}", r.right.code(), sources.join(", "));
+    say!(
+        "\n== 7. Откуда у бухгалтера права",
+        "\n== 7. Where the accountant's rights come from"
+    );
+    let rights = k.effective_rights(accountant, org, at);
+    for r in rights.iter().take(SHOWN) {
+        let sources: Vec<String> = r.sources.iter().map(basis).collect();
+        let (right, from) = (r.right.code(), sources.join(", "));
+        say!("   {right:<22} {from}", "   {right:<22} {from}");
+    }
+    if let Some(more) = rights.len().checked_sub(SHOWN).filter(|n| *n > 0) {
+        say!("   … и ещё прав: {more}", "   … and {more} more rights");
     }
     Ok(())
 }
 
 /// Step 9: the journal.
 fn journal(k: &Kabinet, org: OrgId) -> Res<()> {
-    println!("\n== 9. The journal: every command, refusals included, hash-chained");
+    say!(
+        "\n== 9. Журнал: каждая команда, отказы тоже, в цепочке хешей и дереве Меркла",
+        "\n== 9. The journal: every command, refusals included, hash-chained and in a Merkle tree"
+    );
     let entries = k.journal(&Filter {
         organization: Some(org),
         ..Filter::default()
     })?;
-    for e in entries.iter().rev().take(4).rev() {
+    let earlier = entries.len().saturating_sub(SHOWN);
+    if earlier > 0 {
+        say!(
+            "   … ранее записей: {earlier} (все — `kabinet db export`)",
+            "   … {earlier} earlier entries (all of them: `kabinet db export`)"
+        );
+    }
+    for e in entries.iter().skip(earlier) {
         let actor = match e.record.actor {
-            Actor::System => "system".to_owned(),
+            Actor::System => if say::russian() {
+                "портал"
+            } else {
+                "portal"
+            }
+            .to_owned(),
             Actor::Account(a) => a.to_string(),
         };
-        println!(
-            "   #{:<4} {} {actor:<11} {:<20} {}",
-            e.seq,
-            e.record.at,
-            e.record.kind,
-            e.record.outcome.code()
+        let (seq, at, kind, result) = (e.seq, e.record.at, &e.record.kind, e.record.outcome.code());
+        say!(
+            "   №{seq:<4} {at} {actor:<11} {kind:<20} {result}",
+            "   #{seq:<4} {at} {actor:<11} {kind:<20} {result}"
         );
     }
     match k.verify_journal()? {
-        Ok(h) => println!("   {} entries verified; head {}", h.seq, h.hash),
-        Err(e) => println!("   verification failed: {}", e.message_en()),
+        Ok(h) => {
+            let (n, hash) = (h.seq, h.hash);
+            say!(
+                "   проверено записей: {n}; вершина {hash}",
+                "   {n} entries verified; head {hash}"
+            );
+        }
+        Err(e) => {
+            let why = say::message(&e);
+            say!(
+                "   проверка не прошла: {why}",
+                "   verification failed: {why}"
+            );
+        }
     }
-    println!("   run again: the state is read back from the database");
+    say!(
+        "   запустите ещё раз: состояние будет прочитано из базы",
+        "   run again: the state is read back from the database"
+    );
     Ok(())
+}
+
+/// Where a right comes from, in the walk's language.
+fn basis(b: &Basis) -> String {
+    let russian = say::russian();
+    match b {
+        Basis::Head if russian => "руководитель".into(),
+        Basis::Head => "head".into(),
+        Basis::Role(r) if russian => format!("роль {}", say::role(r)),
+        Basis::Role(r) => format!("role {}", say::role(r)),
+        Basis::Grant if russian => "личное право".into(),
+        Basis::Grant => "granted".into(),
+        Basis::PowerOfAttorney if russian => "доверенность".into(),
+        Basis::PowerOfAttorney => "power of attorney".into(),
+    }
 }
 
 fn person(
@@ -451,26 +588,36 @@ fn hire(
         },
         &Context::account(who, at),
     )?;
-    let roles: Vec<String> = invitation.roles.iter().map(ToString::to_string).collect();
-    println!("   {who} joined {org} as [{}]", roles.join(", "));
+    let roles: Vec<String> = invitation.roles.iter().map(say::role).collect();
+    let roles = if roles.is_empty() {
+        if say::russian() {
+            "без ролей"
+        } else {
+            "no roles"
+        }
+        .to_owned()
+    } else {
+        roles.join(", ")
+    };
+    say!(
+        "   {who} принят(а) в {org}: {roles}",
+        "   {who} joined {org}: {roles}"
+    );
     Ok(())
 }
 
 fn draft() -> RequisitesDraft {
     RequisitesDraft {
-        full_name: "ПАО Сбербанк".into(),
-        inn: "7707083893".into(),
-        kpp: "773601001".into(),
-        ogrn: "1027700132195".into(),
-        legal_address: "117312, г. Москва, ул. Вавилова, д. 19".into(),
-        bank_account: "40702810200000000001".into(),
-        bank_name: "ПАО Сбербанк".into(),
-        bik: "044525225".into(),
+        full_name: "ООО «Ромашка»".into(),
+        inn: INN.into(),
+        kpp: KPP.into(),
+        ogrn: OGRN.into(),
+        legal_address: "101000, г. Москва, ул. Примерная, д. 1".into(),
         head_surname: "Иванов".into(),
         head_given_name: "Иван".into(),
         head_patronymic: "Иванович".into(),
         head_inn: "770712345633".into(),
-        head_position: "Президент".into(),
+        head_position: "Генеральный директор".into(),
         ..RequisitesDraft::default()
     }
 }
@@ -478,16 +625,16 @@ fn draft() -> RequisitesDraft {
 fn registry() -> Res<InMemoryRegistry> {
     let mut r = InMemoryRegistry::new();
     r.insert(RegistryRecord {
-        full_name: "ПАО «Сбербанк»".into(),
-        inn: Inn::parse("7707083893")?,
-        kpp: Some(Kpp::parse("773601001")?),
-        ogrn: Some(Ogrn::parse("1027700132195")?),
+        full_name: "ООО «Ромашка»".into(),
+        inn: Inn::parse(INN)?,
+        kpp: Some(Kpp::parse(KPP)?),
+        ogrn: Some(Ogrn::parse(OGRN)?),
         ogrnip: None,
         status: RegistryStatus::Active,
         head: RegistryHead {
             name: PersonName::new("Иванов", "Иван", Some("Иванович")),
             inn: Inn::parse("770712345633")?,
-            position: "Президент".into(),
+            position: "Генеральный директор".into(),
         },
     });
     representative::add_to_registry(&mut r)?;

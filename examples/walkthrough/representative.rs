@@ -5,6 +5,7 @@
 //! and giving every right — then the head joins as head and the
 //! representative acts through the power, which every decision names.
 
+use super::say::{self, say};
 use super::{person, Res};
 use kabinet::accounts::PersonName;
 use kabinet::delegation::mchd::{
@@ -17,10 +18,10 @@ use kabinet::organizations::{
 };
 use kabinet::*;
 
-/// ПАО «Газпром»: published ИНН, КПП and ОГРН.
-const INN: &str = "7736050003";
-const KPP: &str = "772801001";
-const OGRN: &str = "1027700070518";
+/// АО «Василёк», a fictional company: computed ИНН, КПП and ОГРН.
+const INN: &str = "7804012344";
+const KPP: &str = "780401001";
+const OGRN: &str = "1127800012340";
 const HEAD_SNILS: &str = "001-001-994 00";
 const HEAD_INN: &str = "772012345670";
 const REP_SNILS: &str = "001-001-993 00";
@@ -31,7 +32,7 @@ const POWER: &str = "0b4c0a52-7f9e-4d1c-9a43-5e2f3a1d9c07";
 /// Adds the company to the registry the walk asks.
 pub fn add_to_registry(r: &mut InMemoryRegistry) -> Res<()> {
     r.insert(RegistryRecord {
-        full_name: "ПАО «Газпром»".into(),
+        full_name: "АО «Василёк»".into(),
         inn: Inn::parse(INN)?,
         kpp: Some(Kpp::parse(KPP)?),
         ogrn: Some(Ogrn::parse(OGRN)?),
@@ -40,7 +41,7 @@ pub fn add_to_registry(r: &mut InMemoryRegistry) -> Res<()> {
         head: RegistryHead {
             name: PersonName::new("Миронов", "Алексей", Some("Борисович")),
             inn: Inn::parse(HEAD_INN)?,
-            position: "Председатель правления".into(),
+            position: "Генеральный директор".into(),
         },
     });
     Ok(())
@@ -49,7 +50,10 @@ pub fn add_to_registry(r: &mut InMemoryRegistry) -> Res<()> {
 /// Registers the company through the representative (what an earlier run
 /// did is not repeated) and shows a decision taken through the power.
 pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
-    println!("\n== 8. A representative registers another company with the head's МЧД");
+    say!(
+        "\n== 8. Представитель регистрирует другую компанию по МЧД руководителя",
+        "\n== 8. A representative registers another company with the head's МЧД"
+    );
     let system = Context::system(at);
     let names = ("Миронов", "Алексей", "Борисович");
     let head = person(
@@ -82,8 +86,15 @@ pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
                 },
                 &Context::account(rep, at),
             )?;
-            let kinds: Vec<&str> = events.iter().map(Event::kind).collect();
-            println!("   {rep} submits with power №{POWER}: {}", kinds.join(", "));
+            let kinds = events
+                .iter()
+                .map(Event::kind)
+                .collect::<Vec<_>>()
+                .join(", ");
+            say!(
+                "   {rep} подаёт заявку по доверенности № {POWER}: {kinds}",
+                "   {rep} submits with power of attorney № {POWER}: {kinds}"
+            );
             match events.first() {
                 Some(Event::OrganizationSubmitted { org, .. }) => *org,
                 _ => return Err("the organization was not submitted".into()),
@@ -93,35 +104,48 @@ pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
     if !k.read().organization(org).is_some_and(|o| o.is_active()) {
         let answer = registry.lookup(&inn)?;
         let events = k.execute(Command::RecordRegistryAnswer { org, answer }, &system)?;
-        let kinds: Vec<&str> = events.iter().map(Event::kind).collect();
-        println!("   the registry answers: {}", kinds.join(", "));
+        let kinds = events
+            .iter()
+            .map(Event::kind)
+            .collect::<Vec<_>>()
+            .join(", ");
+        say!(
+            "   ответ реестра: {kinds}",
+            "   the registry answers: {kinds}"
+        );
     }
     let dir = k.read();
     let recognized = dir.organization(org).and_then(|o| o.head);
-    println!(
-        "   {org}: head {} (the registry's: {head}), submitted by {rep}",
-        recognized.map_or_else(|| "none".to_owned(), |h| h.to_string())
-    );
     drop(dir);
+    match recognized {
+        Some(h) => say!(
+            "   {org}: руководитель {h} (по реестру: {head}), заявку подал(а) {rep}",
+            "   {org}: head {h} (the registry's: {head}), submitted by {rep}"
+        ),
+        None => say!(
+            "   {org}: руководитель не признан (по реестру: {head}), заявку подал(а) {rep}",
+            "   {org}: no head recognized (the registry's: {head}), submitted by {rep}"
+        ),
+    }
     for right in [Right::OrganizationEdit, Right::UsersManage] {
-        let d = k.check(&AccessRequest::new(rep, org, right, at));
-        println!("   {}\n     {}", d.explain_en(), d.explain_ru());
+        let why = say::explain(&k.check(&AccessRequest::new(rep, org, right, at)));
+        say!("   {why}", "   {why}");
     }
     Ok(())
 }
 
 fn draft() -> RequisitesDraft {
     RequisitesDraft {
-        full_name: "ПАО «Газпром»".into(),
+        full_name: "АО «Василёк»".into(),
         inn: INN.into(),
         kpp: KPP.into(),
         ogrn: OGRN.into(),
-        legal_address: "197229, г. Санкт-Петербург, Лахтинский пр-кт, д. 2, к. 3, стр. 1".into(),
+        legal_address: "190000, г. Санкт-Петербург, ул. Образцовая, д. 2".into(),
         head_surname: "Миронов".into(),
         head_given_name: "Алексей".into(),
         head_patronymic: "Борисович".into(),
         head_inn: HEAD_INN.into(),
-        head_position: "Председатель правления".into(),
+        head_position: "Генеральный директор".into(),
         ..RequisitesDraft::default()
     }
 }

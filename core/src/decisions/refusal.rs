@@ -213,7 +213,7 @@ impl Coded for Refusal {
             }
             Self::NotAMember => "пользователь не является сотрудником организации".into(),
             Self::MembershipNotActive { status } => {
-                format!("доступ сотрудника к организации прекращён (статус {})", status.code())
+                format!("доступ сотрудника к организации прекращён (статус: {})", status.title_ru())
             }
             Self::RightNotHeld { right } => {
                 format!("нет права «{}» ({})", right.title_ru(), right.code())

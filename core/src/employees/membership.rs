@@ -31,6 +31,16 @@ impl MembershipStatus {
             Self::Dismissed => "dismissed",
         }
     }
+
+    /// The status in Russian, as a message says it («уволен»).
+    pub fn title_ru(self) -> &'static str {
+        match self {
+            Self::Active => "действует",
+            Self::Blocked => "заблокирован",
+            Self::Disabled => "отключён",
+            Self::Dismissed => "уволен",
+        }
+    }
 }
 
 /// What a member is in the organization.
