@@ -316,18 +316,7 @@ fn closed_and_full_outputs_end_cleanly() {
     {
         let k = Kabinet::open(&path).unwrap();
         let batch = (0..800)
-            .map(|i| {
-                (
-                    Command::RegisterAccount {
-                        name: accounts::PersonName::new("Сотрудник", "Иван", None),
-                        snils: None,
-                        inn: None,
-                        email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
-                        phone: None,
-                    },
-                    Context::system(t(T0)),
-                )
-            })
+            .map(|i| (registration(i), Context::system(t(T0))))
             .collect();
         k.execute_batch(batch).unwrap();
     }

@@ -40,6 +40,40 @@ const SETS: [(&str, &str, ParamSet); 12] = [
 const KEYS: usize = 2;
 const MESSAGES: usize = 4;
 
+/// A new GOST key pair in `dir` (`key.pem`, its public key as `pub.pem` and
+/// `pub.der`); returns the DER SubjectPublicKeyInfo.
+fn new_key(dir: &Path, algorithm: &str, paramset: &str) -> Vec<u8> {
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let paramset = format!("paramset:{paramset}");
+    let key = path("key.pem");
+    run(&[
+        "genpkey",
+        "-engine",
+        "gost",
+        "-algorithm",
+        algorithm,
+        "-pkeyopt",
+        &paramset,
+        "-out",
+        &key,
+    ]);
+    run(&[
+        "pkey",
+        "-engine",
+        "gost",
+        "-in",
+        &key,
+        "-pubout",
+        "-out",
+        &path("pub.pem"),
+    ]);
+    let der = path("pub.der");
+    run(&[
+        "pkey", "-engine", "gost", "-in", &key, "-pubout", "-outform", "DER", "-out", &der,
+    ]);
+    std::fs::read(der).unwrap()
+}
+
 fn engine_available() -> bool {
     Command::new("openssl")
         .args(["engine", "gost"])
@@ -122,40 +156,7 @@ fn openssl_gost_signatures_verify_and_corruptions_are_refused() {
             ("-md_gost12_512", gost::oids::SIGNATURE_512)
         };
         for _ in 0..KEYS {
-            run(&[
-                "genpkey",
-                "-engine",
-                "gost",
-                "-algorithm",
-                algorithm,
-                "-pkeyopt",
-                &format!("paramset:{paramset}"),
-                "-out",
-                &path("key.pem"),
-            ]);
-            run(&[
-                "pkey",
-                "-engine",
-                "gost",
-                "-in",
-                &path("key.pem"),
-                "-pubout",
-                "-out",
-                &path("pub.pem"),
-            ]);
-            run(&[
-                "pkey",
-                "-engine",
-                "gost",
-                "-in",
-                &path("key.pem"),
-                "-pubout",
-                "-outform",
-                "DER",
-                "-out",
-                &path("pub.der"),
-            ]);
-            let spki = std::fs::read(dir.join("pub.der")).unwrap();
+            let spki = new_key(&dir, algorithm, paramset);
             let key = PublicKey::from_spki_der(&spki).unwrap();
             assert_eq!(
                 key.param_set().curve_name(),
@@ -256,29 +257,7 @@ fn checkpoints_signed_by_a_gost_key_verify() {
         ("gost2012_256", "A", "-md_gost12_256", GOST_256),
         ("gost2012_512", "A", "-md_gost12_512", GOST_512),
     ] {
-        run(&[
-            "genpkey",
-            "-engine",
-            "gost",
-            "-algorithm",
-            algorithm,
-            "-pkeyopt",
-            &format!("paramset:{paramset}"),
-            "-out",
-            &path("key.pem"),
-        ]);
-        run(&[
-            "pkey",
-            "-engine",
-            "gost",
-            "-in",
-            &path("key.pem"),
-            "-pubout",
-            "-outform",
-            "DER",
-            "-out",
-            &path("pub.der"),
-        ]);
+        let spki = new_key(&dir, algorithm, paramset);
         std::fs::write(dir.join("text"), checkpoint.signed_text()).unwrap();
         run(&[
             "dgst",
@@ -294,7 +273,7 @@ fn checkpoints_signed_by_a_gost_key_verify() {
         let signed = SignedCheckpoint {
             checkpoint,
             algorithm: name.into(),
-            key: hex(&std::fs::read(dir.join("pub.der")).unwrap()),
+            key: hex(&spki),
             signature: hex(&std::fs::read(dir.join("sig")).unwrap()),
         };
         assert_eq!(signed.verify(Some(&signed.key)), Ok(checkpoint), "{name}");

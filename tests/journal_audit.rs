@@ -12,7 +12,6 @@
 
 mod support;
 
-use kabinet::accounts::PersonName;
 use kabinet::journal::checkpoint::{AuditError, CheckpointError, CheckpointKey, SignedCheckpoint};
 use kabinet::journal::merkle::{leaf_hash, Frontier, STORED_LEVEL};
 use kabinet::journal::{Broken, Digest};
@@ -29,17 +28,7 @@ fn new_key() -> CheckpointKey {
 }
 
 fn register(k: &Kabinet, i: u64) {
-    k.execute(
-        Command::RegisterAccount {
-            name: PersonName::new("Сотрудник", "Иван", None),
-            snils: None,
-            inn: None,
-            email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
-            phone: None,
-        },
-        &Context::system(t(T0)),
-    )
-    .unwrap();
+    k.execute(registration(i), &Context::system(t(T0))).unwrap();
 }
 
 /// A journal of `n` entries, and a checkpoint of it signed with `key`.

@@ -11,7 +11,6 @@
 
 mod support;
 
-use kabinet::accounts::PersonName;
 use kabinet::journal::{Broken, Digest, Filter, VerifyError};
 use kabinet::store::{SqliteStore, Store};
 use kabinet::*;
@@ -145,17 +144,7 @@ fn snapshots_grow_apart_as_the_directory_grows() {
     let every = 10u64;
     let k = Kabinet::open(&path).unwrap().snapshot_every(every);
     for i in 0..1_500u64 {
-        k.execute(
-            Command::RegisterAccount {
-                name: PersonName::new("Сотрудник", "Иван", None),
-                snils: None,
-                inn: None,
-                email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
-                phone: None,
-            },
-            &ctx,
-        )
-        .unwrap();
+        k.execute(registration(i), &ctx).unwrap();
     }
     let head = k.journal_head().seq;
     drop(k);

@@ -234,17 +234,7 @@ fn checkpoints_and_proofs_on_postgresql() {
     let key = || kabinet::journal::checkpoint::CheckpointKey::from_pkcs8(&pkcs8).unwrap();
     let k = Kabinet::open_audited(&url, Policy::default(), key()).unwrap();
     for i in 0..600u64 {
-        k.execute(
-            Command::RegisterAccount {
-                name: accounts::PersonName::new("Сотрудник", "Иван", None),
-                snils: None,
-                inn: None,
-                email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
-                phone: None,
-            },
-            &Context::system(t(T0)),
-        )
-        .unwrap();
+        k.execute(registration(i), &Context::system(t(T0))).unwrap();
     }
     k.checkpoint().unwrap();
     let signed = k.sign_checkpoint(&key(), t(T0)).unwrap().unwrap();

@@ -3,10 +3,8 @@
 use super::{Loaded, SavedSnapshot, Store, StoreError};
 use kabinet_core::directory::DirectorySnapshot;
 use kabinet_core::journal::checkpoint::SignedCheckpoint;
-use kabinet_core::journal::merkle::{leaf_hash, perfect_hash};
 use kabinet_core::journal::{
-    verify_tree, Broken, Digest, Entry, Filter, Head, Journal, Sealed, StoredEntry, TreeCheck,
-    VerifyError,
+    verify_tree, Digest, Entry, Filter, Head, Journal, Sealed, StoredEntry, TreeCheck, VerifyError,
 };
 use std::sync::{Mutex, RwLock};
 
@@ -188,22 +186,14 @@ impl Store for MemoryStore {
     }
 
     fn subtree(&self, start: u64, size: u64) -> Result<Digest, StoreError> {
-        let leaves: Vec<Digest> = self
+        let hashes: Vec<Digest> = self
             .journal()
             .entries()
             .iter()
             .skip(usize::try_from(start).unwrap_or(usize::MAX))
             .take(usize::try_from(size).unwrap_or(usize::MAX))
-            .map(|e| leaf_hash(&e.hash.0))
+            .map(|e| e.hash)
             .collect();
-        if leaves.len() as u64 != size {
-            return Err(StoreError::Broken(VerifyError {
-                seq: start + leaves.len() as u64 + 1,
-                broken: Broken::Truncated {
-                    recorded: start + size,
-                },
-            }));
-        }
-        Ok(perfect_hash(&leaves))
+        super::tree::hash_of_entries(&hashes, start, size)
     }
 }

@@ -121,22 +121,28 @@ impl<R: TreeRows> Subtrees for StoredTree<'_, R> {
                 .node(level, index)?
                 .ok_or_else(|| missing(start + size, level));
         }
-        let leaves: Vec<Digest> = self
-            .0
-            .entry_hashes(start + 1, start + size)?
-            .iter()
-            .map(|h| leaf_hash(&h.0))
-            .collect();
-        if leaves.len() as u64 != size {
-            return Err(StoreError::Broken(VerifyError {
-                seq: start + leaves.len() as u64 + 1,
-                broken: Broken::Truncated {
-                    recorded: start + size,
-                },
-            }));
-        }
-        Ok(perfect_hash(&leaves))
+        let hashes = self.0.entry_hashes(start + 1, start + size)?;
+        hash_of_entries(&hashes, start, size)
     }
+}
+
+/// The hash of the perfect subtree of the `size` entries after `start`,
+/// given their chain digests; [`StoreError::Broken`] when fewer are there.
+pub(crate) fn hash_of_entries(
+    entry_hashes: &[Digest],
+    start: u64,
+    size: u64,
+) -> Result<Digest, StoreError> {
+    if entry_hashes.len() as u64 != size {
+        return Err(StoreError::Broken(VerifyError {
+            seq: start + entry_hashes.len() as u64 + 1,
+            broken: Broken::Truncated {
+                recorded: start + size,
+            },
+        }));
+    }
+    let leaves: Vec<Digest> = entry_hashes.iter().map(|h| leaf_hash(&h.0)).collect();
+    Ok(perfect_hash(&leaves))
 }
 
 /// The tree of any [`Store`](super::Store), one subtree at a time.

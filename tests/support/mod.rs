@@ -66,6 +66,18 @@ pub fn take_commands() -> Vec<(Command, Context)> {
     COMMANDS.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
+/// The registration of the `i`-th generated employee (unconfirmed, by
+/// e-mail `p{i}@example.ru`): a journal of any length, one command each.
+pub fn registration(i: u64) -> Command {
+    Command::RegisterAccount {
+        name: PersonName::new("Сотрудник", "Иван", None),
+        snils: None,
+        inn: None,
+        email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
+        phone: None,
+    }
+}
+
 /// Registers a person with a confirmed account and a confirmed e-mail.
 pub fn person(
     dir: &mut Directory,
