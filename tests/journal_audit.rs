@@ -506,3 +506,32 @@ fn an_audited_opening_refuses_a_rewritten_or_cut_journal_and_foreign_checkpoints
     let k = reopen(&path).unwrap();
     assert_eq!(k.replay_journal().unwrap(), *k.read());
 }
+
+/// Proofs come from outside: a path of 100,000 hashes or a tree of 2^64
+/// entries is refused at once, never walked.
+#[test]
+fn hostile_proofs_are_refused_in_bounded_work() {
+    let key = new_key();
+    let (path, _) = journal("hostile-proof", 40, &key);
+    let k = Kabinet::open(&path).unwrap();
+    let proof = k.prove_entry(7, None).unwrap().unwrap();
+    let mut long = proof.clone();
+    long.path = vec![Digest([7; 32]); 100_000];
+    let started = std::time::Instant::now();
+    assert_eq!(
+        long.verify(),
+        Err(kabinet::journal::merkle::ProofError::WrongLength)
+    );
+    let mut huge = proof.clone();
+    huge.size = u64::MAX;
+    assert!(huge.verify().is_err());
+    // Refused after at most one step per level of the claimed tree.
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(50),
+        "took {:?}",
+        started.elapsed()
+    );
+    let mut zero = proof;
+    zero.seq = 0;
+    assert!(zero.verify().is_err());
+}
