@@ -423,3 +423,32 @@ fn the_sample_staff_file_imports_and_help_names_the_columns() {
         .unwrap();
     assert!(stdout(&help).contains("snils,email,surname,given_name,patronymic,position,roles"));
 }
+
+/// The import says what is wrong in the tool's one error format.
+#[test]
+fn import_failures_have_codes() {
+    let (path, org, head, _) = company_db("cli-import-codes.db");
+    let bad = fresh_temp_path("bad-staff.csv");
+    std::fs::write(&bad, "name,role\nИванов,accountant\n").unwrap();
+    let run = |csv: &Path, org: u64| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+            .args(["import", "employees", "--db"])
+            .arg(&path)
+            .args(["--org", &org.to_string(), "--as", &head.0.to_string()])
+            .arg(csv)
+            .output()
+            .unwrap()
+    };
+    let o = run(&bad, org.0);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: import.csv: the header must be"));
+    let staff = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/staff.csv");
+    let o = run(&staff, 999);
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: import.organization: "));
+    let o = run(Path::new("/nonexistent/staff.csv"), org.0);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).starts_with("error: file."),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

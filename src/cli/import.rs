@@ -96,34 +96,50 @@ pub fn run(command: ImportCommand) -> ExitCode {
     let ImportCommand::Employees(args) = command;
     match employees(&args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
+        Err(Failure { code, message }) => crate::fail(code, message),
     }
 }
 
-fn employees(args: &EmployeesArgs) -> Result<ExitCode, String> {
-    if !args.db.is_file() {
-        return Err(format!("no database at {}", args.db.display()));
+/// Why an import could not run: a stable code (`store.not_found`,
+/// `file.too_large`, `import.csv`, …) and the message.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
     }
-    let bytes = read_capped(&args.csv, MAX_FILE)
-        .map_err(|e| format!("error: {}: {}", e.code(), e.message_en()))?;
+
+    fn coded(e: &impl Coded) -> Self {
+        Self::new(e.code(), e.message_en())
+    }
+}
+
+fn employees(args: &EmployeesArgs) -> Result<ExitCode, Failure> {
+    if !args.db.is_file() {
+        let message = format!("no database at {}", args.db.display());
+        return Err(Failure::new("store.not_found", message));
+    }
+    let bytes = read_capped(&args.csv, MAX_FILE).map_err(|e| Failure::coded(&e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "error: file.not_text: {} is not utf-8 text",
-            args.csv.display()
-        )
+        let message = format!("{} is not UTF-8 text", args.csv.display());
+        Failure::new("file.not_text", message)
     })?;
-    let k = Kabinet::open(&args.db).map_err(|e| format!("{}: {}", e.code(), e.message_en()))?;
+    let k = Kabinet::open(&args.db).map_err(|e| Failure::coded(&e))?;
     let org = OrgId(args.org);
     let actor = AccountId(args.actor);
     let steps = {
         let dir = k.read();
         if dir.organization(org).is_none() {
-            return Err(format!("organization {org} not found"));
+            let message = format!("organization {org} not found");
+            return Err(Failure::new("import.organization", message));
         }
-        let rows = parse(&text, &dir, org)?;
+        let rows = parse(&text, &dir, org).map_err(|e| Failure::new("import.csv", e))?;
         plan(&dir, org, actor, &rows)
     };
     if steps.is_empty() {
@@ -150,9 +166,7 @@ fn employees(args: &EmployeesArgs) -> Result<ExitCode, String> {
             .into_iter()
             .map(|s| (s.what, (s.command, ctx.clone())))
             .unzip();
-        let results = k
-            .execute_batch(commands)
-            .map_err(|e| format!("error: {}: {}", e.code(), e.message_en()))?;
+        let results = k.execute_batch(commands).map_err(|e| Failure::coded(&e))?;
         for (what, result) in what.iter().zip(results) {
             let line = match result {
                 Ok(_) => format!("done     {what}"),
