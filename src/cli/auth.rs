@@ -105,7 +105,12 @@ fn scheme(s: Scheme) -> HashScheme {
 }
 
 fn fail(e: &impl Coded, code: u8) -> ExitCode {
-    eprintln!("{}: {} / {}", e.code(), e.message_ru(), e.message_en());
+    eprintln!(
+        "error: {}: {} / {}",
+        e.code(),
+        e.message_en(),
+        e.message_ru()
+    );
     ExitCode::from(code)
 }
 
@@ -195,8 +200,7 @@ pub fn run(command: AuthCommand) -> ExitCode {
             algorithm,
         } => {
             let Some(secret) = hex(&secret_hex) else {
-                eprintln!("the secret is not hexadecimal");
-                return ExitCode::from(2);
+                return crate::fail("auth.secret_not_hex", "the secret is not hexadecimal");
             };
             let totp = Totp {
                 algorithm: match algorithm {

@@ -496,7 +496,7 @@ fn write_loop(path: &Path, count: u64, snapshot_every: u64) -> ExitCode {
             }
         };
         if let Err(kabinet::CommandError::NotRecorded { reason }) = k.execute(command, &ctx) {
-            eprintln!("{reason}");
+            eprintln!("error: command.not_recorded: {reason}");
             return ExitCode::from(1);
         }
         if writeln!(out, "{}", k.journal_head().seq)

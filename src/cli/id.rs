@@ -89,10 +89,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         };
         match serde_json::to_string(&report) {
             Ok(line) => println!("{line}"),
-            Err(e) => {
-                eprintln!("cannot write the answer as JSON: {e}");
-                return ExitCode::from(2);
-            }
+            Err(e) => return crate::fail("output.json", e),
         }
     } else if let Some(normalized) = normalized {
         println!("{normalized}");

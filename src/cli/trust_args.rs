@@ -63,7 +63,7 @@ impl TrustArgs {
         match self.at.as_deref().map(str::parse::<Timestamp>).transpose() {
             Ok(at) => Some(at.unwrap_or_else(Timestamp::now)),
             Err(e) => {
-                eprintln!("error: --at is not an RFC 3339 time: {e}");
+                eprintln!("error: usage.time: --at is not an RFC 3339 time: {e}");
                 None
             }
         }
