@@ -1,7 +1,7 @@
 //! The main job (`examples/walkthrough`) reads like a product: every line in
 //! the language asked for, no Rust debug formatting, lists that say how many
-//! more there are. The example is built by the test command
-//! (`cargo test --all-targets`).
+//! more there are. The test command (`./scripts/test`) builds the example
+//! first.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -14,13 +14,20 @@ mod support;
 use std::path::PathBuf;
 
 fn walkthrough() -> PathBuf {
-    // target/<profile>/deps/<this test> → target/<profile>/examples/walkthrough
+    // target/<profile>/deps/<this test> → target/<profile>/examples/walkthrough,
+    // which `cargo build --example walkthrough` leaves there (`cargo test
+    // --all-targets` builds examples as test harnesses, not as programs).
     let exe = std::env::current_exe().unwrap();
-    let examples = exe.parent().unwrap().parent().unwrap().join("examples");
-    let bin = examples.join("walkthrough");
+    let bin = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join("walkthrough");
     assert!(
         bin.is_file(),
-        "{} is not built: run the tests with --all-targets (./scripts/test does)",
+        "{} is not built: run ./scripts/test, or `cargo build --example walkthrough` first",
         bin.display()
     );
     bin
