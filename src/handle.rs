@@ -574,7 +574,7 @@ fn load_state(
     policy: Policy,
     audit: Option<&CheckpointKey>,
 ) -> Result<(Directory, Head, u64, u64), StoreError> {
-    let mut loaded = store.load()?;
+    let loaded = store.load()?;
     if let Some(key) = audit {
         let snapshot = match &loaded.snapshot {
             Some((h, _)) => Some((h.seq, store.snapshot_digest(h.seq)?)),
@@ -584,10 +584,8 @@ fn load_state(
             && loaded.snapshot.is_some()
         {
             // No checkpoint vouches for the snapshot: the journal has it all.
-            loaded = crate::store::Loaded {
-                tail: store.entries_after(Head::default())?,
-                ..Default::default()
-            };
+            let (directory, head) = replay_whole_journal(store, policy)?;
+            return Ok((directory, head, 0, 0));
         }
     }
     let (mut directory, mut head) = match loaded.snapshot {
@@ -595,13 +593,7 @@ fn load_state(
             Ok(d) => (d, head),
             Err(_) => {
                 // An unrestorable snapshot: the journal alone has everything.
-                let mut directory = Directory::with_policy(policy);
-                let mut head = Head::default();
-                store.scan(&Filter::all(), &mut |e| {
-                    replay(&mut directory, std::iter::once(&e));
-                    head = Head::of(&e);
-                    true
-                })?;
+                let (directory, head) = replay_whole_journal(store, policy)?;
                 return Ok((directory, head, 0, 0));
             }
         },
@@ -613,4 +605,46 @@ fn load_state(
         head = Head::of(last);
     }
     Ok((directory, head, snapshot_seq, loaded.snapshot_bytes))
+}
+
+/// Rebuilds the directory from the whole journal, one entry at a time (the
+/// journal is never held in memory), each entry checked to continue the
+/// chain: number, link and content digest.
+///
+/// # Errors
+/// [`StoreError::Broken`] naming the first entry that does not continue it;
+/// [`StoreError`] when the store cannot be read.
+fn replay_whole_journal(
+    store: &dyn Store,
+    policy: Policy,
+) -> Result<(Directory, Head), StoreError> {
+    let mut directory = Directory::with_policy(policy);
+    let mut head = Head::default();
+    let mut broken = None;
+    store.scan(&Filter::all(), &mut |e| {
+        let digest = kabinet_core::journal::Digest::of_entry(e.seq, &e.prev, &e.record.canonical());
+        let checked = crate::store::check_continues(head, [(e.seq, e.prev, e.hash)]);
+        match checked {
+            Ok(()) if digest == e.hash => {
+                replay(&mut directory, std::iter::once(&e));
+                head = Head::of(&e);
+                true
+            }
+            Ok(()) => {
+                broken = Some(StoreError::Broken(kabinet_core::journal::VerifyError {
+                    seq: e.seq,
+                    broken: kabinet_core::journal::Broken::Content,
+                }));
+                false
+            }
+            Err(err) => {
+                broken = Some(err);
+                false
+            }
+        }
+    })?;
+    match broken {
+        Some(e) => Err(e),
+        None => Ok((directory, head)),
+    }
 }

@@ -535,3 +535,31 @@ fn hostile_proofs_are_refused_in_bounded_work() {
     zero.seq = 0;
     assert!(zero.verify().is_err());
 }
+
+/// A snapshot nobody vouches for (written by a handle without the key) is
+/// not restored: the audited opening replays the journal, entry by entry,
+/// each checked against the chain — a changed entry is refused, not replayed.
+#[test]
+fn an_unvouched_snapshot_is_replayed_and_the_replay_checks_the_chain() {
+    let key = kept_key();
+    let path = fresh_temp_path("audit-unvouched.db");
+    company(&path, None);
+    let audited = || {
+        Kabinet::open_audited(
+            &path,
+            Policy::default(),
+            CheckpointKey::from_pkcs8(&key_pkcs8(&key)).unwrap(),
+        )
+    };
+    let k = audited().unwrap();
+    assert_eq!(k.replay_journal().unwrap(), *k.read());
+    drop(k);
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), '\"at\":\"2026', '\"at\":\"2025') AS BLOB) WHERE seq = 2",
+            [],
+        )
+        .unwrap();
+    assert_eq!(audited().unwrap_err().code(), "journal.content");
+}
