@@ -44,6 +44,7 @@ pub mod policy;
 pub mod rights;
 pub mod roles;
 pub mod signatures;
+pub mod xml;
 
 pub use coded::{Coded, CodedMessage};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};

@@ -5,23 +5,7 @@
 # everything is already installed; runs `apt-get update` only when needed.
 set -eu
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-need=""
-for pkg in openssl libengine-gost-openssl libssl-dev; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-        need="$need $pkg"
-    fi
-done
-
-if [ -n "$need" ]; then
-    echo "installing:$need"
-    if ! $SUDO apt-get install -y $need >/dev/null 2>&1; then
-        $SUDO apt-get update
-        $SUDO apt-get install -y $need
-    fi
-fi
+"$(dirname "$0")/apt-packages.sh" openssl libengine-gost-openssl libssl-dev
 
 engine_dir=$(openssl version -e | sed -n 's/^ENGINESDIR: "\(.*\)"/\1/p')
 echo "GOST engine installed in ${engine_dir:-the OpenSSL engines directory}."

@@ -184,6 +184,18 @@ pub enum SignerProblem {
         /// The codes of its validation problems.
         codes: String,
     },
+    /// A signature timestamp cannot be read as an RFC 3161 token.
+    #[error("the signature timestamp cannot be read")]
+    TimestampMalformed,
+    /// A signature timestamp vouches for another signature value.
+    #[error("the signature timestamp is of another signature")]
+    TimestampImprint,
+    /// A signature timestamp's own signature or certificate is not valid.
+    #[error("the signature timestamp is not valid: {codes}")]
+    TimestampInvalid {
+        /// The codes of the token's problems.
+        codes: String,
+    },
 }
 
 impl SignerProblem {
@@ -222,6 +234,9 @@ impl Coded for SignerProblem {
             Self::BadSignature => "cms.bad_signature",
             Self::SigningTimeInFuture { .. } => "cms.signing_time_in_future",
             Self::CertificateInvalid { .. } => "cms.certificate_invalid",
+            Self::TimestampMalformed => "cms.timestamp_malformed",
+            Self::TimestampImprint => "cms.timestamp_imprint",
+            Self::TimestampInvalid { .. } => "cms.timestamp_invalid",
         }
     }
     fn message_ru(&self) -> String {
@@ -255,6 +270,11 @@ impl Coded for SignerProblem {
             }
             Self::CertificateInvalid { codes } => {
                 format!("сертификат подписанта недействителен: {codes}")
+            }
+            Self::TimestampMalformed => "штамп времени подписи не читается".into(),
+            Self::TimestampImprint => "штамп времени выдан на другую подпись".into(),
+            Self::TimestampInvalid { codes } => {
+                format!("штамп времени подписи недействителен: {codes}")
             }
         }
     }

@@ -11,16 +11,19 @@
 //! SignerInfo's signature algorithm may be the key algorithm
 //! (1.2.643.7.1.1.1.1 / .1.2) or the X.509 signature algorithm.
 //!
-//! Not supported: counter-signatures and other unsigned attributes (ignored),
-//! CRLs carried in the message (supply them in the [`crate::pki::TrustStore`]),
-//! attribute certificates, timestamps (CAdES-T).
+//! Signature timestamps (CAdES-T) are verified and reported beside each
+//! signer ([`TimestampReport`]). Not supported: counter-signatures and other
+//! unsigned attributes (ignored), CRLs carried in the message (supply them
+//! in the [`crate::pki::TrustStore`]), attribute certificates.
 mod algorithms;
 pub mod error;
 pub mod limits;
 pub mod report;
+mod timestamp;
 mod verify;
 
 pub use algorithms::name as algorithm_name;
 pub use error::{CmsError, SignerProblem};
 pub use report::{CertificateTime, CmsProblem, CmsReport, SignerReport};
+pub use timestamp::{TimestampReport, MAX_TIMESTAMPS};
 pub use verify::{verify_cms, CmsOptions};

@@ -74,6 +74,9 @@ pub struct SignerReport {
     pub problems: Vec<CmsProblem>,
     /// The validation report of the signer's certificate, when found.
     pub certificate: Option<ValidationReport>,
+    /// Its signature timestamps (CAdES-T), reported beside the signer's
+    /// validity, which they do not change.
+    pub timestamps: Vec<super::TimestampReport>,
 }
 
 impl SignerReport {

@@ -80,6 +80,19 @@ pub fn verify_cms(
     store: &TrustStore,
     options: &CmsOptions,
 ) -> Result<CmsReport, CmsError> {
+    verify_message(message, content, certificates, store, options, true)
+}
+
+/// [`verify_cms`], with the signers' timestamps read or not (a timestamp
+/// token is verified without reading timestamps of its own).
+pub(super) fn verify_message(
+    message: &[u8],
+    content: Option<&[u8]>,
+    certificates: &[ParsedCertificate],
+    store: &TrustStore,
+    options: &CmsOptions,
+    timestamps: bool,
+) -> Result<CmsReport, CmsError> {
     let signed = parse(message)?;
     let signer_count = signed.signer_infos.0.len();
     if signer_count == 0 {
@@ -131,7 +144,11 @@ pub fn verify_cms(
                 content_type,
                 data,
             };
-            verify_signer(&input, &candidates, store, options, &mut validations)
+            let mut report = verify_signer(&input, &candidates, store, options, &mut validations);
+            if timestamps {
+                report.timestamps = super::timestamp::timestamps_of(info, &carried, store, options);
+            }
+            report
         })
         .collect::<Vec<_>>();
     Ok(CmsReport {
@@ -436,6 +453,7 @@ fn verify_signer(
         signed_attributes: had_attributes,
         problems: problems.into_iter().map(CmsProblem::from).collect(),
         certificate,
+        timestamps: Vec::new(),
     }
 }
 

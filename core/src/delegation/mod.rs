@@ -19,6 +19,7 @@
 mod access;
 mod chain;
 mod error;
+pub mod fns_xml;
 pub mod mchd;
 mod power;
 mod presets;
