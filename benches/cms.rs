@@ -5,6 +5,13 @@
 //!   Streebog-256 of the content, the signature, and the validation of the
 //!   sender's path to `root256_cert.pem` (one more GOST signature).
 //!
+//! * `mchd/parse`: reading the real signed power of attorney of `mchd/valid/`
+//!   (EMCHD_1 XML, 35 classifier powers), every identifier checked.
+//! * `mchd/verify_signed`: that power with its detached CAdES-T signature:
+//!   parsing, Streebog-256 of the file, the signer's GOST signature, its path
+//!   through the FNS CA to the Минцифры root, the timestamp token's signature
+//!   and the authority's path through the Tensor CA — six GOST verifications.
+//!
 //! Run: `cargo bench --bench cms`. The data comes from `$KABINET_TESTDATA`
 //! or `../shared/testdata`.
 #![allow(
@@ -49,5 +56,31 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_mchd(c: &mut Criterion) {
+    use kabinet::delegation::fns_xml::{parse_fns_power, verify_signed_power};
+    let root = common::conformance::root("mchd/SOURCES.md");
+    let name = root.join("mchd/valid/ON_EMCHD_20241203_c61a40df-d38f-4800-9ba4-61a2df016993");
+    let xml = std::fs::read(name.with_extension("xml")).unwrap();
+    let sig = std::fs::read(name.with_extension("sig")).unwrap();
+    let certs = root.join("gost-ca/certs");
+    let mut store = TrustStore::new();
+    store
+        .add_anchors_from_bytes(&std::fs::read(certs.join("0839.der")).unwrap(), true)
+        .unwrap();
+    for f in ["2336.der", "1013.der"] {
+        store
+            .add_intermediates_from_bytes(&std::fs::read(certs.join(f)).unwrap())
+            .unwrap();
+    }
+    let mut options = CmsOptions::at("2024-12-03T09:00:00Z".parse().unwrap());
+    options.validation.revocation = RevocationPolicy::SoftFail;
+    let report = verify_signed_power(&xml, &sig, &[], &store, &options).unwrap();
+    assert!(report.valid && report.signature.signers[0].timestamps[0].valid);
+    c.bench_function("mchd/parse", |b| b.iter(|| parse_fns_power(&xml).unwrap()));
+    c.bench_function("mchd/verify_signed", |b| {
+        b.iter(|| verify_signed_power(&xml, &sig, &[], &store, &options).unwrap())
+    });
+}
+
+criterion_group!(benches, bench, bench_mchd);
 criterion_main!(benches);

@@ -13,6 +13,7 @@ case "$target" in
     cert_parse) max_len=$((64 * 1024)) ;;            # MAX_CERTIFICATE_BYTES
     crl_parse | cms_parse) max_len=$((1024 * 1024)) ;;
     path_building) max_len=$((1024 * 1024)) ;;       # hundreds of certificates
+    mchd_xml) max_len=$((64 * 1024)) ;;              # a power with its classifier codes
     *) max_len=4096 ;;
 esac
 # -len_control=0: grow inputs to the cap at once instead of from the seeds' size.

@@ -142,6 +142,7 @@ fn report_json(r: &CmsReport) -> serde_json::Value {
                 "signature_algorithm": s.signature_algorithm,
                 "signed_attributes": s.signed_attributes,
                 "problems": s.problems,
+                "timestamps": s.timestamps,
                 "certificate": s.certificate.as_ref().map(|c| json!({
                     "valid": c.valid,
                     "problems": c.problems,
@@ -187,6 +188,14 @@ fn print_report(r: &CmsReport) {
         say!("  certificate checked at: {}", s.certificate_checked_at);
         for p in &s.problems {
             say!("  problem {}: {}", p.code, p.detail);
+        }
+        for t in &s.timestamps {
+            let time = t.time.map_or_else(|| "?".to_owned(), |t| t.to_string());
+            let state = if t.valid { "valid" } else { "invalid" };
+            say!("  timestamp: {state} at {time}");
+            for p in &t.problems {
+                say!("    problem {}: {}", p.code, p.detail);
+            }
         }
         if let Some(c) = &s.certificate {
             for p in &c.problems {

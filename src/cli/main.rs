@@ -68,6 +68,7 @@ mod db;
 mod id;
 #[cfg(feature = "sqlite")]
 mod import;
+mod mchd;
 #[cfg(feature = "sqlite")]
 mod report;
 mod trust_args;
@@ -90,6 +91,9 @@ enum Command {
     Cert(cert::Args),
     /// Signed messages (CMS): verify signers, signatures and certificates.
     Cms(cms::Args),
+    /// Powers of attorney of the FNS registry (EMCHD_1 XML): show, verify with the signature, export.
+    #[command(subcommand)]
+    Mchd(mchd::MchdCommand),
     /// A journal database: create, verify, export.
     #[cfg(feature = "sqlite")]
     #[command(subcommand)]
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Id(command) => id::run(command),
         Command::Cert(args) => cert::run(args),
         Command::Cms(args) => cms::run(args),
+        Command::Mchd(command) => mchd::run(command),
         #[cfg(feature = "sqlite")]
         Command::Db(command) => db::run(command),
         #[cfg(feature = "sqlite")]

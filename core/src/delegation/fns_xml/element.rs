@@ -89,7 +89,6 @@ impl<'a, 'i> Element<'a, 'i> {
             }
             let name = child.tag_name().name();
             let path = format!("{}/{name}", self.path);
-            let line = self.doc.text_pos_at(child.range().start).row;
             let position = sequence
                 .iter()
                 .skip(at)
@@ -97,7 +96,10 @@ impl<'a, 'i> Element<'a, 'i> {
                 .map(|p| p + at);
             match position {
                 Some(p) if child.tag_name().namespace() == Some(NAMESPACE) => at = p,
-                _ => return Err(FnsXmlError::UnexpectedElement { path, line }),
+                _ => {
+                    let line = self.doc.text_pos_at(child.range().start).row;
+                    return Err(FnsXmlError::UnexpectedElement { path, line });
+                }
             }
             out.push(Self {
                 node: child,

@@ -10,10 +10,11 @@
 use crate::delegation::{PowerNumber, Redelegation};
 use crate::identifiers::{Inn, Kpp, Ogrn, Ogrnip, Snils};
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A power of attorney read from an EMCHD_1 file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FnsPowerOfAttorney {
     /// `ИдФайл`: the file's identifier (its name without `.xml`).
     pub file_id: String,
@@ -56,7 +57,8 @@ pub struct FnsPowerOfAttorney {
 }
 
 /// Which of the two documents of the format a file holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DocumentKind {
     /// `Довер`: a power given by its principal.
@@ -73,7 +75,8 @@ pub enum DocumentKind {
 }
 
 /// `СвПервДовер`: what a re-delegation says of the power it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FirstPower {
     /// `ПрДовер`, the code as written (1 or 2).
     pub mark: u8,
@@ -92,7 +95,8 @@ pub struct FirstPower {
 }
 
 /// A principal (`Доверит`), or who passes powers on (`ПередПолн`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Principal {
     /// `РосОргДовер` (ТипДоверит 1): a Russian legal entity and who acts for
@@ -117,7 +121,8 @@ pub enum Principal {
 }
 
 /// A Russian organization (`СвОргТип`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Organization {
     /// `НаимОрг`.
     pub name: String,
@@ -132,7 +137,8 @@ pub struct Organization {
 }
 
 /// A foreign organization (`СвИнОргТип`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ForeignOrganization {
     /// `НаимИО`.
     pub name: String,
@@ -148,7 +154,8 @@ pub struct ForeignOrganization {
 }
 
 /// A sole executive of a Russian legal entity (`ЛицоБезДов`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Executive {
     /// `СвФЛ`: a person (the general director).
@@ -177,7 +184,8 @@ pub enum Executive {
 }
 
 /// A person (`СвФЛТип`, `ФЛДоверТип`): identifiers, position, name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     /// `ИННФЛ`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -196,7 +204,8 @@ pub struct Person {
 }
 
 /// An individual entrepreneur (`СведИПТип`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entrepreneur {
     /// `НаимИП`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,7 +221,8 @@ pub struct Entrepreneur {
 }
 
 /// `ФИО`: surname, given name, patronymic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FullName {
     /// `Фамилия`.
     pub surname: String,
@@ -224,7 +234,8 @@ pub struct FullName {
 }
 
 /// A representative (`Пред`), by `ТипПред`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Party {
     /// 1: a Russian legal entity (`СведОрг`), with the person acting for it.
@@ -258,7 +269,8 @@ pub enum Party {
 }
 
 /// `СвПолн`: the powers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Powers {
     /// `ТипПолн` 1: machine-readable (`МашПолн`); 0: text (`ТекстПолн`).
     pub machine_readable: bool,
@@ -276,7 +288,8 @@ pub struct Powers {
 }
 
 /// `МашПолн`: one power of a classifier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MachinePower {
     /// `КодПолн`: the code in the classifier of powers.
     pub code: String,
@@ -290,7 +303,8 @@ pub struct MachinePower {
 }
 
 /// `ОгрСвПолн`: one restriction of a power.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Restriction {
     /// `ИдОгр`: its number (up to three digits).
     pub id: u16,
@@ -306,7 +320,8 @@ pub struct Restriction {
 }
 
 /// The value of a restriction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum RestrictionValue {
     /// `КодЗначОгр`.
