@@ -16,7 +16,7 @@ use kabinet::{Coded, Timestamp};
 use pyo3::prelude::*;
 
 /// `CmsError` (under `KabinetError`) for a message that cannot be verified.
-fn cms_error(py: Python<'_>, e: &cms::CmsError) -> PyErr {
+pub(crate) fn cms_error(py: Python<'_>, e: &cms::CmsError) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let exc = py.import("kabinet.errors")?.getattr("_error_for")?.call1((
             "cms",

@@ -27,6 +27,7 @@ mod context;
 mod decision;
 mod delegation;
 mod errors;
+mod fns_power;
 mod gost;
 mod handle;
 mod id;
@@ -50,6 +51,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     delegation::register(m)?;
     pki::register(m)?;
     cms::register(m)?;
+    fns_power::register(m)?;
     gost::register(m)?;
     journal::register(m)?;
     audit::register(m)?;

@@ -40,6 +40,7 @@ mod decision;
 mod delegation;
 mod employees;
 mod error;
+mod fns_power;
 mod gost;
 mod handle;
 mod identifiers;

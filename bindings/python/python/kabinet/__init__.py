@@ -51,6 +51,9 @@ from ._kabinet import (
     totp_verify,
     validate,
     verify_cms,
+    read_fns_power,
+    export_fns_power,
+    verify_fns_power,
     verify_password,
     Context,
     CorrespondentAccount,
@@ -176,5 +179,8 @@ __all__ = [
     "totp_verify",
     "validate",
     "verify_cms",
+    "read_fns_power",
+    "export_fns_power",
+    "verify_fns_power",
     "verify_password",
 ]

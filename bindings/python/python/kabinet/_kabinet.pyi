@@ -559,6 +559,19 @@ def verify_cms(
     profile: str = "strict",
 ) -> CmsReport: ...
 
+def read_fns_power(data: bytes) -> Dict[str, Any]: ...
+def export_fns_power(power: Dict[str, Any]) -> str: ...
+def verify_fns_power(
+    xml: bytes,
+    signature: bytes,
+    store: TrustStore,
+    at: Optional[datetime] = None,
+    *,
+    revocation: str = "require",
+    anchor_policy: str = "certificate",
+    profile: str = "strict",
+) -> Dict[str, Any]: ...
+
 # --- GOST ------------------------------------------------------------------
 
 def gost_verify(spki_der: bytes, algorithm_oid: str, message: bytes, signature: bytes) -> None: ...

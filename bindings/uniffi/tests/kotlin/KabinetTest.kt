@@ -404,6 +404,7 @@ fun main() {
     loginsTests()
     notificationsApplicationsTests()
     cmsTests()
+    fnsPowerTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")

@@ -1,0 +1,96 @@
+//! The FNS power of attorney (EMCHD_1 XML): `read_fns_power`,
+//! `export_fns_power`, `verify_fns_power`. Powers cross as dicts in the JSON
+//! form of the core (`kabinet mchd show --json` prints the same).
+
+use crate::cms::cms_error;
+use crate::errors::{self, Family};
+use crate::pki::{NamedOptions, TrustStore};
+use kabinet::cms::CmsOptions;
+use kabinet::delegation::fns_xml::{self, FnsPowerOfAttorney, SignedPowerError};
+use kabinet::Coded;
+use pyo3::prelude::*;
+
+fn document_error(py: Python<'_>, e: &fns_xml::FnsXmlError) -> PyErr {
+    errors::coded(py, Family::Mchd, e, serde_json::Value::Null)
+}
+
+/// Reads a power of attorney from the bytes of an EMCHD_1 file; returns it
+/// as a dict. Raises `MchdError` (`mchd_xml.*`, or the code of a failing
+/// identifier such as `snils.checksum`).
+#[pyfunction]
+fn read_fns_power<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let power = py.detach(|| fns_xml::parse_fns_power(data));
+    let power = power.map_err(|e| document_error(py, &e))?;
+    crate::json::to_py(py, &power)
+}
+
+/// Writes a power (a dict as `read_fns_power` returns) as EMCHD_1 XML,
+/// read back before it is returned. Raises `InvalidInputError`
+/// (`mchd_xml.json`) for a dict of another shape, `MchdError` for a value
+/// the format refuses.
+#[pyfunction]
+fn export_fns_power(py: Python<'_>, power: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text: String = py
+        .import("json")?
+        .call_method1("dumps", (power,))?
+        .extract()?;
+    let power: FnsPowerOfAttorney = serde_json::from_str(&text).map_err(|e| {
+        let m = e.to_string();
+        errors::invalid_input(py, "mchd_xml.json", &m, &m)
+    })?;
+    let xml = fns_xml::export_fns_power(&power);
+    fns_xml::parse_fns_power(xml.as_bytes()).map_err(|e| document_error(py, &e))?;
+    Ok(xml)
+}
+
+/// Verifies a power of attorney file against its detached signature:
+/// the signature over the exact bytes, the signer one who may sign for the
+/// principal, a qualified certificate valid at the signing time, and the
+/// term at `at` (default: now). Returns the report as a dict (`valid`,
+/// `term`, `power`, `signature`, `signer`, `problems`). Raises `MchdError`
+/// when the file is not a power, `CmsError` when the signature is not a
+/// CMS message.
+#[pyfunction]
+#[pyo3(signature = (xml, signature, store, at = None, *, revocation = "require", anchor_policy = "certificate", profile = "strict"))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of one Python function
+fn verify_fns_power<'py>(
+    py: Python<'py>,
+    xml: &[u8],
+    signature: &[u8],
+    store: &TrustStore,
+    at: Option<&Bound<'_, PyAny>>,
+    revocation: &str,
+    anchor_policy: &str,
+    profile: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let at = crate::time::timestamp(at)?;
+    let mut options = CmsOptions::at(at);
+    options.validation = NamedOptions {
+        revocation,
+        anchor_policy,
+        profile,
+    }
+    .at(py, at)?;
+    let result = py.detach(|| {
+        let store = store.read();
+        fns_xml::verify_signed_power(xml, signature, &[], &store, &options)
+    });
+    match result {
+        Ok(report) => crate::json::to_py(py, &report),
+        Err(SignedPowerError::Document(e)) => Err(document_error(py, &e)),
+        Err(SignedPowerError::Signature(e)) => Err(cms_error(py, &e)),
+        Err(e) => Err(errors::invalid_input(
+            py,
+            e.code(),
+            &e.message_ru(),
+            &e.message_en(),
+        )),
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(read_fns_power, m)?)?;
+    m.add_function(wrap_pyfunction!(export_fns_power, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_fns_power, m)?)?;
+    Ok(())
+}
