@@ -191,19 +191,12 @@ fn principal_element(w: &mut Writer, p: &Principal, passing: bool) {
             },
             e,
         ),
-        Principal::Individual(p) if passing => {
-            let mut a = Vec::new();
-            push_opt(&mut a, "ИННФЛ", p.inn.as_ref().map(|i| i.as_str()));
-            push_opt(
-                &mut a,
-                "СНИЛС",
-                p.snils.as_ref().map(shown_snils).as_deref(),
-            );
-            w.open("ФЛПерПолн", &a);
-            person_data(w, &p.name, p.birth_date);
-            w.close("ФЛПерПолн");
-        }
         Principal::Individual(p) => {
+            let element = if passing {
+                "ФЛПерПолн"
+            } else {
+                "ФЛДовер"
+            };
             let mut a = Vec::new();
             push_opt(&mut a, "ИННФЛ", p.inn.as_ref().map(|i| i.as_str()));
             push_opt(
@@ -211,9 +204,9 @@ fn principal_element(w: &mut Writer, p: &Principal, passing: bool) {
                 "СНИЛС",
                 p.snils.as_ref().map(shown_snils).as_deref(),
             );
-            w.open("ФЛДовер", &a);
+            w.open(element, &a);
             person_data(w, &p.name, p.birth_date);
-            w.close("ФЛДовер");
+            w.close(element);
         }
     }
 }
