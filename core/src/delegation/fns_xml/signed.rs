@@ -279,3 +279,173 @@ impl FnsPowerOfAttorney {
         (start(self.issued_on), until)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::delegation::fns_xml::{Executive, FullName, Organization, Person};
+    use crate::identifiers::{Inn, Kpp, Ogrn, Snils};
+    use crate::pki::Holder;
+
+    const ORG_INN: &str = "7707083893";
+    const ORG_OGRN: &str = "1027700132195";
+    const HEAD_INN: &str = "770712345633";
+    const HEAD_SNILS: &str = "11223344595";
+
+    fn company(executives: Vec<Executive>) -> Principal {
+        Principal::RussianOrganization {
+            organization: Organization {
+                name: "ООО".into(),
+                inn: Some(Inn::parse(ORG_INN).unwrap()),
+                kpp: Kpp::parse("773601001").unwrap(),
+                ogrn: Some(Ogrn::parse(ORG_OGRN).unwrap()),
+            },
+            executives,
+        }
+    }
+
+    fn head() -> Executive {
+        Executive::Person {
+            acts_alone: true,
+            person: Person {
+                inn: Some(Inn::parse(HEAD_INN).unwrap()),
+                snils: Some(Snils::parse(HEAD_SNILS).unwrap()),
+                position: None,
+                name: FullName {
+                    surname: "Петров".into(),
+                    given: "Иван".into(),
+                    patronymic: None,
+                },
+                birth_date: None,
+            },
+        }
+    }
+
+    fn holder(inn_le: &str, ogrn: &str, inn: &str, snils: &str) -> Holder {
+        Holder {
+            inn_le: Some(inn_le.into()),
+            ogrn: Some(ogrn.into()),
+            inn: Some(inn.into()),
+            snils: Some(snils.into()),
+            ..Holder::default()
+        }
+    }
+
+    fn signer(valid: bool, holder: Holder) -> SignerReport {
+        SignerReport {
+            valid,
+            signer_id: "ski=00".into(),
+            holder: Some(holder),
+            subject: None,
+            signing_time: None,
+            certificate_checked_at: Timestamp::UNIX_EPOCH,
+            digest_algorithm: "streebog256".into(),
+            signature_algorithm: "gost2012-256".into(),
+            signed_attributes: true,
+            problems: Vec::new(),
+            certificate: None,
+            timestamps: Vec::new(),
+        }
+    }
+
+    fn codes(m: &SignerMatch) -> Vec<&str> {
+        m.mismatches.iter().map(|c| c.code.as_str()).collect()
+    }
+
+    #[test]
+    fn the_executive_of_the_principal_signs_for_it() {
+        let m = match_signers(
+            &[company(vec![head()])],
+            &[signer(
+                true,
+                holder(ORG_INN, ORG_OGRN, HEAD_INN, HEAD_SNILS),
+            )],
+        );
+        assert!(m.every_principal_signed);
+        assert_eq!(m.signed_by, vec![Some(0)]);
+        assert!(m.mismatches.is_empty());
+    }
+
+    #[test]
+    fn another_person_another_organization_or_an_invalid_signer_does_not() {
+        let principal = [company(vec![head()])];
+        // a valid signature of another person of the same organization
+        let other = match_signers(
+            &principal,
+            &[signer(
+                true,
+                holder(ORG_INN, ORG_OGRN, "500100732259", "08765430300"),
+            )],
+        );
+        assert!(!other.every_principal_signed);
+        assert_eq!(other.signed_by, vec![None]);
+        assert!(
+            codes(&other).iter().any(|c| c.starts_with("holder.snils")),
+            "{:?}",
+            codes(&other)
+        );
+        // the head, but with the certificate of another organization
+        let elsewhere = match_signers(
+            &principal,
+            &[signer(
+                true,
+                holder("7736050003", ORG_OGRN, HEAD_INN, HEAD_SNILS),
+            )],
+        );
+        assert!(!elsewhere.every_principal_signed);
+        assert!(
+            codes(&elsewhere)
+                .iter()
+                .any(|c| c.starts_with("holder.inn_le")),
+            "{:?}",
+            codes(&elsewhere)
+        );
+        // the right holder, but the signature does not verify
+        let invalid = match_signers(
+            &principal,
+            &[signer(
+                false,
+                holder(ORG_INN, ORG_OGRN, HEAD_INN, HEAD_SNILS),
+            )],
+        );
+        assert!(!invalid.every_principal_signed);
+        // no principal at all signs nothing
+        assert!(
+            !match_signers(
+                &[],
+                &[signer(
+                    true,
+                    holder(ORG_INN, ORG_OGRN, HEAD_INN, HEAD_SNILS)
+                )]
+            )
+            .every_principal_signed
+        );
+    }
+
+    #[test]
+    fn every_principal_needs_its_own_signer() {
+        let two = [company(vec![head()]), company(vec![head()])];
+        let one = match_signers(
+            &two,
+            &[signer(
+                true,
+                holder(ORG_INN, ORG_OGRN, HEAD_INN, HEAD_SNILS),
+            )],
+        );
+        // the same signer may sign for both only when it is the signatory of both
+        assert!(one.every_principal_signed);
+        let mut other_org = company(vec![head()]);
+        if let Principal::RussianOrganization { organization, .. } = &mut other_org {
+            organization.inn = Some(Inn::parse("7736050003").unwrap());
+        }
+        let m = match_signers(
+            &[company(vec![head()]), other_org],
+            &[signer(
+                true,
+                holder(ORG_INN, ORG_OGRN, HEAD_INN, HEAD_SNILS),
+            )],
+        );
+        assert!(!m.every_principal_signed);
+        assert_eq!(m.signed_by, vec![Some(0), None]);
+    }
+}
