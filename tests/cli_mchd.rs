@@ -123,8 +123,9 @@ fn show_json_exports_back_to_a_document_that_reads_the_same() {
     let broken = stdout(&shown).replacen("\"kpp\": \"", "\"kpp\": \"0", 1);
     std::fs::write(&json_file, broken).unwrap();
     let refused = kabinet(&["mchd", "export", json_file.to_str().unwrap()]);
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).starts_with("error: mchd.json: "));
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(err.starts_with("error: mchd_xml.json: "), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -6,7 +6,7 @@ use crate::cms::cms_error;
 use crate::errors::{self, Family};
 use crate::pki::{NamedOptions, TrustStore};
 use kabinet::cms::CmsOptions;
-use kabinet::delegation::fns_xml::{self, FnsPowerOfAttorney, SignedPowerError};
+use kabinet::delegation::fns_xml::{self, SignedPowerError};
 use kabinet::Coded;
 use pyo3::prelude::*;
 
@@ -25,22 +25,15 @@ fn read_fns_power<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAn
 }
 
 /// Writes a power (a dict as `read_fns_power` returns) as EMCHD_1 XML,
-/// read back before it is returned. Raises `InvalidInputError`
-/// (`mchd_xml.json`) for a dict of another shape, `MchdError` for a value
-/// the format refuses.
+/// read back before it is returned. Raises `MchdError`: `mchd_xml.json`
+/// for a dict of another shape, else the code of the value the format refuses.
 #[pyfunction]
 fn export_fns_power(py: Python<'_>, power: &Bound<'_, PyAny>) -> PyResult<String> {
     let text: String = py
         .import("json")?
         .call_method1("dumps", (power,))?
         .extract()?;
-    let power: FnsPowerOfAttorney = serde_json::from_str(&text).map_err(|e| {
-        let m = e.to_string();
-        errors::invalid_input(py, "mchd_xml.json", &m, &m)
-    })?;
-    let xml = fns_xml::export_fns_power(&power);
-    fns_xml::parse_fns_power(xml.as_bytes()).map_err(|e| document_error(py, &e))?;
-    Ok(xml)
+    fns_xml::export_fns_power_json(&text).map_err(|e| document_error(py, &e))
 }
 
 /// Verifies a power of attorney file against its detached signature:

@@ -7,7 +7,7 @@ use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, T
 use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::cms::CmsOptions;
-use kabinet::delegation::fns_xml::{self, FnsPowerOfAttorney, SignedPowerError, TermState};
+use kabinet::delegation::fns_xml::{self, SignedPowerError, TermState};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -38,11 +38,12 @@ pub struct FnsPowerVerification {
 }
 
 fn json_error(e: &serde_json::Error) -> KabinetError {
-    KabinetError::Power {
-        code: "mchd_xml.json".into(),
-        message_ru: format!("доверенность не в форме JSON библиотеки: {e}"),
-        message_en: format!("the power is not in the library's JSON form: {e}"),
-    }
+    KabinetError::coded(
+        Area::Power,
+        &fns_xml::FnsXmlError::Json {
+            detail: e.to_string(),
+        },
+    )
 }
 
 /// Reads a power of attorney from the bytes of an EMCHD_1 file; returns its JSON form.
@@ -63,11 +64,7 @@ pub fn read_fns_power(data: Vec<u8>) -> Result<String, KabinetError> {
 /// identifier's code for a value the format refuses.
 #[uniffi::export]
 pub fn export_fns_power(power_json: String) -> Result<String, KabinetError> {
-    let power: FnsPowerOfAttorney =
-        serde_json::from_str(&power_json).map_err(|e| json_error(&e))?;
-    let xml = fns_xml::export_fns_power(&power);
-    fns_xml::parse_fns_power(xml.as_bytes()).map_err(|e| KabinetError::coded(Area::Power, &e))?;
-    Ok(xml)
+    fns_xml::export_fns_power_json(&power_json).map_err(|e| KabinetError::coded(Area::Power, &e))
 }
 
 /// Verifies a power of attorney file against its detached CMS signature at

@@ -107,6 +107,11 @@ pub enum FnsXmlError {
     },
     /// The term ends before the power is issued (`mchd_xml.term`).
     Term,
+    /// A power given in JSON does not have the library's form (`mchd_xml.json`).
+    Json {
+        /// What the JSON reader said.
+        detail: String,
+    },
 }
 
 impl FnsXmlError {
@@ -139,6 +144,7 @@ impl Coded for FnsXmlError {
             Self::PrincipalInnRequired { .. } => "mchd_xml.principal_inn_required",
             Self::NoExecutive { .. } => "mchd_xml.no_executive",
             Self::Term => "mchd_xml.term",
+            Self::Json { .. } => "mchd_xml.json",
         }
     }
 
@@ -177,6 +183,7 @@ impl Coded for FnsXmlError {
                 format!("{path}: не указано лицо, действующее без доверенности")
             }
             Self::Term => "срок действия доверенности кончается раньше даты её выдачи".into(),
+            Self::Json { detail } => format!("доверенность не в форме JSON библиотеки: {detail}"),
         }
     }
 
@@ -215,6 +222,7 @@ impl Coded for FnsXmlError {
                 format!("{path}: nobody acting without a power of attorney is named")
             }
             Self::Term => "the power's term ends before its date of issue".into(),
+            Self::Json { detail } => format!("the power is not in the library's JSON form: {detail}"),
         }
     }
 }

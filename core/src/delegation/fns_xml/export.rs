@@ -9,6 +9,34 @@ use super::{FORMAT, NAMESPACE};
 use crate::delegation::Redelegation;
 use crate::identifiers::Snils;
 
+/// Writes a power given in its JSON form (the serde form of
+/// [`FnsPowerOfAttorney`]) as EMCHD_1 XML, read back before it is returned,
+/// so that every identifier, length and code is checked.
+///
+/// # Errors
+/// `mchd_xml.json` for JSON of another shape (or over
+/// [`super::MAX_XML_BYTES`]), else the error reading the XML back gives.
+pub fn export_fns_power_json(json: &str) -> Result<String, super::FnsXmlError> {
+    if json.len() > super::MAX_XML_BYTES {
+        return Err(super::FnsXmlError::TooLarge {
+            size: json.len(),
+            max: super::MAX_XML_BYTES,
+        });
+    }
+    let power: FnsPowerOfAttorney =
+        serde_json::from_str(json).map_err(|e| super::FnsXmlError::Json {
+            detail: e.to_string(),
+        })?;
+    let xml = export_fns_power(&power);
+    let back = super::parse_fns_power(xml.as_bytes())?;
+    if back != power {
+        return Err(super::FnsXmlError::Json {
+            detail: "the power does not read back the same".into(),
+        });
+    }
+    Ok(xml)
+}
+
 /// The power as an EMCHD_1 document.
 pub fn export_fns_power(p: &FnsPowerOfAttorney) -> String {
     let mut w = Writer::default();

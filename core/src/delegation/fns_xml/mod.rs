@@ -43,7 +43,7 @@ mod signed;
 mod values;
 
 pub use error::FnsXmlError;
-pub use export::export_fns_power;
+pub use export::{export_fns_power, export_fns_power_json};
 pub use model::{
     DocumentKind, Entrepreneur, Executive, FirstPower, FnsPowerOfAttorney, ForeignOrganization,
     FullName, MachinePower, Organization, Party, Person, Powers, Principal, Restriction,
