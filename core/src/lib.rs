@@ -45,6 +45,7 @@ pub mod rights;
 pub mod roles;
 pub mod signatures;
 pub mod xml;
+pub mod xmldsig;
 
 pub use coded::{Coded, CodedMessage};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};

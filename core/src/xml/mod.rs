@@ -4,6 +4,9 @@
 //! tokenizer recurses once per level of nesting, so a few kilobytes of
 //! `<a><a><a>…` would otherwise exhaust the stack and abort the process.
 
+pub mod c14n;
+pub mod smev;
+
 use roxmltree::{Document, ParsingOptions};
 
 /// The limits of one document.
