@@ -72,6 +72,7 @@ mod mchd;
 #[cfg(feature = "sqlite")]
 mod report;
 mod trust_args;
+mod xml;
 
 /// Access decisions of an organization's account on the state services portal.
 #[derive(Debug, Parser)]
@@ -94,6 +95,9 @@ enum Command {
     /// Powers of attorney of the FNS registry (EMCHD_1 XML): show, verify with the signature, export.
     #[command(subcommand)]
     Mchd(mchd::MchdCommand),
+    /// Signed XML documents (XML-DSig, СМЭВ 3): verify references, signatures and certificates.
+    #[command(subcommand)]
+    Xml(xml::XmlCommand),
     /// A journal database: create, verify, export.
     #[cfg(feature = "sqlite")]
     #[command(subcommand)]
@@ -117,6 +121,7 @@ fn main() -> ExitCode {
         Command::Cert(args) => cert::run(args),
         Command::Cms(args) => cms::run(args),
         Command::Mchd(command) => mchd::run(command),
+        Command::Xml(command) => xml::run(command),
         #[cfg(feature = "sqlite")]
         Command::Db(command) => db::run(command),
         #[cfg(feature = "sqlite")]
