@@ -29,6 +29,8 @@ pub enum Family {
     Journal,
     /// A machine-readable power of attorney could not be read or written (`MchdError`).
     Mchd,
+    /// An XML document whose signatures cannot be verified at all (`XmlDsigError`).
+    Xmldsig,
 }
 
 impl Family {
@@ -42,6 +44,7 @@ impl Family {
             Family::Gost => "gost",
             Family::Journal => "journal",
             Family::Mchd => "mchd",
+            Family::Xmldsig => "xmldsig",
         }
     }
 }

@@ -38,6 +38,7 @@ mod notifications;
 mod pki;
 mod registry;
 mod time;
+mod xmldsig;
 
 /// The native module; `kabinet/__init__.py` re-exports what users need.
 #[pymodule]
@@ -52,6 +53,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pki::register(m)?;
     cms::register(m)?;
     fns_power::register(m)?;
+    xmldsig::register(m)?;
     gost::register(m)?;
     journal::register(m)?;
     audit::register(m)?;

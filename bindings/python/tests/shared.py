@@ -44,7 +44,7 @@ def der_signature(cert_der: bytes) -> bytes:
 
 
 class ValidationKeywords(TypedDict):
-    """Keyword options of `kabinet.validate` and `kabinet.verify_cms`."""
+    """Keyword options of `kabinet.validate`, `kabinet.verify_cms` and `kabinet.verify_xml`."""
 
     revocation: str
     anchor_policy: str

@@ -100,7 +100,7 @@ pub struct CertificateReport {
     pub bound_evidence: Option<Signature>,
 }
 
-fn pki_error(e: &pki::PkiError) -> KabinetError {
+pub(crate) fn pki_error(e: &pki::PkiError) -> KabinetError {
     KabinetError::coded(Area::Certificate, e)
 }
 

@@ -53,6 +53,7 @@ mod queries;
 mod registry;
 mod time;
 mod values;
+mod xmldsig;
 
 pub use application_values::{
     ApplicationComment, ApplicationInfo, ApplicationStatus, AttachedDocument, DocumentFormat,
@@ -98,3 +99,4 @@ pub use queries::{
 };
 pub use registry::{InMemoryRegistry, RegistryRecord, RegistryStatus};
 pub use values::{Event, OrganizationKind, RequisitesDraft, Role};
+pub use xmldsig::{verify_xml, XmlDsigReport, XmlProblem, XmlReference, XmlSignature};

@@ -51,6 +51,11 @@ from ._kabinet import (
     totp_verify,
     validate,
     verify_cms,
+    verify_xml,
+    XmlDsigReport,
+    XmlProblem,
+    XmlReference,
+    XmlSignature,
     read_fns_power,
     export_fns_power,
     verify_fns_power,
@@ -99,6 +104,7 @@ from .errors import (
     OrganizationError,
     RegistryError,
     RoleError,
+    XmlDsigError,
 )
 
 __all__ = [
@@ -179,6 +185,12 @@ __all__ = [
     "totp_verify",
     "validate",
     "verify_cms",
+    "verify_xml",
+    "XmlDsigError",
+    "XmlDsigReport",
+    "XmlProblem",
+    "XmlReference",
+    "XmlSignature",
     "read_fns_power",
     "export_fns_power",
     "verify_fns_power",

@@ -24,6 +24,7 @@ the field errors of requisites, the rights lacking).
     ├── CertificateError         pki.*, trust_file.*: a certificate, CRL or file unreadable
     ├── GostError                gost.*: a GOST signature does not verify
     ├── CmsError                 cms.*: a CMS message that cannot be verified at all
+    ├── XmlDsigError             xmldsig.*: an XML document whose signatures cannot be verified at all
     ├── JournalError             journal.*, store.*: the journal or its store
     ├── MchdError                mchd.*: a machine-readable power of attorney (also ValueError)
     └── InvalidInputError        input without the documented form (also ValueError)
@@ -54,6 +55,7 @@ __all__ = [
     "CertificateError",
     "GostError",
     "CmsError",
+    "XmlDsigError",
     "JournalError",
     "MchdError",
     "InvalidInputError",
@@ -148,6 +150,12 @@ class CmsError(KabinetError):
     signature or certificate fails is a problem in the report."""
 
 
+class XmlDsigError(KabinetError):
+    """``xmldsig.*``: an XML document whose signatures cannot be verified at
+    all (not UTF-8 XML, a DTD, no signature, over a limit). A signature whose
+    digest, value or certificate fails is a problem in the report."""
+
+
 class JournalError(KabinetError):
     """``journal.*`` and ``store.*``: the journal's chain is broken
     (``details["seq"]`` names the first bad entry), the store failed, or
@@ -194,6 +202,7 @@ _FAMILIES: Dict[str, Type[KabinetError]] = {
     "certificate": CertificateError,
     "gost": GostError,
     "cms": CmsError,
+    "xmldsig": XmlDsigError,
     "journal": JournalError,
     "mchd": MchdError,
 }

@@ -405,6 +405,7 @@ fun main() {
     notificationsApplicationsTests()
     cmsTests()
     fnsPowerTests()
+    xmlDsigTests()
 
     println()
     println("kotlin: $passed passed, $failed failed")

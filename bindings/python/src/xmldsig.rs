@@ -1,0 +1,265 @@
+//! XML signatures (XML-DSig, СМЭВ 3): `verify_xml(document, store, ...)`
+//! returning an `XmlDsigReport`.
+//!
+//! The report is a value: `valid` only when every signature is, and one
+//! `XmlSignature` per `ds:Signature` with its references (both digests),
+//! whether its SignatureValue verifies, its signer and the validation report
+//! of the signer's certificate, and its problems (`xmldsig.*` codes with
+//! both messages). A document that cannot be verified at all (not UTF-8 XML,
+//! a DTD, no signature, over a limit) raises `XmlDsigError`. Canonicalizing,
+//! hashing and checking certificates run with the GIL released.
+
+use crate::errors::{self, Family};
+use crate::json::to_py;
+use crate::pki::{Certificate, NamedOptions, TrustStore, ValidationReport};
+use kabinet::xmldsig;
+use kabinet::Timestamp;
+use pyo3::prelude::*;
+
+/// One problem of a signature, with its stable code.
+#[pyclass(frozen, module = "kabinet", get_all)]
+pub struct XmlProblem {
+    /// The stable code, e.g. `xmldsig.digest_mismatch`.
+    code: &'static str,
+    /// What is wrong, in Russian.
+    message_ru: String,
+    /// What is wrong, in English.
+    message_en: String,
+}
+
+#[pymethods]
+impl XmlProblem {
+    fn __repr__(&self) -> String {
+        format!("XmlProblem({:?})", self.code)
+    }
+}
+
+/// One `ds:Reference` of a signature, with both digests.
+#[pyclass(frozen, module = "kabinet", get_all)]
+pub struct XmlReference {
+    /// The URI as written (`""` for the whole document, `#id`).
+    uri: String,
+    /// The transform URIs, in order.
+    transforms: Vec<String>,
+    /// The DigestMethod URI.
+    digest_method: String,
+    /// The DigestValue as written (base64, no whitespace).
+    digest_claimed: String,
+    /// The digest computed over the transformed content, when it could be.
+    digest_computed: Option<String>,
+    /// Whether the two agree.
+    digest_matches: bool,
+}
+
+#[pymethods]
+impl XmlReference {
+    fn __repr__(&self) -> String {
+        format!(
+            "XmlReference(uri={:?}, digest_matches={})",
+            self.uri, self.digest_matches
+        )
+    }
+}
+
+/// One `ds:Signature` of a document.
+#[pyclass(frozen, module = "kabinet")]
+pub struct XmlSignature(xmldsig::XmlSignatureReport);
+
+#[pymethods]
+impl XmlSignature {
+    /// Whether every reference matches, the value verifies and the certificate is valid.
+    #[getter]
+    fn valid(&self) -> bool {
+        self.0.valid
+    }
+
+    /// The signature's `Id` attribute, when it has one.
+    #[getter]
+    fn id(&self) -> Option<String> {
+        self.0.id.clone()
+    }
+
+    /// The CanonicalizationMethod URI of SignedInfo.
+    #[getter]
+    fn canonicalization(&self) -> String {
+        self.0.canonicalization.clone()
+    }
+
+    /// The SignatureMethod URI.
+    #[getter]
+    fn signature_method(&self) -> String {
+        self.0.signature_method.clone()
+    }
+
+    /// Every reference, in document order.
+    #[getter]
+    fn references(&self) -> Vec<XmlReference> {
+        self.0
+            .references
+            .iter()
+            .map(|r| XmlReference {
+                uri: r.uri.clone(),
+                transforms: r.transforms.clone(),
+                digest_method: r.digest_method.clone(),
+                digest_claimed: r.digest_claimed.clone(),
+                digest_computed: r.digest_computed.clone(),
+                digest_matches: r.digest_matches,
+            })
+            .collect()
+    }
+
+    /// Whether the SignatureValue verifies over the canonical SignedInfo.
+    #[getter]
+    fn signature_value_valid(&self) -> bool {
+        self.0.signature_value_valid
+    }
+
+    /// The subject of the signer's certificate, when found.
+    #[getter]
+    fn subject(&self) -> Option<String> {
+        self.0.subject.clone()
+    }
+
+    /// The holder read from the signer's certificate (a dict), when found.
+    #[getter]
+    fn holder<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.holder)
+    }
+
+    /// The validation report of the signer's certificate, when found.
+    #[getter]
+    fn certificate(&self) -> Option<ValidationReport> {
+        self.0.certificate.clone().map(ValidationReport)
+    }
+
+    /// Every problem of this signature, in order.
+    #[getter]
+    fn problems(&self) -> Vec<XmlProblem> {
+        self.0
+            .problems
+            .iter()
+            .map(|p| XmlProblem {
+                code: p.code,
+                message_ru: p.detail_ru.clone(),
+                message_en: p.detail.clone(),
+            })
+            .collect()
+    }
+
+    /// The codes of the problems, in order.
+    #[getter]
+    fn problem_codes(&self) -> Vec<&'static str> {
+        self.0.problems.iter().map(|p| p.code).collect()
+    }
+
+    fn __bool__(&self) -> bool {
+        self.0.valid
+    }
+
+    fn __repr__(&self) -> String {
+        let codes: Vec<&str> = self.0.problems.iter().map(|p| p.code).collect();
+        format!(
+            "XmlSignature(valid={}, id={:?}, problems={codes:?})",
+            self.0.valid, self.0.id
+        )
+    }
+}
+
+/// The outcome of verifying the signatures of a document: a value, not an exception.
+#[pyclass(frozen, module = "kabinet")]
+pub struct XmlDsigReport(xmldsig::XmlDsigReport);
+
+#[pymethods]
+impl XmlDsigReport {
+    /// Whether every signature is valid.
+    #[getter]
+    fn valid(&self) -> bool {
+        self.0.valid
+    }
+
+    /// The time the certificates were validated at.
+    #[getter]
+    fn verified_at(&self) -> Timestamp {
+        self.0.verified_at
+    }
+
+    /// One entry per `ds:Signature`, in document order.
+    #[getter]
+    fn signatures(&self) -> Vec<XmlSignature> {
+        self.0
+            .signatures
+            .iter()
+            .cloned()
+            .map(XmlSignature)
+            .collect()
+    }
+
+    /// Whether any signature has a problem with this code.
+    fn has_problem(&self, code: &str) -> bool {
+        self.0.signatures.iter().any(|s| s.has_problem(code))
+    }
+
+    /// The report in its JSON form.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    fn __bool__(&self) -> bool {
+        self.0.valid
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "XmlDsigReport(valid={}, signatures={})",
+            self.0.valid,
+            self.0.signatures.len()
+        )
+    }
+}
+
+/// Verifies every XML signature of `document` (UTF-8 bytes) against `store`
+/// at `at` (default: now). `certificates` (`Certificate` values) are looked at for a signer
+/// whose KeyInfo carries none (`Certificate` values); `revocation`, `anchor_policy` and `profile`
+/// as for `validate`.
+///
+/// Raises `XmlDsigError` (`xmldsig.malformed`, `xmldsig.no_signature`, ...)
+/// when the document cannot be verified at all, `InvalidInputError` for an
+/// unknown policy.
+#[pyfunction]
+#[pyo3(signature = (document, store, at = None, *, certificates = Vec::new(), revocation = "require", anchor_policy = "certificate", profile = "strict"))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of one Python function
+fn verify_xml(
+    py: Python<'_>,
+    document: &[u8],
+    store: &TrustStore,
+    at: Option<&Bound<'_, PyAny>>,
+    certificates: Vec<PyRef<'_, Certificate>>,
+    revocation: &str,
+    anchor_policy: &str,
+    profile: &str,
+) -> PyResult<XmlDsigReport> {
+    let at = crate::time::timestamp(at)?;
+    let options = NamedOptions {
+        revocation,
+        anchor_policy,
+        profile,
+    }
+    .at(py, at)?;
+    let certificates: Vec<_> = certificates.iter().map(|c| c.0.clone()).collect();
+    let result = py.detach(|| {
+        let store = store.read();
+        xmldsig::verify_xml(document, &certificates, &store, &options)
+    });
+    result
+        .map(XmlDsigReport)
+        .map_err(|e| errors::coded(py, Family::Xmldsig, &e, serde_json::Value::Null))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<XmlProblem>()?;
+    m.add_class::<XmlReference>()?;
+    m.add_class::<XmlSignature>()?;
+    m.add_class::<XmlDsigReport>()?;
+    m.add_function(wrap_pyfunction!(verify_xml, m)?)?;
+    Ok(())
+}
