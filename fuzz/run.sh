@@ -14,6 +14,7 @@ case "$target" in
     crl_parse | cms_parse) max_len=$((1024 * 1024)) ;;
     path_building) max_len=$((1024 * 1024)) ;;       # hundreds of certificates
     mchd_xml) max_len=$((64 * 1024)) ;;              # a power with its classifier codes
+    xmldsig) max_len=$((64 * 1024)) ;;               # an SMEV 3 message with its signatures
     *) max_len=4096 ;;
 esac
 # -len_control=0: grow inputs to the cap at once instead of from the seeds' size.

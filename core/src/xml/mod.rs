@@ -49,13 +49,30 @@ pub fn parse_bounded(text: &str, limits: XmlLimits) -> Result<Document<'_>, XmlB
         allow_dtd: false,
         nodes_limit: limits.nodes,
     };
-    Document::parse_with_options(text, options).map_err(|e| match e {
+    let doc = Document::parse_with_options(text, options).map_err(|e| match e {
         roxmltree::Error::DtdDetected => XmlBoundsError::Dtd,
         roxmltree::Error::NodesLimitReached => XmlBoundsError::TooComplex { limit: "nodes" },
         other => XmlBoundsError::Malformed {
             line: other.pos().row,
             reason: other.to_string(),
         },
+    })?;
+    reserved_pi_target(&doc).map_or(Ok(doc), Err)
+}
+
+/// A processing instruction named `xml` in any case, which XML 1.0 reserves
+/// (§2.6: `PITarget ::= Name - (('X'|'x') ('M'|'m') ('L'|'l'))`) and
+/// `roxmltree` lets through after a byte-order mark or elsewhere than the
+/// declaration: refused, or it would come out of canonicalization as a
+/// declaration no parser reads back.
+fn reserved_pi_target(doc: &Document<'_>) -> Option<XmlBoundsError> {
+    let node = doc.descendants().find(|n| {
+        n.pi()
+            .is_some_and(|pi| pi.target.eq_ignore_ascii_case("xml"))
+    })?;
+    Some(XmlBoundsError::Malformed {
+        line: doc.text_pos_at(node.range().start).row,
+        reason: "a processing instruction may not be named xml".into(),
     })
 }
 
@@ -152,5 +169,29 @@ mod tests {
         let open = format!("<r><!x>{}", "<a>".repeat(100_000));
         assert!(parse_bounded(&open, limits).is_err());
         assert!(nesting_exceeds(open.as_bytes(), 64));
+    }
+
+    #[test]
+    fn a_processing_instruction_named_xml_is_not_well_formed() {
+        let limits = XmlLimits {
+            nodes: 1000,
+            depth: 64,
+        };
+        // After a byte-order mark, `<?xml]]> …?>` reads in roxmltree as a PI
+        // named xml, which canonicalization would write as a declaration.
+        for doc in [
+            "\u{feff}<?xml]]> version=\"8.0\"?><a/>",
+            "<a><?XmL data?></a>",
+        ] {
+            match parse_bounded(doc, limits) {
+                Err(XmlBoundsError::Malformed { .. }) => {}
+                other => panic!("{doc:?}: {other:?}"),
+            }
+        }
+        assert!(parse_bounded(
+            "<?xml version=\"1.0\"?><a><?xml-stylesheet href=\"s\"?></a>",
+            limits
+        )
+        .is_ok());
     }
 }
