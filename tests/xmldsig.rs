@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use kabinet::pki::{
     AnchorPolicy, ParsedCertificate, RevocationPolicy, TrustStore, ValidationOptions,
 };
-use kabinet::xmldsig::{verify_xml, XmlDsigError, XmlDsigReport};
+use kabinet::xmldsig::{verify_xml, XmlDsigError, XmlDsigReport, MAX_TRANSFORMED_BYTES};
 use kabinet::Coded;
 
 fn dir() -> PathBuf {
@@ -318,4 +318,51 @@ fn hostile_documents_are_refused_quickly_with_codes() {
         verify_xml(b"<a/>", &[], &store, &o),
         Err(XmlDsigError::NoSignature)
     ));
+}
+
+/// 16 signatures × 16 references × 8 canonicalizations of a whole 1 MB
+/// document would be 2,048 passes (16 s in a release build before the
+/// budget): the references share one budget of transform output
+/// ([`MAX_TRANSFORMED_BYTES`]), and those past it are reported, not computed.
+#[test]
+fn references_share_one_budget_of_canonicalization() {
+    let c14n = r#"<ds:Transform Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>"#;
+    let reference = format!(
+        r#"<ds:Reference URI=""><ds:Transforms>{}</ds:Transforms><ds:DigestMethod Algorithm="urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34112012-256"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference>"#,
+        c14n.repeat(8)
+    );
+    let signature = format!(
+        r#"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><ds:SignatureMethod Algorithm="urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34102012-gostr34112012-256"/>{}</ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>"#,
+        reference.repeat(16)
+    );
+    let filler = format!(r#"<f a="1">{}</f>"#, "x".repeat(200));
+    let xml = format!(
+        "<r>{}{}</r>",
+        filler.repeat(1_000_000 / filler.len()),
+        signature.repeat(16)
+    );
+    let started = std::time::Instant::now();
+    let report = verify_xml(
+        xml.as_bytes(),
+        &[],
+        &TrustStore::new(),
+        &options("2026-12-01T00:00:00Z"),
+    )
+    .unwrap();
+    let elapsed = started.elapsed();
+    let over: usize = report
+        .signatures
+        .iter()
+        .map(|s| {
+            s.problems
+                .iter()
+                .filter(|p| p.code == "xmldsig.too_much_work")
+                .count()
+        })
+        .sum();
+    // 64 MiB over ≈ 1 MB × 9 passes a reference: the first 7 references
+    // are computed (the eighth runs out), the other 249 are not.
+    assert!((240..256).contains(&over), "{over}");
+    assert!(!report.valid);
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }

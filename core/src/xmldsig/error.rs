@@ -114,6 +114,14 @@ pub enum XmlSigProblem {
         /// Which, and why.
         detail: String,
     },
+    /// The references of the document need more canonicalization and
+    /// transform output than one verification may produce; this one was not
+    /// computed.
+    #[error("the references need more than {limit} bytes of canonicalization and transforms: not computed")]
+    TooMuchWork {
+        /// The bytes one verification may produce.
+        limit: usize,
+    },
     /// A Reference URI is not `""` or `#id`.
     #[error("unsupported reference URI {uri}")]
     UnsupportedReference {
@@ -196,6 +204,7 @@ impl Coded for XmlSigProblem {
             Self::UnsupportedAlgorithm { .. } => "xmldsig.unsupported_algorithm",
             Self::WeakAlgorithm { .. } => "xmldsig.weak_algorithm",
             Self::UnsupportedTransform { .. } => "xmldsig.unsupported_transform",
+            Self::TooMuchWork { .. } => "xmldsig.too_much_work",
             Self::UnsupportedReference { .. } => "xmldsig.unsupported_reference",
             Self::ReferenceNotFound { .. } => "xmldsig.reference_not_found",
             Self::DuplicateId { .. } => "xmldsig.duplicate_id",
@@ -216,6 +225,9 @@ impl Coded for XmlSigProblem {
             Self::UnsupportedTransform { detail } => {
                 format!("преобразование не поддерживается: {detail}")
             }
+            Self::TooMuchWork { limit } => format!(
+                "ссылки документа требуют более {limit} байт канонизации и преобразований: не вычислено"
+            ),
             Self::UnsupportedReference { uri } => format!("ссылка {uri} не поддерживается"),
             Self::ReferenceNotFound { id } => format!("нет элемента с идентификатором {id}"),
             Self::DuplicateId { id, count } => {

@@ -3,7 +3,8 @@
 //! besides RSA and ECDSA.
 //!
 //! [`verify_xml`] reads a document within bounds (no DTD, a node and nesting
-//! limit, 16 MiB), finds every `ds:Signature`, and for each checks its
+//! limit, 16 MiB; 16 signatures of 16 references of 8 transforms, all of
+//! whose canonicalizations share one budget of 64 MiB of output), finds every `ds:Signature`, and for each checks its
 //! references ([`ReferenceReport`]: both digests), its SignatureValue over
 //! the canonical SignedInfo and its signer's certificate path, returning an
 //! [`XmlDsigReport`] with every problem under a stable `xmldsig.*` code.
@@ -24,7 +25,7 @@ mod verify;
 pub const DSIG_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
 
 pub use error::{XmlDsigError, XmlSigProblem};
-pub use reference::MAX_TRANSFORMS;
+pub use reference::{MAX_TRANSFORMED_BYTES, MAX_TRANSFORMS};
 pub use report::{ReferenceReport, XmlDsigReport, XmlProblem, XmlSignatureReport};
 pub use verify::{
     verify_xml, MAX_DOCUMENT_BYTES, MAX_KEYINFO_CERTIFICATES, MAX_REFERENCES, MAX_SIGNATURES,

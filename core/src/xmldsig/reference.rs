@@ -11,6 +11,7 @@
 //! one XPath expression signatures use in practice; any other is refused),
 //! C14N 1.0 and exclusive C14N without comments, and the SMEV 3 transform.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use base64ct::{Base64, Encoding};
@@ -27,6 +28,60 @@ const WSU_NS: &str =
 
 /// Most transforms of one reference.
 pub const MAX_TRANSFORMS: usize = 8;
+/// The bytes every canonicalization and transform of one verification may
+/// produce together, over all references of all signatures: 64 MiB, four
+/// passes over the largest document. Without it 16 signatures × 16
+/// references × 8 canonicalizations of the whole document would be 2,048
+/// passes for one unsigned input.
+pub const MAX_TRANSFORMED_BYTES: usize = 64 * 1024 * 1024;
+
+/// The work reference processing may still do in one verification, shared
+/// by every reference of every signature.
+#[derive(Debug)]
+pub struct Work {
+    /// The bounds of each octet stream reparsed.
+    pub limits: XmlLimits,
+    left: Cell<usize>,
+}
+
+impl Work {
+    /// The whole budget of one verification.
+    pub fn new(limits: XmlLimits) -> Self {
+        Self {
+            limits,
+            left: Cell::new(MAX_TRANSFORMED_BYTES),
+        }
+    }
+
+    /// Refuses to start a pass once the budget is spent.
+    fn begin(&self) -> Result<(), XmlSigProblem> {
+        if self.left.get() == 0 {
+            Err(Self::exhausted())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Counts the output of a pass against the budget.
+    fn produced(&self, octets: String) -> Result<String, XmlSigProblem> {
+        match self.left.get().checked_sub(octets.len()) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(octets)
+            }
+            None => {
+                self.left.set(0);
+                Err(Self::exhausted())
+            }
+        }
+    }
+
+    fn exhausted() -> XmlSigProblem {
+        XmlSigProblem::TooMuchWork {
+            limit: MAX_TRANSFORMED_BYTES,
+        }
+    }
+}
 
 /// The elements of a document by identifier (each identifier with all its bearers).
 pub struct Ids(HashMap<String, Vec<NodeId>>);
@@ -67,7 +122,7 @@ pub fn check<'a, 'i>(
     reference: Node<'a, 'i>,
     signature: Node<'a, 'i>,
     ids: &Ids,
-    limits: XmlLimits,
+    work: &Work,
     problems: &mut Vec<XmlSigProblem>,
 ) -> ReferenceReport {
     let uri = reference.attribute("URI").unwrap_or_default().to_owned();
@@ -96,7 +151,7 @@ pub fn check<'a, 'i>(
         digest_matches: false,
     };
     let outcome = Digest::from_uri(&report.digest_method).and_then(|digest| {
-        let octets = transformed(&report.uri, &transform_nodes, signature, ids, limits)?;
+        let octets = transformed(&report.uri, &transform_nodes, signature, ids, work)?;
         Ok(digest.digest(octets.as_bytes()))
     });
     match outcome {
@@ -121,7 +176,7 @@ fn transformed<'a, 'i>(
     transforms: &[Node<'a, 'i>],
     signature: Node<'a, 'i>,
     ids: &Ids,
-    limits: XmlLimits,
+    work: &Work,
 ) -> Result<String, XmlSigProblem> {
     if transforms.len() > MAX_TRANSFORMS {
         return Err(XmlSigProblem::UnsupportedTransform {
@@ -160,30 +215,28 @@ fn transformed<'a, 'i>(
         no_signatures: false,
     };
     for transform in transforms {
-        data = apply(transform, data, signature, limits)?;
+        data = apply(transform, data, signature, work)?;
     }
-    Ok(match data {
-        Data::Octets(octets) => octets,
-        nodes => octets_of(&nodes, &C14nMode::Inclusive),
-    })
+    octets_of(data, &C14nMode::Inclusive, work)
 }
 
 fn apply<'a, 'i>(
     transform: &Node<'a, 'i>,
     data: Data<'a, 'i>,
     signature: Node<'a, 'i>,
-    limits: XmlLimits,
+    work: &Work,
 ) -> Result<Data<'a, 'i>, XmlSigProblem> {
     let algorithm = transform.attribute("Algorithm").unwrap_or_default();
     let prefixes = inclusive_prefixes(*transform);
     if let Some(mode) = algorithms::canonicalization(algorithm, prefixes) {
         return Ok(Data::Octets(match data {
             Data::Octets(octets) => {
-                let doc = parse_bounded(&octets, limits)
+                work.begin()?;
+                let doc = parse_bounded(&octets, work.limits)
                     .map_err(|e| unsupported(algorithm, &format!("{e:?}")))?;
-                canonicalize(doc.root(), &mode, &|_| false)
+                work.produced(canonicalize(doc.root(), &mode, &|_| false))?
             }
-            nodes => octets_of(&nodes, &mode),
+            nodes => octets_of(nodes, &mode, work)?,
         }));
     }
     match (algorithm, data) {
@@ -218,13 +271,11 @@ fn apply<'a, 'i>(
             })
         }
         (algorithms::SMEV, data) => {
-            let octets = match data {
-                Data::Octets(octets) => octets,
-                nodes => octets_of(&nodes, &C14nMode::Inclusive),
-            };
-            smev_transform(&octets, limits)
-                .map(Data::Octets)
-                .map_err(|e| unsupported(algorithm, &format!("{e:?}")))
+            let octets = octets_of(data, &C14nMode::Inclusive, work)?;
+            work.begin()?;
+            let out = smev_transform(&octets, work.limits)
+                .map_err(|e| unsupported(algorithm, &format!("{e:?}")))?;
+            work.produced(out).map(Data::Octets)
         }
         (algorithms::ENVELOPED | algorithms::XPATH, Data::Octets(_)) => Err(unsupported(
             algorithm,
@@ -240,16 +291,21 @@ fn unsupported(algorithm: &str, why: &str) -> XmlSigProblem {
     }
 }
 
-fn octets_of(data: &Data<'_, '_>, mode: &C14nMode) -> String {
+/// The octets of `data`: as they are, or its node set canonicalized (a pass
+/// counted against `work`).
+fn octets_of(data: Data<'_, '_>, mode: &C14nMode, work: &Work) -> Result<String, XmlSigProblem> {
     match data {
-        Data::Octets(octets) => octets.clone(),
+        Data::Octets(octets) => Ok(octets),
         Data::Nodes {
             apex,
             omitted,
             no_signatures,
-        } => canonicalize(*apex, mode, &|n| {
-            omitted.contains(&n.id()) || (*no_signatures && is_dsig(n, "Signature"))
-        }),
+        } => {
+            work.begin()?;
+            work.produced(canonicalize(apex, mode, &|n| {
+                omitted.contains(&n.id()) || (no_signatures && is_dsig(n, "Signature"))
+            }))
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use base64ct::{Base64, Encoding};
 use roxmltree::Node;
 
 use super::algorithms::{canonicalization, ecdsa_der, SignatureMethod};
-use super::reference::{self, child, dsig_children, inclusive_prefixes, is_dsig, Ids};
+use super::reference::{self, child, dsig_children, inclusive_prefixes, is_dsig, Ids, Work};
 use super::{XmlDsigError, XmlDsigReport, XmlSigProblem, XmlSignatureReport};
 use crate::pki::name::names_equal;
 use crate::pki::signature::verify_signature;
@@ -65,10 +65,13 @@ pub fn verify_xml(
             limit: MAX_SIGNATURES,
         });
     }
-    let ids = Ids::of(&doc);
+    let shared = Shared {
+        ids: Ids::of(&doc),
+        work: Work::new(LIMITS),
+    };
     let reports: Vec<XmlSignatureReport> = signatures
         .into_iter()
-        .map(|s| verify_signature_element(s, &ids, certificates, store, options))
+        .map(|s| verify_signature_element(s, &shared, certificates, store, options))
         .collect();
     Ok(XmlDsigReport {
         valid: reports.iter().all(|r| r.valid),
@@ -142,9 +145,16 @@ fn parts<'a, 'i>(signature: Node<'a, 'i>) -> Result<Parts<'a, 'i>, XmlSigProblem
     })
 }
 
+/// What every signature of one document shares: its identifiers and the
+/// budget of reference processing.
+struct Shared {
+    ids: Ids,
+    work: Work,
+}
+
 fn verify_signature_element(
     signature: Node<'_, '_>,
-    ids: &Ids,
+    shared: &Shared,
     supplied: &[ParsedCertificate],
     store: &TrustStore,
     options: &ValidationOptions,
@@ -166,7 +176,7 @@ fn verify_signature_element(
         Ok(parts) => check_parts(
             &parts,
             signature,
-            ids,
+            shared,
             supplied,
             store,
             options,
@@ -184,7 +194,7 @@ fn verify_signature_element(
 fn check_parts(
     parts: &Parts<'_, '_>,
     signature: Node<'_, '_>,
-    ids: &Ids,
+    shared: &Shared,
     supplied: &[ParsedCertificate],
     store: &TrustStore,
     options: &ValidationOptions,
@@ -211,7 +221,7 @@ fn check_parts(
     } else {
         report.references = references
             .iter()
-            .map(|r| reference::check(*r, signature, ids, LIMITS, problems))
+            .map(|r| reference::check(*r, signature, &shared.ids, &shared.work, problems))
             .collect();
     }
     let mode = canonicalization(
