@@ -26,7 +26,9 @@ use super::report::{CertificateTime, CmsProblem, CmsReport, SignerReport};
 use super::{CmsError, SignerProblem};
 use crate::pki::name::{display_name, names_equal};
 use crate::pki::signature::verify_signature;
-use crate::pki::{validate, Holder, ParsedCertificate, TrustStore, ValidationOptions};
+use crate::pki::{
+    validate_with_intermediates, Holder, ParsedCertificate, TrustStore, ValidationOptions,
+};
 use crate::Timestamp;
 
 /// id-signedData (RFC 5652 §5.1).
@@ -120,20 +122,14 @@ pub(super) fn verify_message(
         (None, Some(c)) => c,
         (None, None) => return Err(CmsError::ContentMissing),
     };
-    let owned_store;
-    let store = if carried.is_empty() {
-        store
-    } else {
-        let mut with = store.clone();
-        for c in &carried {
-            with.add_intermediate(c.clone());
-        }
-        owned_store = with;
-        &owned_store
-    };
+    // The certificates of the message, and those supplied beside it, are
+    // untrusted intermediates beside the store's (the store itself is not
+    // copied: what it remembers between validations serves this one).
+    let intermediates: Vec<ParsedCertificate> =
+        carried.iter().chain(certificates).cloned().collect();
     let candidates: Vec<&ParsedCertificate> = carried.iter().chain(certificates).collect();
     let content_type = signed.encap_content_info.econtent_type;
-    let mut validations = Validations::default();
+    let mut validations = Validations::new(&intermediates);
     let signers = signed
         .signer_infos
         .0
@@ -225,10 +221,20 @@ fn message_certificates(signed: &SignedData) -> Result<Vec<ParsedCertificate>, C
 /// that name the same certificate at the same time share one validation
 /// (it depends on nothing else), so sixteen signers pointing at one
 /// certificate in a tangle of intermediates cost one path search, not sixteen.
-#[derive(Default)]
-struct Validations(Vec<([u8; 32], Timestamp, ValidationReport)>);
+struct Validations<'c> {
+    /// The untrusted intermediates of the message.
+    intermediates: &'c [ParsedCertificate],
+    done: Vec<([u8; 32], Timestamp, ValidationReport)>,
+}
 
-impl Validations {
+impl<'c> Validations<'c> {
+    fn new(intermediates: &'c [ParsedCertificate]) -> Self {
+        Self {
+            intermediates,
+            done: Vec::new(),
+        }
+    }
+
     fn of(
         &mut self,
         cert: &ParsedCertificate,
@@ -236,11 +242,11 @@ impl Validations {
         options: &ValidationOptions,
     ) -> ValidationReport {
         let key = (*cert.fingerprint(), options.at);
-        if let Some((_, _, report)) = self.0.iter().find(|(f, t, _)| (*f, *t) == key) {
+        if let Some((_, _, report)) = self.done.iter().find(|(f, t, _)| (*f, *t) == key) {
             return report.clone();
         }
-        let report = validate(cert, store, options);
-        self.0.push((key.0, key.1, report.clone()));
+        let report = validate_with_intermediates(cert, self.intermediates, store, options);
+        self.done.push((key.0, key.1, report.clone()));
         report
     }
 }
@@ -394,7 +400,7 @@ fn verify_signer(
     candidates: &[&ParsedCertificate],
     store: &TrustStore,
     options: &CmsOptions,
-    validations: &mut Validations,
+    validations: &mut Validations<'_>,
 ) -> SignerReport {
     let info = input.info;
     let mut problems = Vec::new();

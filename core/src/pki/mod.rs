@@ -51,7 +51,6 @@
 //! spends one budget ([`Budget`]) on every candidate it considers, dead ends
 //! included; and DER is checked for its shape (nesting, sizes of SET OF)
 //! before it is decoded, so decoding stays linear in the input.
-mod crl_cache;
 mod crl_index;
 pub mod error;
 pub mod extensions;
@@ -69,6 +68,7 @@ mod revocation;
 pub mod russian;
 pub mod shape;
 pub mod signature;
+mod signature_cache;
 pub mod store;
 pub mod verify;
 
@@ -81,4 +81,4 @@ pub use parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
 pub use report::{Notice, PathEntry, Problem, ValidationReport, Warning};
 pub use russian::{Holder, SignToolClass};
 pub use store::{TrustAnchor, TrustStore};
-pub use verify::{validate, ValidationPath};
+pub use verify::{validate, validate_with_intermediates, ValidationPath};

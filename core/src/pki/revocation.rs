@@ -231,8 +231,9 @@ fn find_signer<'a>(
             return Ok(());
         }
     }
-    let others: Vec<&'a ParsedCertificate> = store
+    let others: Vec<&'a ParsedCertificate> = ctx
         .intermediates_named(crl_issuer)
+        .into_iter()
         .filter(|c| !on_path(c))
         .collect();
     for signer in others {

@@ -7,13 +7,14 @@
 //! accredited certification authorities (e.g. the Минцифры roots); only paths
 //! ending at an accredited anchor can be qualified.
 //!
-//! The store also remembers which key verified which of its CRLs
-//! ([`super::crl_cache`]), so that a CRL's signature is verified once, not on
-//! every validation; the store stays a plain value, safe to share between threads.
+//! The store also remembers which key verified which of its CRLs and of its
+//! own certificates ([`super::signature_cache`]), so that the signature of a
+//! CRL or of an intermediate is verified once, not on every validation; the
+//! store stays a plain value, safe to share between threads.
 
-use super::crl_cache::CrlSignatureCache;
 use super::name::names_equal;
 use super::parse::{certificates_from_bytes, ParsedCertificate, ParsedCrl};
+use super::signature_cache::SignatureCache;
 use super::PkiError;
 use x509_cert::name::Name;
 
@@ -32,7 +33,8 @@ pub struct TrustStore {
     anchors: Vec<TrustAnchor>,
     intermediates: Vec<ParsedCertificate>,
     crls: Vec<ParsedCrl>,
-    crl_signatures: CrlSignatureCache,
+    crl_signatures: SignatureCache,
+    certificate_signatures: SignatureCache,
 }
 
 impl TrustStore {
@@ -140,6 +142,35 @@ impl TrustStore {
             .insert(crl.fingerprint(), signer.spki_der());
     }
 
+    /// Whether `cert` was already verified with exactly the key of `issuer`
+    /// (only certificates of this store are ever remembered).
+    pub(crate) fn certificate_signature_known(
+        &self,
+        cert: &ParsedCertificate,
+        issuer: &ParsedCertificate,
+    ) -> bool {
+        self.certificate_signatures
+            .contains(cert.fingerprint(), issuer.spki_der())
+    }
+
+    /// Remembers that `cert` verified with the key of `issuer` (successes
+    /// only), when `cert` is one of this store's intermediates or anchors.
+    pub(crate) fn remember_certificate_signature(
+        &self,
+        cert: &ParsedCertificate,
+        issuer: &ParsedCertificate,
+    ) {
+        let held = self
+            .intermediates
+            .iter()
+            .chain(self.anchors.iter().map(|a| &a.certificate))
+            .any(|c| c.fingerprint() == cert.fingerprint());
+        if held {
+            self.certificate_signatures
+                .insert(cert.fingerprint(), issuer.spki_der());
+        }
+    }
+
     /// Anchors whose subject is `name`.
     pub(crate) fn anchors_named<'s>(
         &'s self,
@@ -148,16 +179,6 @@ impl TrustStore {
         self.anchors.iter().filter(move |a| {
             names_equal(&a.certificate.certificate().tbs_certificate.subject, name)
         })
-    }
-
-    /// Intermediates whose subject is `name`.
-    pub(crate) fn intermediates_named<'s>(
-        &'s self,
-        name: &'s Name,
-    ) -> impl Iterator<Item = &'s ParsedCertificate> + 's {
-        self.intermediates
-            .iter()
-            .filter(move |c| names_equal(&c.certificate().tbs_certificate.subject, name))
     }
 
     /// The one certificate (anchor or intermediate) whose subject text contains `query`

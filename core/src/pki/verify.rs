@@ -52,6 +52,9 @@ type SignedBy = ([u8; 32], [u8; 32]);
 /// The mutable state of one validation: budgets and caches.
 pub(crate) struct Ctx<'a> {
     pub(crate) store: &'a TrustStore,
+    /// Untrusted intermediates from the input (a message's certificates),
+    /// searched after the store's own.
+    extra: &'a [ParsedCertificate],
     pub(crate) options: &'a ValidationOptions,
     signatures_left: usize,
     paths_left: usize,
@@ -82,9 +85,14 @@ impl<'a> Ctx<'a> {
         true
     }
 
-    fn new(store: &'a TrustStore, options: &'a ValidationOptions) -> Self {
+    fn new(
+        store: &'a TrustStore,
+        extra: &'a [ParsedCertificate],
+        options: &'a ValidationOptions,
+    ) -> Self {
         Self {
             store,
+            extra,
             options,
             signatures_left: options.budget.signatures,
             paths_left: options.budget.paths,
@@ -95,6 +103,28 @@ impl<'a> Ctx<'a> {
             signature_cache: Vec::new(),
             signer_cache: Vec::new(),
         }
+    }
+
+    /// The intermediates whose subject is `name`: the store's, then those of
+    /// the input that the store does not hold already.
+    pub(crate) fn intermediates_named(
+        &self,
+        name: &x509_cert::name::Name,
+    ) -> Vec<&'a ParsedCertificate> {
+        let store: &'a TrustStore = self.store;
+        let mut found: Vec<&'a ParsedCertificate> = store
+            .intermediates()
+            .iter()
+            .filter(|c| names_equal(&c.certificate().tbs_certificate.subject, name))
+            .collect();
+        for c in self.extra {
+            if names_equal(&c.certificate().tbs_certificate.subject, name)
+                && !found.iter().any(|f| f.fingerprint() == c.fingerprint())
+            {
+                found.push(c);
+            }
+        }
+        found
     }
 
     fn verify_cached(
@@ -128,14 +158,24 @@ impl<'a> Ctx<'a> {
         cert: &ParsedCertificate,
         issuer: &ParsedCertificate,
     ) -> Result<(), PkiError> {
+        // The store remembers the signatures of its own certificates across
+        // validations (successes only, bound to the certificate's bytes and
+        // the issuer's exact key).
+        if self.store.certificate_signature_known(cert, issuer) {
+            return Ok(());
+        }
         let c = cert.certificate();
-        self.verify_cached(
+        let result = self.verify_cached(
             (*cert.fingerprint(), *issuer.fingerprint()),
             issuer,
             &c.signature_algorithm,
             cert.tbs_der(),
             &c.signature,
-        )
+        );
+        if result.is_ok() {
+            self.store.remember_certificate_signature(cert, issuer);
+        }
+        result
     }
 
     /// Verifies the signature of `crl` with the key of `signer`.
@@ -244,12 +284,12 @@ fn search<'a>(
         }
     }
     if chain.len() + 1 >= MAX_PATH_DEPTH {
-        ctx.depth_limited |= ctx.store.intermediates_named(issuer_name).next().is_some();
+        ctx.depth_limited |= !ctx.intermediates_named(issuer_name).is_empty();
         return false;
     }
     let mut candidates: Vec<&'a ParsedCertificate> = ctx
-        .store
         .intermediates_named(issuer_name)
+        .into_iter()
         .filter(|c| !chain.iter().any(|x| x.fingerprint() == c.fingerprint()))
         .collect();
     candidates.sort_by_key(|c| key_id_rank(current, c));
@@ -502,7 +542,23 @@ pub fn validate(
     store: &TrustStore,
     options: &ValidationOptions,
 ) -> ValidationReport {
-    let mut ctx = Ctx::new(store, options);
+    validate_with_intermediates(leaf, &[], store, options)
+}
+
+/// Validates `leaf` as [`validate`] does, with `intermediates` from the
+/// input (the certificates a signed message carries) as untrusted
+/// intermediates beside the store's — without copying the store, so that
+/// what the store remembers between validations (verified signatures of its
+/// own certificates and CRLs) serves this validation too.
+///
+/// Never fails: every problem (including exhausted budgets) is in the report.
+pub fn validate_with_intermediates(
+    leaf: &ParsedCertificate,
+    intermediates: &[ParsedCertificate],
+    store: &TrustStore,
+    options: &ValidationOptions,
+) -> ValidationReport {
+    let mut ctx = Ctx::new(store, intermediates, options);
     let mut best = None;
     let mut stack = Vec::new();
     search(

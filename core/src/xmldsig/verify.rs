@@ -17,7 +17,9 @@ use super::reference::{self, child, dsig_children, inclusive_prefixes, is_dsig, 
 use super::{XmlDsigError, XmlDsigReport, XmlSigProblem, XmlSignatureReport};
 use crate::pki::name::names_equal;
 use crate::pki::signature::verify_signature;
-use crate::pki::{validate, Holder, ParsedCertificate, TrustStore, ValidationOptions};
+use crate::pki::{
+    validate_with_intermediates, Holder, ParsedCertificate, TrustStore, ValidationOptions,
+};
 use crate::xml::c14n::canonicalize;
 use crate::xml::{parse_bounded, XmlLimits};
 use crate::Coded;
@@ -298,11 +300,7 @@ fn check_parts(
     };
     report.holder = Some(Holder::of(signer));
     report.subject = Some(signer.subject_text());
-    let mut with = store.clone();
-    for c in &carried {
-        with.add_intermediate(c.clone());
-    }
-    let validation = validate(signer, &with, options);
+    let validation = validate_with_intermediates(signer, &carried, store, options);
     if !validation.valid {
         let codes: Vec<&str> = validation.problems.iter().map(|p| p.code).collect();
         problems.push(XmlSigProblem::CertificateInvalid {

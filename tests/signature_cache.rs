@@ -1,6 +1,8 @@
-//! The trust store remembers verified CRL signatures between validations:
-//! the memory is reused, bound to the CRL and to the signer's exact key, and
-//! never turns a failed verification or another key into a success.
+//! The trust store remembers verified signatures of its CRLs and of its own
+//! certificates between validations: the memory is reused, bound to the
+//! signed object and to the signer's exact key, never holds a certificate
+//! from outside the store, and never turns a failed verification or another
+//! key into a success.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -202,4 +204,45 @@ fn a_crl_remembered_for_one_key_is_refused_under_another_key_of_the_same_name() 
     with_b.add_crl(crl(&b_issuer));
     let r = validate(&leaf_b, &with_b, &ValidationOptions::at(after));
     assert!(r.valid, "{:?}", r.problems);
+}
+
+/// Options with a budget of `n` signature verifications.
+fn signatures(time: Timestamp, n: usize) -> ValidationOptions {
+    let mut o = ValidationOptions::at(time);
+    o.budget.signatures = n;
+    o
+}
+
+#[test]
+fn the_signature_of_an_intermediate_of_the_store_is_verified_once() {
+    let s = simple();
+    let time = at("2026-03-01T00:00:00Z");
+    // Leaf by CA, CA by root, and the two CRLs: four at first.
+    assert!(!validate(&s.leaf, &s.store, &signatures(time, 3)).valid);
+    assert!(validate(&s.leaf, &s.store, &signatures(time, 4)).valid);
+    // Then only the leaf's own signature: the CA and the CRLs are remembered.
+    let again = validate(&s.leaf, &s.store, &signatures(time, 1));
+    assert!(again.valid, "{:?}", codes(&again));
+    // The leaf comes from outside the store and is never remembered.
+    let none = validate(&s.leaf, &s.store, &signatures(time, 0));
+    assert!(codes(&none).contains(&"pki.budget_exhausted"), "{none:?}");
+}
+
+#[test]
+fn an_intermediate_remembered_under_one_key_is_refused_under_another() {
+    let s = simple();
+    let time = at("2026-03-01T00:00:00Z");
+    assert!(validate(&s.leaf, &s.store, &signatures(time, 4)).valid);
+    // Another root of the same name and another key, as the only anchor
+    // beside the same CA: the remembered signature does not carry over.
+    let impostor_p = params("Cache Root", true, 1, (2030, 1, 1));
+    let impostor = impostor_p.self_signed(&key()).unwrap();
+    let mut other = TrustStore::new();
+    other.add_anchor(cert(impostor.der()), true);
+    for ca in s.store.intermediates() {
+        other.add_intermediate(ca.clone());
+    }
+    let report = validate(&s.leaf, &other, &ValidationOptions::at(time));
+    assert!(!report.valid);
+    assert!(!codes(&report).is_empty());
 }
