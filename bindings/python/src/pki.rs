@@ -387,9 +387,10 @@ impl NamedOptions<'_> {
 /// `anchor_policy` is `certificate` (anchors checked as certificates) or
 /// `name_and_key_only`; `profile` is `strict` or `relaxed` (key identifiers
 /// may be missing, policyConstraints non-critical); `required_eku` an
-/// extended key usage OID the leaf must carry.
+/// extended key usage OID the leaf must carry; `intermediates` untrusted
+/// certificates from the input (a message's) searched beside the store's.
 #[pyfunction]
-#[pyo3(signature = (leaf, store, at = None, *, revocation = "require", anchor_policy = "certificate", profile = "strict", required_eku = None))]
+#[pyo3(signature = (leaf, store, at = None, *, revocation = "require", anchor_policy = "certificate", profile = "strict", required_eku = None, intermediates = Vec::new()))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of one Python function
 fn validate(
     py: Python<'_>,
@@ -400,6 +401,7 @@ fn validate(
     anchor_policy: &str,
     profile: &str,
     required_eku: Option<&str>,
+    intermediates: Vec<PyRef<'_, Certificate>>,
 ) -> PyResult<ValidationReport> {
     let named = NamedOptions {
         revocation,
@@ -416,9 +418,10 @@ fn validate(
         })?;
         options.required_eku = Some(oid);
     }
+    let intermediates: Vec<ParsedCertificate> = intermediates.iter().map(|c| c.0.clone()).collect();
     let report = py.detach(|| {
         let store = store.read();
-        pki::validate(&leaf.0, &store, &options)
+        pki::validate_with_intermediates(&leaf.0, &intermediates, &store, &options)
     });
     Ok(ValidationReport(report))
 }

@@ -109,3 +109,18 @@ def test_an_unknown_policy_is_invalid_input() -> None:
     document = _read("xmlsec/enveloped-gost2012-256.xml")
     with pytest.raises(kabinet.InvalidInputError):
         kabinet.verify_xml(document, _xmlsec_store(), AT, revocation="sometimes")
+
+
+def test_validate_takes_intermediates_from_the_input() -> None:
+    store = kabinet.TrustStore()
+    store.add_anchors_from_bytes(shared_data("gost-ca", "certs/0837.der").read_bytes())
+    leaf = kabinet.Certificate.from_bytes(_read("smev3/certs/is_esia_2021.der"))
+    ca = kabinet.Certificate.from_bytes(shared_data("gost-ca", "certs/1762.der").read_bytes())
+    at = datetime(2021, 6, 7, tzinfo=timezone.utc)
+    alone = kabinet.validate(leaf, store, at, revocation="soft_fail")
+    assert not alone.valid
+    report = kabinet.validate(leaf, store, at, revocation="soft_fail", intermediates=[ca])
+    assert report.valid, [p.code for p in report.problems]
+    assert len(report.path) == 3
+    # The input's intermediates are not kept in the store.
+    assert not kabinet.validate(leaf, store, at, revocation="soft_fail").valid

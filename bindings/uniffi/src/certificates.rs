@@ -363,11 +363,14 @@ pub(crate) fn validation_options(
 /// Validates `leaf` (DER or PEM) against `store` at `at`. Problems are in the
 /// report, not errors; `soft_fail_revocation` accepts an unknown revocation
 /// status with a warning instead of refusing; `anchor_policy` and `profile`
-/// default to checking anchors as certificates and the strict profile.
+/// default to checking anchors as certificates and the strict profile;
+/// `intermediates` (DER, PEM or a PEM bundle) are untrusted certificates
+/// from the input searched beside the store's.
 ///
 /// # Errors
-/// `Certificate` when the leaf cannot be parsed; `time.out_of_range`.
-#[uniffi::export(default(anchor_policy = None, profile = None))]
+/// `Certificate` when the leaf or the intermediates cannot be parsed;
+/// `time.out_of_range`.
+#[uniffi::export(default(anchor_policy = None, profile = None, intermediates = None))]
 pub fn validate_certificate(
     leaf: Vec<u8>,
     store: Arc<TrustStore>,
@@ -375,10 +378,15 @@ pub fn validate_certificate(
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
+    intermediates: Option<Vec<u8>>,
 ) -> Result<CertificateReport, KabinetError> {
     let leaf = ParsedCertificate::from_der_or_pem(&leaf).map_err(|e| pki_error(&e))?;
     let options = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
-    let report = pki::validate(&leaf, &store.lock(), &options);
+    let intermediates = match intermediates {
+        Some(bytes) => pki::certificates_from_bytes(&bytes).map_err(|e| pki_error(&e))?,
+        None => Vec::new(),
+    };
+    let report = pki::validate_with_intermediates(&leaf, &intermediates, &store.lock(), &options);
     Ok(CertificateReport::from(&report))
 }
 

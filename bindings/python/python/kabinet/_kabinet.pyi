@@ -488,6 +488,7 @@ def validate(
     anchor_policy: str = "certificate",
     profile: str = "strict",
     required_eku: Optional[str] = None,
+    intermediates: List[Certificate] = ...,
 ) -> ValidationReport: ...
 
 # --- CMS -------------------------------------------------------------------

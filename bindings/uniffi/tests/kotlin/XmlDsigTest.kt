@@ -86,4 +86,17 @@ fun xmlDsigTests() {
         }
         yes(codeOf(e).startsWith("pki."), codeOf(e))
     }
+
+    test("certificates: validate takes intermediates from the input") {
+        val store = TrustStore()
+        eq(store.addAnchors(File(testdata(), "gost-ca/certs/0837.der").readBytes(), true), 1u)
+        val leaf = xmldsig("smev3/certs/is_esia_2021.der")
+        val ca = File(testdata(), "gost-ca/certs/1762.der").readBytes()
+        val at = Instant.parse("2021-06-07T00:00:00Z")
+        yes(!validateCertificate(leaf, store, at, true, null, null).valid, "without the CA")
+        val r = validateCertificate(leaf, store, at, true, null, null, ca)
+        yes(r.valid, "with the CA: ${r.problems}")
+        eq(r.path.size, 3)
+        yes(!validateCertificate(leaf, store, at, true, null, null).valid, "not kept in the store")
+    }
 }
