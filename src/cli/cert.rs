@@ -53,14 +53,6 @@ enum CertCommand {
 
 const USAGE: i32 = 2;
 
-/// Prints a line to standard output; a closed pipe (`| head`) is not an error.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 fn fail(e: &impl Coded) -> i32 {
     eprintln!("error: {}: {}", e.code(), e.message_en());
     USAGE
@@ -93,7 +85,7 @@ fn verify(leaf: &Path, trust: &TrustArgs, at: Timestamp, json: bool) -> i32 {
     };
     let report = validate(&leaf, &store, &trust.validation_options(at));
     if json {
-        say!("{}", report_json(&report));
+        println!("{}", report_json(&report));
     } else {
         print_report(&report);
     }
@@ -116,28 +108,26 @@ fn report_json(r: &ValidationReport) -> serde_json::Value {
 }
 
 fn print_report(r: &ValidationReport) {
-    say!("{}", if r.valid { "valid" } else { "invalid" });
+    println!("{}", if r.valid { "valid" } else { "invalid" });
     for p in &r.problems {
         let at = p
             .certificate
             .map(|i| format!(" [certificate {i}]"))
             .unwrap_or_default();
-        say!("problem {}{at}: {}", p.code, p.detail);
+        println!("problem {}{at}: {}", p.code, p.detail);
     }
     for w in &r.warnings {
-        say!("warning {}: {}", w.code, w.detail);
+        println!("warning {}: {}", w.code, w.detail);
     }
     for (i, e) in r.path.iter().enumerate() {
-        say!(
+        println!(
             "path {i}: {} (serial {}, sha256 {})",
-            e.subject,
-            e.serial,
-            e.fingerprint
+            e.subject, e.serial, e.fingerprint
         );
     }
-    say!("qualified: {}", r.qualified);
+    println!("qualified: {}", r.qualified);
     if let Some(level) = r.signature_level() {
-        say!(
+        println!(
             "signature level: {} ({})",
             level.as_str(),
             level.abbreviation_ru()
@@ -153,7 +143,7 @@ fn check_signature(cert: &Path, issuer: &Path) -> i32 {
     let c = cert.certificate();
     let spki = &issuer.certificate().tbs_certificate.subject_public_key_info;
     let Some(signature) = c.signature.as_bytes() else {
-        say!("signature does not verify: the signature bit string is malformed");
+        println!("signature does not verify: the signature bit string is malformed");
         return 1;
     };
     match verify_signature(
@@ -164,15 +154,15 @@ fn check_signature(cert: &Path, issuer: &Path) -> i32 {
         signature,
     ) {
         Ok(()) => {
-            say!("signature verifies");
+            println!("signature verifies");
             0
         }
         Err(e) if e.is_algorithm_refusal() => {
-            say!("{}: {}", e.code(), e.message_en());
+            println!("{}: {}", e.code(), e.message_en());
             3
         }
         Err(e) => {
-            say!("{}: {}", e.code(), e.message_en());
+            println!("{}: {}", e.code(), e.message_en());
             1
         }
     }
@@ -201,18 +191,18 @@ fn show(path: &Path, json: bool) -> i32 {
         "holder": holder,
     });
     if json {
-        say!("{value}");
+        println!("{value}");
     } else {
-        say!("subject: {}", cert.subject_text());
-        say!("issuer: {}", cert.issuer_text());
-        say!("serial: {}", cert.serial_hex());
-        say!("sha256: {}", cert.fingerprint_hex());
-        say!("valid: {} .. {}", cert.not_before(), cert.not_after());
-        say!(
+        println!("subject: {}", cert.subject_text());
+        println!("issuer: {}", cert.issuer_text());
+        println!("serial: {}", cert.serial_hex());
+        println!("sha256: {}", cert.fingerprint_hex());
+        println!("valid: {} .. {}", cert.not_before(), cert.not_after());
+        println!(
             "signature algorithm: {}",
             oids::algorithm_text(&cert.certificate().signature_algorithm.oid)
         );
-        say!(
+        println!(
             "public key algorithm: {}",
             oids::algorithm_text(&tbs.subject_public_key_info.algorithm.oid)
         );
@@ -231,11 +221,11 @@ fn show(path: &Path, json: bool) -> i32 {
         ];
         for (name, value) in ids {
             if let Some(v) = value {
-                say!("{name}: {v}");
+                println!("{name}: {v}");
             }
         }
         if let Some(class) = holder.sign_tool_class() {
-            say!("sign-tool class: {}", class.as_str());
+            println!("sign-tool class: {}", class.as_str());
         }
     }
     0

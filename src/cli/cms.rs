@@ -40,14 +40,6 @@ enum CmsCommand {
 
 const USAGE: u8 = 2;
 
-/// Prints a line to standard output; a closed pipe (`| head`) is not an error.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 fn fail_read(e: &ReadError) -> u8 {
     eprintln!("error: {}: {}", e.code(), e.message_en());
     USAGE
@@ -107,19 +99,19 @@ fn verify(files: &Files<'_>, trust: &TrustArgs, at: Timestamp, json: bool) -> Re
         Ok(r) => r,
         Err(e) => {
             if json {
-                say!(
+                println!(
                     "{}",
                     json!({"valid": false, "error": {"code": e.code(), "message": e.message_en(), "message_ru": e.message_ru()}})
                 );
             } else {
-                say!("invalid");
-                say!("problem {}: {}", e.code(), e.message_en());
+                println!("invalid");
+                println!("problem {}: {}", e.code(), e.message_en());
             }
             return Ok(1);
         }
     };
     if json {
-        say!("{}", report_json(&report));
+        println!("{}", report_json(&report));
     } else {
         print_report(&report);
     }
@@ -165,44 +157,43 @@ fn report_json(r: &CmsReport) -> serde_json::Value {
 }
 
 fn print_report(r: &CmsReport) {
-    say!("{}", if r.valid { "valid" } else { "invalid" });
-    say!(
+    println!("{}", if r.valid { "valid" } else { "invalid" });
+    println!(
         "content: {}{}",
         r.content_type,
         if r.detached { " (detached)" } else { "" }
     );
     for (i, s) in r.signers.iter().enumerate() {
-        say!(
+        println!(
             "signer {i}: {} — {}",
             if s.valid { "valid" } else { "invalid" },
             s.subject.as_deref().unwrap_or(&s.signer_id)
         );
         if let Some(t) = s.signing_time {
-            say!("  signing time: {t}");
+            println!("  signing time: {t}");
         }
-        say!(
+        println!(
             "  algorithms: {} with {}",
-            s.signature_algorithm,
-            s.digest_algorithm
+            s.signature_algorithm, s.digest_algorithm
         );
-        say!("  certificate checked at: {}", s.certificate_checked_at);
+        println!("  certificate checked at: {}", s.certificate_checked_at);
         for p in &s.problems {
-            say!("  problem {}: {}", p.code, p.detail);
+            println!("  problem {}: {}", p.code, p.detail);
         }
         for t in &s.timestamps {
             let time = t.time.map_or_else(|| "?".to_owned(), |t| t.to_string());
             let state = if t.valid { "valid" } else { "invalid" };
-            say!("  timestamp: {state} at {time}");
+            println!("  timestamp: {state} at {time}");
             for p in &t.problems {
-                say!("    problem {}: {}", p.code, p.detail);
+                println!("    problem {}: {}", p.code, p.detail);
             }
         }
         if let Some(c) = &s.certificate {
             for p in &c.problems {
-                say!("  certificate problem {}: {}", p.code, p.detail);
+                println!("  certificate problem {}: {}", p.code, p.detail);
             }
             for w in &c.warnings {
-                say!("  certificate warning {}: {}", w.code, w.detail);
+                println!("  certificate warning {}: {}", w.code, w.detail);
             }
         }
     }

@@ -35,14 +35,6 @@ pub enum XmlCommand {
 
 const USAGE: u8 = 2;
 
-/// Prints a line to standard output; a closed pipe (`| head`) is not an error.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 /// Runs `kabinet xml`; returns the exit code.
 pub fn run(command: XmlCommand) -> std::process::ExitCode {
     let code = match command {
@@ -76,7 +68,7 @@ fn verify(document: &std::path::Path, trust: &TrustArgs, json: bool) -> Result<u
     };
     if json {
         match serde_json::to_string(&report) {
-            Ok(text) => say!("{text}"),
+            Ok(text) => println!("{text}"),
             Err(e) => {
                 eprintln!("error: the report could not be written as JSON: {e}");
                 return Err(USAGE);
@@ -90,39 +82,39 @@ fn verify(document: &std::path::Path, trust: &TrustArgs, json: bool) -> Result<u
 
 fn print_error(json: bool, code: &str, en: &str, ru: &str) {
     if json {
-        say!(
+        println!(
             "{}",
             json!({"valid": false, "error": {"code": code, "message": en, "message_ru": ru}})
         );
     } else {
-        say!("invalid");
-        say!("problem {code}: {en}");
+        println!("invalid");
+        println!("problem {code}: {en}");
     }
 }
 
 fn print_report(r: &XmlDsigReport) {
-    say!("{}", if r.valid { "valid" } else { "invalid" });
-    say!("certificates checked at: {}", r.verified_at);
+    println!("{}", if r.valid { "valid" } else { "invalid" });
+    println!("certificates checked at: {}", r.verified_at);
     for (i, s) in r.signatures.iter().enumerate() {
         let name =
             s.id.as_deref()
                 .map_or_else(String::new, |id| format!(" #{id}"));
-        say!(
+        println!(
             "signature {i}{name}: {} — {}",
             if s.valid { "valid" } else { "invalid" },
             s.subject.as_deref().unwrap_or("signer not found")
         );
-        say!("  method: {}", s.signature_method);
-        say!("  canonicalization: {}", s.canonicalization);
+        println!("  method: {}", s.signature_method);
+        println!("  canonicalization: {}", s.canonicalization);
         for r in &s.references {
             let state = if r.digest_matches {
                 "matches"
             } else {
                 "MISMATCH"
             };
-            say!("  reference {:?}: digest {state}", r.uri);
+            println!("  reference {:?}: digest {state}", r.uri);
         }
-        say!(
+        println!(
             "  signature value: {}",
             if s.signature_value_valid {
                 "verifies"
@@ -131,14 +123,14 @@ fn print_report(r: &XmlDsigReport) {
             }
         );
         for p in &s.problems {
-            say!("  problem {}: {}", p.code, p.detail);
+            println!("  problem {}: {}", p.code, p.detail);
         }
         if let Some(c) = &s.certificate {
             for p in &c.problems {
-                say!("  certificate problem {}: {}", p.code, p.detail);
+                println!("  certificate problem {}: {}", p.code, p.detail);
             }
             for w in &c.warnings {
-                say!("  certificate warning {}: {}", w.code, w.detail);
+                println!("  certificate warning {}: {}", w.code, w.detail);
             }
         }
     }
