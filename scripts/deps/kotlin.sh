@@ -9,15 +9,14 @@ DIR=target/kotlin
 if [ ! -x "$DIR/node_modules/kotlin-compiler/bin/kotlinc" ] \
     || [ "$(cat "$DIR/.version" 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
     mkdir -p "$DIR"
+    echo "installing: kotlin-compiler@$KOTLIN_VERSION (npm, into $DIR)" >&2
     npm install --silent --no-audit --no-fund --prefix "$DIR" "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
     echo "$KOTLIN_VERSION" >"$DIR/.version"
 fi
 chmod +x "$DIR"/node_modules/kotlin-compiler/bin/* 2>/dev/null || true
 if ! command -v java >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq default-jdk-headless >/dev/null
+    scripts/deps/apt-packages.sh default-jdk-headless
 fi
 if [ ! -f /usr/share/java/jna.jar ]; then
-    apt-get install -y -qq libjna-java >/dev/null 2>&1 || {
-        apt-get update -qq && apt-get install -y -qq libjna-java >/dev/null
-    }
+    scripts/deps/apt-packages.sh libjna-java
 fi

@@ -8,17 +8,19 @@ cd "$(dirname "$0")/../.."
 VENV=target/venv
 PACKAGES=(maturin pytest mypy python-stdnum tree-sitter tree-sitter-swift)
 if ! command -v python3 >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq python3 python3-venv >/dev/null
+    scripts/deps/apt-packages.sh python3 python3-venv
 fi
 if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV" || {
-        apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$VENV" 2>/dev/null || {
+        rm -rf "$VENV"
+        scripts/deps/apt-packages.sh python3-venv
         python3 -m venv "$VENV"
     }
 fi
 # A marker keyed by the package list keeps repeated runs offline and fast.
 MARK="$VENV/.kabinet-deps-$(echo "${PACKAGES[*]}" | sha256sum | cut -c1-16)"
 if [ ! -f "$MARK" ]; then
+    echo "installing into $VENV (PyPI): ${PACKAGES[*]}" >&2
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q "${PACKAGES[@]}"
     touch "$MARK"
