@@ -371,3 +371,37 @@ fn references_share_one_budget_of_canonicalization() {
     assert!(!report.valid);
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
+
+/// Signatures nested in one another's SignedInfo: each level's SignedInfo
+/// holds every level below it, so canonicalizing each would be 16 passes
+/// over the whole document. They count against the same budget.
+#[test]
+fn nested_signed_info_shares_the_budget() {
+    let open = r##"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><ds:SignatureMethod Algorithm="urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34102012-gostr34112012-256"/><ds:Reference URI="#none"><ds:DigestMethod Algorithm="urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34112012-256"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference><x>"##;
+    let close = "</x></ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>";
+    let filler = format!(r#"<f a="1">{}</f>"#, "x".repeat(200));
+    let xml = format!(
+        "<r>{}{}{}</r>",
+        open.repeat(16),
+        filler.repeat(15_000_000 / filler.len()),
+        close.repeat(16)
+    );
+    let started = std::time::Instant::now();
+    let report = verify_xml(
+        xml.as_bytes(),
+        &[],
+        &TrustStore::new(),
+        &options("2026-12-01T00:00:00Z"),
+    )
+    .unwrap();
+    let elapsed = started.elapsed();
+    assert_eq!(report.signatures.len(), 16);
+    let over = report
+        .signatures
+        .iter()
+        .filter(|s| s.has_problem("xmldsig.too_much_work"))
+        .count();
+    // 64 MiB lets four SignedInfo of 15 MB through; the other twelve are refused.
+    assert_eq!(over, 16 - MAX_TRANSFORMED_BYTES / xml.len(), "{over}");
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+}

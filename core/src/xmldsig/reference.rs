@@ -29,7 +29,8 @@ const WSU_NS: &str =
 /// Most transforms of one reference.
 pub const MAX_TRANSFORMS: usize = 8;
 /// The bytes every canonicalization and transform of one verification may
-/// produce together, over all references of all signatures: 64 MiB, four
+/// produce together, over all references and SignedInfo elements of all
+/// signatures: 64 MiB, four
 /// passes over the largest document. Without it 16 signatures × 16
 /// references × 8 canonicalizations of the whole document would be 2,048
 /// passes for one unsigned input.
@@ -54,7 +55,7 @@ impl Work {
     }
 
     /// Refuses to start a pass once the budget is spent.
-    fn begin(&self) -> Result<(), XmlSigProblem> {
+    pub(super) fn begin(&self) -> Result<(), XmlSigProblem> {
         if self.left.get() == 0 {
             Err(Self::exhausted())
         } else {
@@ -63,7 +64,7 @@ impl Work {
     }
 
     /// Counts the output of a pass against the budget.
-    fn produced(&self, octets: String) -> Result<String, XmlSigProblem> {
+    pub(super) fn produced(&self, octets: String) -> Result<String, XmlSigProblem> {
         match self.left.get().checked_sub(octets.len()) {
             Some(left) => {
                 self.left.set(left);

@@ -230,8 +230,20 @@ fn check_parts(
         &report.canonicalization,
         method.map(inclusive_prefixes).unwrap_or_default(),
     );
+    // SignedInfo's canonical form counts against the same budget as the
+    // references': signatures nested in SignedInfo would otherwise have each
+    // level canonicalize every level below it.
     let signed_info = match mode {
-        Some(mode) => Some(canonicalize(parts.signed_info, &mode, &|_| false)),
+        Some(mode) => shared
+            .work
+            .begin()
+            .and_then(|()| {
+                shared
+                    .work
+                    .produced(canonicalize(parts.signed_info, &mode, &|_| false))
+            })
+            .map_err(|p| problems.push(p))
+            .ok(),
         None => {
             problems.push(XmlSigProblem::UnsupportedAlgorithm {
                 uri: report.canonicalization.clone(),
