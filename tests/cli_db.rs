@@ -242,6 +242,16 @@ fn import_plans_invites_updates_and_dismissals() {
     assert!(plan.contains(&format!("revoke   accountant from {}", people[1])));
     assert!(plan.contains("invite   Новиков, мл. Пётр Ильич"));
     assert!(plan.contains(&format!("dismiss  {} (not in the file)", people[2])));
+    dry.push("--json");
+    let o = kabinet(&["import", "employees", "--db"], &path, &dry);
+    assert_eq!(o.status.code(), Some(0));
+    let planned: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(planned["dry_run"], true);
+    let steps = planned["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 4);
+    assert!(steps.iter().all(|s| s["result"] == "planned"));
+    let kinds: Vec<&str> = steps.iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"invite_employee"), "{kinds:?}");
     assert_eq!(
         Kabinet::open(&path).unwrap().journal_head().seq,
         before,
@@ -297,6 +307,33 @@ fn import_plans_invites_updates_and_dismissals() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains("refused"));
+    let o = kabinet(
+        &["import", "employees", "--db"],
+        &path,
+        &[
+            "--org",
+            &org_arg,
+            "--as",
+            &clerk_arg,
+            "--json",
+            hr.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["dry_run"], false);
+    let refused = report["refused"].as_u64().unwrap();
+    assert!(refused > 0);
+    let steps = report["steps"].as_array().unwrap();
+    assert_eq!(
+        steps.iter().filter(|s| s["result"] == "refused").count() as u64,
+        refused
+    );
+    assert!(steps
+        .iter()
+        .filter(|s| s["result"] == "refused")
+        .all(|s| s["code"].as_str().unwrap().contains('.')
+            && !s["message_ru"].as_str().unwrap().is_empty()));
 
     // a malformed file is a usage error
     std::fs::write(&hr, "name,roles\n").unwrap();

@@ -2,7 +2,7 @@
 //! employees from an HR export.
 //!
 //! `kabinet import employees --db <path> --org <id> --as <account> <csv>
-//! [--dry-run]` reads a CSV file with the header
+//! [--dry-run] [--json]` reads a CSV file with the header
 //! `snils,email,surname,given_name,patronymic,position,roles` (СНИЛС or
 //! e-mail identifies the person; `roles` holds built-in role codes such as
 //! `accountant` or names of the organization's custom roles, separated by
@@ -34,6 +34,7 @@ use kabinet::{
     AccountId, BuiltInRole, Coded, Command, Context, Directory, Email, Kabinet, OrgId, RoleRef,
     Snils,
 };
+use serde_json::json;
 
 /// Imports.
 #[derive(Debug, Subcommand)]
@@ -57,6 +58,11 @@ pub struct EmployeesArgs {
     /// Print the plan only.
     #[arg(long)]
     dry_run: bool,
+    /// Print one JSON object: `dry_run`, `steps` (each with `what`, `kind`
+    /// and `result` — `planned`, `done` or `refused` with `code`, `message`
+    /// and `message_ru`) and `refused`.
+    #[arg(long)]
+    json: bool,
     /// The CSV file (UTF-8, RFC 4180), with the header
     /// `snils,email,surname,given_name,patronymic,position,roles`: СНИЛС or
     /// e-mail identifies the person (at least one); `roles` holds built-in
@@ -142,6 +148,17 @@ fn employees(args: &EmployeesArgs) -> Result<ExitCode, Failure> {
         let rows = parse(&text, &dir, org).map_err(|e| Failure::new("import.csv", e))?;
         plan(&dir, org, actor, &rows)
     };
+    if args.json && (steps.is_empty() || args.dry_run) {
+        let planned: Vec<_> = steps
+            .iter()
+            .map(|s| json!({"what": s.what, "kind": s.command.kind(), "result": "planned"}))
+            .collect();
+        println!(
+            "{}",
+            json!({"dry_run": args.dry_run, "steps": planned, "refused": 0})
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     if steps.is_empty() {
         println!("nothing to do: the organization matches the file");
         return Ok(ExitCode::SUCCESS);
@@ -153,6 +170,7 @@ fn employees(args: &EmployeesArgs) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let mut reported = Vec::new();
     let bar = crate::db::progress(steps.len() as u64, "importing");
     let mut refused = 0usize;
     // Steps are committed STEPS_PER_TRANSACTION at a time: each is still
@@ -162,28 +180,46 @@ fn employees(args: &EmployeesArgs) -> Result<ExitCode, Failure> {
     while steps.peek().is_some() {
         let group: Vec<Step> = steps.by_ref().take(STEPS_PER_TRANSACTION).collect();
         let ctx = Context::account(actor, Kabinet::now());
+        let kinds: Vec<&'static str> = group.iter().map(|s| s.command.kind()).collect();
         let (what, commands): (Vec<String>, Vec<(Command, Context)>) = group
             .into_iter()
             .map(|s| (s.what, (s.command, ctx.clone())))
             .unzip();
         let results = k.execute_batch(commands).map_err(|e| Failure::coded(&e))?;
-        for (what, result) in what.iter().zip(results) {
-            let line = match result {
-                Ok(_) => format!("done     {what}"),
+        for ((what, kind), result) in what.iter().zip(kinds).zip(results) {
+            let (line, entry) = match result {
+                Ok(_) => (
+                    format!("done     {what}"),
+                    json!({"what": what, "kind": kind, "result": "done"}),
+                ),
                 Err(e) => {
                     refused += 1;
-                    format!("refused  {what} [{}]: {}", e.code(), e.message_en())
+                    (
+                        format!("refused  {what} [{}]: {}", e.code(), e.message_en()),
+                        json!({"what": what, "kind": kind, "result": "refused", "code": e.code(), "message": e.message_en(), "message_ru": e.message_ru()}),
+                    )
                 }
             };
-            bar.suspend(|| println!("{line}"));
+            if args.json {
+                reported.push(entry);
+            } else {
+                bar.suspend(|| println!("{line}"));
+            }
             bar.inc(1);
         }
     }
     bar.finish_and_clear();
+    if args.json {
+        println!(
+            "{}",
+            json!({"dry_run": false, "steps": reported, "refused": refused})
+        );
+    } else if refused > 0 {
+        println!("{refused} steps refused");
+    }
     Ok(if refused == 0 {
         ExitCode::SUCCESS
     } else {
-        println!("{refused} steps refused");
         ExitCode::from(1)
     })
 }
