@@ -16,46 +16,14 @@ mod conformance;
 
 use std::path::PathBuf;
 
-use kabinet::cms::{verify_cms, CmsOptions};
+use conformance::fns_power::{options, signed, store, SIGNED};
+use kabinet::cms::verify_cms;
 use kabinet::delegation::fns_xml::{verify_signed_power, Principal, TermState};
-use kabinet::pki::{RevocationPolicy, TrustStore};
+use kabinet::pki::TrustStore;
 use kabinet::Timestamp;
-
-const SIGNED: &str = "ON_EMCHD_20241203_c61a40df-d38f-4800-9ba4-61a2df016993";
 
 fn root() -> PathBuf {
     conformance::root("mchd/SOURCES.md")
-}
-
-/// The Минцифры root as anchor; the FNS CA (signer) and the Tensor CA (the
-/// timestamp authority) as intermediates. The set carries no CRLs of these
-/// authorities: revocation is soft-failed, and reported.
-fn store() -> TrustStore {
-    let certs = root().join("gost-ca/certs");
-    let mut store = TrustStore::new();
-    store
-        .add_anchors_from_bytes(&std::fs::read(certs.join("0839.der")).unwrap(), true)
-        .unwrap();
-    for f in ["2336.der", "1013.der"] {
-        store
-            .add_intermediates_from_bytes(&std::fs::read(certs.join(f)).unwrap())
-            .unwrap();
-    }
-    store
-}
-
-fn options(at: &str) -> CmsOptions {
-    let mut o = CmsOptions::at(at.parse().unwrap());
-    o.validation.revocation = RevocationPolicy::SoftFail;
-    o
-}
-
-fn signed() -> (Vec<u8>, Vec<u8>) {
-    let v = root().join("mchd/valid");
-    (
-        std::fs::read(v.join(format!("{SIGNED}.xml"))).unwrap(),
-        std::fs::read(v.join(format!("{SIGNED}.sig"))).unwrap(),
-    )
 }
 
 #[test]

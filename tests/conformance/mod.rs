@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+pub mod fns_power;
 pub mod signed;
 
 /// The root of the conformance data, checked to hold `probe` (a file path

@@ -27,7 +27,8 @@
 //!   from it ends with it.
 //! - **Import** (`ImportPower`): the portal registers a power issued
 //!   elsewhere (an МЧД from the FNS registry); every structural rule of the
-//!   chain is checked, times are taken as written.
+//!   chain is checked — a re-delegation's issuer must be the representative
+//!   of the power it comes from —, times are taken as written.
 //!
 //! The start of validity defaults to the moment of issue and cannot precede
 //! it; the end defaults to one calendar year later (art. 186), and for a
@@ -435,7 +436,7 @@ impl Directory {
                 status: org.status.code(),
             });
         }
-        self.existing_account(power.issuer)?;
+        let issuer = self.existing_account(power.issuer)?;
         if power.powers.is_empty() {
             return Err(DelegationError::EmptyPowers.into());
         }
@@ -460,6 +461,10 @@ impl Directory {
                         limit: self.policy().max_redelegation_depth,
                     }
                     .into());
+                }
+                // Only the representative of a power passes it on.
+                if !super::access::represents(issuer, &p.representative) {
+                    return Err(DelegationError::NotRepresentative { number: parent }.into());
                 }
                 self.may_pass_on(p, power.redelegation)?;
                 let missing = power.powers.difference(p.powers);

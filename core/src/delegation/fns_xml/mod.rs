@@ -15,6 +15,10 @@
 //! - [`verify_signed_power`] checks the detached signature over the exact
 //!   bytes of the file and that its signer is one who may sign for the
 //!   principal.
+//! - [`crate::Directory::power_evidence`] turns a verified power into the
+//!   directory's evidence (the МЧД form registered by `ImportPower` or
+//!   presented by `SubmitOrganizationByPower`), its classifier codes read
+//!   through the host's [`PowerClassifier`].
 //!
 //! # Bounds
 //! At most [`MAX_XML_BYTES`] bytes, [`MAX_NODES`] nodes and [`MAX_DEPTH`]
@@ -35,6 +39,7 @@
 
 mod element;
 mod error;
+mod evidence;
 mod export;
 mod model;
 mod parse;
@@ -43,6 +48,10 @@ mod signed;
 mod values;
 
 pub use error::FnsXmlError;
+pub use evidence::{
+    EvidenceError, MappedPower, PowerClassifier, PowerEvidence, MAX_CLASSIFIER_BYTES,
+    MAX_CLASSIFIER_CODES,
+};
 pub use export::{export_fns_power, export_fns_power_json};
 pub use model::{
     DocumentKind, Entrepreneur, Executive, FirstPower, FnsPowerOfAttorney, ForeignOrganization,
