@@ -1,4 +1,4 @@
-//! `kabinet mchd`: show, verify and export a real power of attorney of the
+//! `kabinet mchd`: show, verify, import and export a real power of attorney of the
 //! FNS registry (`mchd/` of the conformance data), with the exit codes and
 //! the one error format of the tool.
 #![allow(
@@ -9,7 +9,11 @@
 )]
 
 mod conformance;
+mod support;
 
+use conformance::fns_power::{options, register, signed, store};
+use kabinet::delegation::fns_xml::verify_signed_power;
+use kabinet::{AccessRequest, Kabinet, Right};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -142,4 +146,117 @@ fn refusals_are_one_error_line_with_the_code() {
     assert_eq!(err.lines().count(), 1);
     let missing = kabinet(&["mchd", "show", "/nonexistent.xml"]);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+/// `mchd import` with the signed power, the demonstration table of
+/// `examples/data/classifier.json`, at `at`, into `db`.
+fn import(db: &str, table: &str, at: &str, extra: &[&str]) -> Output {
+    let (xml, sig) = (
+        data(&format!("{SIGNED}.xml")),
+        data(&format!("{SIGNED}.sig")),
+    );
+    let (anchor, fns, tsa) = (
+        data("gost-ca/certs/0839.der"),
+        data("gost-ca/certs/2336.der"),
+        data("gost-ca/certs/1013.der"),
+    );
+    let mut args = vec![
+        "mchd",
+        "import",
+        &xml,
+        "--sig",
+        &sig,
+        "--classifier",
+        table,
+        "--db",
+        db,
+        "--anchor",
+        &anchor,
+        "--intermediate",
+        &fns,
+        &tsa,
+        "--allow-unknown-revocation",
+        "--at",
+        at,
+    ];
+    args.extend(extra);
+    kabinet(&args)
+}
+
+#[test]
+fn import_registers_the_verified_power_and_the_representative_acts_under_it() {
+    let path = support::fresh_temp_path("cli-mchd-import.db");
+    let db = path.to_str().unwrap();
+    let (xml, sig) = signed();
+    let at = "2024-12-03T09:00:00Z";
+    let report = verify_signed_power(&xml, &sig, &[], &store(), &options(at)).unwrap();
+    let (rep, org) = {
+        let k = Kabinet::open(&path).unwrap();
+        let (_, rep, org) = register(&report, &mut |c, ctx| k.execute(c, ctx).unwrap());
+        (rep, org)
+    };
+    let table = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/classifier.json");
+
+    // a dry run registers nothing
+    let o = import(db, table, at, &["--dry-run", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["registered"], false);
+    assert!(Kabinet::open(&path)
+        .unwrap()
+        .read()
+        .power(report.power.number)
+        .is_none());
+
+    let o = import(db, table, at, &["--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["registered"], true);
+    assert_eq!(out["number"], report.power.number.to_string());
+    assert_eq!(out["organization"], org.0);
+    // four codes of the table give rights, one is known to give none
+    assert_eq!(out["granted"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        out["unmapped"].as_array().unwrap().len(),
+        report.power.powers.codes.len() - 5
+    );
+    let rights: Vec<&str> = out["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(rights.contains(&"payments.approve") && !rights.contains(&"users.manage"));
+
+    let k = Kabinet::open(&path).unwrap();
+    let dir = k.read();
+    let d = dir.check(&AccessRequest::new(
+        rep,
+        org,
+        Right::DocumentsView,
+        "2024-12-04T10:00:00Z".parse().unwrap(),
+    ));
+    assert!(d.allowed, "{:?}", d.refusal_codes());
+    assert_eq!(d.delegation.unwrap().number, report.power.number);
+    drop(dir);
+    drop(k);
+
+    // again: the number is taken; today: expired; a broken table: refused
+    for (at, table, code) in [
+        (at, table, "delegation.duplicate_number"),
+        ("2026-12-04T00:00:00Z", table, "mchd_evidence.expired"),
+    ] {
+        let o = import(db, table, at, &[]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with(&format!("error: {code}: ")), "{err}");
+    }
+    let broken = support::fresh_temp_path("cli-mchd-classifier.json");
+    std::fs::write(&broken, r#"{"A": ["documents.fly"]}"#).unwrap();
+    let o = import(db, broken.to_str().unwrap(), at, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: mchd_evidence.classifier: "));
+    // no database
+    let o = import("/nonexistent/kabinet.db", table, at, &[]);
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -19,110 +19,25 @@
 mod conformance;
 mod support;
 
-use conformance::fns_power::{options, signed, store};
-use kabinet::accounts::{AccountLevel, PersonName};
+use conformance::fns_power::{
+    account, options, principal, register, representative, requisites, signed, store,
+};
 use kabinet::delegation::fns_xml::{
-    verify_signed_power, DocumentKind, Executive, FirstPower, FullName, Party, Person,
-    PowerClassifier, Principal, SignedPowerReport,
+    verify_signed_power, DocumentKind, FirstPower, FullName, Party, Person, PowerClassifier,
+    Principal, SignedPowerReport,
 };
 use kabinet::delegation::{PowerLevel, Redelegation};
-use kabinet::organizations::{
-    InMemoryRegistry, OrganizationKind, RegistryHead, RegistryRecord, RegistryStatus,
-    RequisitesDraft, StateRegistry,
-};
+use kabinet::organizations::{OrganizationKind, StateRegistry};
 use kabinet::*;
 use support::{command_code, qes, run, t};
 
 const VERIFIED: &str = "2024-12-03T09:00:00Z";
-const SETUP: &str = "2024-11-01T09:00:00Z";
 
 fn report(at: &str) -> SignedPowerReport {
     let (xml, sig) = signed();
     let r = verify_signed_power(&xml, &sig, &[], &store(), &options(at)).unwrap();
     assert!(r.valid, "{:?}", r.problems);
     r
-}
-
-fn name(n: &FullName) -> PersonName {
-    PersonName::new(&n.surname, &n.given, n.patronymic.as_deref())
-}
-
-/// Registers a confirmed account for a person of the document.
-fn account(dir: &mut Directory, p: &Person) -> AccountId {
-    let sys = Context::system(t(SETUP));
-    let events = run(
-        dir,
-        Command::RegisterAccount {
-            name: name(&p.name),
-            snils: p.snils.clone(),
-            inn: p.inn.clone(),
-            email: None,
-            phone: None,
-        },
-        &sys,
-    );
-    let Event::AccountRegistered { account, .. } = events[0] else {
-        panic!("no account")
-    };
-    for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
-        run(dir, Command::RaiseAccountLevel { account, level }, &sys);
-    }
-    account
-}
-
-/// The principal and its executive, as the document names them.
-fn principal(r: &SignedPowerReport) -> (&kabinet::delegation::fns_xml::Organization, &Person) {
-    let Principal::RussianOrganization {
-        organization,
-        executives,
-    } = &r.power.principals[0]
-    else {
-        panic!("not an organization")
-    };
-    let Executive::Person { person, .. } = &executives[0] else {
-        panic!("not a person")
-    };
-    (organization, person)
-}
-
-fn representative(r: &SignedPowerReport) -> &Person {
-    let [Party::Person(p)] = r.power.representatives.as_slice() else {
-        panic!("not one person")
-    };
-    p
-}
-
-/// The requisites and the registry's record of the principal.
-fn requisites(r: &SignedPowerReport) -> (RequisitesDraft, InMemoryRegistry) {
-    let (org, head) = principal(r);
-    let draft = RequisitesDraft {
-        full_name: org.name.clone(),
-        inn: org.inn.as_ref().unwrap().as_str().into(),
-        kpp: org.kpp.as_str().into(),
-        ogrn: org.ogrn.as_ref().unwrap().as_str().into(),
-        legal_address: "г. Москва, ул. Примерная, д. 1".into(),
-        head_surname: head.name.surname.clone(),
-        head_given_name: head.name.given.clone(),
-        head_patronymic: head.name.patronymic.clone().unwrap_or_default(),
-        head_inn: head.inn.as_ref().unwrap().as_str().into(),
-        head_position: "Генеральный директор".into(),
-        ..RequisitesDraft::default()
-    };
-    let mut registry = InMemoryRegistry::new();
-    registry.insert(RegistryRecord {
-        full_name: org.name.clone(),
-        inn: org.inn.clone().unwrap(),
-        kpp: Some(org.kpp.clone()),
-        ogrn: org.ogrn.clone(),
-        ogrnip: None,
-        status: RegistryStatus::Active,
-        head: RegistryHead {
-            name: name(&head.name),
-            inn: head.inn.clone().unwrap(),
-            position: "Генеральный директор".into(),
-        },
-    });
-    (draft, registry)
 }
 
 struct World {
@@ -135,28 +50,7 @@ struct World {
 /// The principal registered by its head, and the representative's account.
 fn world(r: &SignedPowerReport) -> World {
     let mut dir = Directory::new();
-    let head = account(&mut dir, principal(r).1);
-    let rep = account(&mut dir, representative(r));
-    let (draft, registry) = requisites(r);
-    let events = run(
-        &mut dir,
-        Command::SubmitOrganization {
-            kind: OrganizationKind::LegalEntity,
-            requisites: draft.clone(),
-        },
-        &Context::account(head, t(SETUP)),
-    );
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
-        panic!("not submitted")
-    };
-    let answer = registry
-        .lookup(&kabinet::identifiers::Inn::parse(&draft.inn).unwrap())
-        .unwrap();
-    run(
-        &mut dir,
-        Command::RecordRegistryAnswer { org, answer },
-        &Context::system(t(SETUP)),
-    );
+    let (head, rep, org) = register(r, &mut |c, ctx| run(&mut dir, c, ctx));
     assert!(dir.organization(org).unwrap().is_active());
     World {
         dir,
@@ -368,8 +262,8 @@ fn the_classifier_table_is_read_strictly() {
 fn a_representative_registers_the_principal_with_the_verified_power() {
     let r = report(VERIFIED);
     let mut dir = Directory::new();
-    let head = account(&mut dir, principal(&r).1);
-    let rep = account(&mut dir, representative(&r));
+    let head = account(&mut |c, ctx| run(&mut dir, c, ctx), principal(&r).1);
+    let rep = account(&mut |c, ctx| run(&mut dir, c, ctx), representative(&r));
     let evidence = dir
         .power_evidence(&r, &classifier(&r, PowerLevel::REGISTRATION.rights()))
         .unwrap();
@@ -426,7 +320,7 @@ fn a_re_delegation_needs_its_parent_and_the_parents_representative_as_signer() {
         },
         birth_date: None,
     };
-    let third_account = account(&mut w.dir, &third);
+    let third_account = account(&mut |c, ctx| run(&mut w.dir, c, ctx), &third);
     let mut passed = r.clone();
     passed.power.number = "0193a4c2-5b7e-7000-8000-000000000001".parse().unwrap();
     passed.power.kind = DocumentKind::Redelegation {

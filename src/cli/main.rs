@@ -69,6 +69,7 @@ mod id;
 #[cfg(feature = "sqlite")]
 mod import;
 mod mchd;
+mod mchd_import;
 #[cfg(feature = "sqlite")]
 mod report;
 mod trust_args;
@@ -92,7 +93,7 @@ enum Command {
     Cert(cert::Args),
     /// Signed messages (CMS): verify signers, signatures and certificates.
     Cms(cms::Args),
-    /// Powers of attorney of the FNS registry (EMCHD_1 XML): show, verify with the signature, export.
+    /// Powers of attorney of the FNS registry (EMCHD_1 XML): show, verify with the signature, import into a database, export.
     #[command(subcommand)]
     Mchd(mchd::MchdCommand),
     /// Signed XML documents (XML-DSig, СМЭВ 3): verify references, signatures and certificates.

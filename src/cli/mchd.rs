@@ -5,6 +5,9 @@
 //! - `verify FILE.xml --sig FILE.sig --anchor …` checks the detached
 //!   signature over the exact bytes, the signer against the principal, and
 //!   the term at `--at`.
+//! - `import FILE.xml --sig FILE.sig --classifier TABLE.json --db DB
+//!   --anchor …` verifies the power and registers it as evidence
+//!   (`mchd_import`).
 //! - `export POWER.json` writes a power given as JSON (the form `show
 //!   --json` prints) as EMCHD_1 XML, read back before it is printed.
 //!
@@ -53,6 +56,9 @@ pub enum MchdCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Verify a power with its signature and register it in a database,
+    /// its classifier codes read through a table of rights.
+    Import(super::mchd_import::ImportArgs),
     /// Write a power given as JSON (the form of `show --json`) as EMCHD_1 XML.
     Export {
         /// The JSON file.
@@ -83,6 +89,7 @@ pub fn run(command: MchdCommand) -> ExitCode {
             trust,
             json,
         } => verify(&file, &sig, &trust, json),
+        MchdCommand::Import(args) => super::mchd_import::run(&args),
         MchdCommand::Export { file } => {
             let text = match read_capped(&file, MAX_XML_BYTES) {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -99,12 +106,12 @@ pub fn run(command: MchdCommand) -> ExitCode {
     }
 }
 
-fn refused(e: &impl Coded) -> ExitCode {
+pub(super) fn refused(e: &impl Coded) -> ExitCode {
     eprintln!("error: {}: {}", e.code(), e.message_en());
     ExitCode::from(1)
 }
 
-fn print_json(value: &impl serde::Serialize) -> ExitCode {
+pub(super) fn print_json(value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(text) => {
             println!("{text}");
@@ -120,26 +127,9 @@ fn verify(
     trust: &TrustArgs,
     json: bool,
 ) -> ExitCode {
-    let Some(at) = trust.time() else {
-        return ExitCode::from(2);
-    };
-    let store = match trust.store() {
-        Ok(s) => s,
-        Err(e) => return fail_coded(&e),
-    };
-    let xml = match read_capped(file, MAX_XML_BYTES) {
-        Ok(b) => b,
-        Err(e) => return fail_coded(&e),
-    };
-    let signature = match read_der_or_pem(sig, MAX_MESSAGE_BYTES) {
-        Ok(b) => b,
-        Err(e) => return fail_coded(&e),
-    };
-    let mut options = CmsOptions::at(at);
-    options.validation = trust.validation_options(at);
-    let report = match verify_signed_power(&xml, &signature, &[], &store, &options) {
+    let report = match signed_report(file, sig, trust) {
         Ok(r) => r,
-        Err(e) => return refused(&e),
+        Err(code) => return code,
     };
     let usable = report.valid && report.term == TermState::InForce;
     if json {
@@ -150,6 +140,22 @@ fn verify(
         print_report(&report);
     }
     ExitCode::from(u8::from(!usable))
+}
+
+/// Reads a power and its detached signature and verifies them at `--at`;
+/// the exit code (after the error is printed) when that cannot be done.
+pub(super) fn signed_report(
+    file: &std::path::Path,
+    sig: &std::path::Path,
+    trust: &TrustArgs,
+) -> Result<SignedPowerReport, ExitCode> {
+    let at = trust.time().ok_or(ExitCode::from(2))?;
+    let store = trust.store().map_err(|e| fail_coded(&e))?;
+    let xml = read_capped(file, MAX_XML_BYTES).map_err(|e| fail_coded(&e))?;
+    let signature = read_der_or_pem(sig, MAX_MESSAGE_BYTES).map_err(|e| fail_coded(&e))?;
+    let mut options = CmsOptions::at(at);
+    options.validation = trust.validation_options(at);
+    verify_signed_power(&xml, &signature, &[], &store, &options).map_err(|e| refused(&e))
 }
 
 fn print_report(r: &SignedPowerReport) {
