@@ -387,6 +387,18 @@ def _powers_redelegated_from(kabinet: _Kabinet, power: str) -> List[Dict[str, An
 def _rights_through_powers(kabinet: _Kabinet, actor: int, organization: int, at: Optional[datetime]) -> List[str]: ...
 def _export_power(kabinet: _Kabinet, power: str) -> str: ...
 def _import_power(kabinet: _Kabinet, text: str) -> Dict[str, Any]: ...
+def _fns_power_evidence(
+    kabinet: _Kabinet,
+    xml: bytes,
+    signature: bytes,
+    store: TrustStore,
+    classifier: str,
+    at: Optional[datetime] = None,
+    *,
+    revocation: str = "require",
+    anchor_policy: str = "certificate",
+    profile: str = "strict",
+) -> Dict[str, Any]: ...
 
 # --- certificates ----------------------------------------------------------
 

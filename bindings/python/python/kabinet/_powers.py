@@ -8,15 +8,20 @@ not given (the library draws no randomness itself).
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, timezone
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _kabinet
-from ._kabinet import Context, _Kabinet
+from ._kabinet import Context, TrustStore, _Kabinet
 
 Representative = Union[int, Dict[str, Any]]
 """An account number, or ``{"kind": "person", "snils": ..., "inn": ..., "acting_for": {...}}``."""
+
+Classifier = Union[str, Mapping[str, Iterable[str]]]
+"""A table from classifier codes of powers (``КодПолн``) to rights' codes:
+a mapping, or its JSON text. An empty list marks a code that gives nothing."""
 
 Powers = Union[str, Iterable[str]]
 """Rights' codes, or a level preset: ``basic``, ``operational``, ``administrative``."""
@@ -125,6 +130,68 @@ class PowersMixin(_Kabinet):
         parsed = self.read_mchd(power) if isinstance(power, str) else dict(power)
         self.execute({"command": "import_power", "power": parsed}, Context.system(at))
         return str(parsed["number"])
+
+    def fns_power_evidence(
+        self,
+        xml: bytes,
+        signature: bytes,
+        store: TrustStore,
+        classifier: Classifier,
+        at: Optional[datetime] = None,
+        *,
+        revocation: str = "require",
+        anchor_policy: str = "certificate",
+        profile: str = "strict",
+    ) -> Dict[str, Any]:
+        """Verifies an FNS power (EMCHD_1 XML and its detached signature) at
+        ``at`` and reads it as evidence through the classifier table, without
+        registering it: ``mchd`` (for :meth:`import_power` or
+        :meth:`submit_organization_by_power`), ``granted``, ``unmapped``,
+        ``restricted`` (codes that give nothing), ``text_powers``,
+        ``registry_url``. Raises ``MchdError`` (``mchd_evidence.*``) or
+        ``CmsError``."""
+        if isinstance(classifier, str):
+            table = classifier
+        else:
+            table = json.dumps({str(code): list(rights) for code, rights in classifier.items()})
+        return _kabinet._fns_power_evidence(
+            self,
+            xml,
+            signature,
+            store,
+            table,
+            at,
+            revocation=revocation,
+            anchor_policy=anchor_policy,
+            profile=profile,
+        )
+
+    def import_fns_power(
+        self,
+        xml: bytes,
+        signature: bytes,
+        store: TrustStore,
+        classifier: Classifier,
+        at: Optional[datetime] = None,
+        *,
+        revocation: str = "require",
+        anchor_policy: str = "certificate",
+        profile: str = "strict",
+    ) -> Dict[str, Any]:
+        """:meth:`fns_power_evidence`, then registers the power at ``at``;
+        returns the evidence."""
+        evidence = self.fns_power_evidence(
+            xml,
+            signature,
+            store,
+            classifier,
+            at,
+            revocation=revocation,
+            anchor_policy=anchor_policy,
+            profile=profile,
+        )
+        self.import_power(json.dumps(evidence["mchd"], ensure_ascii=False), at=at)
+        return evidence
 
     def read_mchd(self, text: str) -> Dict[str, Any]:
         """Reads МЧД JSON text into a power (its JSON form) without registering it."""
