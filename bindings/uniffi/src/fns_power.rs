@@ -1,13 +1,18 @@
 //! The FNS power of attorney (EMCHD_1 XML) for Kotlin and Swift: read,
-//! export and verify with the detached signature. The power crosses as its
+//! export, verify with the detached signature, and register a verified
+//! one as evidence (`fnsPowerEvidence`, `importFnsPower`). The power crosses as its
 //! JSON form (the one `kabinet mchd show --json` prints), the verification
 //! as a record with the whole report beside it in JSON.
 
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
 use crate::error::{Area, KabinetError};
+use crate::handle::Kabinet;
 use crate::time;
 use kabinet::cms::CmsOptions;
-use kabinet::delegation::fns_xml::{self, SignedPowerError, TermState};
+use kabinet::delegation::fns_xml::{
+    self, PowerClassifier, PowerEvidence, SignedPowerError, SignedPowerReport, TermState,
+};
+use kabinet::Command;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -83,13 +88,15 @@ pub fn verify_fns_power(
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
 ) -> Result<FnsPowerVerification, KabinetError> {
-    let mut options = CmsOptions::at(time::from_host(at)?);
-    options.validation = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
-    let report = fns_xml::verify_signed_power(&xml, &signature, &[], &store.lock(), &options)
-        .map_err(|e| match &e {
-            SignedPowerError::Document(d) => KabinetError::coded(Area::Power, d),
-            _ => KabinetError::coded(Area::Certificate, &e),
-        })?;
+    let report = signed_report(
+        &xml,
+        &signature,
+        &store,
+        at,
+        soft_fail_revocation,
+        anchor_policy,
+        profile,
+    )?;
     let signer = report.signature.signers.first();
     let stamp = signer.and_then(|s| s.timestamps.first());
     Ok(FnsPowerVerification {
@@ -109,4 +116,168 @@ pub fn verify_fns_power(
         timestamp_time: stamp.and_then(|t| t.time).map(time::to_host),
         report_json: serde_json::to_string(&report).map_err(|e| json_error(&e))?,
     })
+}
+
+/// Verifies a power with its signature at `at` (the trust arguments of
+/// [`verify_fns_power`]).
+fn signed_report(
+    xml: &[u8],
+    signature: &[u8],
+    store: &TrustStore,
+    at: SystemTime,
+    soft_fail_revocation: bool,
+    anchor_policy: Option<AnchorPolicy>,
+    profile: Option<ProfileStrictness>,
+) -> Result<SignedPowerReport, KabinetError> {
+    let mut options = CmsOptions::at(time::from_host(at)?);
+    options.validation = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
+    fns_xml::verify_signed_power(xml, signature, &[], &store.lock(), &options).map_err(|e| match &e
+    {
+        SignedPowerError::Document(d) => KabinetError::coded(Area::Power, d),
+        _ => KabinetError::coded(Area::Certificate, &e),
+    })
+}
+
+/// A classifier code of a power and the rights it gives.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct MappedPower {
+    /// `КодПолн`.
+    pub code: String,
+    /// The rights' codes.
+    pub rights: Vec<String>,
+}
+
+/// A verified FNS power read as the directory's evidence.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct FnsPowerEvidence {
+    /// The registry number (`НомДовер`).
+    pub number: String,
+    /// The МЧД JSON form, for `importPower` or `submitOrganizationByPower`.
+    pub mchd_json: String,
+    /// The codes that give rights, in document order.
+    pub granted: Vec<MappedPower>,
+    /// Codes unknown to the table: they give nothing.
+    pub unmapped: Vec<String>,
+    /// Codes with restrictions (`ОгрСвПолн`): they give nothing.
+    pub restricted: Vec<String>,
+    /// Whether the powers are stated as text (`ТекстПолн`), which give nothing.
+    pub text_powers: bool,
+    /// Where the registry status is checked.
+    pub registry_url: String,
+}
+
+impl FnsPowerEvidence {
+    fn of(e: &PowerEvidence) -> Result<Self, KabinetError> {
+        Ok(Self {
+            number: e.mchd.document.number.clone(),
+            mchd_json: serde_json::to_string(&e.mchd).map_err(|e| json_error(&e))?,
+            granted: e
+                .granted
+                .iter()
+                .map(|g| MappedPower {
+                    code: g.code.clone(),
+                    rights: g.rights.iter().map(|r| r.code().to_owned()).collect(),
+                })
+                .collect(),
+            unmapped: e.unmapped.clone(),
+            restricted: e.restricted.clone(),
+            text_powers: e.text_powers,
+            registry_url: e.registry_url.clone(),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Kabinet {
+    /// Verifies an FNS power (EMCHD_1 XML and its detached signature) at
+    /// `at` and reads it as evidence through the classifier table
+    /// (`classifierJson`: `{"CODE": ["right.code", …]}`), without
+    /// registering it.
+    ///
+    /// # Errors
+    /// `Power` with `mchd_evidence.*` (not authentic, expired, nothing
+    /// mapped, a table that does not read) or `mchd_xml.*`; `Certificate`
+    /// when the signature is not a CMS message.
+    #[uniffi::method(default(anchor_policy = None, profile = None))]
+    #[allow(clippy::too_many_arguments)] // the trust arguments of verifyFnsPower
+    pub fn fns_power_evidence(
+        &self,
+        xml: Vec<u8>,
+        signature: Vec<u8>,
+        store: Arc<TrustStore>,
+        classifier_json: String,
+        at: SystemTime,
+        soft_fail_revocation: bool,
+        anchor_policy: Option<AnchorPolicy>,
+        profile: Option<ProfileStrictness>,
+    ) -> Result<FnsPowerEvidence, KabinetError> {
+        let evidence = self.evidence(
+            &xml,
+            &signature,
+            &store,
+            &classifier_json,
+            at,
+            (soft_fail_revocation, anchor_policy, profile),
+        )?;
+        FnsPowerEvidence::of(&evidence)
+    }
+
+    /// [`Kabinet::fns_power_evidence`], then registers the power at `at`.
+    ///
+    /// # Errors
+    /// As `fnsPowerEvidence`; `Power` (`mchd.*`) when the principal or the
+    /// signer is not in the directory; `Command` when the registration is refused.
+    #[uniffi::method(default(anchor_policy = None, profile = None))]
+    #[allow(clippy::too_many_arguments)] // the trust arguments of verifyFnsPower
+    pub fn import_fns_power(
+        &self,
+        xml: Vec<u8>,
+        signature: Vec<u8>,
+        store: Arc<TrustStore>,
+        classifier_json: String,
+        at: SystemTime,
+        soft_fail_revocation: bool,
+        anchor_policy: Option<AnchorPolicy>,
+        profile: Option<ProfileStrictness>,
+    ) -> Result<FnsPowerEvidence, KabinetError> {
+        let evidence = self.evidence(
+            &xml,
+            &signature,
+            &store,
+            &classifier_json,
+            at,
+            (soft_fail_revocation, anchor_policy, profile),
+        )?;
+        let power = self
+            .inner
+            .read()
+            .power_from_mchd(&evidence.mchd)
+            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
+        self.system(Command::ImportPower { power }, at)?;
+        FnsPowerEvidence::of(&evidence)
+    }
+}
+
+impl Kabinet {
+    fn evidence(
+        &self,
+        xml: &[u8],
+        signature: &[u8],
+        store: &TrustStore,
+        classifier_json: &str,
+        at: SystemTime,
+        (soft_fail, anchor_policy, profile): (
+            bool,
+            Option<AnchorPolicy>,
+            Option<ProfileStrictness>,
+        ),
+    ) -> Result<PowerEvidence, KabinetError> {
+        let table = PowerClassifier::from_json(classifier_json)
+            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
+        let report = signed_report(xml, signature, store, at, soft_fail, anchor_policy, profile)?;
+        self.inner
+            .read()
+            .power_evidence(&report, &table)
+            .map_err(|e| KabinetError::coded(Area::Power, &e))
+    }
 }

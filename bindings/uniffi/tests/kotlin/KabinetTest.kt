@@ -405,6 +405,7 @@ fun main() {
     notificationsApplicationsTests()
     cmsTests()
     fnsPowerTests()
+    fnsPowerEvidenceTests()
     xmlDsigTests()
 
     println()
