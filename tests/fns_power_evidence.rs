@@ -389,3 +389,61 @@ fn a_re_delegation_needs_its_parent_and_the_parents_representative_as_signer() {
     let e = w.dir.power_evidence(&orphan, &table).unwrap_err();
     assert_eq!(e.code(), "mchd_evidence.parent_unknown");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Nobody gains a right the document and the table do not both give:
+    /// the power's rights are exactly the union of what the table gives for
+    /// the document's codes that carry no restriction, and nothing at all
+    /// is registrable when that union is empty.
+    #[test]
+    fn the_rights_are_exactly_what_unrestricted_mapped_codes_give(
+        entries in proptest::collection::vec(
+            (proptest::bool::ANY, proptest::option::of(proptest::num::u64::ANY)),
+            35,
+        ),
+    ) {
+        let base = verified();
+        let w = world(&base);
+        let mut r = base.clone();
+        proptest::prop_assert_eq!(r.power.powers.codes.len(), entries.len());
+        let mut table = PowerClassifier::new();
+        let mut expected = RightSet::EMPTY;
+        for (p, (restricted, mapped)) in r.power.powers.codes.iter_mut().zip(&entries) {
+            if *restricted {
+                p.restrictions.push(kabinet::delegation::fns_xml::Restriction {
+                    id: 1,
+                    code: "LIM_01".into(),
+                    name: "ограничение".into(),
+                    value_name: None,
+                    value: kabinet::delegation::fns_xml::RestrictionValue::Text("x".into()),
+                });
+            }
+            if let Some(bits) = mapped {
+                let rights = RightSet::from_bits(*bits).intersection(RightSet::all());
+                table = table.with(p.code.clone(), rights);
+                if !restricted {
+                    expected = expected.union(rights);
+                }
+            }
+        }
+        match w.dir.power_evidence(&r, &table) {
+            Ok(e) => {
+                let power = w.dir.power_from_mchd(&e.mchd).unwrap();
+                proptest::prop_assert_eq!(power.powers, expected);
+                proptest::prop_assert!(!expected.is_empty());
+            }
+            Err(e) => {
+                proptest::prop_assert_eq!(e.code(), "mchd_evidence.no_rights");
+                proptest::prop_assert!(expected.is_empty());
+            }
+        }
+    }
+}
+
+/// The signed power verified at its signing time, once for the process.
+fn verified() -> SignedPowerReport {
+    static REPORT: std::sync::OnceLock<SignedPowerReport> = std::sync::OnceLock::new();
+    REPORT.get_or_init(|| report(VERIFIED)).clone()
+}
