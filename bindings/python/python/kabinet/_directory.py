@@ -73,6 +73,12 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
     """
 
     @classmethod
+    def in_memory(cls, policy: Optional[Dict[str, Any]] = None) -> "Kabinet":
+        """A directory kept in memory only (as ``Kabinet()``): the name the
+        Rust and Kotlin libraries use."""
+        return cls(policy)
+
+    @classmethod
     def open(
         cls,
         path: Union[str, "os.PathLike[str]"],
