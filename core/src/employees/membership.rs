@@ -41,6 +41,16 @@ impl MembershipStatus {
             Self::Dismissed => "уволен",
         }
     }
+
+    /// The status in English.
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Blocked => "blocked",
+            Self::Disabled => "disabled",
+            Self::Dismissed => "dismissed",
+        }
+    }
 }
 
 /// What a member is in the organization.

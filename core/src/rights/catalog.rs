@@ -35,6 +35,54 @@ pub enum Area {
     Journal,
 }
 
+impl Area {
+    /// The area's name: its code, and its title in Russian and in English.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::Organization => (
+                "organization",
+                "Реквизиты организации",
+                "Organization requisites",
+            ),
+            Self::Settings => ("settings", "Настройки", "Settings"),
+            Self::Users => ("users", "Сотрудники и права", "Employees and rights"),
+            Self::AccessGroups => ("access_groups", "Группы доступа", "Access groups"),
+            Self::Applications => ("applications", "Заявления", "Applications"),
+            Self::Documents => ("documents", "Документы", "Documents"),
+            Self::Payments => ("payments", "Платежи", "Payments"),
+            Self::Accounting => (
+                "accounting",
+                "Бухгалтерия и декларации",
+                "Accounting and declarations",
+            ),
+            Self::Personnel => ("personnel", "Кадры", "Personnel"),
+            Self::Reports => ("reports", "Отчётность", "Reporting"),
+            Self::PowersOfAttorney => ("powers_of_attorney", "Доверенности", "Powers of attorney"),
+            Self::Certificates => (
+                "certificates",
+                "Сертификаты подписи",
+                "Signature certificates",
+            ),
+            Self::Journal => ("journal", "Журнал действий", "Journal of actions"),
+        }
+    }
+
+    /// The stable code of the area (the part of a right's code before the dot).
+    pub fn code(self) -> &'static str {
+        self.names().0
+    }
+
+    /// The area's title in Russian.
+    pub fn title_ru(self) -> &'static str {
+        self.names().1
+    }
+
+    /// The area's title in English.
+    pub fn title_en(self) -> &'static str {
+        self.names().2
+    }
+}
+
 /// An access level on an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,6 +98,30 @@ pub enum Level {
     Approve,
     /// Manage users and their rights (управление пользователями).
     Manage,
+}
+
+impl Level {
+    /// The level's title in Russian, as the portal names access levels.
+    pub fn title_ru(self) -> &'static str {
+        match self {
+            Self::View => "просмотр",
+            Self::Edit => "редактирование",
+            Self::Delete => "удаление",
+            Self::Approve => "подтверждение",
+            Self::Manage => "управление пользователями",
+        }
+    }
+
+    /// The level's title in English.
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Self::View => "view",
+            Self::Edit => "edit",
+            Self::Delete => "delete",
+            Self::Approve => "approve",
+            Self::Manage => "manage users",
+        }
+    }
 }
 
 macro_rules! catalog {
@@ -179,6 +251,9 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.code()));
             let area = serde_json::to_string(&r.area()).unwrap();
             assert!(r.code().starts_with(area.trim_matches('"')), "{r:?}");
+            assert_eq!(area.trim_matches('"'), r.area().code());
+            assert_eq!(r.code().split('.').next(), Some(r.area().code()));
+            assert!(!r.area().title_ru().is_empty() && !r.area().title_en().is_empty());
         }
         assert_eq!(Right::from_code("nope.view"), None);
         assert_eq!(Right::UsersManage.level(), Level::Manage);

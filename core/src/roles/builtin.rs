@@ -181,6 +181,20 @@ impl BuiltInRole {
         }
     }
 
+    /// The name of the role in English.
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Self::Head => "Head",
+            Self::Administrator => "Administrator",
+            Self::Accountant => "Accountant",
+            Self::Hr => "HR officer",
+            Self::Operator => "Operator",
+            Self::Specialist => "Specialist",
+            Self::Observer => "Observer",
+            Self::Inspector => "State body inspector",
+        }
+    }
+
     /// Finds a built-in role by its code.
     pub fn from_code(code: &str) -> Option<BuiltInRole> {
         Self::ALL.into_iter().find(|r| r.code() == code)
