@@ -87,6 +87,20 @@ fn hash_then_verify_through_standard_input() {
     assert_eq!((code, out.trim()), (1, "invalid"));
     let (code, _) = kabinet(&["auth", "verify", "garbage"], Some("x\n"));
     assert_eq!(code, 2);
+    // --json on each
+    let (code, out) = kabinet(&["auth", "verify", phc, "--json"], Some("секрет\n"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (code, v),
+        (0, serde_json::json!({"valid": true, "needs_rehash": true}))
+    );
+    let (code, out) = kabinet(&["auth", "verify", phc, "--json"], Some("другой\n"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((code, v["valid"].clone()), (1, serde_json::json!(false)));
+    let (code, out) = kabinet(&["auth", "hash", "--json"], Some("секрет\n"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(code, 0);
+    assert!(v["phc"].as_str().unwrap().starts_with("$argon2id$"), "{v}");
 }
 
 #[test]
@@ -106,6 +120,27 @@ fn totp_codes_match_rfc6238() {
         None,
     );
     assert_eq!((code, out.trim()), (0, "94287082"));
+    let (code, out) = kabinet(
+        &[
+            "auth",
+            "totp",
+            secret,
+            "--at",
+            "1970-01-01T00:00:59Z",
+            "--digits",
+            "8",
+            "--json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (code, v),
+        (
+            0,
+            serde_json::json!({"code": "94287082", "at": "1970-01-01T00:00:59Z", "digits": 8, "algorithm": "sha1"})
+        )
+    );
     let (code, _) = kabinet(&["auth", "totp", "zz"], None);
     assert_eq!(code, 2);
 }

@@ -486,3 +486,72 @@ fn import_failures_have_codes() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn an_entry_is_proved_and_the_proof_checked_without_the_database() {
+    let (path, _, _, _) = company_db("cli-prove.db");
+    let o = kabinet(&["db", "init"], &path, &["--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    let entries = v["entries"].as_u64().unwrap();
+    assert!(entries > 3);
+
+    let o = kabinet(&["db", "prove"], &path, &["3"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let proof = fresh_temp_path("cli-prove.proof.json");
+    std::fs::write(&proof, &o.stdout).unwrap();
+    let key = fresh_temp_path("cli-prove.key");
+    assert_eq!(
+        kabinet(&["db", "checkpoint-key"], &key, &[]).status.code(),
+        Some(0)
+    );
+    let o = kabinet(
+        &["db", "checkpoint"],
+        &path,
+        &["--key", key.to_str().unwrap()],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let checkpoint = fresh_temp_path("cli-prove.checkpoint.json");
+    std::fs::write(&checkpoint, &o.stdout).unwrap();
+
+    let o = kabinet(&["db", "check-proof"], &proof, &[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("ok: entry 3 is in the journal of"));
+    let o = kabinet(
+        &["db", "check-proof"],
+        &proof,
+        &["--checkpoint", checkpoint.to_str().unwrap(), "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (o.status.code(), &v["valid"], &v["seq"]),
+        (Some(0), &serde_json::json!(true), &serde_json::json!(3))
+    );
+    assert_eq!(v["size"], entries);
+
+    // a proof whose root was changed proves nothing
+    let mut forged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&proof).unwrap()).unwrap();
+    let root = forged["root"].as_str().unwrap().to_owned();
+    let flipped = if root.starts_with('0') { "1" } else { "0" };
+    forged["root"] = format!("{flipped}{}", &root[1..]).into();
+    std::fs::write(&proof, forged.to_string()).unwrap();
+    let o = kabinet(&["db", "check-proof"], &proof, &["--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (o.status.code(), &v["valid"]),
+        (Some(1), &serde_json::json!(false))
+    );
+    assert!(v["code"].as_str().unwrap().contains('.'), "{v}");
+    assert!(!v["message_ru"].as_str().unwrap().is_empty());
+}

@@ -133,50 +133,60 @@ pub fn prove(path: &Path, seq: u64, size: Option<u64>) -> ExitCode {
     }
 }
 
-/// `db check-proof`.
-pub fn check_proof(proof: &Path, checkpoint: Option<&Path>, trusted: Option<&str>) -> ExitCode {
+/// `db check-proof`: 0 the proof holds (and leads to the checkpoint), 1 it
+/// does not, 2 unreadable files.
+pub fn check_proof(
+    proof: &Path,
+    checkpoint: Option<&Path>,
+    trusted: Option<&str>,
+    json: bool,
+) -> ExitCode {
     let proof: InclusionProof = match read_json(proof) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    if let Err(e) = proof.verify() {
-        println!(
-            "invalid: entry {} [{}]: {} / {}",
-            proof.seq,
-            e.code(),
-            e.message_en(),
-            e.message_ru()
-        );
-        return ExitCode::from(1);
-    }
-    if let Some(path) = checkpoint {
-        let signed: SignedCheckpoint = match read_json(path) {
-            Ok(c) => c,
-            Err(code) => return code,
-        };
-        match signed.verify(trusted) {
-            Ok(cp) if cp.size == proof.size && cp.root == proof.root => {}
-            Ok(cp) => {
-                println!(
-                    "invalid: the proof is in the journal of {} entries, the checkpoint is of {} with another root",
+    let signed: Option<SignedCheckpoint> = match checkpoint.map(read_json).transpose() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let refusal = match proof.verify() {
+        Err(e) => Some((e.code(), e.message_en(), e.message_ru())),
+        Ok(()) => match signed.map(|s| s.verify(trusted)) {
+            Some(Err(e)) => Some((e.code(), e.message_en(), e.message_ru())),
+            Some(Ok(cp)) if cp.size != proof.size || cp.root != proof.root => Some((
+                "proof.other_checkpoint",
+                format!(
+                    "the proof is in the journal of {} entries, the checkpoint is of {} with another root",
                     proof.size, cp.size
-                );
-                return ExitCode::from(1);
-            }
-            Err(e) => {
-                println!(
-                    "invalid: [{}] {} / {}",
-                    e.code(),
-                    e.message_en(),
-                    e.message_ru()
-                );
-                return ExitCode::from(1);
-            }
+                ),
+                format!(
+                    "доказательство относится к журналу из {} записей, контрольная точка — к журналу из {} с другим корнем",
+                    proof.size, cp.size
+                ),
+            )),
+            _ => None,
+        },
+    };
+    if json {
+        let mut v = serde_json::json!({
+            "valid": refusal.is_none(),
+            "seq": proof.seq,
+            "size": proof.size,
+            "root": proof.root.to_string(),
+        });
+        if let (Some((code, en, ru)), Some(o)) = (&refusal, v.as_object_mut()) {
+            o.insert("code".into(), (*code).into());
+            o.insert("message".into(), en.clone().into());
+            o.insert("message_ru".into(), ru.clone().into());
         }
+        println!("{v}");
+    } else if let Some((code, en, ru)) = &refusal {
+        println!("invalid: entry {} [{code}]: {en} / {ru}", proof.seq);
+    } else {
+        println!(
+            "ok: entry {} is in the journal of {} entries, root {}",
+            proof.seq, proof.size, proof.root
+        );
     }
-    println!(
-        "ok: entry {} is in the journal of {} entries, root {}",
-        proof.seq, proof.size, proof.root
-    );
-    ExitCode::SUCCESS
+    ExitCode::from(u8::from(refusal.is_some()))
 }

@@ -40,12 +40,18 @@ pub enum AuthCommand {
     },
     /// Hash a password read from standard input into a PHC string.
     Hash {
+        /// Print `{"phc": …}`.
+        #[arg(long)]
+        json: bool,
         /// The scheme (OWASP parameters).
         #[arg(long, value_enum, default_value_t = Scheme::Argon2id)]
         scheme: Scheme,
     },
     /// Verify a password read from standard input against a PHC string.
     Verify {
+        /// Print `{"valid": …, "needs_rehash": …}`.
+        #[arg(long)]
+        json: bool,
         /// The stored PHC string.
         phc: String,
         /// The current scheme, to tell whether a re-hash is due.
@@ -54,6 +60,9 @@ pub enum AuthCommand {
     },
     /// Print a TOTP code.
     Totp {
+        /// Print `{"code": …, "at": …, "digits": …, "algorithm": …}`.
+        #[arg(long)]
+        json: bool,
         /// The shared secret, hexadecimal.
         secret_hex: String,
         /// The time (RFC 3339); now when absent.
@@ -104,13 +113,9 @@ fn scheme(s: Scheme) -> HashScheme {
     }
 }
 
+/// The tool's one error format (`error: CODE: message`) with the exit code.
 fn fail(e: &impl Coded, code: u8) -> ExitCode {
-    eprintln!(
-        "error: {}: {} / {}",
-        e.code(),
-        e.message_en(),
-        e.message_ru()
-    );
+    crate::fail_coded(e);
     ExitCode::from(code)
 }
 
@@ -160,7 +165,7 @@ pub fn run(command: AuthCommand) -> ExitCode {
             }
             ExitCode::from(u8::from(!problems.is_empty()))
         }
-        AuthCommand::Hash { scheme: s } => {
+        AuthCommand::Hash { scheme: s, json } => {
             let Some(password) = read_password() else {
                 return ExitCode::from(2);
             };
@@ -169,6 +174,10 @@ pub fn run(command: AuthCommand) -> ExitCode {
                 Err(e) => return fail(&e, 2),
             };
             match hash_password(&password, &salt, &scheme(s)) {
+                Ok(phc) if json => {
+                    println!("{}", serde_json::json!({ "phc": phc }));
+                    ExitCode::SUCCESS
+                }
                 Ok(phc) => {
                     println!("{phc}");
                     ExitCode::SUCCESS
@@ -176,19 +185,32 @@ pub fn run(command: AuthCommand) -> ExitCode {
                 Err(e) => fail(&e, 2),
             }
         }
-        AuthCommand::Verify { phc, scheme: s } => {
+        AuthCommand::Verify {
+            phc,
+            scheme: s,
+            json,
+        } => {
             let Some(password) = read_password() else {
                 return ExitCode::from(2);
             };
             match verify_password(&password, &phc, &scheme(s)) {
                 Ok(v) => {
-                    let (text, code) = match v {
-                        kabinet::auth::Verification::Valid => ("valid", 0),
-                        kabinet::auth::Verification::ValidNeedsRehash => ("valid needs_rehash", 0),
-                        kabinet::auth::Verification::Invalid => ("invalid", 1),
+                    let (text, valid, rehash) = match v {
+                        kabinet::auth::Verification::Valid => ("valid", true, false),
+                        kabinet::auth::Verification::ValidNeedsRehash => {
+                            ("valid needs_rehash", true, true)
+                        }
+                        kabinet::auth::Verification::Invalid => ("invalid", false, false),
                     };
-                    println!("{text}");
-                    ExitCode::from(code)
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::json!({ "valid": valid, "needs_rehash": rehash })
+                        );
+                    } else {
+                        println!("{text}");
+                    }
+                    ExitCode::from(u8::from(!valid))
                 }
                 Err(e) => fail(&e, 2),
             }
@@ -198,6 +220,7 @@ pub fn run(command: AuthCommand) -> ExitCode {
             at,
             digits,
             algorithm,
+            json,
         } => {
             let Some(secret) = hex(&secret_hex) else {
                 return crate::fail("auth.secret_not_hex", "the secret is not hexadecimal");
@@ -211,9 +234,19 @@ pub fn run(command: AuthCommand) -> ExitCode {
                 digits,
                 ..Totp::default()
             };
-            match totp.code(&secret, at.unwrap_or_else(Kabinet::now)) {
+            let at = at.unwrap_or_else(Kabinet::now);
+            match totp.code(&secret, at) {
                 Ok(code) => {
-                    println!("{code:0width$}", width = digits as usize);
+                    let code = format!("{code:0width$}", width = digits as usize);
+                    if json {
+                        let algorithm = format!("{algorithm:?}").to_lowercase();
+                        println!(
+                            "{}",
+                            serde_json::json!({ "code": code, "at": at.to_string(), "digits": digits, "algorithm": algorithm })
+                        );
+                    } else {
+                        println!("{code}");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e, 2),

@@ -46,6 +46,9 @@ pub enum DbCommand {
     Init {
         /// The database: an SQLite file or a `postgresql://` URL.
         path: PathBuf,
+        /// Print `{"schema_version": …, "entries": …}`.
+        #[arg(long)]
+        json: bool,
     },
     /// Verify the hash chain of the whole journal, every column, the
     /// Merkle tree, and that the journal extends each checkpoint given.
@@ -108,6 +111,10 @@ pub enum DbCommand {
         /// The public key (hex) the checkpoint must be signed with.
         #[arg(long)]
         trusted_key: Option<String>,
+        /// Print the verdict as one JSON object (`valid`, `seq`, `size`,
+        /// `root`, and the code and messages of a refusal).
+        #[arg(long)]
+        json: bool,
     },
     /// Export the journal to standard output.
     Export(ExportArgs),
@@ -196,7 +203,7 @@ enum Format {
 /// Runs a `db` command.
 pub fn run(command: DbCommand) -> ExitCode {
     match command {
-        DbCommand::Init { path } => init(&path),
+        DbCommand::Init { path, json } => init(&path, json),
         DbCommand::Verify {
             path,
             checkpoint,
@@ -215,7 +222,8 @@ pub fn run(command: DbCommand) -> ExitCode {
             proof,
             checkpoint,
             trusted_key,
-        } => crate::audit::check_proof(&proof, checkpoint.as_deref(), trusted_key.as_deref()),
+            json,
+        } => crate::audit::check_proof(&proof, checkpoint.as_deref(), trusted_key.as_deref(), json),
         DbCommand::Export(args) => export_all(&args),
         DbCommand::Backup { source, dest } => backup(&source, &dest),
         DbCommand::FoldWal { path } => fold_wal(&path),
@@ -250,11 +258,18 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
-fn init(path: &Path) -> ExitCode {
+fn init(path: &Path, json: bool) -> ExitCode {
     match open_store(path, Opening::CreateOrMigrate) {
         Ok(store) => {
             let version = store.schema_version().unwrap_or(0);
             let entries = store.entry_count().unwrap_or(0);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "schema_version": version, "entries": entries })
+                );
+                return ExitCode::SUCCESS;
+            }
             println!(
                 "{}: schema version {version}, {entries} journal entries",
                 path.display()
