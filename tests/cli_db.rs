@@ -555,3 +555,81 @@ fn an_entry_is_proved_and_the_proof_checked_without_the_database() {
     assert!(v["code"].as_str().unwrap().contains('.'), "{v}");
     assert!(!v["message_ru"].as_str().unwrap().is_empty());
 }
+
+/// Runs the tool under a pseudo-terminal (`script`, util-linux) and returns
+/// everything the terminal received.
+fn on_a_terminal(args: &[&str]) -> String {
+    let line: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_kabinet").to_owned())
+        .chain(args.iter().map(|a| format!("'{a}'")))
+        .collect();
+    let o = std::process::Command::new("script")
+        .args(["-qec", &line.join(" "), "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn progress_bars_show_on_a_terminal_and_never_in_a_pipe() {
+    let (path, org, head, _) = company_db("cli-progress.db");
+    let db = path.to_str().unwrap();
+    let shown = on_a_terminal(&["db", "verify", db]);
+    assert!(
+        shown.contains("verifying") && shown.contains("ok: "),
+        "{shown}"
+    );
+    let piped = kabinet(&["db", "verify"], &path, &[]);
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    assert!(!stdout(&piped).contains("verifying"));
+
+    let hr = fresh_temp_path("cli-progress.csv");
+    std::fs::write(
+        &hr,
+        format!(
+            "snils,email,surname,given_name,patronymic,position,roles\n{},,Новая,Анна,,,accountant\n",
+            snils_of(60)
+        ),
+    )
+    .unwrap();
+    let (org, head) = (org.0.to_string(), head.0.to_string());
+    let import = [
+        "import",
+        "employees",
+        "--db",
+        db,
+        "--org",
+        &org,
+        "--as",
+        &head,
+    ];
+    let shown = on_a_terminal(&[&import[..], &[hr.to_str().unwrap()]].concat());
+    assert!(
+        shown.contains("importing") && shown.contains("done "),
+        "{shown}"
+    );
+    std::fs::write(
+        &hr,
+        format!(
+            "snils,email,surname,given_name,patronymic,position,roles\n{},,Новая,Анна,,,accountant\n{},,Другая,Анна,,,hr\n",
+            snils_of(60),
+            snils_of(61)
+        ),
+    )
+    .unwrap();
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_kabinet"))
+        .args(import)
+        .arg(&hr)
+        .output()
+        .unwrap();
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("done "));
+}

@@ -70,7 +70,7 @@ fn verify(document: &std::path::Path, trust: &TrustArgs, json: bool) -> Result<u
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),
             Err(e) => {
-                eprintln!("error: the report could not be written as JSON: {e}");
+                crate::fail("output.json", e);
                 return Err(USAGE);
             }
         }
