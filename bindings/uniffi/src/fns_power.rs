@@ -12,7 +12,6 @@ use kabinet::cms::CmsOptions;
 use kabinet::delegation::fns_xml::{
     self, PowerClassifier, PowerEvidence, SignedPowerError, SignedPowerReport, TermState,
 };
-use kabinet::Command;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -211,14 +210,22 @@ impl Kabinet {
         anchor_policy: Option<AnchorPolicy>,
         profile: Option<ProfileStrictness>,
     ) -> Result<FnsPowerEvidence, KabinetError> {
-        let evidence = self.evidence(
+        let table = PowerClassifier::from_json(&classifier_json)
+            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
+        let report = signed_report(
             &xml,
             &signature,
             &store,
-            &classifier_json,
             at,
-            (soft_fail_revocation, anchor_policy, profile),
+            soft_fail_revocation,
+            anchor_policy,
+            profile,
         )?;
+        let evidence = self
+            .inner
+            .read()
+            .power_evidence(&report, &table)
+            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
         FnsPowerEvidence::of(&evidence)
     }
 
@@ -240,44 +247,17 @@ impl Kabinet {
         anchor_policy: Option<AnchorPolicy>,
         profile: Option<ProfileStrictness>,
     ) -> Result<FnsPowerEvidence, KabinetError> {
-        let evidence = self.evidence(
-            &xml,
-            &signature,
-            &store,
-            &classifier_json,
+        let evidence = self.fns_power_evidence(
+            xml,
+            signature,
+            store,
+            classifier_json,
             at,
-            (soft_fail_revocation, anchor_policy, profile),
+            soft_fail_revocation,
+            anchor_policy,
+            profile,
         )?;
-        let power = self
-            .inner
-            .read()
-            .power_from_mchd(&evidence.mchd)
-            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
-        self.system(Command::ImportPower { power }, at)?;
-        FnsPowerEvidence::of(&evidence)
-    }
-}
-
-impl Kabinet {
-    fn evidence(
-        &self,
-        xml: &[u8],
-        signature: &[u8],
-        store: &TrustStore,
-        classifier_json: &str,
-        at: SystemTime,
-        (soft_fail, anchor_policy, profile): (
-            bool,
-            Option<AnchorPolicy>,
-            Option<ProfileStrictness>,
-        ),
-    ) -> Result<PowerEvidence, KabinetError> {
-        let table = PowerClassifier::from_json(classifier_json)
-            .map_err(|e| KabinetError::coded(Area::Power, &e))?;
-        let report = signed_report(xml, signature, store, at, soft_fail, anchor_policy, profile)?;
-        self.inner
-            .read()
-            .power_evidence(&report, &table)
-            .map_err(|e| KabinetError::coded(Area::Power, &e))
+        self.import_power(evidence.mchd_json.clone(), at)?;
+        Ok(evidence)
     }
 }

@@ -115,25 +115,17 @@ fn member(out: &mut String, m: &MemberReview, lang: Lang, w: &Words) {
         last.clone().unwrap_or_default(),
         last.unwrap_or_else(|| w.never.to_owned()),
     );
-    for p in &m.powers_held {
-        let _ = write!(
-            out,
-            "{} <small>{} {}</small><br>",
-            esc(&p.number),
-            w.until,
-            day(p.valid_until)
-        );
-    }
+    ends(
+        out,
+        m.powers_held.iter().map(|p| (&p.number, p.valid_until)),
+        w,
+    );
     out.push_str("</td><td>");
-    for c in &m.certificates {
-        let _ = write!(
-            out,
-            "{} <small>{} {}</small><br>",
-            esc(&c.serial),
-            w.until,
-            day(c.not_after)
-        );
-    }
+    ends(
+        out,
+        m.certificates.iter().map(|c| (&c.serial, c.not_after)),
+        w,
+    );
     out.push_str("</td><td>");
     for f in &m.flags {
         let _ = write!(
@@ -144,6 +136,19 @@ fn member(out: &mut String, m: &MemberReview, lang: Lang, w: &Words) {
         );
     }
     out.push_str("</td></tr>\n");
+}
+
+/// Things held with their ends (powers of attorney, certificates), one a line.
+fn ends<'a>(out: &mut String, items: impl Iterator<Item = (&'a String, Timestamp)>, w: &Words) {
+    for (what, end) in items {
+        let _ = write!(
+            out,
+            "{} <small>{} {}</small><br>",
+            esc(what),
+            w.until,
+            day(end)
+        );
+    }
 }
 
 /// The rights grouped by area, one line an area: its levels in catalog
