@@ -550,6 +550,14 @@ fn powers_of_attorney_survive_snapshots_and_reach_the_access_review() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let expiring = v["expiring_powers"].as_array().unwrap();
     assert_eq!(expiring.len(), 1, "{expiring:?}");
-    assert_eq!(expiring[0]["representative"], other.to_string());
+    assert_eq!(expiring[0]["account"], other.0);
+    let name = Kabinet::open(&path)
+        .unwrap()
+        .read()
+        .account(other)
+        .unwrap()
+        .name
+        .to_string();
+    assert_eq!(expiring[0]["representative"], name);
     assert_eq!(expiring[0]["valid_until"], "2026-03-12T09:00:00Z");
 }

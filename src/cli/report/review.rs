@@ -157,7 +157,10 @@ pub struct AccessReview {
 #[derive(Debug, Serialize)]
 pub struct ExpiringPower {
     pub number: String,
+    /// The representative's name, or the СНИЛС or ИНН the power names.
     pub representative: String,
+    /// The representative's account, when the power names one.
+    pub account: Option<u64>,
     pub powers: RightSet,
     pub valid_until: Timestamp,
 }
@@ -294,6 +297,10 @@ pub fn review(
                         .map(|s| format!("СНИЛС {s}"))
                         .or_else(|| inn.as_ref().map(|i| format!("ИНН {i}")))
                         .unwrap_or_default(),
+                },
+                account: match &p.representative {
+                    Representative::Account { account } => Some(account.0),
+                    Representative::Person { .. } => None,
                 },
                 powers: p.powers,
                 valid_until: p.valid_until,
