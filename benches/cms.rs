@@ -57,23 +57,11 @@ fn bench(c: &mut Criterion) {
 }
 
 fn bench_mchd(c: &mut Criterion) {
+    use common::conformance::fns_power::{options, signed, store};
     use kabinet::delegation::fns_xml::{parse_fns_power, verify_signed_power};
-    let root = common::conformance::root("mchd/SOURCES.md");
-    let name = root.join("mchd/valid/ON_EMCHD_20241203_c61a40df-d38f-4800-9ba4-61a2df016993");
-    let xml = std::fs::read(name.with_extension("xml")).unwrap();
-    let sig = std::fs::read(name.with_extension("sig")).unwrap();
-    let certs = root.join("gost-ca/certs");
-    let mut store = TrustStore::new();
-    store
-        .add_anchors_from_bytes(&std::fs::read(certs.join("0839.der")).unwrap(), true)
-        .unwrap();
-    for f in ["2336.der", "1013.der"] {
-        store
-            .add_intermediates_from_bytes(&std::fs::read(certs.join(f)).unwrap())
-            .unwrap();
-    }
-    let mut options = CmsOptions::at("2024-12-03T09:00:00Z".parse().unwrap());
-    options.validation.revocation = RevocationPolicy::SoftFail;
+    let (xml, sig) = signed();
+    let store = store();
+    let options = options("2024-12-03T09:00:00Z");
     let report = verify_signed_power(&xml, &sig, &[], &store, &options).unwrap();
     assert!(report.valid && report.signature.signers[0].timestamps[0].valid);
     c.bench_function("mchd/parse", |b| b.iter(|| parse_fns_power(&xml).unwrap()));
