@@ -16,79 +16,16 @@
 
 mod common;
 
-use common::fixtures::{hire, person, run, snils_of, t, world, T0};
+use common::fixtures::t;
 use common::median_of_batches;
+use common::organization::organization;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use kabinet::*;
 
 const EMPLOYEES: u32 = 10_000;
 
-/// An organization with a head and `EMPLOYEES` employees holding mixed roles.
-fn organization() -> (Directory, OrgId, Vec<AccountId>) {
-    let (mut dir, head, org) = world();
-    let as_head = Context::account(head, t(T0));
-    let rights = RightSet::of(&[
-        Right::DocumentsView,
-        Right::DocumentsEdit,
-        Right::JournalView,
-    ]);
-    let events = run(
-        &mut dir,
-        Command::CreateCustomRole {
-            org,
-            name: "Документовед".into(),
-            rights,
-        },
-        &as_head,
-    );
-    let Event::CustomRoleDefined { ref role, .. } = events[0] else {
-        panic!()
-    };
-    let custom = RoleRef::Custom(role.id);
-    let b = RoleRef::BuiltIn;
-    let mut people = vec![head];
-    for n in 1..=EMPLOYEES {
-        let account = person(
-            &mut dir,
-            "Сотрудник",
-            &snils_of(n),
-            None,
-            &format!("e{n}@example.ru"),
-        );
-        let roles = match n % 5 {
-            0 => vec![b(BuiltInRole::Accountant)],
-            1 => vec![b(BuiltInRole::Operator)],
-            2 => vec![b(BuiltInRole::Specialist), b(BuiltInRole::Observer)],
-            3 => vec![custom],
-            _ => vec![b(BuiltInRole::Hr)],
-        };
-        hire(&mut dir, org, head, account, roles);
-        if n % 7 == 0 {
-            let rights = RightSet::of(&[Right::ReportsView]);
-            run(
-                &mut dir,
-                Command::GrantRights {
-                    org,
-                    account,
-                    rights,
-                },
-                &as_head,
-            );
-        }
-        people.push(account);
-    }
-    fixtures_log_dropped();
-    (dir, org, people)
-}
-
-/// The fixtures keep every event they ran for the tests' replay checks; the
-/// bench does not need them in memory.
-fn fixtures_log_dropped() {
-    common::fixtures::take_log();
-}
-
 fn bench(c: &mut Criterion) {
-    let (dir, org, people) = organization();
+    let (dir, org, people) = organization(EMPLOYEES);
     let at = t("2026-03-02T10:00:00Z");
     let rights = [
         Right::DocumentsView,

@@ -3,7 +3,10 @@
 //!
 //! Run: `cargo run --release --example memory -- [organizations] [memberships] [people]`
 //! (defaults 100000 1000000 300000). Prints the resident size (VmRSS) before
-//! and after, read from /proc/self/status (Linux).
+//! and after, read from /proc/self/status (Linux); then times `check` on a
+//! million requests drawn at random (seeded) over the whole directory: a
+//! random account asking, for one of its organizations, one of six rights,
+//! each call timed on its own (`benches/common/latency.rs`).
 
 use kabinet::accounts::{AccountLevel, PersonName};
 use kabinet::employees::Invitee;
@@ -15,6 +18,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::error::Error;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+#[allow(dead_code, clippy::indexing_slicing)]
+#[path = "../benches/common/latency.rs"]
+mod latency;
 
 /// Counts the bytes the program holds on the heap, to tell live data from
 /// what the allocator keeps in reserve.
@@ -188,7 +195,39 @@ fn main() -> Res<()> {
         "live heap {} MiB",
         LIVE.load(Ordering::Relaxed) / (1024 * 1024)
     );
+    random_checks(&dir, &heads, &staff, at);
     Ok(())
+}
+
+/// `check` over the whole directory: a million requests, each by a random
+/// account for a random one of its organizations.
+fn random_checks(dir: &Directory, heads: &[AccountId], staff: &[AccountId], at: Timestamp) {
+    const RIGHTS: [Right; 6] = [
+        Right::DocumentsView,
+        Right::AccountingApprove,
+        Right::ReportsView,
+        Right::JournalView,
+        Right::ApplicationsEdit,
+        Right::UsersManage,
+    ];
+    let everyone: Vec<AccountId> = heads.iter().chain(staff).copied().collect();
+    let mut draw = latency::Draw::seeded(0x6d65_6d6f_7279);
+    let requests: Vec<AccessRequest> = (0..1_000_000)
+        .filter_map(|_| {
+            let actor = *everyone.get(draw.below(everyone.len()))?;
+            let orgs = dir.organizations_of(actor);
+            let org = *orgs.get(draw.below(orgs.len().max(1)))?;
+            let right = *RIGHTS.get(draw.below(RIGHTS.len()))?;
+            Some(AccessRequest::new(actor, org, right, at))
+        })
+        .collect();
+    let allowed = requests.iter().filter(|r| dir.check(r).allowed).count();
+    let timer = latency::timer_cost();
+    let figures = latency::per_call(&requests, &timer, |r| dir.check(r));
+    println!(
+        "check, random over the directory ({allowed} of {} allowed): {figures}",
+        requests.len()
+    );
 }
 
 fn person(dir: &mut Directory, sys: &Context, snils: Snils, inn: Option<Inn>) -> Res<AccountId> {

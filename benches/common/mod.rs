@@ -6,6 +6,9 @@
 #[path = "../../tests/support/mod.rs"]
 pub mod fixtures;
 
+pub mod latency;
+pub mod organization;
+
 #[path = "../../tests/conformance/mod.rs"]
 pub mod conformance;
 

@@ -40,7 +40,7 @@ impl Directory {
                     *account,
                     AccountEntry {
                         account: account_record,
-                        memberships: Box::default(),
+                        memberships: Default::default(),
                     },
                 );
                 self.next.account = self.next.account.max(account.0 + 1);
@@ -196,10 +196,13 @@ impl Directory {
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.custom_roles.retain(|r| r.id != *role);
                 }
-                for slot in self.member_slots(*org) {
-                    if let Some(m) = self.memberships.get_mut(slot) {
-                        m.roles.remove(gone);
-                    }
+                let members = self
+                    .organizations
+                    .get(org)
+                    .map(|o| o.members.clone())
+                    .unwrap_or_default();
+                for account in members {
+                    self.update_member(*org, account, |m| m.roles.remove(gone));
                 }
             }
             Event::AccessGroupCreated {
@@ -285,28 +288,6 @@ impl Directory {
         self.accounts.get_mut(&account).map(|e| &mut e.account)
     }
 
-    fn slot_of(&self, org: OrgId, account: AccountId) -> Option<usize> {
-        self.accounts
-            .get(&account)?
-            .memberships
-            .iter()
-            .find(|(o, _)| *o == org)
-            .map(|&(_, slot)| slot)
-    }
-
-    /// The slab places of an organization's members.
-    fn member_slots(&self, org: OrgId) -> Vec<usize> {
-        self.organizations
-            .get(&org)
-            .map(|o| {
-                o.members
-                    .iter()
-                    .filter_map(|&a| self.slot_of(org, a))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     fn join(
         &mut self,
         org: OrgId,
@@ -327,25 +308,11 @@ impl Directory {
             position,
             joined_at: at,
         };
-        let existing = self.accounts.get(&account).and_then(|e| {
-            e.memberships
-                .iter()
-                .find(|(x, _)| *x == org)
-                .map(|&(_, slot)| slot)
-        });
-        match existing.and_then(|slot| self.memberships.get_mut(slot)) {
-            Some(old) => *old = m,
-            None => {
-                let Some(entry) = self.accounts.get_mut(&account) else {
-                    return;
-                };
-                let mut places = std::mem::take(&mut entry.memberships).into_vec();
-                places.reserve_exact(1);
-                places.push((org, self.memberships.len()));
-                entry.memberships = places.into_boxed_slice();
-                self.memberships.push(m);
-                push_compact(&mut o.members, account);
-            }
+        let Some(entry) = self.accounts.get_mut(&account) else {
+            return;
+        };
+        if entry.memberships.put(org, m) {
+            push_compact(&mut o.members, account);
         }
     }
 
@@ -356,8 +323,9 @@ impl Directory {
         change: impl FnOnce(&mut Membership),
     ) {
         if let Some(m) = self
-            .slot_of(org, account)
-            .and_then(|s| self.memberships.get_mut(s))
+            .accounts
+            .get_mut(&account)
+            .and_then(|e| e.memberships.get_mut(org))
         {
             change(m);
         }

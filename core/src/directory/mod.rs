@@ -17,6 +17,7 @@ mod event;
 mod execute;
 mod guard;
 mod id_map;
+mod memberships;
 mod metadata;
 mod organizations;
 mod representation;
@@ -48,21 +49,22 @@ struct Counters {
     group: u64,
 }
 
-/// An account with the places of its memberships in the membership slab,
-/// in joining order: a person belongs to few organizations, so finding one
-/// is a short scan, not another hash lookup.
+/// An account with its memberships, in joining order: a person belongs to
+/// few organizations, so finding one is a short scan in the same entry, not
+/// another lookup (see [`memberships`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct AccountEntry {
     account: Account,
-    memberships: Box<[(OrgId, usize)]>,
+    memberships: memberships::Memberships,
 }
 
 /// Accounts, organizations, memberships and invitations.
 ///
-/// Layout (measured in `examples/memory.rs`): accounts and organizations are
-/// boxed so the hash tables' spare capacity costs a pointer, not a record;
-/// memberships are never removed (a dismissal is a status), so they live in
-/// an append-only slab addressed from the account's entry.
+/// Layout (measured in `examples/memory.rs` and `benches/check_random.rs`):
+/// accounts and organizations in vectors indexed by their numbers
+/// ([`id_map`]); each account's memberships in the account's entry, the
+/// first inline, so that the access check finds the account and its
+/// membership in adjacent lines of memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Directory {
     policy: Policy,
@@ -71,7 +73,6 @@ pub struct Directory {
     by_snils: HashMap<u64, AccountId>,
     organizations: IdMap<OrgId, Organization>,
     by_inn: BTreeSet<(Inn, OrgId)>,
-    memberships: Vec<Membership>,
     invitations: HashMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
     /// Powers of attorney presented with registrations not yet active.
@@ -147,16 +148,8 @@ impl Directory {
     ) -> (Option<&Account>, Option<&Membership>) {
         match self.accounts.get(&id) {
             None => (None, None),
-            Some(e) => (Some(&e.account), self.slot_membership(e, org)),
+            Some(e) => (Some(&e.account), e.memberships.get(org)),
         }
-    }
-
-    fn slot_membership(&self, entry: &AccountEntry, org: OrgId) -> Option<&Membership> {
-        entry
-            .memberships
-            .iter()
-            .find(|(o, _)| *o == org)
-            .and_then(|&(_, slot)| self.memberships.get(slot))
     }
 
     /// The account holding a СНИЛС.
@@ -198,7 +191,7 @@ impl Directory {
     pub fn organizations_of(&self, account: AccountId) -> Vec<OrgId> {
         self.accounts
             .get(&account)
-            .map(|e| e.memberships.iter().map(|&(o, _)| o).collect())
+            .map(|e| e.memberships.iter().map(|(o, _)| *o).collect())
             .unwrap_or_default()
     }
 
@@ -227,7 +220,7 @@ impl Directory {
         (
             self.accounts.len(),
             self.organizations.len(),
-            self.memberships.len(),
+            self.accounts.values().map(|e| e.memberships.len()).sum(),
         )
     }
 }

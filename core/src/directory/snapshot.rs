@@ -6,6 +6,7 @@
 //! one it was taken of. A restored snapshot plus the events after it equals
 //! the replay of every event.
 
+use super::memberships::Memberships;
 use super::{AccountEntry, Counters, Directory};
 use crate::accounts::Account;
 use crate::delegation::PowerOfAttorney;
@@ -16,14 +17,14 @@ use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
 /// The format version of snapshots; a store discards snapshots of another.
-pub const SNAPSHOT_VERSION: u32 = 4;
+pub const SNAPSHOT_VERSION: u32 = 5;
 
-/// An account with the places of its memberships.
+/// An account with its memberships, in joining order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SnapshotAccount {
     account: Account,
-    memberships: Vec<(OrgId, usize)>,
+    memberships: Vec<(OrgId, Membership)>,
 }
 
 /// The state of a directory, serializable.
@@ -34,7 +35,6 @@ pub struct DirectorySnapshot {
     policy: Policy,
     accounts: Vec<SnapshotAccount>,
     organizations: Vec<Organization>,
-    memberships: Vec<Membership>,
     invitations: Vec<Invitation>,
     /// Powers of attorney in the order they were recorded (their statuses
     /// included); the registry's indexes are rebuilt from them.
@@ -64,7 +64,7 @@ pub enum SnapshotError {
         /// The version found.
         found: u32,
     },
-    /// An account refers to a membership that does not exist.
+    /// An account belongs to the same organization twice.
     #[error("the snapshot is inconsistent")]
     Inconsistent,
 }
@@ -95,7 +95,7 @@ impl DirectorySnapshot {
             .values()
             .map(|e| SnapshotAccount {
                 account: e.account.clone(),
-                memberships: e.memberships.to_vec(),
+                memberships: e.memberships.iter().cloned().collect(),
             })
             .collect();
         accounts.sort_by_key(|a| a.account.id);
@@ -110,7 +110,6 @@ impl DirectorySnapshot {
             policy: directory.policy.clone(),
             accounts,
             organizations,
-            memberships: directory.memberships.clone(),
             invitations,
             powers: directory.powers.in_order().cloned().collect(),
             registration_powers: directory.registration_powers.in_order(),
@@ -126,20 +125,12 @@ impl DirectorySnapshot {
     ///
     /// # Errors
     /// [`SnapshotError`] when the version is not this library's or an
-    /// account points past the memberships.
+    /// account belongs to the same organization twice.
     pub fn restore(self) -> Result<Directory, SnapshotError> {
         if self.version != SNAPSHOT_VERSION {
             return Err(SnapshotError::Version {
                 found: self.version,
             });
-        }
-        let slots = self.memberships.len();
-        if self
-            .accounts
-            .iter()
-            .any(|a| a.memberships.iter().any(|&(_, s)| s >= slots))
-        {
-            return Err(SnapshotError::Inconsistent);
         }
         let [account, org, invitation, role, group] = self.next;
         let mut powers = crate::delegation::PowerRegistry::default();
@@ -161,25 +152,27 @@ impl DirectorySnapshot {
             .iter()
             .map(|o| (o.requisites.inn.clone(), o.id))
             .collect();
+        let accounts = self
+            .accounts
+            .into_iter()
+            .map(|a| {
+                let memberships =
+                    Memberships::from_ordered(a.memberships).ok_or(SnapshotError::Inconsistent)?;
+                Ok((
+                    a.account.id,
+                    AccountEntry {
+                        account: a.account,
+                        memberships,
+                    },
+                ))
+            })
+            .collect::<Result<_, SnapshotError>>()?;
         Ok(Directory {
             policy: self.policy,
-            accounts: self
-                .accounts
-                .into_iter()
-                .map(|a| {
-                    (
-                        a.account.id,
-                        AccountEntry {
-                            account: a.account,
-                            memberships: a.memberships.into_boxed_slice(),
-                        },
-                    )
-                })
-                .collect(),
+            accounts,
             by_snils,
             organizations: self.organizations.into_iter().map(|o| (o.id, o)).collect(),
             by_inn,
-            memberships: self.memberships,
             invitations: self.invitations.into_iter().map(|i| (i.id, i)).collect(),
             powers,
             registration_powers,
@@ -250,7 +243,17 @@ mod tests {
             Err(SnapshotError::Version { found: 99 })
         );
         s.version = SNAPSHOT_VERSION;
-        s.accounts[0].memberships.push((OrgId(1), 7));
+        let member = Membership {
+            standing: crate::employees::Standing::Employee,
+            status: crate::employees::MembershipStatus::Active,
+            roles: Default::default(),
+            grants: crate::rights::RightSet::EMPTY,
+            position: None,
+            joined_at: crate::Timestamp::UNIX_EPOCH,
+        };
+        s.accounts[0].memberships.push((OrgId(1), member.clone()));
+        assert!(s.clone().restore().is_ok(), "one membership is consistent");
+        s.accounts[0].memberships.push((OrgId(1), member));
         assert_eq!(s.restore(), Err(SnapshotError::Inconsistent));
     }
 }

@@ -1,37 +1,68 @@
-//! The roles one member holds, stored compactly: the built-in roles as bits,
-//! custom roles in a list behind one thin pointer that is absent (no
-//! allocation, eight bytes) for the many members who hold none.
+//! The roles one member holds, stored compactly in sixteen bytes: the
+//! built-in roles as bits, beside them one custom role inline (the usual
+//! case of a member given a custom role) or, for two and more, a list behind
+//! one thin pointer. The access check reads a member's roles without
+//! leaving the membership's line of memory unless the member holds several
+//! custom roles.
 
 use super::{BuiltInRole, RoleRef};
 use crate::ids::CustomRoleId;
 
 /// The set of roles a member holds. Iterates built-in roles in catalog
 /// order, then custom roles in the order given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HeldRoles {
-    builtin: u8,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldRoles(Held);
+
+/// The built-in roles' bits with the custom roles: none, one, or two and
+/// more (never fewer in `Many`, so that equal sets are equal values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Held {
+    Plain(u8),
+    One(u8, CustomRoleId),
     // A box around the vector on purpose: eight bytes in every membership
-    // instead of twenty-four, for a list most members do not have.
+    // instead of twenty-four, for a list few members have.
     #[allow(clippy::box_collection)]
-    custom: Option<Box<Vec<CustomRoleId>>>,
+    Many(u8, Box<Vec<CustomRoleId>>),
+}
+
+impl Default for HeldRoles {
+    fn default() -> Self {
+        Self(Held::Plain(0))
+    }
 }
 
 impl HeldRoles {
+    fn builtin(&self) -> u8 {
+        match &self.0 {
+            Held::Plain(b) | Held::One(b, _) | Held::Many(b, _) => *b,
+        }
+    }
+
+    fn builtin_mut(&mut self) -> &mut u8 {
+        match &mut self.0 {
+            Held::Plain(b) | Held::One(b, _) | Held::Many(b, _) => b,
+        }
+    }
+
     fn custom(&self) -> &[CustomRoleId] {
-        self.custom.as_deref().map_or(&[], Vec::as_slice)
+        match &self.0 {
+            Held::Plain(_) => &[],
+            Held::One(_, id) => std::slice::from_ref(id),
+            Held::Many(_, list) => list.as_slice(),
+        }
     }
 
     /// Whether the role is held.
     pub fn contains(&self, role: RoleRef) -> bool {
         match role {
-            RoleRef::BuiltIn(b) => self.builtin & bit(b) != 0,
+            RoleRef::BuiltIn(b) => self.builtin() & bit(b) != 0,
             RoleRef::Custom(id) => self.custom().contains(&id),
         }
     }
 
     /// How many roles are held.
     pub fn len(&self) -> usize {
-        self.builtin.count_ones() as usize + self.custom().len()
+        self.builtin().count_ones() as usize + self.custom().len()
     }
 
     /// Whether no role is held.
@@ -41,37 +72,57 @@ impl HeldRoles {
 
     /// The roles held.
     pub fn iter(&self) -> impl Iterator<Item = RoleRef> + '_ {
+        let builtin = self.builtin();
         BuiltInRole::ALL
             .into_iter()
-            .filter(|&b| self.builtin & bit(b) != 0)
+            .filter(move |&b| builtin & bit(b) != 0)
             .map(RoleRef::BuiltIn)
             .chain(self.custom().iter().map(|&id| RoleRef::Custom(id)))
     }
 
     /// Adds a role; nothing happens if it is held.
     pub fn insert(&mut self, role: RoleRef) {
-        match role {
-            RoleRef::BuiltIn(b) => self.builtin |= bit(b),
-            RoleRef::Custom(id) if !self.custom().contains(&id) => {
-                self.custom.get_or_insert_with(Box::default).push(id);
+        let id = match role {
+            RoleRef::BuiltIn(b) => {
+                *self.builtin_mut() |= bit(b);
+                return;
             }
-            RoleRef::Custom(_) => {}
-        }
+            RoleRef::Custom(id) if self.custom().contains(&id) => return,
+            RoleRef::Custom(id) => id,
+        };
+        let b = self.builtin();
+        self.0 = match std::mem::replace(&mut self.0, Held::Plain(b)) {
+            Held::Plain(b) => Held::One(b, id),
+            Held::One(b, first) => Held::Many(b, Box::new(vec![first, id])),
+            Held::Many(b, mut list) => {
+                list.push(id);
+                Held::Many(b, list)
+            }
+        };
     }
 
     /// Removes a role; nothing happens if it is not held.
     pub fn remove(&mut self, role: RoleRef) {
-        match role {
-            RoleRef::BuiltIn(b) => self.builtin &= !bit(b),
-            RoleRef::Custom(id) => {
-                if let Some(list) = &mut self.custom {
-                    list.retain(|&c| c != id);
-                    if list.is_empty() {
-                        self.custom = None;
-                    }
+        let id = match role {
+            RoleRef::BuiltIn(b) => {
+                *self.builtin_mut() &= !bit(b);
+                return;
+            }
+            RoleRef::Custom(id) => id,
+        };
+        let b = self.builtin();
+        self.0 = match std::mem::replace(&mut self.0, Held::Plain(b)) {
+            Held::One(b, held) if held == id => Held::Plain(b),
+            Held::Many(b, mut list) => {
+                list.retain(|&c| c != id);
+                match list.as_slice() {
+                    [] => Held::Plain(b),
+                    [one] => Held::One(b, *one),
+                    _ => Held::Many(b, list),
                 }
             }
-        }
+            other => other,
+        };
     }
 }
 
@@ -109,5 +160,28 @@ mod tests {
             h.insert(RoleRef::BuiltIn(b));
         }
         assert_eq!(h.len(), 8);
+    }
+
+    #[test]
+    fn equal_sets_are_equal_values_however_they_were_reached() {
+        let c = |n| RoleRef::Custom(CustomRoleId(n));
+        let mut h: HeldRoles = [c(1), c(2), c(3)].into_iter().collect();
+        h.remove(c(1));
+        h.remove(c(3));
+        let one: HeldRoles = [c(2)].into_iter().collect();
+        assert_eq!(h, one);
+        assert_eq!(h.iter().collect::<Vec<_>>(), [c(2)]);
+        h.remove(c(2));
+        assert_eq!(h, HeldRoles::default());
+        assert!(h.is_empty());
+        h.insert(c(5));
+        h.insert(c(5));
+        h.insert(RoleRef::BuiltIn(BuiltInRole::Hr));
+        assert_eq!(h.len(), 2);
+        assert_eq!(
+            h.iter().collect::<Vec<_>>(),
+            [RoleRef::BuiltIn(BuiltInRole::Hr), c(5)]
+        );
+        assert_eq!(std::mem::size_of::<HeldRoles>(), 16);
     }
 }
