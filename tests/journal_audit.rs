@@ -372,23 +372,18 @@ fn promote_in_snapshot(path: &PathBuf, clerk: AccountId) {
         )
         .unwrap();
     let mut snapshot: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    // An account lists its memberships as (organization, place in the
-    // snapshot's membership list).
-    let places: Vec<usize> = snapshot["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["account"]["id"] == clerk.0)
-        .flat_map(|a| a["memberships"].as_array().unwrap().clone())
-        .map(|m| m[1].as_u64().unwrap() as usize)
-        .collect();
-    assert!(
-        !places.is_empty(),
-        "the clerk has a membership in the snapshot"
-    );
-    for place in places {
-        snapshot["memberships"][place]["standing"] = "head".into();
+    // An account lists its memberships as (organization, membership).
+    let mut promoted = 0;
+    for account in snapshot["accounts"].as_array_mut().unwrap() {
+        if account["account"]["id"] != clerk.0 {
+            continue;
+        }
+        for m in account["memberships"].as_array_mut().unwrap() {
+            m[1]["standing"] = "head".into();
+            promoted += 1;
+        }
     }
+    assert!(promoted > 0, "the clerk has a membership in the snapshot");
     c.execute(
         "UPDATE snapshots SET body = ?1 WHERE seq = ?2",
         params![serde_json::to_vec(&snapshot).unwrap(), seq],
