@@ -18,34 +18,23 @@ use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
 use crate::errors;
 use crate::json::{from_py, to_py};
+use crate::right::RightArg;
 use kabinet::identifiers::{Inn, Snils};
-use kabinet::{AccessRequest, AccountId, Command, InvitationId, OrgId, Right, Timestamp};
+use kabinet::{AccessRequest, AccountId, Command, InvitationId, OrgId, Timestamp};
 use pyo3::prelude::*;
-
-/// Reads a right by its code (`users.manage`).
-pub fn right(py: Python<'_>, code: &str) -> PyResult<Right> {
-    Right::from_code(code).ok_or_else(|| {
-        errors::input(
-            py,
-            &kabinet::InputError::new(kabinet::InputKind::Right, code),
-        )
-    })
-}
 
 /// The access request of a `check` call.
 fn access_request(
-    py: Python<'_>,
     actor: crate::id::Id,
     organization: crate::id::Id,
-    right: &str,
+    right: RightArg,
     at: Option<&Bound<'_, PyAny>>,
     signature: Option<&Bound<'_, Signature>>,
 ) -> PyResult<AccessRequest> {
-    let right = self::right(py, right)?;
     let mut request = AccessRequest::new(
         AccountId(actor.0),
         OrgId(organization.0),
-        right,
+        right.0,
         crate::time::timestamp(at)?,
     );
     if let Some(s) = signature {
@@ -140,14 +129,13 @@ impl PyKabinet {
     #[pyo3(signature = (actor, organization, right, at = None, signature = None))]
     fn check(
         &self,
-        py: Python<'_>,
         actor: crate::id::Id,
         organization: crate::id::Id,
-        right: &str,
+        right: RightArg,
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
     ) -> PyResult<Decision> {
-        let request = access_request(py, actor, organization, right, at, signature)?;
+        let request = access_request(actor, organization, right, at, signature)?;
         Ok(Decision(self.inner.check(&request)))
     }
 
@@ -156,14 +144,13 @@ impl PyKabinet {
     #[pyo3(signature = (actor, organization, right, at = None, signature = None))]
     fn check_positioned(
         &self,
-        py: Python<'_>,
         actor: crate::id::Id,
         organization: crate::id::Id,
-        right: &str,
+        right: RightArg,
         at: Option<&Bound<'_, PyAny>>,
         signature: Option<&Bound<'_, Signature>>,
     ) -> PyResult<(Decision, u64)> {
-        let request = access_request(py, actor, organization, right, at, signature)?;
+        let request = access_request(actor, organization, right, at, signature)?;
         let positioned = self.inner.check_positioned(&request);
         Ok((Decision(positioned.decision), positioned.seq))
     }

@@ -37,6 +37,7 @@ mod json;
 mod notifications;
 mod pki;
 mod registry;
+mod right;
 mod time;
 mod xmldsig;
 

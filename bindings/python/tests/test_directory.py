@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from enum import Enum
 from typing import Any, Callable, Dict, List, Optional
 
 import pytest
@@ -315,6 +316,28 @@ def test_unknown_rights_roles_and_levels_are_invalid_input(world: World) -> None
     assert e2.value.code == "signature.unknown_level"
     with pytest.raises(kabinet.InvalidInputError):
         k.assign_role(as_(head), org, head, "wizard")
+    for not_a_code in (5, None, b"users.manage"):
+        with pytest.raises(kabinet.InvalidInputError) as e3:
+            k.check(head, org, not_a_code, T0)  # type: ignore[arg-type]
+        assert e3.value.code == "right.unknown", not_a_code
+
+
+def test_a_right_is_read_from_any_string_holding_its_code(world: World) -> None:
+    """The binding finds a code in a dictionary; strings it cannot find
+    there (a str subclass hashing otherwise) are read by their text."""
+    k, head, org = world.k, world.head, world.org
+
+    class Code(str, Enum):
+        USERS_MANAGE = "users.manage"
+
+    class Text(str):
+        def __hash__(self) -> int:
+            return 7
+
+    built = "".join(["users", ".", "manage"])  # equal, not the same object
+    for code in ("users.manage", built, Code.USERS_MANAGE, Text("users.manage")):
+        d = k.check(head, org, code, T0)
+        assert d.allowed and d.right == "users.manage", code
 
 
 def test_times_are_aware_utc_datetimes() -> None:
@@ -335,6 +358,30 @@ def test_times_are_aware_utc_datetimes() -> None:
     with pytest.raises(kabinet.InvalidInputError) as e:
         kabinet.Context.system(datetime(2026, 3, 2, 9))
     assert e.value.code == "time.naive"
+    # The last datetime converted is recognised again only when it cannot
+    # change: a zone whose offset is computed on each call is asked each time.
+
+    class Shifting(tzinfo):
+        hours = 0
+
+        def utcoffset(self, dt: Optional[datetime]) -> timedelta:
+            return timedelta(hours=self.hours)
+
+        def dst(self, dt: Optional[datetime]) -> timedelta:
+            return timedelta(0)
+
+        def tzname(self, dt: Optional[datetime]) -> str:
+            return "shifting"
+
+    zone = Shifting()
+    local = datetime(2026, 3, 2, 9, tzinfo=zone)
+    assert kabinet.Context.system(local).at == datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    zone.hours = 3
+    assert kabinet.Context.system(local).at == datetime(2026, 3, 2, 6, tzinfo=timezone.utc)
+    fixed = datetime(2026, 3, 2, 9, tzinfo=timezone(timedelta(hours=3)))
+    for _ in range(3):
+        assert kabinet.Context.system(fixed).at == datetime(2026, 3, 2, 6, tzinfo=timezone.utc)
+        assert kabinet.Context.system(T0).at == T0
     # A date string where a datetime is due is a coded error, not an AttributeError.
     for wrong in ("2026-03-02T09:00:00Z", 1772442000, T0.date()):
         with pytest.raises(kabinet.InvalidInputError) as e2:
