@@ -10,9 +10,13 @@
 //! a right granted individually); each role is one `permit` naming its
 //! rights as actions on the organization, under `principal.may_act` (the
 //! account is active and confirmed, the membership active), which kabinet
-//! checks too.
+//! checks too. The signature is the request's context: its level as a number
+//! and the СНИЛС of its signer; a `forbid` per required level refuses a
+//! weaker one (the levels kabinet's policy requires for each right), and a
+//! `forbid` refuses a certified signature of someone else. Half the requests
+//! carry a simple signature, half a qualified one of the person asking.
 //!
-//! Run: `cd benches/cedar && cargo run --release -- [employees…]`
+//! Run: `cd benches/cedar && cargo bench -- [employees…]`
 //! (default 10000 100000).
 #![allow(
     missing_docs,
@@ -22,17 +26,19 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../../common/latency.rs"]
-mod latency;
-#[path = "../../common/organization.rs"]
-mod organization;
 #[path = "../../../tests/support/mod.rs"]
 mod fixtures;
+#[path = "../../common/latency.rs"]
+mod latency;
+#[allow(dead_code)]
+#[path = "../../common/organization.rs"]
+mod organization;
 
 use cedar_policy::{Authorizer, Context, Decision, Entities, EntityUid, PolicySet, Request};
 use kabinet::employees::{MembershipStatus, Standing};
 use kabinet::*;
 use latency::{per_call, timer_cost, Draw};
+use organization::qes;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -48,7 +54,9 @@ const RIGHTS: [Right; 6] = [
 ];
 
 fn uid(kind: &str, id: &str) -> EntityUid {
-    format!("{kind}::{}", json!(id)).parse().expect("an entity name")
+    format!("{kind}::{}", json!(id))
+        .parse()
+        .expect("an entity name")
 }
 
 /// The organization as Cedar entities and policies, one policy per role.
@@ -80,18 +88,24 @@ fn to_cedar(dir: &Directory, org: OrgId) -> (Entities, PolicySet) {
         }
         let may_act = dir.account(account).is_some_and(|a| a.may_act())
             && m.status == MembershipStatus::Active;
+        let snils = dir
+            .account(account)
+            .and_then(|a| a.snils.as_ref())
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default();
         users.push(json!({
             "uid": {"type": "User", "id": account.0.to_string()},
-            "attrs": {"may_act": may_act},
+            "attrs": {"may_act": may_act, "snils": snils},
             "parents": parents.iter().map(|p| json!({"type": "Role", "id": p})).collect::<Vec<_>>(),
         }));
     }
     for name in roles.keys() {
         users.push(json!({"uid": {"type": "Role", "id": name}, "attrs": {}, "parents": []}));
     }
-    users.push(json!({"uid": {"type": "Org", "id": org.0.to_string()}, "attrs": {}, "parents": []}));
+    users
+        .push(json!({"uid": {"type": "Org", "id": org.0.to_string()}, "attrs": {}, "parents": []}));
     let entities = Entities::from_json_value(json!(users), None).expect("entities");
-    let policies: String = roles
+    let mut policies: String = roles
         .iter()
         .map(|(name, rights)| {
             let actions: Vec<String> = rights
@@ -106,15 +120,60 @@ fn to_cedar(dir: &Directory, org: OrgId) -> (Entities, PolicySet) {
             )
         })
         .collect();
+    for level in [SignatureLevel::Enhanced, SignatureLevel::Qualified] {
+        let needing: Vec<String> = Right::ALL
+            .iter()
+            .filter(|r| dir.policy().signatures.required(**r) == level)
+            .map(|r| format!("Action::{}", json!(r.code())))
+            .collect();
+        if !needing.is_empty() {
+            policies.push_str(&format!(
+                "forbid(principal, action in [{}], resource) when {{ context.signature < {} }};\n",
+                needing.join(", "),
+                rank(level)
+            ));
+        }
+    }
+    policies.push_str(
+        "forbid(principal, action, resource) when { context.signature > 0 && context.signer_snils != principal.snils };\n",
+    );
     (entities, policies.parse().expect("policies"))
+}
+
+fn rank(level: SignatureLevel) -> usize {
+    SignatureLevel::ALL
+        .iter()
+        .position(|l| *l == level)
+        .unwrap_or(0)
+}
+
+/// The request's signature as Cedar's context.
+fn context(request: &AccessRequest) -> Context {
+    let evidence = &request.signature;
+    let signer = evidence
+        .signer
+        .as_ref()
+        .and_then(|s| s.snils.as_ref())
+        .map(|s| s.as_str().to_owned())
+        .unwrap_or_default();
+    Context::from_json_value(
+        json!({"signature": rank(evidence.level), "signer_snils": signer}),
+        None,
+    )
+    .expect("a context")
 }
 
 fn main() {
     let sizes: Vec<u32> = std::env::args()
         .skip(1)
+        .filter(|a| !a.starts_with('-'))
         .map(|a| a.parse().expect("a number of employees"))
         .collect();
-    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        sizes
+    };
     let timer = timer_cost();
     println!("timer (an empty pair of Instant::now): {timer}");
     for employees in sizes {
@@ -125,7 +184,12 @@ fn main() {
         let ours: Vec<AccessRequest> = (0..REQUESTS)
             .map(|_| {
                 let actor = people[draw.below(people.len())];
-                AccessRequest::new(actor, org, RIGHTS[draw.below(RIGHTS.len())], at)
+                let request = AccessRequest::new(actor, org, RIGHTS[draw.below(RIGHTS.len())], at);
+                if draw.below(2) == 0 {
+                    request
+                } else {
+                    request.signed(qes(&dir, actor))
+                }
             })
             .collect();
         let resource = uid("Org", &org.0.to_string());
@@ -136,7 +200,7 @@ fn main() {
                     uid("User", &r.actor.0.to_string()),
                     uid("Action", r.right.code()),
                     resource.clone(),
-                    Context::empty(),
+                    context(r),
                     None,
                 )
                 .expect("a request")
@@ -146,7 +210,8 @@ fn main() {
         let mut allowed = 0;
         for (a, b) in ours.iter().zip(&theirs) {
             let kabinet = dir.check(a).allowed;
-            let cedar = authorizer.is_authorized(b, &policies, &entities).decision() == Decision::Allow;
+            let cedar =
+                authorizer.is_authorized(b, &policies, &entities).decision() == Decision::Allow;
             assert_eq!(kabinet, cedar, "the two disagree on {a:?}");
             allowed += usize::from(kabinet);
         }
