@@ -99,11 +99,19 @@ impl Kabinet {
     /// # Errors
     /// `Storage` with `store.*`, `journal.checkpoint_mismatch`,
     /// `journal.snapshot` or `checkpoint.*`.
-    #[uniffi::constructor]
-    pub fn open_audited(path: String, checkpoint_key: Vec<u8>) -> Result<Self, KabinetError> {
+    /// `policy_json` and `max_staleness_ms` as in [`Kabinet::open`].
+    #[uniffi::constructor(default(policy_json = None, max_staleness_ms = None))]
+    pub fn open_audited(
+        path: String,
+        checkpoint_key: Vec<u8>,
+        policy_json: Option<String>,
+        max_staleness_ms: Option<u64>,
+    ) -> Result<Self, KabinetError> {
         let key = key(&checkpoint_key)?;
+        let policy = crate::journal::policy(policy_json)?;
+        let inner = kabinet::Kabinet::open_audited(path, policy, key)?;
         Ok(Self {
-            inner: kabinet::Kabinet::open_audited(path, kabinet::Policy::default(), key)?,
+            inner: crate::journal::fresh_within(inner, max_staleness_ms),
         })
     }
 

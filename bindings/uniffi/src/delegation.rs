@@ -11,7 +11,7 @@ use crate::handle::Kabinet;
 use crate::time;
 use crate::values::{named, right_set, Event};
 use kabinet::delegation::{PowerTerms, Redelegation, Representative as CoreRepresentative};
-use kabinet::identifiers::{Inn, Snils};
+use kabinet::identifiers::{Inn, Ogrn, Snils};
 use kabinet::{AccountId, Command, OrgId, PowerLevel as CorePowerLevel, PowerNumber};
 use std::time::SystemTime;
 
@@ -62,7 +62,21 @@ pub enum Representative {
         snils: Option<String>,
         /// The person's ИНН (12 digits).
         inn: Option<String>,
+        /// The organization the person acts through, when the power names one.
+        #[uniffi(default = None)]
+        acting_for: Option<ActingFor>,
     },
+}
+
+/// An organization a representative acts through (the power names its ИНН
+/// and, for a legal entity, its ОГРН).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ActingFor {
+    /// ИНН (10 digits, or 12 for an entrepreneur).
+    pub inn: String,
+    /// ОГРН, for a legal entity.
+    #[uniffi(default = None)]
+    pub ogrn: Option<String>,
 }
 
 /// The terms of a power being issued or passed on.
@@ -210,9 +224,17 @@ impl From<&kabinet::PowerOfAttorney> for PowerInfo {
                 CoreRepresentative::Account { account } => {
                     Representative::Account { account: account.0 }
                 }
-                CoreRepresentative::Person { snils, inn, .. } => Representative::Person {
+                CoreRepresentative::Person {
+                    snils,
+                    inn,
+                    acting_for,
+                } => Representative::Person {
                     snils: snils.as_ref().map(ToString::to_string),
                     inn: inn.as_ref().map(ToString::to_string),
+                    acting_for: acting_for.as_ref().map(|f| ActingFor {
+                        inn: f.inn.to_string(),
+                        ogrn: f.ogrn.as_ref().map(ToString::to_string),
+                    }),
                 },
             },
             powers: codes(p.powers),
@@ -233,10 +255,22 @@ impl PowerTermsInput {
                 Representative::Account { account } => CoreRepresentative::Account {
                     account: AccountId(*account),
                 },
-                Representative::Person { snils, inn } => CoreRepresentative::Person {
+                Representative::Person {
+                    snils,
+                    inn,
+                    acting_for,
+                } => CoreRepresentative::Person {
                     snils: snils.as_deref().map(Snils::parse).transpose()?,
                     inn: inn.as_deref().map(Inn::parse).transpose()?,
-                    acting_for: None,
+                    acting_for: acting_for
+                        .as_ref()
+                        .map(|f| -> Result<_, KabinetError> {
+                            Ok(kabinet::delegation::RepresentingOrganization {
+                                inn: Inn::parse(&f.inn)?,
+                                ogrn: f.ogrn.as_deref().map(Ogrn::parse).transpose()?,
+                            })
+                        })
+                        .transpose()?,
                 },
             },
             powers: right_set(&self.powers)?,

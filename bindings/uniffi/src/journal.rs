@@ -161,8 +161,10 @@ fn head(h: kabinet::journal::Head) -> JournalHead {
 #[uniffi::export]
 impl Kabinet {
     /// Opens (or creates) a directory kept in an SQLite file, or in the
-    /// PostgreSQL database a `postgresql://` URL names, with the default
-    /// policy: the snapshot is restored and the journal after it replayed.
+    /// PostgreSQL database a `postgresql://` URL names: the snapshot is
+    /// restored and the journal after it replayed. The policy is the
+    /// default one unless `policy_json` gives one (its JSON form; start from
+    /// [`crate::default_policy_json`]).
     ///
     /// Several handles, in this process, others or (on PostgreSQL) other
     /// machines, may share the database:
@@ -171,16 +173,19 @@ impl Kabinet {
     /// (the file is then asked at most that often).
     ///
     /// # Errors
-    /// `Storage` (`store.open`, `store.schema`, …).
-    #[uniffi::constructor(default(max_staleness_ms = None))]
-    pub fn open(path: String, max_staleness_ms: Option<u64>) -> Result<Self, KabinetError> {
-        let mut inner = kabinet::Kabinet::open(path)?;
-        if let Some(ms) = max_staleness_ms {
-            inner = inner.freshness(kabinet::Freshness::AtMost(
-                std::time::Duration::from_millis(ms),
-            ));
-        }
-        Ok(Self { inner })
+    /// `Storage` (`store.open`, `store.schema`, …); `InvalidInput`
+    /// (`policy.malformed`, `policy.unknown_field`) for a policy that is not one.
+    #[uniffi::constructor(default(max_staleness_ms = None, policy_json = None))]
+    pub fn open(
+        path: String,
+        max_staleness_ms: Option<u64>,
+        policy_json: Option<String>,
+    ) -> Result<Self, KabinetError> {
+        let policy = policy(policy_json)?;
+        let inner = kabinet::Kabinet::open_with_policy(path, policy)?;
+        Ok(Self {
+            inner: fresh_within(inner, max_staleness_ms),
+        })
     }
 
     /// Runs commands in order in one transaction: each is decided on the
@@ -343,5 +348,26 @@ impl Kabinet {
             out.push('\n');
         }
         Ok(out)
+    }
+}
+
+/// The policy in its JSON form, or the default one.
+pub(crate) fn policy(policy_json: Option<String>) -> Result<kabinet::Policy, KabinetError> {
+    policy_json.map_or_else(
+        || Ok(kabinet::Policy::default()),
+        |json| Ok(kabinet::from_json(kabinet::JsonForm::Policy, &json)?),
+    )
+}
+
+/// The handle answering from state at most `max_staleness_ms` old, or always fresh.
+pub(crate) fn fresh_within(
+    inner: kabinet::Kabinet,
+    max_staleness_ms: Option<u64>,
+) -> kabinet::Kabinet {
+    match max_staleness_ms {
+        Some(ms) => inner.freshness(kabinet::Freshness::AtMost(
+            std::time::Duration::from_millis(ms),
+        )),
+        None => inner,
     }
 }

@@ -52,6 +52,20 @@ fun dismissalTests() {
 }
 
 fun powersTests() {
+    test("powers: a third party acting through an organization keeps it") {
+        val w = World()
+        val through = ActingFor("7736207543", "1027700229193")
+        val rep = Representative.Person("001-001-994 00", null, through)
+        w.k.issuePower(asAccount(w.head, headQualified()), w.org,
+            PowerTermsInput(P1, null, rep, listOf("documents.view"), null, null, "none"), false)
+        eq(w.k.power(P1)!!.representative, rep)
+        eq(codeOf(raises<KabinetException> {
+            w.k.issuePower(asAccount(w.head, headQualified()), w.org,
+                PowerTermsInput(P2, null, Representative.Person("001-001-994 00", null, ActingFor("7736207544", null)),
+                    listOf("documents.view"), null, null, "none"), false)
+        }), "inn.checksum")
+    }
+
     test("powers: a power gives rights, the decision names the chain") {
         val w = World()
         val rep = person(w.k, "Доверенов", "001-001-997 00")
