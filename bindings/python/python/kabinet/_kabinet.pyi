@@ -2,21 +2,35 @@
 
 import os
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence, Tuple, TypedDict, Union, final
+from typing import (
+    Any,
+    Dict,
+    List,
+    Optional,
+    Sequence,
+    Tuple,
+    TypedDict,
+    Union,
+    final,
+    type_check_only,
+)
 
-from typing_extensions import NotRequired
+from typing_extensions import NotRequired, Self, disjoint_base
 
 # --- the JSON forms the queries return (serde's, see the Rust docs) --------
 
+@type_check_only
 class PersonName(TypedDict):
     surname: str
     given_name: str
     patronymic: NotRequired[str]
 
+@type_check_only
 class Contact(TypedDict):
     value: str
     confirmed: bool
 
+@type_check_only
 class Account(TypedDict):
     id: int
     name: PersonName
@@ -27,6 +41,7 @@ class Account(TypedDict):
     email: Optional[Contact]
     phone: Optional[Contact]
 
+@type_check_only
 class Requisites(TypedDict):
     full_name: str
     inn: str
@@ -40,17 +55,20 @@ class Requisites(TypedDict):
     bank: Optional[Dict[str, str]]
     head: Dict[str, Any]
 
+@type_check_only
 class CustomRole(TypedDict):
     id: int
     name: str
     rights: List[str]
 
+@type_check_only
 class AccessGroup(TypedDict):
     id: int
     name: str
     system: str
     members: List[int]
 
+@type_check_only
 class Organization(TypedDict):
     id: int
     kind: Dict[str, Any]
@@ -63,12 +81,14 @@ class Organization(TypedDict):
     custom_roles: List[CustomRole]
     access_groups: List[AccessGroup]
 
+@type_check_only
 class RejectionReason(TypedDict):
     code: str
     message_ru: str
     message_en: str
     details: Dict[str, Any]
 
+@type_check_only
 class Member(TypedDict):
     account: int
     standing: str
@@ -79,6 +99,7 @@ class Member(TypedDict):
     position: Optional[str]
     joined_at: str
 
+@type_check_only
 class Invitation(TypedDict):
     id: int
     org: int
@@ -90,6 +111,7 @@ class Invitation(TypedDict):
     sent_at: str
     expires_at: str
 
+@type_check_only
 class RightInfo(TypedDict):
     code: str
     area: str
@@ -98,6 +120,7 @@ class RightInfo(TypedDict):
     title_en: str
     required_signature: str
 
+@type_check_only
 class RoleInfo(TypedDict):
     code: str
     title_ru: str
@@ -126,10 +149,10 @@ def check_identifier(kind: str, value: str, bik: Optional[str] = None) -> Identi
 def identifier_kinds() -> List[str]: ...
 
 class _Identifier:
-    def __init__(self, value: str) -> None: ...
+    def __new__(cls, value: str) -> Self: ...
     @property
     def value(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -181,12 +204,12 @@ class Email(_Identifier):
     def domain(self) -> str: ...
 
 class _Account:
-    def __init__(self, value: str, bik: str) -> None: ...
+    def __new__(cls, value: str, bik: str) -> Self: ...
     @property
     def value(self) -> str: ...
     @property
     def bik(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -203,8 +226,8 @@ class CorrespondentAccount(_Account):
 
 @final
 class Signature:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         level: str = "simple",
         *,
         snils: Optional[str] = None,
@@ -213,7 +236,7 @@ class Signature:
         ogrn: Optional[str] = None,
         ogrnip: Optional[str] = None,
         bound_certificate: Optional[str] = None,
-    ) -> None: ...
+    ) -> Self: ...
     @staticmethod
     def simple() -> Signature: ...
     @staticmethod
@@ -293,14 +316,15 @@ class EffectiveRight:
 
 # --- the directory -----------------------------------------------------
 
+@disjoint_base
 class _Kabinet:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         policy: Optional[Dict[str, Any]] = None,
         path: Optional[str] = None,
         max_staleness_ms: Optional[int] = None,
         checkpoint_key: Optional[bytes] = None,
-    ) -> None: ...
+    ) -> Self: ...
     @staticmethod
     def now() -> datetime: ...
     def execute(self, command: Dict[str, Any], context: Context) -> List[Dict[str, Any]]: ...
