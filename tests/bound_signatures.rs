@@ -11,6 +11,7 @@
 )]
 
 mod bound_pki;
+mod common;
 mod support;
 
 use bound_pki::*;

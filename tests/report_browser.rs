@@ -12,6 +12,7 @@
 )]
 
 mod bound_pki;
+mod common;
 mod support;
 
 use std::io::Read;

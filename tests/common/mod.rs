@@ -1,9 +1,12 @@
-//! A test PKI in the Russian qualified profile, made with rcgen (ECDSA P-256).
+//! The test PKI in the Russian qualified profile, made with rcgen (ECDSA
+//! P-256): one fixture and one clock for every test that needs certificates
+//! of that profile.
 //!
 //! Root (accredited anchor) → accredited CA → holders: a legal entity's
 //! head, an individual entrepreneur, an employee, a certificate expiring in
-//! 29 days, a revoked one, one with the wrong key usage. Fixed test time:
-//! 2026-03-01T00:00:00Z.
+//! 29 days, a revoked one, one with the wrong key usage (serials 11–17), and
+//! leaves issued on demand by the same CA ([`Pki::leaf`], serials the
+//! caller's, from 100). Test time: [`AT`], 2026-03-03T00:00:00Z.
 #![allow(
     dead_code,
     clippy::unwrap_used,
@@ -13,6 +16,11 @@
 )]
 
 use der::Encode;
+use kabinet::certificates::BoundCertificate;
+use kabinet::pki::{
+    validate, ParsedCertificate, ParsedCrl, TrustStore, ValidationOptions, ValidationReport,
+};
+use kabinet::Timestamp;
 use rcgen::{
     date_time_ymd, BasicConstraints, CertificateParams, CertificateRevocationListParams,
     CustomExtension, DnType, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose, RevocationReason,
@@ -21,7 +29,7 @@ use rcgen::{
 use x509_cert::ext::pkix::certpolicy::PolicyInformation;
 use x509_cert::ext::pkix::CertificatePolicies;
 
-pub const AT: &str = "2026-03-01T00:00:00Z";
+pub const AT: &str = "2026-03-03T00:00:00Z";
 pub const ORG_INN_LE: &str = "7707083893";
 pub const ORG_OGRN: &str = "1027700132195";
 pub const HEAD_SNILS: &str = "11223344595";
@@ -43,6 +51,9 @@ pub struct Pki {
     pub revoked: Vec<u8>,
     pub wrong_usage: Vec<u8>,
     pub foreign: Vec<u8>,
+    /// The accredited CA, to issue more leaves.
+    ca_key: KeyPair,
+    ca_params: CertificateParams,
 }
 
 fn oid(arcs: &[u64]) -> DnType {
@@ -193,26 +204,26 @@ pub fn build() -> Pki {
         params.signed_by(&key(), issuer).unwrap().der().to_vec()
     };
     let head = issue(
-        leaf_params(Kind::Head, "Иванов Иван Иванович", 100),
+        leaf_params(Kind::Head, "Иванов Иван Иванович", 11),
         &ca_issuer,
     );
     let entrepreneur = issue(
-        leaf_params(Kind::Entrepreneur, "ИП Иванов Иван Иванович", 101),
+        leaf_params(Kind::Entrepreneur, "ИП Иванов Иван Иванович", 12),
         &ca_issuer,
     );
     let employee = issue(
-        leaf_params(Kind::Employee, "Петрова Анна Сергеевна", 102),
+        leaf_params(Kind::Employee, "Петрова Анна Сергеевна", 13),
         &ca_issuer,
     );
-    let mut p = leaf_params(Kind::Head, "Иванов (истекает)", 103);
-    p.not_after = date_time_ymd(2026, 3, 30);
+    let mut p = leaf_params(Kind::Head, "Иванов (истекает)", 14);
+    p.not_after = date_time_ymd(2026, 4, 1);
     let expiring = issue(p, &ca_issuer);
-    let revoked = issue(leaf_params(Kind::Head, "Иванов (отозван)", 104), &ca_issuer);
-    let mut p = leaf_params(Kind::Head, "Иванов (шифрование)", 105);
+    let revoked = issue(leaf_params(Kind::Head, "Иванов (отозван)", 15), &ca_issuer);
+    let mut p = leaf_params(Kind::Head, "Иванов (шифрование)", 16);
     p.key_usages = vec![KeyUsagePurpose::KeyEncipherment];
     let wrong_usage = issue(p, &ca_issuer);
     let foreign = issue(
-        leaf_params(Kind::Head, "Иванов (чужой корень)", 106),
+        leaf_params(Kind::Head, "Иванов (чужой корень)", 17),
         &other_issuer,
     );
 
@@ -221,7 +232,7 @@ pub fn build() -> Pki {
         untrusted_root: untrusted_root.der().to_vec(),
         ca: ca.der().to_vec(),
         root_crl: crl(&root_issuer, &[]),
-        ca_crl: crl(&ca_issuer, &[104]),
+        ca_crl: crl(&ca_issuer, &[15]),
         head,
         entrepreneur,
         employee,
@@ -229,5 +240,81 @@ pub fn build() -> Pki {
         revoked,
         wrong_usage,
         foreign,
+        ca_key,
+        ca_params: ca_p,
+    }
+}
+
+/// Who a leaf issued on demand names.
+pub struct Subject<'a> {
+    pub inn_le: &'a str,
+    pub ogrn: &'a str,
+    pub snils: &'a str,
+    pub inn: Option<&'a str>,
+}
+
+impl Pki {
+    /// The fixture ([`build`]).
+    pub fn new() -> Self {
+        build()
+    }
+
+    /// A leaf of the qualified profile (КС2 class) for `who`, issued by the
+    /// accredited CA, valid from 2025-06-01 to `not_after`.
+    pub fn leaf(&self, who: &Subject<'_>, serial: u64, not_after: (i32, u8, u8)) -> Vec<u8> {
+        let mut p = CertificateParams::default();
+        let dn = &mut p.distinguished_name;
+        dn.push(DnType::CountryName, "RU");
+        dn.push(DnType::CommonName, "Сотрудник ООО");
+        dn.push(oid(&[1, 2, 643, 100, 4]), who.inn_le);
+        dn.push(oid(&[1, 2, 643, 100, 1]), who.ogrn);
+        dn.push(oid(&[1, 2, 643, 100, 3]), who.snils);
+        if let Some(inn) = who.inn {
+            dn.push(oid(&[1, 2, 643, 3, 131, 1, 1]), inn);
+        }
+        p.is_ca = IsCa::ExplicitNoCa;
+        p.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::ContentCommitment,
+        ];
+        p.not_before = date_time_ymd(2025, 6, 1);
+        p.not_after = date_time_ymd(not_after.0, not_after.1, not_after.2);
+        p.serial_number = Some(SerialNumber::from(serial));
+        p.key_identifier_method = KeyIdMethod::Sha256;
+        p.use_authority_key_identifier_extension = true;
+        p.custom_extensions = vec![
+            utf8_ext(&[1, 2, 643, 100, 111], "СКЗИ \"КриптоПро CSP\""),
+            utf8_ext(&[1, 2, 643, 100, 112], "СКЗИ \"КриптоПро CSP\"; УЦ"),
+            policies(&[2]),
+        ];
+        let issuer = Issuer::from_params(&self.ca_params, &self.ca_key);
+        p.signed_by(&key(), &issuer).unwrap().der().to_vec()
+    }
+
+    /// The trust store of the fixture: the accredited root as anchor, the CA
+    /// as intermediate, both CRLs.
+    pub fn store(&self) -> TrustStore {
+        let mut store = TrustStore::new();
+        store.add_anchor(ParsedCertificate::from_der(&self.root).unwrap(), true);
+        store.add_intermediate(ParsedCertificate::from_der(&self.ca).unwrap());
+        store.add_crl(ParsedCrl::from_der(&self.root_crl).unwrap());
+        store.add_crl(ParsedCrl::from_der(&self.ca_crl).unwrap());
+        store
+    }
+
+    /// `leaf` validated against [`Pki::store`] at `at`.
+    pub fn report(&self, leaf: &[u8], at: &str) -> ValidationReport {
+        validate(
+            &ParsedCertificate::from_der(leaf).unwrap(),
+            &self.store(),
+            &ValidationOptions::at(at.parse::<Timestamp>().unwrap()),
+        )
+    }
+
+    /// A leaf for `who` valid until mid-2027, validated at [`AT`] and ready to bind.
+    pub fn bound(&self, who: &Subject<'_>, serial: u64) -> BoundCertificate {
+        let report = self.report(&self.leaf(who, serial, (2027, 6, 1)), AT);
+        assert!(report.valid, "{:?}", report.problems);
+        BoundCertificate::from_report(&report, AT.parse().unwrap()).unwrap()
     }
 }
