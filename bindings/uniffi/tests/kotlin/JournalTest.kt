@@ -49,24 +49,11 @@ fun journalTests() {
     }
 
     test("journal: a file opened with a policy decides under it") {
-        val path = dbPath()
-        val policy = defaultPolicyJson().replace(Regex("\"max_custom_roles\":\\d+"), "\"max_custom_roles\":1")
-        val k = Kabinet.open(path, policyJson = policy)
-        val head = person(k, "Грефов", "112-233-445 95", HEAD_INN)
-        val org = k.submitOrganization(asAccount(head), OrganizationKind.LegalEntity, draft())
-        k.consultRegistry(org, registry(), T0)
-        k.createCustomRole(asAccount(head), org, "Первая", listOf("users.view"))
-        eq(raises<KabinetException.Command> { k.createCustomRole(asAccount(head), org, "Вторая", listOf("users.view")) }.code,
-            "command.limit_reached")
+        val k = Kabinet.open(dbPath(), policyJson = ONE_CUSTOM_ROLE)
+        secondCustomRoleRefused(k)
         k.destroy()
-        val key = newCheckpointKey()
-        val audited = Kabinet.openAudited(dbPath(), key, policyJson = policy, maxStalenessMs = 50uL)
-        val h2 = person(audited, "Грефов", "112-233-445 95", HEAD_INN)
-        val o2 = audited.submitOrganization(asAccount(h2), OrganizationKind.LegalEntity, draft())
-        audited.consultRegistry(o2, registry(), T0)
-        audited.createCustomRole(asAccount(h2), o2, "Первая", listOf("users.view"))
-        eq(raises<KabinetException.Command> { audited.createCustomRole(asAccount(h2), o2, "Вторая", listOf("users.view")) }.code,
-            "command.limit_reached")
+        val audited = Kabinet.openAudited(dbPath(), newCheckpointKey(), policyJson = ONE_CUSTOM_ROLE, maxStalenessMs = 50uL)
+        secondCustomRoleRefused(audited)
         audited.destroy()
         eq(codeOf(raises<KabinetException> { Kabinet.open(dbPath(), policyJson = "{}") }), "policy.malformed")
     }

@@ -43,6 +43,20 @@ inline fun <reified E : Throwable> raises(body: () -> Unit): E {
     throw AssertionError("expected ${E::class.simpleName}, nothing was thrown")
 }
 
+/** The default policy with room for one custom role per organization. */
+val ONE_CUSTOM_ROLE: String =
+    defaultPolicyJson().replace(Regex("\"max_custom_roles\":\\d+"), "\"max_custom_roles\":1")
+
+/** An organization in `k` gets one custom role; a second is refused (ONE_CUSTOM_ROLE's limit). */
+fun secondCustomRoleRefused(k: Kabinet) {
+    val head = person(k, "Грефов", "112-233-445 95", HEAD_INN)
+    val org = k.submitOrganization(asAccount(head), OrganizationKind.LegalEntity, draft())
+    k.consultRegistry(org, registry(), T0)
+    k.createCustomRole(asAccount(head), org, "Первая", listOf("users.view"))
+    eq(raises<KabinetException.Command> { k.createCustomRole(asAccount(head), org, "Вторая", listOf("users.view")) }.code,
+        "command.limit_reached")
+}
+
 fun codeOf(e: KabinetException): String = when (e) {
     is KabinetException.Identifier -> e.code
     is KabinetException.Command -> e.code
@@ -320,15 +334,8 @@ fun main() {
     }
 
     test("a policy from its JSON form sets the limits") {
-        val policy = defaultPolicyJson().replace(Regex("\"max_custom_roles\":\\d+"), "\"max_custom_roles\":1")
-        yes(policy.contains("\"max_custom_roles\":1"), policy)
-        val k = Kabinet.withPolicyJson(policy)
-        val head = person(k, "Грефов", "112-233-445 95", HEAD_INN)
-        val org = k.submitOrganization(asAccount(head), OrganizationKind.LegalEntity, draft())
-        k.consultRegistry(org, registry(), T0)
-        k.createCustomRole(asAccount(head), org, "Первая", listOf("users.view"))
-        eq(raises<KabinetException.Command> { k.createCustomRole(asAccount(head), org, "Вторая", listOf("users.view")) }.code,
-            "command.limit_reached")
+        yes(ONE_CUSTOM_ROLE.contains("\"max_custom_roles\":1"), ONE_CUSTOM_ROLE)
+        secondCustomRoleRefused(Kabinet.withPolicyJson(ONE_CUSTOM_ROLE))
         eq(codeOf(raises<KabinetException> { Kabinet.withPolicyJson("{}") }), "policy.malformed")
     }
 
