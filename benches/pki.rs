@@ -199,6 +199,22 @@ fn bench(c: &mut Criterion) {
             assert!(validate(&leaf, &store, &options).valid);
         }),
         ("rustls-webpki", &|| webpki_validate().unwrap()),
+        // A store that has validated nothing yet: built from the DER of the
+        // anchor, the intermediate and both CRLs, then the leaf parsed and
+        // validated, so all four signatures are verified (webpki parses its
+        // CRLs and extracts its anchor once, outside its iterations).
+        ("kabinet, cold store", &|| {
+            let mut cold = TrustStore::new();
+            cold.add_anchor(
+                ParsedCertificate::from_der(black_box(&p.root)).unwrap(),
+                true,
+            );
+            cold.add_intermediate(ParsedCertificate::from_der(black_box(&p.ca)).unwrap());
+            cold.add_crl(ParsedCrl::from_der(black_box(&p.root_crl)).unwrap());
+            cold.add_crl(ParsedCrl::from_der(black_box(&p.ca_crl)).unwrap());
+            let leaf = ParsedCertificate::from_der(black_box(&p.leaf)).unwrap();
+            assert!(validate(&leaf, &cold, &options).valid);
+        }),
         ("kabinet parse leaf only", &|| {
             black_box(ParsedCertificate::from_der(black_box(&p.leaf)).unwrap());
         }),
