@@ -8,13 +8,6 @@ use crate::directory::{Actor, CommandError, Context, Directory, Event};
 use crate::ids::AccountId;
 use jiff::SignedDuration;
 
-fn system(ctx: &Context) -> Result<(), CommandError> {
-    match ctx.actor {
-        Actor::System => Ok(()),
-        Actor::Account(_) => Err(CommandError::SystemOnly),
-    }
-}
-
 fn auth(e: AuthError) -> CommandError {
     CommandError::Auth(e)
 }
@@ -30,7 +23,7 @@ pub(crate) fn execute(
     command: AuthCommand,
     ctx: &Context,
 ) -> Result<Vec<Event>, CommandError> {
-    system(ctx)?;
+    Directory::require_system(ctx)?;
     let policy = &dir.policy().auth;
     let at = ctx.at;
     let state = dir.auth_state();
@@ -270,7 +263,7 @@ pub(crate) fn execute_session(
             })])
         }
         SessionCommand::Sweep => {
-            system(ctx)?;
+            Directory::require_system(ctx)?;
             let mut ended: Vec<_> = state
                 .sessions()
                 .filter(|s| !s.is_live(ctx.at, policy))

@@ -39,7 +39,7 @@ use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
 use crate::accounts::Account;
-use crate::decisions::{AccessRequest, Basis, Refusal, Signing};
+use crate::decisions::{Basis, Refusal, Signing};
 use crate::directory::{CommandError, Context, Directory, Event};
 use crate::ids::{AccountId, OrgId};
 use crate::rights::{Right, RightSet};
@@ -95,27 +95,11 @@ impl Directory {
         terms: PowerTerms,
         irrevocable: bool,
     ) -> Result<Vec<Event>, CommandError> {
-        let actor = Self::require_person(ctx)?;
-        let request = AccessRequest {
-            actor,
-            organization: org,
-            right: Right::PowersEdit,
-            at: ctx.at,
-            signature: ctx.signature.clone(),
-        };
-        let decision = self.check(&request);
-        if !decision.allowed {
-            return Err(CommandError::Denied {
-                refusals: decision.refusals,
-            });
-        }
+        let (actor, decision) = self.permitted(org, ctx, Right::PowersEdit)?;
         if decision.basis == Some(Basis::PowerOfAttorney) {
             return Err(DelegationError::RedelegateInstead.into());
         }
-        let held = match (self.membership(org, actor), self.organization(org)) {
-            (Some(m), Some(o)) => m.rights(o),
-            _ => RightSet::EMPTY,
-        };
+        let held = self.held_rights(org, actor, &decision);
         let missing = terms.powers.difference(held);
         if !missing.is_empty() {
             return Err(CommandError::BeyondOwnRights { missing });
@@ -339,19 +323,7 @@ impl Directory {
                 refusals,
             )?;
         } else {
-            let request = AccessRequest {
-                actor,
-                organization: p.principal,
-                right: Right::PowersDelete,
-                at: ctx.at,
-                signature: ctx.signature.clone(),
-            };
-            let decision = self.check(&request);
-            if !decision.allowed {
-                return Err(CommandError::Denied {
-                    refusals: decision.refusals,
-                });
-            }
+            self.permitted(p.principal, ctx, Right::PowersDelete)?;
         }
         Ok(vec![Event::PowerRevoked {
             number,

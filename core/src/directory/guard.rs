@@ -2,7 +2,7 @@
 
 use super::{Actor, CommandError, Context, Directory};
 use crate::accounts::Account;
-use crate::decisions::AccessRequest;
+use crate::decisions::{AccessRequest, Decision};
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
@@ -36,6 +36,31 @@ impl Directory {
             .ok_or(CommandError::OrganizationNotFound { org })
     }
 
+    /// The acting person's decision for `right` at `org` under the context's
+    /// signature, as a member or a representative; a refusal is
+    /// [`CommandError::Denied`] with every reason.
+    pub(crate) fn permitted(
+        &self,
+        org: OrgId,
+        ctx: &Context,
+        right: Right,
+    ) -> Result<(AccountId, Decision), CommandError> {
+        let actor = Self::require_person(ctx)?;
+        let decision = self.check(&AccessRequest {
+            actor,
+            organization: org,
+            right,
+            at: ctx.at,
+            signature: ctx.signature.clone(),
+        });
+        if !decision.allowed {
+            return Err(CommandError::Denied {
+                refusals: decision.refusals,
+            });
+        }
+        Ok((actor, decision))
+    }
+
     /// The acting person may exercise `right` for `org` under the context's
     /// signature, as a member or a representative; returns every right they
     /// hold there.
@@ -45,29 +70,29 @@ impl Directory {
         ctx: &Context,
         right: Right,
     ) -> Result<(AccountId, RightSet), CommandError> {
-        let actor = Self::require_person(ctx)?;
-        let request = AccessRequest {
-            actor,
-            organization: org,
-            right,
-            at: ctx.at,
-            signature: ctx.signature.clone(),
-        };
-        let decision = self.check(&request);
-        if !decision.allowed {
-            return Err(CommandError::Denied {
-                refusals: decision.refusals,
-            });
-        }
-        // What the actor holds: through an active membership, and through the
-        // chain of powers of attorney the decision rests on, if it does.
+        let (actor, decision) = self.permitted(org, ctx, right)?;
+        Ok((actor, self.held_rights(org, actor, &decision)))
+    }
+
+    /// What `actor` holds at `org` beside an allowing `decision`: the rights
+    /// of an active membership, and those of the chain of powers of
+    /// attorney the decision rests on, if it does.
+    pub(crate) fn held_rights(
+        &self,
+        org: OrgId,
+        actor: AccountId,
+        decision: &Decision,
+    ) -> RightSet {
         let through_membership = match (self.membership(org, actor), self.organization(org)) {
             (Some(m), Some(o)) if m.status == MembershipStatus::Active => m.rights(o),
             _ => RightSet::EMPTY,
         };
-        let held =
-            through_membership.union(decision.delegation.map_or(RightSet::EMPTY, |d| d.powers));
-        Ok((actor, held))
+        through_membership.union(
+            decision
+                .delegation
+                .as_ref()
+                .map_or(RightSet::EMPTY, |d| d.powers),
+        )
     }
 
     /// The member an employee command acts on.

@@ -44,7 +44,7 @@ pub(crate) fn execute(
             )])
         }
         NotificationCommand::Notify { notice } => {
-            system(ctx)?;
+            Directory::require_system(ctx)?;
             if notice.reference.chars().count() > MAX_REFERENCE {
                 return Err(err(NotificationError::ReferenceTooLong));
             }
@@ -54,7 +54,7 @@ pub(crate) fn execute(
                 .collect())
         }
         NotificationCommand::MarkSent { delivery } => {
-            system(ctx)?;
+            Directory::require_system(ctx)?;
             if !state.outbox.contains_key(&delivery) {
                 return Err(err(NotificationError::DeliveryNotFound {
                     delivery: delivery.0,
@@ -65,13 +65,6 @@ pub(crate) fn execute(
                 at: ctx.at,
             })])
         }
-    }
-}
-
-fn system(ctx: &Context) -> Result<(), CommandError> {
-    match ctx.actor {
-        Actor::System => Ok(()),
-        Actor::Account(_) => Err(CommandError::SystemOnly),
     }
 }
 
