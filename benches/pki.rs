@@ -87,6 +87,17 @@ fn make_path() -> Path {
     }
 }
 
+/// A trust store that has validated nothing: the path's root as an
+/// accredited anchor, its CA as intermediate, both CRLs, parsed from DER.
+fn store_of(p: &Path) -> TrustStore {
+    let mut store = TrustStore::new();
+    store.add_anchor(ParsedCertificate::from_der(&p.root).unwrap(), true);
+    store.add_intermediate(ParsedCertificate::from_der(&p.ca).unwrap());
+    store.add_crl(ParsedCrl::from_der(&p.root_crl).unwrap());
+    store.add_crl(ParsedCrl::from_der(&p.ca_crl).unwrap());
+    store
+}
+
 fn bench(c: &mut Criterion) {
     let p = make_path();
     let at: Timestamp = "2026-03-01T00:00:00Z".parse().unwrap();
@@ -95,11 +106,7 @@ fn bench(c: &mut Criterion) {
     // the leaf is parsed and validated in each iteration. The store remembers the CRL
     // signatures it verified (first validation below): each iteration verifies the two
     // certificate signatures and checks the CRLs' times, scope and entries.
-    let mut store = TrustStore::new();
-    store.add_anchor(ParsedCertificate::from_der(&p.root).unwrap(), true);
-    store.add_intermediate(ParsedCertificate::from_der(&p.ca).unwrap());
-    store.add_crl(ParsedCrl::from_der(&p.root_crl).unwrap());
-    store.add_crl(ParsedCrl::from_der(&p.ca_crl).unwrap());
+    let store = store_of(&p);
     let options = ValidationOptions::at(at);
     let report = validate(
         &ParsedCertificate::from_der(&p.leaf).unwrap(),
@@ -204,14 +211,7 @@ fn bench(c: &mut Criterion) {
         // validated, so all four signatures are verified (webpki parses its
         // CRLs and extracts its anchor once, outside its iterations).
         ("kabinet, cold store", &|| {
-            let mut cold = TrustStore::new();
-            cold.add_anchor(
-                ParsedCertificate::from_der(black_box(&p.root)).unwrap(),
-                true,
-            );
-            cold.add_intermediate(ParsedCertificate::from_der(black_box(&p.ca)).unwrap());
-            cold.add_crl(ParsedCrl::from_der(black_box(&p.root_crl)).unwrap());
-            cold.add_crl(ParsedCrl::from_der(black_box(&p.ca_crl)).unwrap());
+            let cold = store_of(black_box(&p));
             let leaf = ParsedCertificate::from_der(black_box(&p.leaf)).unwrap();
             assert!(validate(&leaf, &cold, &options).valid);
         }),

@@ -20,6 +20,14 @@ pub enum Freshness {
     AtMost(Duration),
 }
 
+impl Freshness {
+    /// The freshness a host asks for with a staleness bound in milliseconds:
+    /// [`Freshness::AtMost`] that long, or [`Freshness::Fresh`] without one.
+    pub fn within_millis(max_staleness_ms: Option<u64>) -> Self {
+        max_staleness_ms.map_or(Self::Fresh, |ms| Self::AtMost(Duration::from_millis(ms)))
+    }
+}
+
 /// What a handle knows of the store's changes.
 #[derive(Debug)]
 pub(crate) struct Seen {
@@ -79,5 +87,23 @@ impl Seen {
                     >= interval
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bound_in_milliseconds_is_an_interval_and_none_is_fresh() {
+        assert_eq!(Freshness::within_millis(None), Freshness::Fresh);
+        assert_eq!(
+            Freshness::within_millis(Some(250)),
+            Freshness::AtMost(Duration::from_millis(250))
+        );
+        assert_eq!(
+            Freshness::within_millis(Some(0)),
+            Freshness::AtMost(Duration::ZERO)
+        );
     }
 }

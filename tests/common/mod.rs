@@ -104,7 +104,7 @@ enum Kind {
 }
 
 fn leaf_params(kind: Kind, cn: &str, serial: u64) -> CertificateParams {
-    let mut p = CertificateParams::default();
+    let mut p = holder_params(serial);
     let dn = &mut p.distinguished_name;
     dn.push(DnType::CountryName, "RU");
     dn.push(DnType::CommonName, cn);
@@ -133,6 +133,14 @@ fn leaf_params(kind: Kind, cn: &str, serial: u64) -> CertificateParams {
             dn.push(oid(&[1, 2, 643, 100, 3]), EMPLOYEE_SNILS);
         }
     }
+    p
+}
+
+/// A holder's certificate of the qualified profile with serial `serial`,
+/// valid 2025-06-01 to 2027-06-01, its subject still to be named: signing
+/// and non-repudiation, the СКЗИ and УЦ tools, classes КС1 and КС2.
+fn holder_params(serial: u64) -> CertificateParams {
+    let mut p = CertificateParams::default();
     p.is_ca = IsCa::ExplicitNoCa;
     p.key_usages = vec![
         KeyUsagePurpose::DigitalSignature,
@@ -259,10 +267,10 @@ impl Pki {
         build()
     }
 
-    /// A leaf of the qualified profile (КС2 class) for `who`, issued by the
-    /// accredited CA, valid from 2025-06-01 to `not_after`.
+    /// A leaf of the qualified profile for `who`, issued by the accredited
+    /// CA, valid from 2025-06-01 to `not_after`.
     pub fn leaf(&self, who: &Subject<'_>, serial: u64, not_after: (i32, u8, u8)) -> Vec<u8> {
-        let mut p = CertificateParams::default();
+        let mut p = holder_params(serial);
         let dn = &mut p.distinguished_name;
         dn.push(DnType::CountryName, "RU");
         dn.push(DnType::CommonName, "Сотрудник ООО");
@@ -272,21 +280,7 @@ impl Pki {
         if let Some(inn) = who.inn {
             dn.push(oid(&[1, 2, 643, 3, 131, 1, 1]), inn);
         }
-        p.is_ca = IsCa::ExplicitNoCa;
-        p.key_usages = vec![
-            KeyUsagePurpose::DigitalSignature,
-            KeyUsagePurpose::ContentCommitment,
-        ];
-        p.not_before = date_time_ymd(2025, 6, 1);
         p.not_after = date_time_ymd(not_after.0, not_after.1, not_after.2);
-        p.serial_number = Some(SerialNumber::from(serial));
-        p.key_identifier_method = KeyIdMethod::Sha256;
-        p.use_authority_key_identifier_extension = true;
-        p.custom_extensions = vec![
-            utf8_ext(&[1, 2, 643, 100, 111], "СКЗИ \"КриптоПро CSP\""),
-            utf8_ext(&[1, 2, 643, 100, 112], "СКЗИ \"КриптоПро CSP\"; УЦ"),
-            policies(&[2]),
-        ];
         let issuer = Issuer::from_params(&self.ca_params, &self.ca_key);
         p.signed_by(&key(), &issuer).unwrap().der().to_vec()
     }

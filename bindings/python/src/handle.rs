@@ -91,13 +91,9 @@ impl PyKabinet {
                 })
                 .map_err(|e| crate::journal::store_error(py, &e))?,
         };
-        let inner = match max_staleness_ms {
-            Some(ms) => inner.freshness(kabinet::Freshness::AtMost(
-                std::time::Duration::from_millis(ms),
-            )),
-            None => inner,
-        };
-        Ok(Self { inner })
+        Ok(Self {
+            inner: inner.freshness(kabinet::Freshness::within_millis(max_staleness_ms)),
+        })
     }
 
     /// The current time from the system clock (UTC).

@@ -111,7 +111,7 @@ impl Kabinet {
         let policy = crate::journal::policy(policy_json)?;
         let inner = kabinet::Kabinet::open_audited(path, policy, key)?;
         Ok(Self {
-            inner: crate::journal::fresh_within(inner, max_staleness_ms),
+            inner: inner.freshness(kabinet::Freshness::within_millis(max_staleness_ms)),
         })
     }
 

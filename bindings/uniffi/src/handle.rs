@@ -90,9 +90,8 @@ impl Kabinet {
     /// `policy.malformed` for JSON that is not a policy.
     #[uniffi::constructor]
     pub fn with_policy_json(policy_json: String) -> Result<Self, KabinetError> {
-        let policy = kabinet::from_json(kabinet::JsonForm::Policy, &policy_json)?;
         Ok(Self {
-            inner: kabinet::Kabinet::with_policy(policy),
+            inner: kabinet::Kabinet::with_policy(crate::journal::policy(Some(policy_json))?),
         })
     }
 

@@ -184,7 +184,7 @@ impl Kabinet {
         let policy = policy(policy_json)?;
         let inner = kabinet::Kabinet::open_with_policy(path, policy)?;
         Ok(Self {
-            inner: fresh_within(inner, max_staleness_ms),
+            inner: inner.freshness(kabinet::Freshness::within_millis(max_staleness_ms)),
         })
     }
 
@@ -357,17 +357,4 @@ pub(crate) fn policy(policy_json: Option<String>) -> Result<kabinet::Policy, Kab
         || Ok(kabinet::Policy::default()),
         |json| Ok(kabinet::from_json(kabinet::JsonForm::Policy, &json)?),
     )
-}
-
-/// The handle answering from state at most `max_staleness_ms` old, or always fresh.
-pub(crate) fn fresh_within(
-    inner: kabinet::Kabinet,
-    max_staleness_ms: Option<u64>,
-) -> kabinet::Kabinet {
-    match max_staleness_ms {
-        Some(ms) => inner.freshness(kabinet::Freshness::AtMost(
-            std::time::Duration::from_millis(ms),
-        )),
-        None => inner,
-    }
 }
