@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the Kotlin tests need (idempotent): the Kotlin compiler from the
-# npm registry into target/kotlin, and JNA (>= 5.12, which the generated
-# bindings load the library with) from Debian's packages.
+# npm registry into target/kotlin, JNA (>= 5.12, which the generated
+# bindings load the library with) and Gson (the tests read the shared
+# scenarios' JSON with it) from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 KOTLIN_VERSION=2.4.20
@@ -19,4 +20,7 @@ if ! command -v java >/dev/null; then
 fi
 if [ ! -f /usr/share/java/jna.jar ]; then
     scripts/deps/apt-packages.sh libjna-java
+fi
+if [ ! -f /usr/share/java/gson.jar ]; then
+    scripts/deps/apt-packages.sh libgoogle-gson-java
 fi
