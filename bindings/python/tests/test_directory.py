@@ -166,6 +166,8 @@ def test_access_groups_hold_members(world: World) -> None:
     e = person(k, "Группов", "001-001-997 00")
     world.hire(e, [])
     group = k.create_access_group(as_(head), org, "Бухгалтерия", "1С")
+    renamed = k.rename_access_group(as_(head), org, group, "Бухгалтерия 8.3")
+    assert renamed == [{"event": "access_group_renamed", "org": org, "group": group, "name": "Бухгалтерия 8.3"}]
     k.add_to_access_group(as_(head), org, group, e)
     o = k.organization(org)
     assert o is not None and o["access_groups"][0]["members"] == [e]

@@ -298,6 +298,19 @@ impl Kabinet {
         )
     }
 
+    /// Renames an access group.
+    pub fn rename_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        group: u64,
+        name: String,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.on_group(&context, org, group, |org, group| {
+            Command::RenameAccessGroup { org, group, name }
+        })
+    }
+
     /// Adds an employee to an access group.
     pub fn add_to_access_group(
         &self,

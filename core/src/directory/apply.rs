@@ -235,6 +235,9 @@ impl Directory {
             } => self.update_group(*org, *group, |g| {
                 g.members.remove(account);
             }),
+            Event::AccessGroupRenamed { org, group, name } => {
+                self.update_group(*org, *group, |g| g.name = name.clone())
+            }
             Event::AccessGroupDeleted { org, group } => {
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.access_groups.retain(|g| g.id != *group);

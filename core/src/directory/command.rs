@@ -286,6 +286,15 @@ pub enum Command {
         /// The information system.
         system: String,
     },
+    /// Renames an access group. Right `access_groups.edit`.
+    RenameAccessGroup {
+        /// The organization.
+        org: OrgId,
+        /// The group.
+        group: AccessGroupId,
+        /// The new name.
+        name: String,
+    },
     /// Adds an employee to an access group. Right `access_groups.edit`.
     AddToAccessGroup {
         /// The organization.

@@ -158,6 +158,12 @@ pub enum Event {
     },
     /// An access group was deleted.
     AccessGroupDeleted { org: OrgId, group: AccessGroupId },
+    /// An access group was renamed.
+    AccessGroupRenamed {
+        org: OrgId,
+        group: AccessGroupId,
+        name: String,
+    },
     /// A power of attorney was issued, re-delegated or imported.
     PowerIssued { power: PowerOfAttorney },
     /// A power of attorney was revoked; `ended` lists every power
@@ -216,6 +222,7 @@ impl Event {
             Self::AccessGroupMemberAdded { .. } => "access_group_member_added",
             Self::AccessGroupMemberRemoved { .. } => "access_group_member_removed",
             Self::AccessGroupDeleted { .. } => "access_group_deleted",
+            Self::AccessGroupRenamed { .. } => "access_group_renamed",
             Self::PowerIssued { .. } => "power_issued",
             Self::PowerRevoked { .. } => "power_revoked",
             Self::PowerRefused { .. } => "power_refused",

@@ -112,6 +112,9 @@ impl Directory {
             C::CreateAccessGroup { org, name, system } => {
                 self.create_access_group(ctx, org, &name, &system)
             }
+            C::RenameAccessGroup { org, group, name } => {
+                self.rename_access_group(ctx, org, group, &name)
+            }
             C::AddToAccessGroup {
                 org,
                 group,

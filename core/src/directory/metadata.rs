@@ -47,6 +47,7 @@ impl Command {
             Self::UpdateCustomRole { .. } => "update_custom_role",
             Self::DeleteCustomRole { .. } => "delete_custom_role",
             Self::CreateAccessGroup { .. } => "create_access_group",
+            Self::RenameAccessGroup { .. } => "rename_access_group",
             Self::AddToAccessGroup { .. } => "add_to_access_group",
             Self::RemoveFromAccessGroup { .. } => "remove_from_access_group",
             Self::DeleteAccessGroup { .. } => "delete_access_group",
@@ -92,6 +93,7 @@ impl Directory {
             | Command::UpdateCustomRole { org, .. }
             | Command::DeleteCustomRole { org, .. }
             | Command::CreateAccessGroup { org, .. }
+            | Command::RenameAccessGroup { org, .. }
             | Command::AddToAccessGroup { org, .. }
             | Command::RemoveFromAccessGroup { org, .. }
             | Command::DeleteAccessGroup { org, .. }

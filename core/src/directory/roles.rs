@@ -150,6 +150,25 @@ impl Directory {
         }])
     }
 
+    pub(super) fn rename_access_group(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        group: AccessGroupId,
+        name: &str,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.authorize(org, ctx, Right::AccessGroupsEdit)?;
+        let o = self.existing_org(org)?;
+        let g = o
+            .access_group(group)
+            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        let name = clean_name(name)?;
+        if g.name == name {
+            return Err(CommandError::AlreadyInStatus { status: "named_so" });
+        }
+        Ok(vec![Event::AccessGroupRenamed { org, group, name }])
+    }
+
     pub(super) fn change_access_group(
         &self,
         ctx: &Context,

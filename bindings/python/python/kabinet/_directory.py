@@ -401,6 +401,12 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         )
         return _first(events, "group")
 
+    def rename_access_group(self, context: Context, org: int, group: int, name: str) -> List[Event]:
+        """Renames an access group."""
+        return self.execute(
+            {"command": "rename_access_group", "org": org, "group": group, "name": name}, context
+        )
+
     def add_to_access_group(self, context: Context, org: int, group: int, account: int) -> List[Event]:
         """Adds an employee to an access group."""
         return self.execute(

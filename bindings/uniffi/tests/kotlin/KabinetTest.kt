@@ -264,6 +264,8 @@ fun main() {
         eq(w.k.membership(w.org, e)!!.grants, listOf("payments.view"))
         val group = w.k.createAccessGroup(asAccount(w.head), w.org, "Бухгалтерия", "1С")
         w.k.addToAccessGroup(asAccount(w.head), w.org, group, e)
+        eq(w.k.renameAccessGroup(asAccount(w.head), w.org, group, "Бухгалтерия 8.3").map { it.kind }, listOf("access_group_renamed"))
+        eq(w.k.organization(w.org)!!.accessGroups.single().name, "Бухгалтерия 8.3")
         eq(w.k.organization(w.org)!!.accessGroups.single().members, listOf(e))
     }
 
