@@ -1,0 +1,223 @@
+//! The import graph of `core/src`'s top-level modules, read from the source
+//! (`crate::module` paths), held against docs/ARCHITECTURE.md: a module may
+//! join no import cycle it is not already in, and the cycles there are may
+//! only shrink. When an edge goes away, the test names the entry to strike
+//! from the lists below, so the record follows the code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The import cycles of today (strongly connected components of more than
+/// one module), largest first. See docs/ARCHITECTURE.md.
+const CYCLES: &[&[&str]] = &[
+    &[
+        "applications",
+        "auth",
+        "certificates",
+        "decisions",
+        "delegation",
+        "directory",
+        "employees",
+        "notifications",
+        "organizations",
+        "policy",
+    ],
+    &["cms", "pki"],
+];
+
+/// The layers above the directory, which may use it: the journal records
+/// its commands and events.
+const ABOVE_THE_DIRECTORY: &[&str] = &["directory", "journal"];
+
+/// The features that still reach into `directory` (for `Directory`,
+/// `Context`, `Event`, `CommandError`): the edges that close the big cycle.
+const FEATURES_USING_DIRECTORY: &[&str] = &[
+    "applications",
+    "auth",
+    "certificates",
+    "decisions",
+    "delegation",
+    "notifications",
+];
+
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
+fn module_of(root: &Path, file: &Path) -> String {
+    let first = file
+        .strip_prefix(root)
+        .unwrap()
+        .components()
+        .next()
+        .unwrap();
+    let name = first.as_os_str().to_str().unwrap();
+    name.trim_end_matches(".rs").to_owned()
+}
+
+fn graph() -> Graph {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src");
+    let modules: BTreeSet<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| module_of(&root, &e.unwrap().path()))
+        .filter(|m| m != "lib")
+        .collect();
+    let mut graph: Graph = modules
+        .iter()
+        .map(|m| (m.clone(), BTreeSet::new()))
+        .collect();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let from = module_of(&root, &path);
+            if from == "lib" || path.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for to in referenced(&text).intersection(&modules) {
+                if *to != from {
+                    graph.get_mut(&from).unwrap().insert(to.clone());
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// The top-level names a file reaches through `crate::`, including those of
+/// a `use crate::{a, b::c}` group.
+fn referenced(text: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let inner = &group[..group.find('}').unwrap_or(group.len())];
+            for part in inner.split(',') {
+                let name: String = part
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                names.insert(name);
+            }
+        } else {
+            names.insert(
+                rest.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect(),
+            );
+        }
+    }
+    names
+}
+
+/// Strongly connected components of more than one module (Tarjan's algorithm).
+fn cycles(graph: &Graph) -> Vec<BTreeSet<String>> {
+    struct Walk<'a> {
+        graph: &'a Graph,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        found: Vec<BTreeSet<String>>,
+    }
+    fn visit<'a>(w: &mut Walk<'a>, v: &'a str) {
+        let i = w.index.len();
+        w.index.insert(v, i);
+        w.low.insert(v, i);
+        w.stack.push(v);
+        for to in &w.graph[v] {
+            if !w.index.contains_key(to.as_str()) {
+                visit(w, to);
+                let low = w.low[v].min(w.low[to.as_str()]);
+                w.low.insert(v, low);
+            } else if w.stack.contains(&to.as_str()) {
+                let low = w.low[v].min(w.index[to.as_str()]);
+                w.low.insert(v, low);
+            }
+        }
+        if w.low[v] == w.index[v] {
+            let mut component = BTreeSet::new();
+            while let Some(top) = w.stack.pop() {
+                component.insert(top.to_owned());
+                if top == v {
+                    break;
+                }
+            }
+            if component.len() > 1 {
+                w.found.push(component);
+            }
+        }
+    }
+    let mut walk = Walk {
+        graph,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        found: Vec::new(),
+    };
+    for v in graph.keys() {
+        if !walk.index.contains_key(v.as_str()) {
+            visit(&mut walk, v);
+        }
+    }
+    walk.found.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    walk.found
+}
+
+#[test]
+fn the_import_cycles_are_the_recorded_ones_or_fewer() {
+    let found = cycles(&graph());
+    let recorded: Vec<BTreeSet<String>> = CYCLES
+        .iter()
+        .map(|c| c.iter().map(|m| (*m).to_owned()).collect())
+        .collect();
+    for cycle in &found {
+        assert!(
+            recorded.iter().any(|r| cycle.is_subset(r)),
+            "a new import cycle: {cycle:?} (the features depend on the shared vocabulary and \
+             the directory on them, never the reverse; see docs/ARCHITECTURE.md)"
+        );
+    }
+    assert_eq!(
+        found, recorded,
+        "the cycles shrank: record them in CYCLES and docs/ARCHITECTURE.md"
+    );
+}
+
+#[test]
+fn no_other_feature_reaches_into_the_directory() {
+    let graph = graph();
+    let using: Vec<&str> = graph
+        .iter()
+        .filter(|(m, to)| !ABOVE_THE_DIRECTORY.contains(&m.as_str()) && to.contains("directory"))
+        .map(|(m, _)| m.as_str())
+        .collect();
+    for m in &using {
+        assert!(
+            FEATURES_USING_DIRECTORY.contains(m),
+            "{m} now imports the directory: a feature takes what it reads as a parameter \
+             or a trait of its own (docs/ARCHITECTURE.md)"
+        );
+    }
+    assert_eq!(
+        using, FEATURES_USING_DIRECTORY,
+        "a feature stopped importing the directory: strike it from FEATURES_USING_DIRECTORY"
+    );
+}
+
+#[test]
+fn the_reader_finds_imports_in_every_form() {
+    let text =
+        "use crate::ids::OrgId;\nuse crate::{rights::Right, policy};\nlet x = crate::gost::verify;";
+    let names: Vec<String> = referenced(text).into_iter().collect();
+    assert_eq!(names, ["gost", "ids", "policy", "rights"]);
+}
