@@ -27,6 +27,7 @@ pub mod auth;
 pub mod certificates;
 pub mod cms;
 pub mod coded;
+pub mod context;
 pub mod decisions;
 pub mod delegation;
 pub mod directory;

@@ -2,29 +2,32 @@
 
 use super::codes::CodePurpose;
 use super::session::{usable, SessionCommand, SessionEnd, SessionEvent, SessionId};
+use super::world::AuthWorld;
 use super::{AuthCommand, AuthError, AuthEvent};
-use crate::accounts::{AccountStatus, BlockReason, ContactKind};
-use crate::directory::{Actor, CommandError, Context, Directory, Event};
+use crate::accounts::{Account, AccountStatus, BlockReason, ContactKind};
+use crate::context::{Actor, Context};
 use crate::ids::AccountId;
 use jiff::SignedDuration;
 
-fn auth(e: AuthError) -> CommandError {
-    CommandError::Auth(e)
+fn exists<W: AuthWorld>(dir: &W, account: AccountId) -> Result<&Account, W::Error> {
+    dir.account(account).ok_or(W::account_not_found(account))
 }
 
-fn exists(dir: &Directory, account: AccountId) -> Result<&crate::accounts::Account, CommandError> {
-    dir.account(account)
-        .ok_or(CommandError::AccountNotFound { account })
+fn require_system<W: AuthWorld>(ctx: &Context) -> Result<(), W::Error> {
+    match ctx.actor {
+        Actor::System => Ok(()),
+        Actor::Account(_) => Err(W::system_only()),
+    }
 }
 
 /// Executes an authentication command.
-pub(crate) fn execute(
-    dir: &Directory,
+pub(crate) fn execute<W: AuthWorld>(
+    dir: &W,
     command: AuthCommand,
     ctx: &Context,
-) -> Result<Vec<Event>, CommandError> {
-    Directory::require_system(ctx)?;
-    let policy = &dir.policy().auth;
+) -> Result<Vec<W::Event>, W::Error> {
+    require_system::<W>(ctx)?;
+    let policy = dir.auth_policy();
     let at = ctx.at;
     let state = dir.auth_state();
     match command {
@@ -35,14 +38,14 @@ pub(crate) fn execute(
         } => {
             let a = exists(dir, account)?;
             if a.status != AccountStatus::Active {
-                return Err(auth(AuthError::AccountLocked {
+                return Err(W::Error::from(AuthError::AccountLocked {
                     status: a.status.code(),
                 }));
             }
             let mem = state.account(account);
             if succeeded {
                 let session = SessionId(state.next_session.max(1));
-                let mut out = vec![Event::Auth(AuthEvent::LoginSucceeded {
+                let mut out = vec![W::Event::from(AuthEvent::LoginSucceeded {
                     account,
                     method,
                     session,
@@ -52,7 +55,7 @@ pub(crate) fn execute(
                 })];
                 if let Some(ip) = ctx.ip {
                     if !mem.is_some_and(|m| m.known_ips.contains(&ip)) {
-                        out.push(Event::Auth(AuthEvent::NewIpLogin { account, ip, at }));
+                        out.push(W::Event::from(AuthEvent::NewIpLogin { account, ip, at }));
                     }
                 }
                 return Ok(out);
@@ -62,7 +65,7 @@ pub(crate) fn execute(
                 m.failures.iter().filter(|&&f| f > window_start).count()
             });
             let failures = u32::try_from(recent).unwrap_or(u32::MAX).saturating_add(1);
-            let mut out = vec![Event::Auth(AuthEvent::LoginFailed {
+            let mut out = vec![W::Event::from(AuthEvent::LoginFailed {
                 account,
                 method,
                 ip: ctx.ip,
@@ -71,15 +74,15 @@ pub(crate) fn execute(
                 keep_failures: policy.max_failed_logins,
             })];
             if failures >= policy.max_failed_logins {
-                out.push(Event::Auth(AuthEvent::LockedOut {
+                out.push(W::Event::from(AuthEvent::LockedOut {
                     account,
                     failures,
                     at,
                 }));
-                out.push(Event::AccountStatusChanged {
+                out.push(W::account_status_changed(
                     account,
-                    status: AccountStatus::Blocked(BlockReason::FailedLogins),
-                });
+                    AccountStatus::Blocked(BlockReason::FailedLogins),
+                ));
             }
             Ok(out)
         }
@@ -90,9 +93,12 @@ pub(crate) fn execute(
                 .and_then(|m| m.last_totp_step)
                 .is_some_and(|last| step <= last)
             {
-                return Err(auth(AuthError::OtpReplayed { step }));
+                return Err(W::Error::from(AuthError::OtpReplayed { step }));
             }
-            Ok(vec![Event::Auth(AuthEvent::TotpStepUsed { account, step })])
+            Ok(vec![W::Event::from(AuthEvent::TotpStepUsed {
+                account,
+                step,
+            })])
         }
         AuthCommand::IssueCode {
             account,
@@ -106,7 +112,7 @@ pub(crate) fn execute(
                 super::CodeChannel::Email => a.email.is_some(),
             };
             if !has_contact {
-                return Err(auth(AuthError::NoContact));
+                return Err(W::Error::from(AuthError::NoContact));
             }
             if purpose == CodePurpose::Recovery {
                 let day = SignedDuration::from_hours(24);
@@ -123,14 +129,14 @@ pub(crate) fn execute(
                     .unwrap_or_default();
                 if recent.len() >= policy.recovery_per_day as usize {
                     let oldest = recent.first().copied().unwrap_or(at);
-                    return Err(auth(AuthError::RecoveryLimit {
+                    return Err(W::Error::from(AuthError::RecoveryLimit {
                         limit: policy.recovery_per_day,
                         next_at: oldest.saturating_add(day).unwrap_or(oldest),
                     }));
                 }
             }
             let expires_at = at.saturating_add(policy.code_ttl).unwrap_or(at);
-            Ok(vec![Event::Auth(AuthEvent::CodeIssued {
+            Ok(vec![W::Event::from(AuthEvent::CodeIssued {
                 account,
                 purpose,
                 channel,
@@ -150,21 +156,21 @@ pub(crate) fn execute(
                 .account(account)
                 .and_then(|m| m.codes.iter().find(|(p, _)| *p == purpose))
                 .map(|(_, c)| c)
-                .ok_or(auth(AuthError::NoPendingCode))?;
+                .ok_or(W::Error::from(AuthError::NoPendingCode))?;
             if at >= pending.expires_at {
-                return Err(auth(AuthError::CodeExpired {
+                return Err(W::Error::from(AuthError::CodeExpired {
                     expired_at: pending.expires_at,
                 }));
             }
             if !pending.digest.matches(&digest) {
-                return Ok(vec![Event::Auth(AuthEvent::CodeRejected {
+                return Ok(vec![W::Event::from(AuthEvent::CodeRejected {
                     account,
                     purpose,
                     attempts_left: pending.attempts_left.saturating_sub(1),
                     at,
                 })]);
             }
-            let mut out = vec![Event::Auth(AuthEvent::CodeAccepted {
+            let mut out = vec![W::Event::from(AuthEvent::CodeAccepted {
                 account,
                 purpose,
                 at,
@@ -173,11 +179,8 @@ pub(crate) fn execute(
                 CodePurpose::Recovery
                     if a.status == AccountStatus::Blocked(BlockReason::FailedLogins) =>
                 {
-                    out.push(Event::Auth(AuthEvent::Recovered { account, at }));
-                    out.push(Event::AccountStatusChanged {
-                        account,
-                        status: AccountStatus::Active,
-                    });
+                    out.push(W::Event::from(AuthEvent::Recovered { account, at }));
+                    out.push(W::account_status_changed(account, AccountStatus::Active));
                 }
                 CodePurpose::ContactConfirmation => {
                     let (kind, confirmed) = match pending.channel {
@@ -189,7 +192,7 @@ pub(crate) fn execute(
                         }
                     };
                     if confirmed == Some(false) {
-                        out.push(Event::ContactConfirmed { account, kind });
+                        out.push(W::contact_confirmed(account, kind));
                     }
                 }
                 _ => {}
@@ -203,13 +206,13 @@ pub(crate) fn execute(
         } => {
             exists(dir, account)?;
             if token.trim().is_empty() || token.chars().count() > super::pin::MAX_TOKEN_ID {
-                return Err(auth(AuthError::BadToken));
+                return Err(W::Error::from(AuthError::BadToken));
             }
             let pin = state.token(&token).unwrap_or_default();
             if pin.locked {
-                return Err(auth(AuthError::TokenLocked));
+                return Err(W::Error::from(AuthError::TokenLocked));
             }
-            Ok(vec![Event::Auth(if correct {
+            Ok(vec![W::Event::from(if correct {
                 AuthEvent::PinAccepted { token, account }
             } else {
                 AuthEvent::PinRejected {
@@ -221,20 +224,20 @@ pub(crate) fn execute(
         }
         AuthCommand::UnlockToken { token } => {
             if !state.token(&token).is_some_and(|p| p.locked) {
-                return Err(auth(AuthError::TokenNotLocked));
+                return Err(W::Error::from(AuthError::TokenNotLocked));
             }
-            Ok(vec![Event::Auth(AuthEvent::TokenUnlocked { token })])
+            Ok(vec![W::Event::from(AuthEvent::TokenUnlocked { token })])
         }
     }
 }
 
 /// Executes a session command.
-pub(crate) fn execute_session(
-    dir: &Directory,
+pub(crate) fn execute_session<W: AuthWorld>(
+    dir: &W,
     command: SessionCommand,
     ctx: &Context,
-) -> Result<Vec<Event>, CommandError> {
-    let policy = &dir.policy().auth;
+) -> Result<Vec<W::Event>, W::Error> {
+    let policy = dir.auth_policy();
     let state = dir.auth_state();
     let actor = match ctx.actor {
         Actor::System => None,
@@ -242,20 +245,22 @@ pub(crate) fn execute_session(
     };
     match command {
         SessionCommand::Touch { session } => {
-            usable(state.session(session), session, actor, ctx.at, policy).map_err(auth)?;
-            Ok(vec![Event::Session(SessionEvent::Touched {
+            usable(state.session(session), session, actor, ctx.at, policy)
+                .map_err(W::Error::from)?;
+            Ok(vec![W::Event::from(SessionEvent::Touched {
                 session,
                 at: ctx.at,
             })])
         }
         SessionCommand::End { session } => {
-            let s = usable(state.session(session), session, actor, ctx.at, policy).map_err(auth)?;
+            let s = usable(state.session(session), session, actor, ctx.at, policy)
+                .map_err(W::Error::from)?;
             let reason = if actor.is_some() {
                 SessionEnd::Logout
             } else {
                 SessionEnd::Terminated
             };
-            Ok(vec![Event::Session(SessionEvent::Ended {
+            Ok(vec![W::Event::from(SessionEvent::Ended {
                 session,
                 account: s.account,
                 reason,
@@ -263,7 +268,7 @@ pub(crate) fn execute_session(
             })])
         }
         SessionCommand::Sweep => {
-            Directory::require_system(ctx)?;
+            require_system::<W>(ctx)?;
             let mut ended: Vec<_> = state
                 .sessions()
                 .filter(|s| !s.is_live(ctx.at, policy))
@@ -282,7 +287,7 @@ pub(crate) fn execute_session(
                     *session
                 }
             });
-            Ok(ended.into_iter().map(Event::Session).collect())
+            Ok(ended.into_iter().map(W::Event::from).collect())
         }
     }
 }

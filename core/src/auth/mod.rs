@@ -24,6 +24,7 @@ mod policy;
 mod random;
 mod session;
 mod state;
+mod world;
 
 pub(crate) use apply::{apply, apply_session};
 pub use codes::{CodeChannel, CodeDigest, CodePurpose};
@@ -40,3 +41,4 @@ pub use policy::AuthPolicy;
 pub use random::{new_numeric_code, new_salt, RandomSource};
 pub use session::{Session, SessionCommand, SessionEnd, SessionEvent, SessionId};
 pub use state::{AccountAuth, AuthState, PendingCode, TokenPin};
+pub(crate) use world::AuthWorld;

@@ -15,6 +15,9 @@
 //! - Queries: powers of a representative, issued by an organization,
 //!   expiring soon, the chain behind a power; entering by a power's number.
 //! - [`mchd`]: export and import as JSON whose keys mirror the МЧД's.
+//! - [`RegistrationPower`]: the power a representative presents when
+//!   registering an organization, kept beside the registration and judged by
+//!   the formal check and the reconciliation.
 
 mod access;
 mod chain;
@@ -24,6 +27,7 @@ pub mod mchd;
 mod power;
 mod presets;
 mod queries;
+mod registration;
 mod registry;
 mod rules;
 
@@ -37,6 +41,8 @@ pub use power::{
 };
 pub use presets::PowerLevel;
 pub use queries::MAX_LOOKAHEAD_DAYS;
+pub use registration::RegistrationPower;
+pub(crate) use registration::{power_reasons, PowerCheck, RegistrationPowers};
 pub use rules::{PowerTerms, DISMISSAL_GROUND, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
 pub(crate) use access::represents;

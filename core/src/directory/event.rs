@@ -2,13 +2,13 @@
 
 use super::ContactValue;
 use crate::accounts::{AccountLevel, AccountStatus, ContactKind, PersonName};
+use crate::delegation::RegistrationPower;
 use crate::delegation::{PowerNumber, PowerOfAttorney};
 use crate::employees::{Invitation, InvitationStatus, MembershipStatus, Standing};
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
 use crate::organizations::{
-    OrganizationKind, OrganizationStatus, RegistrationPower, RegistrationStage, RejectionReason,
-    Requisites,
+    OrganizationKind, OrganizationStatus, RegistrationStage, RejectionReason, Requisites,
 };
 use crate::rights::RightSet;
 use crate::roles::{CustomRole, RoleRef};

@@ -10,7 +10,6 @@
 mod accounts;
 mod apply;
 mod command;
-mod context;
 mod employees;
 mod error;
 mod event;
@@ -23,9 +22,10 @@ mod organizations;
 mod representation;
 mod roles;
 mod snapshot;
+mod worlds;
 
+pub use crate::context::{Actor, Context};
 pub use command::{Command, ContactValue};
-pub use context::{Actor, Context};
 pub use error::CommandError;
 pub use event::Event;
 pub use snapshot::{DirectorySnapshot, SnapshotError, SNAPSHOT_VERSION};
@@ -76,7 +76,7 @@ pub struct Directory {
     invitations: HashMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
     /// Powers of attorney presented with registrations not yet active.
-    pub(crate) registration_powers: crate::organizations::RegistrationPowers,
+    pub(crate) registration_powers: crate::delegation::RegistrationPowers,
     next: Counters,
     auth: crate::auth::AuthState,
     notifications: crate::notifications::NotificationState,

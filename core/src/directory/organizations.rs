@@ -5,12 +5,12 @@ use super::{CommandError, Context, Directory, Event};
 use crate::accounts::Account;
 use crate::decisions::Refusal;
 use crate::delegation::Mchd;
+use crate::delegation::{power_reasons, PowerCheck, RegistrationPower};
 use crate::employees::Standing;
 use crate::ids::OrgId;
 use crate::organizations::{
-    power_reasons, reconcile, Headship, OrganizationBlockReason, OrganizationKind,
-    OrganizationStatus, PowerCheck, RegistrationPower, RegistrationStage, RegistryAnswer,
-    RejectionReason, Requisites, RequisitesDraft,
+    reconcile, Headship, OrganizationBlockReason, OrganizationKind, OrganizationStatus,
+    RegistrationStage, RegistryAnswer, RejectionReason, Requisites, RequisitesDraft,
 };
 use crate::rights::Right;
 use crate::Timestamp;

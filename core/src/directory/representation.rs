@@ -5,18 +5,19 @@
 //! The power is read when presented: every field is validated, the person
 //! who signed it must hold an account (they become the head if the registry
 //! names them), and its number must be free. It is then judged by the formal
-//! check and the reconciliation (see [`crate::organizations::RegistrationPower`]).
+//! check and the reconciliation (see [`crate::delegation::RegistrationPower`]).
 //! Until the organization is active, the signer may revoke it (with the
 //! signature the policy requires to revoke powers) and the representative
 //! may refuse it; either rejects the registration when the registry answers.
 
 use super::{CommandError, Context, Directory, Event};
 use crate::delegation::mchd::principal_identifiers;
+use crate::delegation::RegistrationPower;
 use crate::delegation::{
     revocation_ground, DelegationError, Mchd, PowerNumber, PowerOfAttorney, PowerStatus,
 };
 use crate::ids::OrgId;
-use crate::organizations::{OrganizationKind, RegistrationPower, RequisitesDraft};
+use crate::organizations::{OrganizationKind, RequisitesDraft};
 use crate::rights::Right;
 
 impl Directory {

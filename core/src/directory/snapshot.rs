@@ -10,9 +10,10 @@ use super::memberships::Memberships;
 use super::{AccountEntry, Counters, Directory};
 use crate::accounts::Account;
 use crate::delegation::PowerOfAttorney;
+use crate::delegation::RegistrationPower;
 use crate::employees::{Invitation, Membership};
 use crate::ids::OrgId;
-use crate::organizations::{Organization, RegistrationPower};
+use crate::organizations::Organization;
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
@@ -137,7 +138,7 @@ impl DirectorySnapshot {
         for power in self.powers {
             powers.insert(power);
         }
-        let mut registration_powers = crate::organizations::RegistrationPowers::default();
+        let mut registration_powers = crate::delegation::RegistrationPowers::default();
         for p in self.registration_powers {
             registration_powers.insert(p.power.principal, p);
         }

@@ -3,13 +3,12 @@
 //! An organization is registered by a confirmed account of its head, the
 //! person the state registry (ЕГРЮЛ/ЕГРИП) names as entitled to act without a
 //! power of attorney, or of a representative presenting a power of attorney
-//! the head signed ([`RegistrationPower`]). Registration goes submitted → formal check → legal
+//! the head signed ([`crate::delegation::RegistrationPower`]). Registration goes submitted → formal check → legal
 //! status verified → reconciled with the registers → active, or is rejected
 //! with reason codes, corrected and resubmitted. The registry is the host's:
 //! the library asks it through [`StateRegistry`] and records the answer as an
 //! event, so replaying the journal never asks the registry again.
 
-mod by_power;
 mod kind;
 mod registration;
 mod registry;
@@ -23,8 +22,6 @@ pub use registry::{
 };
 pub use requisites::{BankDetails, FieldError, Head, Requisites, RequisitesDraft};
 
-pub use by_power::RegistrationPower;
-pub(crate) use by_power::{power_reasons, PowerCheck, RegistrationPowers};
 pub(crate) use registration::{reconcile, Headship};
 
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};

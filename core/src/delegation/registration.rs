@@ -28,11 +28,11 @@
 //! again at its own time. On activation the power joins the directory's
 //! powers of attorney, where decisions name it.
 
-use super::{RejectionReason, Requisites};
+use super::{PowerLevel, PowerNumber, PowerOfAttorney, PowerStatus, TermPosition};
 use crate::accounts::Account;
-use crate::delegation::{PowerLevel, PowerNumber, PowerOfAttorney, PowerStatus, TermPosition};
 use crate::identifiers::{Inn, Ogrn};
 use crate::ids::OrgId;
+use crate::organizations::{RejectionReason, Requisites};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -134,7 +134,7 @@ pub(crate) fn power_reasons(rp: &RegistrationPower, c: &PowerCheck<'_>) -> Vec<R
             field: "ogrn".into(),
         });
     }
-    if !crate::delegation::represents(c.submitter, &p.representative) {
+    if !super::represents(c.submitter, &p.representative) {
         reasons.push(RejectionReason::PowerNotForSubmitter);
     }
     match p.status {

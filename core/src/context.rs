@@ -1,4 +1,6 @@
-//! Who executes a command, when, from where and with which signature.
+//! Who executes a command, when, from where and with which signature: the
+//! circumstances every feature's rules read (shared vocabulary, below the
+//! features and the directory).
 
 use crate::ids::AccountId;
 use crate::signatures::SignatureEvidence;

@@ -1,0 +1,31 @@
+//! What the authentication rules read of the directory and how they name
+//! what they give back. The directory implements [`AuthWorld`]; the rules
+//! are generic over it, so this feature names no type of the directory and
+//! the directory depends on it, not the reverse.
+
+use super::{AuthError, AuthEvent, AuthPolicy, AuthState, SessionEvent};
+use crate::accounts::{Account, AccountStatus, ContactKind};
+use crate::ids::AccountId;
+
+/// The directory as the authentication rules see it.
+pub(crate) trait AuthWorld {
+    /// The directory's event, which holds this feature's.
+    type Event: From<AuthEvent> + From<SessionEvent>;
+    /// The directory's error, which holds this feature's.
+    type Error: From<AuthError>;
+
+    /// An account, if it exists.
+    fn account(&self, account: AccountId) -> Option<&Account>;
+    /// The authentication policy.
+    fn auth_policy(&self) -> &AuthPolicy;
+    /// Failures, codes, tokens and sessions so far.
+    fn auth_state(&self) -> &AuthState;
+    /// The refusal of a command only the portal gives.
+    fn system_only() -> Self::Error;
+    /// The refusal of a command about an account that does not exist.
+    fn account_not_found(account: AccountId) -> Self::Error;
+    /// An account's status changed: a lockout blocks it, a recovery restores it.
+    fn account_status_changed(account: AccountId, status: AccountStatus) -> Self::Event;
+    /// A contact was confirmed by a one-time code.
+    fn contact_confirmed(account: AccountId, kind: ContactKind) -> Self::Event;
+}
