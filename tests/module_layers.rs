@@ -32,7 +32,6 @@ const ABOVE_THE_DIRECTORY: &[&str] = &["directory", "journal"];
 /// The features that still reach into `directory` (for `Directory`,
 /// `Context`, `Event`, `CommandError`): the edges that close the big cycle.
 const FEATURES_USING_DIRECTORY: &[&str] = &[
-    "applications",
     "certificates",
     "decisions",
     "delegation",

@@ -2,7 +2,8 @@
 //! circumstances every feature's rules read (shared vocabulary, below the
 //! features and the directory).
 
-use crate::ids::AccountId;
+use crate::ids::{AccountId, OrgId};
+use crate::rights::{Right, RightSet};
 use crate::signatures::SignatureEvidence;
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -68,5 +69,34 @@ impl Context {
     pub fn from_ip(mut self, ip: IpAddr) -> Self {
         self.ip = Some(ip);
         self
+    }
+}
+
+/// The one authorization guard as a feature's rules ask it. The directory
+/// implements it (`directory/guard.rs` holds the rules of the guard); a
+/// feature's rules are generic over it and name no type of the directory.
+pub(crate) trait Guard {
+    /// The directory's error, which holds every refusal.
+    type Error;
+
+    /// The acting account, when it may exercise `right` for `org` now
+    /// (every refusal in the error otherwise), with every right it holds
+    /// there: a grant never exceeds them.
+    fn authorize(
+        &self,
+        org: OrgId,
+        ctx: &Context,
+        right: Right,
+    ) -> Result<(AccountId, RightSet), Self::Error>;
+
+    /// The refusal of a command only the portal gives.
+    fn system_only() -> Self::Error;
+
+    /// Refuses anyone but the portal.
+    fn require_system(ctx: &Context) -> Result<(), Self::Error> {
+        match ctx.actor {
+            Actor::System => Ok(()),
+            Actor::Account(_) => Err(Self::system_only()),
+        }
     }
 }

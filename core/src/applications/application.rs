@@ -1,7 +1,7 @@
 //! An application with its documents, history and comments.
 
 use super::{ApplicationStatus, DocumentFormat};
-use crate::directory::Actor;
+use crate::context::Actor;
 use crate::ids::{AccountId, OrgId};
 use crate::{SignatureLevel, Timestamp};
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 
 use super::application::{ApplicationId, Document};
 use super::{ApplicationStatus, DocumentContent};
-use crate::directory::Actor;
+use crate::context::Actor;
 use crate::ids::{AccountId, OrgId};
 use crate::{SignatureLevel, Timestamp};
 use serde::{Deserialize, Serialize};

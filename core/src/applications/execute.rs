@@ -1,37 +1,34 @@
 //! Rules and folding of application commands.
 
 use super::application::{Application, ApplicationId, Comment, Document, StatusChange};
+use super::world::ApplicationWorld;
 use super::{
     ApplicationCommand, ApplicationError, ApplicationEvent, ApplicationState, ApplicationStatus,
     Missing,
 };
-use crate::directory::{Actor, CommandError, Context, Directory, Event};
+use crate::context::{Actor, Context};
 use crate::rights::Right;
 
-fn err(e: ApplicationError) -> CommandError {
-    CommandError::Application(e)
-}
-
-fn text(s: &str, max: usize) -> Result<String, CommandError> {
+fn text(s: &str, max: usize) -> Result<String, ApplicationError> {
     let t = s.trim();
     if t.is_empty() || t.chars().count() > max {
-        Err(err(ApplicationError::BadText { max }))
+        Err(ApplicationError::BadText { max })
     } else {
         Ok(t.to_owned())
     }
 }
 
-fn found(dir: &Directory, id: ApplicationId) -> Result<&Application, CommandError> {
-    dir.application_state()
+fn found(state: &ApplicationState, id: ApplicationId) -> Result<&Application, ApplicationError> {
+    state
         .get(id)
-        .ok_or(err(ApplicationError::NotFound { application: id.0 }))
+        .ok_or(ApplicationError::NotFound { application: id.0 })
 }
 
-fn in_status(app: &Application, status: ApplicationStatus) -> Result<(), CommandError> {
+fn in_status(app: &Application, status: ApplicationStatus) -> Result<(), ApplicationError> {
     if app.status == status {
         Ok(())
     } else {
-        Err(err(ApplicationError::WrongStatus { status: app.status }))
+        Err(ApplicationError::WrongStatus { status: app.status })
     }
 }
 
@@ -40,33 +37,33 @@ fn changed(
     status: ApplicationStatus,
     ctx: &Context,
     comment: Option<String>,
-) -> Event {
-    Event::Application(ApplicationEvent::StatusChanged {
+) -> ApplicationEvent {
+    ApplicationEvent::StatusChanged {
         application: app.id,
         status,
         by: ctx.actor,
         at: ctx.at,
         comment,
-    })
+    }
 }
 
 /// Executes an application command.
-pub(crate) fn execute(
-    dir: &Directory,
+pub(crate) fn execute<W: ApplicationWorld>(
+    dir: &W,
     command: ApplicationCommand,
     ctx: &Context,
-) -> Result<Vec<Event>, CommandError> {
-    let policy = &dir.policy().applications;
+) -> Result<Vec<W::Event>, W::Error> {
+    let policy = dir.application_policy();
     let state = dir.application_state();
     match command {
         ApplicationCommand::Create { org, kind, title } => {
             let (by, _) = dir.authorize(org, ctx, Right::ApplicationsEdit)?;
             if policy.kind(&kind).is_none() {
-                return Err(err(ApplicationError::UnknownKind { kind }));
+                return Err(W::Error::from(ApplicationError::UnknownKind { kind }));
             }
             let title = text(&title, policy.max_text)?;
             let seq = state.sequences.get(&org).copied().unwrap_or(0) + 1;
-            Ok(vec![Event::Application(ApplicationEvent::Created {
+            Ok(vec![W::Event::from(ApplicationEvent::Created {
                 application: ApplicationId(state.next.max(1)),
                 number: format!("{}-{}-{seq:06}", policy.number_prefix, org.0),
                 org,
@@ -83,31 +80,34 @@ pub(crate) fn execute(
             content,
             signature,
         } => {
-            let app = found(dir, application)?;
+            let app = found(state, application)?;
             let (by, _) = dir.authorize(app.org, ctx, Right::ApplicationsEdit)?;
             in_status(app, ApplicationStatus::Draft)?;
-            let kind = policy
-                .kind(&app.kind)
-                .ok_or(err(ApplicationError::UnknownKind {
-                    kind: app.kind.clone(),
-                }))?;
+            let kind =
+                policy
+                    .kind(&app.kind)
+                    .ok_or(W::Error::from(ApplicationError::UnknownKind {
+                        kind: app.kind.clone(),
+                    }))?;
             let s = kind
                 .slot(&slot)
-                .ok_or(err(ApplicationError::UnknownSlot { slot: slot.clone() }))?;
+                .ok_or(W::Error::from(ApplicationError::UnknownSlot {
+                    slot: slot.clone(),
+                }))?;
             if content.size > policy.max_document_bytes {
-                return Err(err(ApplicationError::TooLarge {
+                return Err(W::Error::from(ApplicationError::TooLarge {
                     size: content.size,
                     max: policy.max_document_bytes,
                 }));
             }
             if !s.formats.contains(&content.format) {
-                return Err(err(ApplicationError::WrongFormat {
+                return Err(W::Error::from(ApplicationError::WrongFormat {
                     slot,
                     format: content.format.as_str(),
                 }));
             }
             if app.documents.len() + app.replaced.len() >= policy.max_documents {
-                return Err(err(ApplicationError::TooManyDocuments {
+                return Err(W::Error::from(ApplicationError::TooManyDocuments {
                     max: policy.max_documents,
                 }));
             }
@@ -121,25 +121,23 @@ pub(crate) fn execute(
                 .max()
                 .unwrap_or(0)
                 + 1;
-            Ok(vec![Event::Application(
-                ApplicationEvent::DocumentAttached {
-                    application,
-                    document: Document {
-                        slot,
-                        file_name,
-                        format: content.format,
-                        size: content.size,
-                        sha256: content.sha256,
-                        signature,
-                        version,
-                        by,
-                        at: ctx.at,
-                    },
+            Ok(vec![W::Event::from(ApplicationEvent::DocumentAttached {
+                application,
+                document: Document {
+                    slot,
+                    file_name,
+                    format: content.format,
+                    size: content.size,
+                    sha256: content.sha256,
+                    signature,
+                    version,
+                    by,
+                    at: ctx.at,
                 },
-            )])
+            })])
         }
         ApplicationCommand::Submit { application } => {
-            let app = found(dir, application)?;
+            let app = found(state, application)?;
             let (by, _) = dir.authorize(app.org, ctx, Right::ApplicationsApprove)?;
             in_status(app, ApplicationStatus::Draft)?;
             let mut missing = Vec::new();
@@ -168,9 +166,11 @@ pub(crate) fn execute(
                 }
             }
             if missing.is_empty() {
-                Ok(vec![changed(app, ApplicationStatus::Processing, ctx, None)])
+                Ok(vec![
+                    changed(app, ApplicationStatus::Processing, ctx, None).into()
+                ])
             } else {
-                Ok(vec![Event::Application(ApplicationEvent::Returned {
+                Ok(vec![W::Event::from(ApplicationEvent::Returned {
                     application,
                     missing,
                     by,
@@ -184,30 +184,34 @@ pub(crate) fn execute(
             comment,
         } => {
             if ctx.actor != Actor::System {
-                return Err(CommandError::SystemOnly);
+                return Err(W::system_only());
             }
-            let app = found(dir, application)?;
+            let app = found(state, application)?;
             if !app.status.agency_may_move_to(status) {
-                return Err(err(ApplicationError::WrongStatus { status: app.status }));
+                return Err(W::Error::from(ApplicationError::WrongStatus {
+                    status: app.status,
+                }));
             }
             let comment = comment.map(|c| text(&c, policy.max_text)).transpose()?;
-            Ok(vec![changed(app, status, ctx, comment)])
+            Ok(vec![changed(app, status, ctx, comment).into()])
         }
         ApplicationCommand::Confirm { application } => {
-            let app = found(dir, application)?;
+            let app = found(state, application)?;
             dir.authorize(app.org, ctx, Right::ApplicationsApprove)?;
             in_status(app, ApplicationStatus::AwaitingConfirmation)?;
-            Ok(vec![changed(app, ApplicationStatus::Processing, ctx, None)])
+            Ok(vec![
+                changed(app, ApplicationStatus::Processing, ctx, None).into()
+            ])
         }
         ApplicationCommand::AddComment {
             application,
             text: t,
         } => {
-            let app = found(dir, application)?;
+            let app = found(state, application)?;
             if ctx.actor != Actor::System {
                 dir.authorize(app.org, ctx, Right::ApplicationsView)?;
             }
-            Ok(vec![Event::Application(ApplicationEvent::Commented {
+            Ok(vec![W::Event::from(ApplicationEvent::Commented {
                 application,
                 by: ctx.actor,
                 at: ctx.at,

@@ -21,6 +21,7 @@ mod format;
 mod kind;
 mod notices;
 mod status;
+mod world;
 
 pub use application::{Application, ApplicationId, Comment, Document, StatusChange};
 pub use command::{ApplicationCommand, ApplicationEvent, Missing};
@@ -30,6 +31,7 @@ pub use format::{sniff, DocumentFormat};
 pub use kind::{ApplicationKind, ApplicationPolicy, DocumentContent, DocumentSlot};
 pub(crate) use notices::notices_for;
 pub use status::ApplicationStatus;
+pub(crate) use world::ApplicationWorld;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -13,20 +13,13 @@ fn exists<W: AuthWorld>(dir: &W, account: AccountId) -> Result<&Account, W::Erro
     dir.account(account).ok_or(W::account_not_found(account))
 }
 
-fn require_system<W: AuthWorld>(ctx: &Context) -> Result<(), W::Error> {
-    match ctx.actor {
-        Actor::System => Ok(()),
-        Actor::Account(_) => Err(W::system_only()),
-    }
-}
-
 /// Executes an authentication command.
 pub(crate) fn execute<W: AuthWorld>(
     dir: &W,
     command: AuthCommand,
     ctx: &Context,
 ) -> Result<Vec<W::Event>, W::Error> {
-    require_system::<W>(ctx)?;
+    W::require_system(ctx)?;
     let policy = dir.auth_policy();
     let at = ctx.at;
     let state = dir.auth_state();
@@ -268,7 +261,7 @@ pub(crate) fn execute_session<W: AuthWorld>(
             })])
         }
         SessionCommand::Sweep => {
-            require_system::<W>(ctx)?;
+            W::require_system(ctx)?;
             let mut ended: Vec<_> = state
                 .sessions()
                 .filter(|s| !s.is_live(ctx.at, policy))

@@ -5,14 +5,13 @@
 
 use super::{AuthError, AuthEvent, AuthPolicy, AuthState, SessionEvent};
 use crate::accounts::{Account, AccountStatus, ContactKind};
+use crate::context::Guard;
 use crate::ids::AccountId;
 
 /// The directory as the authentication rules see it.
-pub(crate) trait AuthWorld {
+pub(crate) trait AuthWorld: Guard<Error: From<AuthError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<AuthEvent> + From<SessionEvent>;
-    /// The directory's error, which holds this feature's.
-    type Error: From<AuthError>;
 
     /// An account, if it exists.
     fn account(&self, account: AccountId) -> Option<&Account>;
@@ -20,8 +19,6 @@ pub(crate) trait AuthWorld {
     fn auth_policy(&self) -> &AuthPolicy;
     /// Failures, codes, tokens and sessions so far.
     fn auth_state(&self) -> &AuthState;
-    /// The refusal of a command only the portal gives.
-    fn system_only() -> Self::Error;
     /// The refusal of a command about an account that does not exist.
     fn account_not_found(account: AccountId) -> Self::Error;
     /// An account's status changed: a lockout blocks it, a recovery restores it.

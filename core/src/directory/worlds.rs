@@ -4,8 +4,13 @@
 
 use super::{CommandError, Directory, Event};
 use crate::accounts::{Account, AccountStatus, ContactKind};
+use crate::applications::{
+    ApplicationEvent, ApplicationPolicy, ApplicationState, ApplicationWorld,
+};
 use crate::auth::{AuthEvent, AuthPolicy, AuthState, AuthWorld, SessionEvent};
-use crate::ids::AccountId;
+use crate::context::{Context, Guard};
+use crate::ids::{AccountId, OrgId};
+use crate::rights::{Right, RightSet};
 
 impl From<AuthEvent> for Event {
     fn from(e: AuthEvent) -> Self {
@@ -19,9 +24,25 @@ impl From<SessionEvent> for Event {
     }
 }
 
+impl Guard for Directory {
+    type Error = CommandError;
+
+    fn authorize(
+        &self,
+        org: OrgId,
+        ctx: &Context,
+        right: Right,
+    ) -> Result<(AccountId, RightSet), CommandError> {
+        Directory::authorize(self, org, ctx, right)
+    }
+
+    fn system_only() -> CommandError {
+        CommandError::SystemOnly
+    }
+}
+
 impl AuthWorld for Directory {
     type Event = Event;
-    type Error = CommandError;
 
     fn account(&self, account: AccountId) -> Option<&Account> {
         Directory::account(self, account)
@@ -35,10 +56,6 @@ impl AuthWorld for Directory {
         Directory::auth_state(self)
     }
 
-    fn system_only() -> CommandError {
-        CommandError::SystemOnly
-    }
-
     fn account_not_found(account: AccountId) -> CommandError {
         CommandError::AccountNotFound { account }
     }
@@ -49,5 +66,23 @@ impl AuthWorld for Directory {
 
     fn contact_confirmed(account: AccountId, kind: ContactKind) -> Event {
         Event::ContactConfirmed { account, kind }
+    }
+}
+
+impl From<ApplicationEvent> for Event {
+    fn from(e: ApplicationEvent) -> Self {
+        Event::Application(e)
+    }
+}
+
+impl ApplicationWorld for Directory {
+    type Event = Event;
+
+    fn application_policy(&self) -> &ApplicationPolicy {
+        &self.policy().applications
+    }
+
+    fn application_state(&self) -> &ApplicationState {
+        Directory::application_state(self)
     }
 }
