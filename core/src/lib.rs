@@ -49,12 +49,13 @@ pub mod xml;
 pub mod xmldsig;
 
 pub use coded::{Coded, CodedMessage};
+pub use context::{Actor, Context};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
 pub use delegation::{
     ChainLink, DelegationBasis, DelegationError, PowerLevel, PowerNumber, PowerOfAttorney,
     PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
 };
-pub use directory::{Actor, Command, CommandError, Context, Directory, Event};
+pub use directory::{Command, CommandError, Directory, Event};
 pub use host_input::{InputError, InputKind};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
