@@ -1,10 +1,11 @@
 //! Rules and folding of certificate commands.
 
+use super::world::CertificateWorld;
 use super::{
     BoundCertificate, CertificateCommand, CertificateError, CertificateEvent, CertificateState,
     EXPIRY_WARNING_DAYS,
 };
-use crate::directory::{CommandError, Context, Directory, Event};
+use crate::context::Context;
 use crate::ids::{AccountId, OrgId};
 use crate::notifications::{certificate_reminders, CertificateExpiry, Notice};
 use crate::pki::russian::{match_holder, ExpectedOrganization, ExpectedPerson};
@@ -17,16 +18,12 @@ use crate::Timestamp;
 /// a hostile host from growing one list without end.
 pub const MAX_PER_EMPLOYEE: usize = 32;
 
-fn err(e: CertificateError) -> CommandError {
-    CommandError::Certificate(e)
-}
-
 /// Executes a certificate command.
-pub(crate) fn execute(
-    dir: &Directory,
+pub(crate) fn execute<W: CertificateWorld>(
+    dir: &W,
     command: CertificateCommand,
     ctx: &Context,
-) -> Result<Vec<Event>, CommandError> {
+) -> Result<Vec<W::Event>, W::Error> {
     match command {
         CertificateCommand::Bind {
             org,
@@ -46,9 +43,9 @@ pub(crate) fn execute(
                 .iter()
                 .any(|c| c.fingerprint == fingerprint)
             {
-                return Err(err(CertificateError::NotBound { fingerprint }));
+                return Err(W::Error::from(CertificateError::NotBound { fingerprint }));
             }
-            Ok(vec![Event::Certificate(CertificateEvent::Unbound {
+            Ok(vec![W::Event::from(CertificateEvent::Unbound {
                 org,
                 account,
                 fingerprint,
@@ -59,19 +56,15 @@ pub(crate) fn execute(
     }
 }
 
-fn bind(
-    dir: &Directory,
+fn bind<W: CertificateWorld>(
+    dir: &W,
     ctx: &Context,
     org: OrgId,
     account: AccountId,
     mut certificate: BoundCertificate,
-) -> Result<Vec<Event>, CommandError> {
+) -> Result<Vec<W::Event>, W::Error> {
     let (by, _) = dir.authorize(org, ctx, Right::CertificatesEdit)?;
-    let organization = dir.existing_org(org)?;
-    if dir.membership(org, account).is_none() {
-        return Err(CommandError::NotAMember { account });
-    }
-    let person = dir.existing_account(account)?;
+    let (organization, person) = dir.employee(org, account)?;
     certificate.fingerprint = certificate.fingerprint.to_ascii_lowercase();
     if certificate.fingerprint.len() != 64
         || !certificate
@@ -79,30 +72,29 @@ fn bind(
             .bytes()
             .all(|b| b.is_ascii_hexdigit())
     {
-        return Err(err(CertificateError::BadFingerprint));
+        return Err(W::Error::from(CertificateError::BadFingerprint));
     }
-    certificate.usable_at(ctx.at).map_err(err)?;
+    certificate.usable_at(ctx.at).map_err(W::Error::from)?;
 
     let r = &organization.requisites;
     let expected_org = if organization.kind.is_entrepreneur() {
-        let ogrnip = r
-            .ogrnip
-            .as_ref()
-            .ok_or(err(CertificateError::OrganizationUnidentified {
+        let ogrnip = r.ogrnip.as_ref().ok_or(W::Error::from(
+            CertificateError::OrganizationUnidentified {
                 identifier: "ОГРНИП",
-            }))?;
+            },
+        ))?;
         ExpectedOrganization::entrepreneur(&r.inn, ogrnip)
     } else {
-        let ogrn = r
-            .ogrn
-            .as_ref()
-            .ok_or(err(CertificateError::OrganizationUnidentified {
-                identifier: "ОГРН",
-            }))?;
+        let ogrn =
+            r.ogrn
+                .as_ref()
+                .ok_or(W::Error::from(CertificateError::OrganizationUnidentified {
+                    identifier: "ОГРН",
+                }))?;
         ExpectedOrganization::legal_entity(&r.inn, ogrn)
     };
     if person.snils.is_none() && person.inn.is_none() {
-        return Err(err(CertificateError::PersonUnidentified));
+        return Err(W::Error::from(CertificateError::PersonUnidentified));
     }
     let expected_person = ExpectedPerson::new(person.snils.as_ref(), person.inn.as_ref());
     let mismatches = match_holder(
@@ -111,7 +103,9 @@ fn bind(
         Some(&expected_person),
     );
     if !mismatches.is_empty() {
-        return Err(err(CertificateError::HolderMismatch { mismatches }));
+        return Err(W::Error::from(CertificateError::HolderMismatch {
+            mismatches,
+        }));
     }
 
     let bound = dir.certificate_state().of(org, account);
@@ -119,17 +113,17 @@ fn bind(
         .iter()
         .any(|c| c.fingerprint == certificate.fingerprint)
     {
-        return Err(err(CertificateError::AlreadyBound {
+        return Err(W::Error::from(CertificateError::AlreadyBound {
             fingerprint: certificate.fingerprint,
         }));
     }
     if bound.len() >= MAX_PER_EMPLOYEE {
-        return Err(err(CertificateError::TooMany {
+        return Err(W::Error::from(CertificateError::TooMany {
             max: MAX_PER_EMPLOYEE,
         }));
     }
     let warnings = certificate.warnings_at(ctx.at);
-    Ok(vec![Event::Certificate(CertificateEvent::Bound {
+    Ok(vec![W::Event::from(CertificateEvent::Bound {
         org,
         account,
         certificate: Box::new(certificate),

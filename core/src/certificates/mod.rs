@@ -30,12 +30,14 @@ mod bound;
 mod command;
 mod error;
 mod execute;
+mod world;
 
 pub use bound::{BoundCertificate, CertificateWarning, EXPIRY_WARNING_DAYS};
 pub use command::{CertificateCommand, CertificateEvent};
 pub use error::CertificateError;
 pub use execute::MAX_PER_EMPLOYEE;
 pub(crate) use execute::{apply, execute, notices_for};
+pub(crate) use world::CertificateWorld;
 
 use crate::ids::{AccountId, OrgId};
 use crate::notifications::CertificateExpiry;
@@ -140,23 +142,5 @@ impl CertificateState {
                 })
             })
             .collect()
-    }
-}
-
-impl crate::Directory {
-    /// The certificates bound to an employee of an organization, in binding order.
-    pub fn certificates_of(&self, org: OrgId, account: AccountId) -> &[BoundCertificate] {
-        self.certificate_state().of(org, account)
-    }
-
-    /// The bound certificates (of one organization, or all) still valid at
-    /// `at` that expire within `days` days, soonest first.
-    pub fn certificates_expiring_within(
-        &self,
-        org: Option<OrgId>,
-        at: Timestamp,
-        days: i64,
-    ) -> Vec<(OrgId, AccountId, &BoundCertificate)> {
-        self.certificate_state().expiring_within(org, at, days)
     }
 }

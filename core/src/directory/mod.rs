@@ -134,6 +134,25 @@ impl Directory {
     pub fn certificate_state(&self) -> &crate::certificates::CertificateState {
         &self.certificates
     }
+    /// The certificates bound to an employee of an organization, in binding order.
+    pub fn certificates_of(
+        &self,
+        org: OrgId,
+        account: AccountId,
+    ) -> &[crate::certificates::BoundCertificate] {
+        self.certificate_state().of(org, account)
+    }
+
+    /// The bound certificates (of one organization, or all) still valid at
+    /// `at` that expire within `days` days, soonest first.
+    pub fn certificates_expiring_within(
+        &self,
+        org: Option<OrgId>,
+        at: crate::Timestamp,
+        days: i64,
+    ) -> Vec<(OrgId, AccountId, &crate::certificates::BoundCertificate)> {
+        self.certificate_state().expiring_within(org, at, days)
+    }
 
     /// An account by number.
     pub fn account(&self, id: AccountId) -> Option<&Account> {

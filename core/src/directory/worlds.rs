@@ -8,8 +8,10 @@ use crate::applications::{
     ApplicationEvent, ApplicationPolicy, ApplicationState, ApplicationWorld,
 };
 use crate::auth::{AuthEvent, AuthPolicy, AuthState, AuthWorld, SessionEvent};
+use crate::certificates::{CertificateEvent, CertificateState, CertificateWorld};
 use crate::context::{Context, Guard};
 use crate::ids::{AccountId, OrgId};
+use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
 
 impl From<AuthEvent> for Event {
@@ -84,5 +86,31 @@ impl ApplicationWorld for Directory {
 
     fn application_state(&self) -> &ApplicationState {
         Directory::application_state(self)
+    }
+}
+
+impl From<CertificateEvent> for Event {
+    fn from(e: CertificateEvent) -> Self {
+        Event::Certificate(e)
+    }
+}
+
+impl CertificateWorld for Directory {
+    type Event = Event;
+
+    fn certificate_state(&self) -> &CertificateState {
+        Directory::certificate_state(self)
+    }
+
+    fn employee(
+        &self,
+        org: OrgId,
+        account: AccountId,
+    ) -> Result<(&Organization, &Account), CommandError> {
+        let organization = self.existing_org(org)?;
+        if self.membership(org, account).is_none() {
+            return Err(CommandError::NotAMember { account });
+        }
+        Ok((organization, self.existing_account(account)?))
     }
 }
