@@ -2,6 +2,7 @@
 //! circumstances every feature's rules read (shared vocabulary, below the
 //! features and the directory).
 
+use crate::accounts::Account;
 use crate::ids::{AccountId, OrgId};
 use crate::rights::{Right, RightSet};
 use crate::signatures::SignatureEvidence;
@@ -72,10 +73,12 @@ impl Context {
     }
 }
 
-/// The one authorization guard as a feature's rules ask it. The directory
-/// implements it (`directory/guard.rs` holds the rules of the guard); a
-/// feature's rules are generic over it and name no type of the directory.
-pub(crate) trait Guard {
+/// The directory as every feature's rules see it: the one authorization
+/// guard (its rules are in `directory/guard.rs`), the portal-only refusal
+/// and the accounts. The directory implements it; each feature's own trait
+/// (`auth::AuthWorld`, …) adds what that feature reads, so a feature's rules
+/// are generic over it and name no type of the directory.
+pub(crate) trait DirectoryView {
     /// The directory's error, which holds every refusal.
     type Error;
 
@@ -99,4 +102,10 @@ pub(crate) trait Guard {
             Actor::Account(_) => Err(Self::system_only()),
         }
     }
+
+    /// An account, if it exists.
+    fn account(&self, account: AccountId) -> Option<&Account>;
+
+    /// The account, or the refusal of a command about one that does not exist.
+    fn existing_account(&self, account: AccountId) -> Result<&Account, Self::Error>;
 }

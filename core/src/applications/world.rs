@@ -3,10 +3,10 @@
 //! rules are generic over it, so this feature names no type of the directory.
 
 use super::{ApplicationError, ApplicationEvent, ApplicationPolicy, ApplicationState};
-use crate::context::Guard;
+use crate::context::DirectoryView;
 
 /// The directory as the rules of applications see it.
-pub(crate) trait ApplicationWorld: Guard<Error: From<ApplicationError>> {
+pub(crate) trait ApplicationWorld: DirectoryView<Error: From<ApplicationError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<ApplicationEvent>;
 

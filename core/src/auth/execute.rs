@@ -4,14 +4,9 @@ use super::codes::CodePurpose;
 use super::session::{usable, SessionCommand, SessionEnd, SessionEvent, SessionId};
 use super::world::AuthWorld;
 use super::{AuthCommand, AuthError, AuthEvent};
-use crate::accounts::{Account, AccountStatus, BlockReason, ContactKind};
+use crate::accounts::{AccountStatus, BlockReason, ContactKind};
 use crate::context::{Actor, Context};
-use crate::ids::AccountId;
 use jiff::SignedDuration;
-
-fn exists<W: AuthWorld>(dir: &W, account: AccountId) -> Result<&Account, W::Error> {
-    dir.account(account).ok_or(W::account_not_found(account))
-}
 
 /// Executes an authentication command.
 pub(crate) fn execute<W: AuthWorld>(
@@ -29,7 +24,7 @@ pub(crate) fn execute<W: AuthWorld>(
             method,
             succeeded,
         } => {
-            let a = exists(dir, account)?;
+            let a = dir.existing_account(account)?;
             if a.status != AccountStatus::Active {
                 return Err(W::Error::from(AuthError::AccountLocked {
                     status: a.status.code(),
@@ -80,7 +75,7 @@ pub(crate) fn execute<W: AuthWorld>(
             Ok(out)
         }
         AuthCommand::UseTotpStep { account, step } => {
-            exists(dir, account)?;
+            dir.existing_account(account)?;
             if state
                 .account(account)
                 .and_then(|m| m.last_totp_step)
@@ -99,7 +94,7 @@ pub(crate) fn execute<W: AuthWorld>(
             channel,
             digest,
         } => {
-            let a = exists(dir, account)?;
+            let a = dir.existing_account(account)?;
             let has_contact = match channel {
                 super::CodeChannel::Sms => a.phone.is_some(),
                 super::CodeChannel::Email => a.email.is_some(),
@@ -144,7 +139,7 @@ pub(crate) fn execute<W: AuthWorld>(
             purpose,
             digest,
         } => {
-            let a = exists(dir, account)?;
+            let a = dir.existing_account(account)?;
             let pending = state
                 .account(account)
                 .and_then(|m| m.codes.iter().find(|(p, _)| *p == purpose))
@@ -197,7 +192,7 @@ pub(crate) fn execute<W: AuthWorld>(
             account,
             correct,
         } => {
-            exists(dir, account)?;
+            dir.existing_account(account)?;
             if token.trim().is_empty() || token.chars().count() > super::pin::MAX_TOKEN_ID {
                 return Err(W::Error::from(AuthError::BadToken));
             }

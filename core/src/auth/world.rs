@@ -4,23 +4,19 @@
 //! the directory depends on it, not the reverse.
 
 use super::{AuthError, AuthEvent, AuthPolicy, AuthState, SessionEvent};
-use crate::accounts::{Account, AccountStatus, ContactKind};
-use crate::context::Guard;
+use crate::accounts::{AccountStatus, ContactKind};
+use crate::context::DirectoryView;
 use crate::ids::AccountId;
 
 /// The directory as the authentication rules see it.
-pub(crate) trait AuthWorld: Guard<Error: From<AuthError>> {
+pub(crate) trait AuthWorld: DirectoryView<Error: From<AuthError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<AuthEvent> + From<SessionEvent>;
 
-    /// An account, if it exists.
-    fn account(&self, account: AccountId) -> Option<&Account>;
     /// The authentication policy.
     fn auth_policy(&self) -> &AuthPolicy;
     /// Failures, codes, tokens and sessions so far.
     fn auth_state(&self) -> &AuthState;
-    /// The refusal of a command about an account that does not exist.
-    fn account_not_found(account: AccountId) -> Self::Error;
     /// An account's status changed: a lockout blocks it, a recovery restores it.
     fn account_status_changed(account: AccountId, status: AccountStatus) -> Self::Event;
     /// A contact was confirmed by a one-time code.

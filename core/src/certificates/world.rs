@@ -5,12 +5,12 @@
 
 use super::{CertificateError, CertificateEvent, CertificateState};
 use crate::accounts::Account;
-use crate::context::Guard;
+use crate::context::DirectoryView;
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 
 /// The directory as the rules of certificate binding see it.
-pub(crate) trait CertificateWorld: Guard<Error: From<CertificateError>> {
+pub(crate) trait CertificateWorld: DirectoryView<Error: From<CertificateError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<CertificateEvent>;
 

@@ -18,6 +18,7 @@ mod guard;
 mod id_map;
 mod memberships;
 mod metadata;
+mod notices;
 mod organizations;
 mod representation;
 mod roles;

@@ -9,8 +9,9 @@ use crate::applications::{
 };
 use crate::auth::{AuthEvent, AuthPolicy, AuthState, AuthWorld, SessionEvent};
 use crate::certificates::{CertificateEvent, CertificateState, CertificateWorld};
-use crate::context::{Context, Guard};
+use crate::context::{Context, DirectoryView};
 use crate::ids::{AccountId, OrgId};
+use crate::notifications::{Notice, NotificationEvent, NotificationState, NotificationWorld};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
 
@@ -26,7 +27,7 @@ impl From<SessionEvent> for Event {
     }
 }
 
-impl Guard for Directory {
+impl DirectoryView for Directory {
     type Error = CommandError;
 
     fn authorize(
@@ -41,14 +42,18 @@ impl Guard for Directory {
     fn system_only() -> CommandError {
         CommandError::SystemOnly
     }
-}
-
-impl AuthWorld for Directory {
-    type Event = Event;
 
     fn account(&self, account: AccountId) -> Option<&Account> {
         Directory::account(self, account)
     }
+
+    fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
+        Directory::existing_account(self, account)
+    }
+}
+
+impl AuthWorld for Directory {
+    type Event = Event;
 
     fn auth_policy(&self) -> &AuthPolicy {
         &self.policy().auth
@@ -56,10 +61,6 @@ impl AuthWorld for Directory {
 
     fn auth_state(&self) -> &AuthState {
         Directory::auth_state(self)
-    }
-
-    fn account_not_found(account: AccountId) -> CommandError {
-        CommandError::AccountNotFound { account }
     }
 
     fn account_status_changed(account: AccountId, status: AccountStatus) -> Event {
@@ -112,5 +113,27 @@ impl CertificateWorld for Directory {
             return Err(CommandError::NotAMember { account });
         }
         Ok((organization, self.existing_account(account)?))
+    }
+}
+
+impl From<NotificationEvent> for Event {
+    fn from(e: NotificationEvent) -> Self {
+        Event::Notification(e)
+    }
+}
+
+impl NotificationWorld for Directory {
+    type Event = Event;
+
+    fn notification_state(&self) -> &NotificationState {
+        Directory::notification_state(self)
+    }
+
+    fn recipients(&self, notice: &Notice) -> Vec<AccountId> {
+        Directory::recipients(self, notice)
+    }
+
+    fn not_your_account() -> CommandError {
+        CommandError::NotYourAccount
     }
 }

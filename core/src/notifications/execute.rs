@@ -1,25 +1,22 @@
 //! Rules and folding of notification commands.
 
 use super::state::SentDelivery;
+use super::world::NotificationWorld;
 use super::{
     Channel, Delivery, DeliveryId, Notice, NotificationCommand, NotificationError,
     NotificationEvent, NotificationState,
 };
-use crate::directory::{Actor, CommandError, Context, Directory, Event};
+use crate::context::{Actor, Context};
 
 /// Longest reference of a notice, in characters: numbers and addresses are far shorter.
 const MAX_REFERENCE: usize = 200;
 
-fn err(e: NotificationError) -> CommandError {
-    CommandError::Notification(e)
-}
-
 /// Executes a notification command.
-pub(crate) fn execute(
-    dir: &Directory,
+pub(crate) fn execute<W: NotificationWorld>(
+    dir: &W,
     command: NotificationCommand,
     ctx: &Context,
-) -> Result<Vec<Event>, CommandError> {
+) -> Result<Vec<W::Event>, W::Error> {
     let state = dir.notification_state();
     match command {
         NotificationCommand::SetPreferences {
@@ -28,39 +25,36 @@ pub(crate) fn execute(
         } => {
             if let Actor::Account(actor) = ctx.actor {
                 if actor != account {
-                    return Err(CommandError::NotYourAccount);
+                    return Err(W::not_your_account());
                 }
             }
-            dir.account(account)
-                .ok_or(CommandError::AccountNotFound { account })?;
+            dir.existing_account(account)?;
             if let Some(h) = &preferences.hours {
-                h.validate().map_err(err)?;
+                h.validate().map_err(W::Error::from)?;
             }
-            Ok(vec![Event::Notification(
-                NotificationEvent::PreferencesSet {
-                    account,
-                    preferences,
-                },
-            )])
+            Ok(vec![W::Event::from(NotificationEvent::PreferencesSet {
+                account,
+                preferences,
+            })])
         }
         NotificationCommand::Notify { notice } => {
-            Directory::require_system(ctx)?;
+            W::require_system(ctx)?;
             if notice.reference.chars().count() > MAX_REFERENCE {
-                return Err(err(NotificationError::ReferenceTooLong));
+                return Err(W::Error::from(NotificationError::ReferenceTooLong));
             }
             Ok(route(dir, &notice, ctx.at, state.next)
                 .into_iter()
-                .map(|delivery| Event::Notification(NotificationEvent::Queued { delivery }))
+                .map(|delivery| W::Event::from(NotificationEvent::Queued { delivery }))
                 .collect())
         }
         NotificationCommand::MarkSent { delivery } => {
-            Directory::require_system(ctx)?;
+            W::require_system(ctx)?;
             if !state.outbox.contains_key(&delivery) {
-                return Err(err(NotificationError::DeliveryNotFound {
+                return Err(W::Error::from(NotificationError::DeliveryNotFound {
                     delivery: delivery.0,
                 }));
             }
-            Ok(vec![Event::Notification(NotificationEvent::Sent {
+            Ok(vec![W::Event::from(NotificationEvent::Sent {
                 delivery,
                 at: ctx.at,
             })])
@@ -71,8 +65,8 @@ pub(crate) fn execute(
 /// The deliveries of a notice: each recipient who wants it, through each of
 /// their channels that can reach them (e-mail and SMS only to confirmed
 /// contacts), not before their sending hours open.
-pub(crate) fn route(
-    dir: &Directory,
+pub(crate) fn route<W: NotificationWorld>(
+    dir: &W,
     notice: &Notice,
     at: crate::Timestamp,
     first: u64,

@@ -19,8 +19,8 @@ mod execute;
 mod notice;
 mod preferences;
 mod reminders;
-mod routing;
 mod state;
+mod world;
 
 pub use category::{Category, Channel, Importance};
 pub use command::{NotificationCommand, NotificationEvent};
@@ -32,3 +32,4 @@ pub use reminders::{
     certificate_reminders, power_of_attorney_reminders, CertificateExpiry, REMINDER_DAYS,
 };
 pub use state::{Delivery, DeliveryId, NotificationState, SentDelivery};
+pub(crate) use world::NotificationWorld;

@@ -1,11 +1,13 @@
-//! From events to notices, and from notices to recipients.
+//! From the directory's events to notices, and from notices to recipients:
+//! the routing reads every feature's events and the memberships, so it is
+//! the directory's; the notices themselves are the notifications'.
 
-use super::{Audience, Category, Importance, Notice};
+use super::{Directory, Event};
 use crate::accounts::AccountStatus;
 use crate::auth::AuthEvent;
-use crate::directory::{Directory, Event};
 use crate::employees::{MembershipStatus, Standing};
 use crate::ids::AccountId;
+use crate::notifications::{Audience, Category, Importance, Notice};
 use crate::rights::Right;
 use crate::Timestamp;
 
