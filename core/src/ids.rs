@@ -7,6 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The number of a power of attorney (a UUID, as in the МЧД): given by its
+/// issuer, not by the directory.
+pub type PowerNumber = uuid::Uuid;
+
 macro_rules! numeric_id {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
         $(#[$doc])*

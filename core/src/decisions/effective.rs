@@ -1,10 +1,9 @@
 //! The rights a person can exercise for an organization, with where each comes from.
 
 use super::Basis;
-use crate::delegation::PowerNumber;
 use crate::directory::Directory;
 use crate::employees::{MembershipStatus, Standing};
-use crate::ids::{AccountId, OrgId};
+use crate::ids::{AccountId, OrgId, PowerNumber};
 use crate::rights::{Right, RightSet};
 use crate::roles::RoleRef;
 use crate::Timestamp;

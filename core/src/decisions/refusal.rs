@@ -2,9 +2,8 @@
 
 use crate::accounts::{AccountLevel, BlockReason};
 use crate::coded::Coded;
-use crate::delegation::PowerNumber;
 use crate::employees::MembershipStatus;
-use crate::ids::{AccountId, OrgId};
+use crate::ids::{AccountId, OrgId, PowerNumber};
 use crate::rights::Right;
 use crate::{SignatureLevel, Timestamp};
 use serde::{Deserialize, Serialize};

@@ -17,14 +17,11 @@
 //! UTC (Civil Code art. 186), computed with `jiff`.
 
 use crate::identifiers::{Inn, Ogrn, Snils};
+pub use crate::ids::PowerNumber;
 use crate::ids::{AccountId, OrgId};
 use crate::rights::RightSet;
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
-/// The number of a power of attorney (a UUID, as in the МЧД).
-pub type PowerNumber = Uuid;
 
 /// Whether, and how far, the representative may pass the power on
 /// (передоверие, Civil Code art. 187; МЧД mark `ПрПередов`).
