@@ -23,7 +23,7 @@ const ABOVE_THE_DIRECTORY: &[&str] = &["directory", "journal", "json_form"];
 
 /// The features that still reach into `directory` (for `Directory`,
 /// `Context`, `Event`, `CommandError`): the edges that close the big cycle.
-const FEATURES_USING_DIRECTORY: &[&str] = &["decisions", "delegation"];
+const FEATURES_USING_DIRECTORY: &[&str] = &["delegation"];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 

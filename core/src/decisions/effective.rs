@@ -1,11 +1,8 @@
 //! The rights a person can exercise for an organization, with where each comes from.
 
 use super::Basis;
-use crate::directory::Directory;
-use crate::employees::{MembershipStatus, Standing};
-use crate::ids::{AccountId, OrgId, PowerNumber};
-use crate::rights::{Right, RightSet};
-use crate::roles::RoleRef;
+use crate::ids::PowerNumber;
+use crate::rights::Right;
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -34,88 +31,11 @@ pub struct EffectiveRight {
     pub powers: Vec<HeldThroughPower>,
 }
 
-impl Directory {
-    /// The rights `actor` can exercise for `org` at `at`, each with its
-    /// provenance, in catalog order: through membership (when the member is
-    /// active) and through every power of attorney whose chain works at `at`.
-    /// Empty when the actor cannot act for the organization at all
-    /// (unknown, blocked, not confirmed, organization not active);
-    /// [`Directory::check`] says why.
-    pub fn effective_rights(
-        &self,
-        actor: AccountId,
-        org: OrgId,
-        at: Timestamp,
-    ) -> Vec<EffectiveRight> {
-        let (Some(account), Some(o)) = (self.account(actor), self.organization(org)) else {
-            return Vec::new();
-        };
-        if !account.may_act() || !o.is_active() {
-            return Vec::new();
-        }
-        let mut slots: Vec<Option<EffectiveRight>> = vec![None; Right::ALL.len()];
-        if let Some(m) = self
-            .membership(org, actor)
-            .filter(|m| m.status == MembershipStatus::Active)
-        {
-            for right in m.rights(o).iter() {
-                let Some(e) = slot(&mut slots, right) else {
-                    continue;
-                };
-                if m.standing == Standing::Head {
-                    e.sources.push(Basis::Head);
-                }
-                for role in m.roles.iter() {
-                    let gives = match role {
-                        RoleRef::BuiltIn(b) => b.rights().contains(right),
-                        RoleRef::Custom(id) => {
-                            o.custom_role(id).is_some_and(|r| r.rights.contains(right))
-                        }
-                    };
-                    if gives {
-                        e.sources.push(Basis::Role(role));
-                    }
-                }
-                if m.grants.contains(right) {
-                    e.sources.push(Basis::Grant);
-                }
-            }
-        }
-        for (place, power) in self.candidate_powers(account, org) {
-            let Ok(basis) = self.verify_slot(place, power, None, at) else {
-                continue;
-            };
-            let held = HeldThroughPower {
-                number: basis.number,
-                valid_until: basis.valid_until,
-            };
-            for right in basis.powers.iter() {
-                let Some(e) = slot(&mut slots, right) else {
-                    continue;
-                };
-                if !e.sources.contains(&Basis::PowerOfAttorney) {
-                    e.sources.push(Basis::PowerOfAttorney);
-                }
-                e.powers.push(held);
-            }
-        }
-        slots.into_iter().flatten().collect()
-    }
-
-    /// The rights `actor` holds for `org` at `at` through powers of
-    /// attorney alone, as a set.
-    pub fn rights_through_powers(&self, actor: AccountId, org: OrgId, at: Timestamp) -> RightSet {
-        let Some(account) = self.account(actor) else {
-            return RightSet::EMPTY;
-        };
-        self.candidate_powers(account, org)
-            .filter_map(|(s, p)| self.verify_slot(s, p, None, at).ok())
-            .fold(RightSet::EMPTY, |acc, b| acc.union(b.powers))
-    }
-}
-
 /// The entry of a right, made on first use.
-fn slot(slots: &mut [Option<EffectiveRight>], right: Right) -> Option<&mut EffectiveRight> {
+pub(crate) fn slot(
+    slots: &mut [Option<EffectiveRight>],
+    right: Right,
+) -> Option<&mut EffectiveRight> {
     let s = slots.get_mut(right.index() as usize)?;
     Some(s.get_or_insert_with(|| EffectiveRight {
         right,

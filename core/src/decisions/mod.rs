@@ -21,5 +21,6 @@ pub use effective::{EffectiveRight, HeldThroughPower};
 pub use refusal::Refusal;
 pub use request::AccessRequest;
 
-pub(crate) use bound_signature::Signing;
-pub(crate) use check::account_refusals;
+pub(crate) use bound_signature::{echo_fingerprint, Signing};
+pub(crate) use check::{account_refusals, basis_for, level_and_signer_refusals};
+pub(crate) use effective::slot;

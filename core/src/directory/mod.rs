@@ -7,6 +7,7 @@
 //! [`Directory::run`] does both. Replaying the events of any run on a new
 //! directory with the same policy rebuilds an equal directory.
 
+mod access;
 mod accounts;
 mod apply;
 mod command;
