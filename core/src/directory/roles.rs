@@ -8,7 +8,7 @@ use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::rights::{Right, RightSet};
-use crate::roles::{CustomRole, RoleRef};
+use crate::roles::{AccessGroup, CustomRole, RoleRef};
 
 impl Directory {
     pub(super) fn change_role(
@@ -157,11 +157,7 @@ impl Directory {
         group: AccessGroupId,
         name: &str,
     ) -> Result<Vec<Event>, CommandError> {
-        self.authorize(org, ctx, Right::AccessGroupsEdit)?;
-        let o = self.existing_org(org)?;
-        let g = o
-            .access_group(group)
-            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        let g = self.group_for(ctx, org, group, Right::AccessGroupsEdit)?;
         let name = clean_name(name)?;
         if g.name == name {
             return Err(CommandError::AlreadyInStatus { status: "named_so" });
@@ -177,11 +173,7 @@ impl Directory {
         account: AccountId,
         add: bool,
     ) -> Result<Vec<Event>, CommandError> {
-        self.authorize(org, ctx, Right::AccessGroupsEdit)?;
-        let o = self.existing_org(org)?;
-        let g = o
-            .access_group(group)
-            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        let g = self.group_for(ctx, org, group, Right::AccessGroupsEdit)?;
         self.existing_member(org, account)?;
         match (add, g.members.contains(&account)) {
             (true, false) => Ok(vec![Event::AccessGroupMemberAdded {
@@ -207,10 +199,22 @@ impl Directory {
         org: OrgId,
         group: AccessGroupId,
     ) -> Result<Vec<Event>, CommandError> {
-        self.authorize(org, ctx, Right::AccessGroupsDelete)?;
-        let o = self.existing_org(org)?;
-        o.access_group(group)
-            .ok_or(CommandError::AccessGroupNotFound { group })?;
+        self.group_for(ctx, org, group, Right::AccessGroupsDelete)?;
         Ok(vec![Event::AccessGroupDeleted { org, group }])
+    }
+
+    /// The access group a command about it names, once the actor is
+    /// authorized for `right`.
+    fn group_for(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        group: AccessGroupId,
+        right: Right,
+    ) -> Result<&AccessGroup, CommandError> {
+        self.authorize(org, ctx, right)?;
+        self.existing_org(org)?
+            .access_group(group)
+            .ok_or(CommandError::AccessGroupNotFound { group })
     }
 }
