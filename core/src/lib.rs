@@ -42,6 +42,7 @@ pub mod notifications;
 pub mod organizations;
 pub mod pki;
 pub mod policy;
+pub mod reasons;
 pub mod rights;
 pub mod roles;
 pub mod signatures;

@@ -3,27 +3,13 @@
 //! over the state, is `directory/access.rs`).
 
 use super::{Basis, Refusal};
-use crate::accounts::{Account, AccountLevel, AccountStatus};
+use crate::accounts::Account;
 use crate::employees::{Membership, Standing};
 use crate::organizations::Organization;
 use crate::rights::Right;
 use crate::roles::RoleRef;
 use crate::signatures::{SignatureEvidence, SignerIdentity};
 use crate::SignatureLevel;
-
-/// Why an account cannot act at all, if it cannot.
-pub(crate) fn account_refusals(account: &Account, out: &mut Vec<Refusal>) {
-    match account.status {
-        AccountStatus::Active => {}
-        AccountStatus::Blocked(reason) => out.push(Refusal::AccountBlocked { reason }),
-        AccountStatus::Disabled => out.push(Refusal::AccountDisabled),
-    }
-    if account.level != AccountLevel::Confirmed {
-        out.push(Refusal::AccountNotConfirmed {
-            level: account.level,
-        });
-    }
-}
 
 /// The first source that gives the member the right: headship, a role in the
 /// order the member holds them, or an individual grant.

@@ -1,38 +1,10 @@
 //! The decision value and the basis it rests on.
 
-use super::Refusal;
+use super::{Basis, Refusal};
 use crate::rights::Right;
 use crate::roles::RoleRef;
 use crate::SignatureLevel;
 use serde::{Deserialize, Serialize};
-
-/// What an allowed decision rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(rename_all = "snake_case", tag = "basis", content = "role")]
-pub enum Basis {
-    /// The actor is the head the registry names.
-    Head,
-    /// A role the actor holds gives the right.
-    Role(RoleRef),
-    /// The right was granted to the actor individually.
-    Grant,
-    /// A valid chain of powers of attorney gives the right; the decision's
-    /// `delegation` names the chain.
-    PowerOfAttorney,
-}
-
-impl Basis {
-    /// The stable code of the basis.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Basis::Head => "head",
-            Basis::Role(_) => "role",
-            Basis::Grant => "grant",
-            Basis::PowerOfAttorney => "power_of_attorney",
-        }
-    }
-}
 
 /// The answer to an access request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +23,7 @@ pub struct Decision {
     /// The chain of powers of attorney the permission rests on, when the
     /// basis is [`Basis::PowerOfAttorney`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<crate::delegation::DelegationBasis>,
+    pub delegation: Option<crate::reasons::DelegationBasis>,
 }
 
 impl Decision {

@@ -9,18 +9,16 @@
 //! allocates nothing when it allows, through powers of attorney it allocates
 //! only the chain it names.
 
-mod bound_signature;
 mod check;
 mod decision;
 mod effective;
-mod refusal;
 mod request;
 
-pub use decision::{Basis, Decision};
+pub use crate::reasons::{Basis, Refusal};
+pub use decision::Decision;
 pub use effective::{EffectiveRight, HeldThroughPower};
-pub use refusal::Refusal;
 pub use request::AccessRequest;
 
-pub(crate) use bound_signature::{echo_fingerprint, Signing};
-pub(crate) use check::{account_refusals, basis_for, level_and_signer_refusals};
+pub(crate) use crate::reasons::{account_refusals, echo_fingerprint, Signing};
+pub(crate) use check::{basis_for, level_and_signer_refusals};
 pub(crate) use effective::slot;

@@ -7,13 +7,13 @@
 //! candidates are found through the registry's indexes — at most three hash
 //! lookups for one organization — never by scanning the powers.
 
-use super::chain::DelegationBasis;
 use super::power::{PowerNumber, PowerOfAttorney, Representative};
 use super::registry::{Holder, Slot};
 use crate::accounts::Account;
-use crate::decisions::Refusal;
 use crate::directory::Directory;
 use crate::ids::{AccountId, OrgId};
+use crate::reasons::DelegationBasis;
+use crate::reasons::Refusal;
 use crate::rights::Right;
 use crate::signatures::SignatureEvidence;
 use crate::Timestamp;
@@ -148,7 +148,7 @@ impl Directory {
             .account(actor)
             .ok_or(Refusal::AccountUnknown { account: actor })?;
         let mut cannot = Vec::new();
-        crate::decisions::account_refusals(account, &mut cannot);
+        crate::reasons::account_refusals(account, &mut cannot);
         if let Some(first) = cannot.into_iter().next() {
             return Err(first);
         }

@@ -16,33 +16,13 @@
 //! What the chain gives is the intersection of its links' powers, until the
 //! earliest end among them.
 
-use super::power::{
-    ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, TermPosition,
-};
+use super::power::{PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, TermPosition};
 use super::registry::Slot;
-use crate::decisions::Refusal;
 use crate::directory::Directory;
 use crate::organizations::OrganizationStatus;
+use crate::reasons::{ChainLink, DelegationBasis, Refusal};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
-use serde::{Deserialize, Serialize};
-
-/// What a valid chain of powers gives: the basis of a decision taken through
-/// a power of attorney, and the acting context of a representative.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DelegationBasis {
-    /// The power used (the last link).
-    pub number: PowerNumber,
-    /// The organization acted for.
-    pub principal: crate::ids::OrgId,
-    /// The rights the whole chain gives: the intersection of its links' powers.
-    pub powers: RightSet,
-    /// The first instant the chain no longer works: the earliest end of its links.
-    pub valid_until: Timestamp,
-    /// The links, from the first power (given by the organization) to the one used.
-    pub chain: Vec<ChainLink>,
-}
 
 impl Directory {
     /// Checks the chain behind a power at `at` and, when `right` is given,

@@ -2,7 +2,7 @@
 
 use super::power::PowerNumber;
 use crate::coded::Coded;
-use crate::decisions::Refusal;
+use crate::reasons::Refusal;
 use crate::rights::RightSet;
 use crate::Timestamp;
 

@@ -31,13 +31,13 @@ mod registration;
 mod registry;
 mod rules;
 
-pub use chain::DelegationBasis;
+pub use crate::reasons::{ChainLink, DelegationBasis};
 pub use error::DelegationError;
 pub use mchd::{Mchd, MchdError};
 pub(crate) use power::TermPosition;
 pub use power::{
-    default_valid_until, ChainLink, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation,
-    Representative, RepresentingOrganization,
+    default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
+    RepresentingOrganization,
 };
 pub use presets::PowerLevel;
 pub use queries::MAX_LOOKAHEAD_DAYS;

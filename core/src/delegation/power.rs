@@ -245,21 +245,7 @@ pub fn default_valid_until(valid_from: Timestamp) -> Option<Timestamp> {
         .map(|z| z.timestamp())
 }
 
-/// One link of a chain of powers, as a decision names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChainLink {
-    /// The power's number.
-    pub number: PowerNumber,
-    /// Who signed it.
-    pub issuer: AccountId,
-    /// Its own powers.
-    pub powers: RightSet,
-    /// The first instant it no longer works.
-    pub valid_until: Timestamp,
-}
-
-impl ChainLink {
+impl crate::reasons::ChainLink {
     /// The link describing a power.
     pub fn of(power: &PowerOfAttorney) -> Self {
         Self {

@@ -39,9 +39,9 @@ use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
 use crate::accounts::Account;
-use crate::decisions::{Basis, Refusal, Signing};
 use crate::directory::{CommandError, Context, Directory, Event};
 use crate::ids::{AccountId, OrgId};
+use crate::reasons::{Basis, Refusal, Signing};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -172,7 +172,7 @@ impl Directory {
         let actor = Self::require_person(ctx)?;
         let account = self.existing_account(actor)?;
         let mut refusals = Vec::new();
-        crate::decisions::account_refusals(account, &mut refusals);
+        crate::reasons::account_refusals(account, &mut refusals);
         if !refusals.is_empty() {
             return Err(CommandError::AccountCannotAct { refusals });
         }
@@ -314,7 +314,7 @@ impl Directory {
         if actor == p.issuer && p.parent.is_some() {
             let account = self.existing_account(actor)?;
             let mut refusals = Vec::new();
-            crate::decisions::account_refusals(account, &mut refusals);
+            crate::reasons::account_refusals(account, &mut refusals);
             self.require_personal_signature(
                 ctx,
                 account,

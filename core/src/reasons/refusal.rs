@@ -1,6 +1,6 @@
 //! Reasons an access request is refused, each with a stable code.
 
-use crate::accounts::{AccountLevel, BlockReason};
+use crate::accounts::{Account, AccountLevel, AccountStatus, BlockReason};
 use crate::coded::Coded;
 use crate::employees::MembershipStatus;
 use crate::ids::{AccountId, OrgId, PowerNumber};
@@ -375,5 +375,18 @@ impl Coded for Refusal {
                 "the principal organization was liquidated: power of attorney {number} ended"
             ),
         }
+    }
+}
+/// Why an account cannot act at all, if it cannot.
+pub(crate) fn account_refusals(account: &Account, out: &mut Vec<Refusal>) {
+    match account.status {
+        AccountStatus::Active => {}
+        AccountStatus::Blocked(reason) => out.push(Refusal::AccountBlocked { reason }),
+        AccountStatus::Disabled => out.push(Refusal::AccountDisabled),
+    }
+    if account.level != AccountLevel::Confirmed {
+        out.push(Refusal::AccountNotConfirmed {
+            level: account.level,
+        });
     }
 }
