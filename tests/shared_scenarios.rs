@@ -9,7 +9,6 @@
     clippy::indexing_slicing
 )]
 
-use kabinet::identifiers::{Inn, Ogrn, Ogrnip, Snils};
 use kabinet::*;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -234,15 +233,11 @@ fn signature(spec: Option<&Value>) -> SignatureEvidence {
             "ogrnip",
         ],
     );
-    let text = |k: &str| spec.get(k).and_then(Value::as_str);
     let level: SignatureLevel = serde_json::from_value(spec["level"].clone()).unwrap();
-    let signer = SignerIdentity {
-        snils: text("snils").map(|s| Snils::parse(s).unwrap()),
-        inn: text("inn").map(|s| Inn::parse(s).unwrap()),
-        organization_inn: text("organization_inn").map(|s| Inn::parse(s).unwrap()),
-        ogrn: text("ogrn").map(|s| Ogrn::parse(s).unwrap()),
-        ogrnip: text("ogrnip").map(|s| Ogrnip::parse(s).unwrap()),
-    };
+    // The holder's fields are SignerIdentity's own JSON form.
+    let mut holder = spec.clone();
+    holder.remove("level");
+    let signer: SignerIdentity = serde_json::from_value(Value::Object(holder)).unwrap();
     if signer == SignerIdentity::default() {
         SignatureEvidence {
             level,
