@@ -12,16 +12,8 @@
 mod support;
 
 use kabinet::applications::{ApplicationCommand, ApplicationEvent};
-use kabinet::journal::Record;
 use kabinet::*;
 use support::*;
-
-/// Runs a command, returning the record the journal keeps of it.
-fn recorded(dir: &mut Directory, command: Command, ctx: &Context) -> Record {
-    let before = dir.clone();
-    let result = dir.run(command.clone(), ctx);
-    Record::of(&before, command, ctx, &result)
-}
 
 fn tag(command: &Command) -> String {
     serde_json::to_value(command).unwrap()["command"]

@@ -12,9 +12,7 @@
 
 mod support;
 
-use kabinet::delegation::mchd::{
-    MchdDocument, MchdOrganization, MchdPerson, MchdPower, MchdRepresentative, FORMAT,
-};
+use kabinet::delegation::mchd::{MchdOrganization, MchdPerson, MchdPower};
 use kabinet::delegation::{Mchd, PowerLevel, PowerStatus};
 use kabinet::directory::DirectorySnapshot;
 use kabinet::employees::Standing;
@@ -24,8 +22,6 @@ use kabinet::organizations::{
 use kabinet::*;
 use support::*;
 
-const HEAD_SNILS: &str = "112-233-445 95";
-const REP_INN: &str = "500123456750";
 const SUBMITTED: &str = "2026-03-02T10:00:00Z";
 const ANSWERED: &str = "2026-03-03T10:00:00Z";
 
@@ -47,46 +43,11 @@ fn world() -> World {
     let rep = person(
         &mut dir,
         "Поверенный",
-        &snils_of(90),
+        &rep_snils(),
         Some(REP_INN),
         "r@example.ru",
     );
     World { dir, head, rep }
-}
-
-/// An МЧД of the company signed by the head to the representative,
-/// valid for 2026, with the administrative level.
-fn mchd(n: u128) -> Mchd {
-    let rep_snils = snils_of(90);
-    Mchd {
-        format: FORMAT.into(),
-        document: MchdDocument {
-            number: num(n).to_string(),
-            internal_number: Some("Д-1/2026".into()),
-            issued_at: "2026-01-10T00:00:00Z".into(),
-            valid_from: "2026-01-10T00:00:00Z".into(),
-            valid_until: "2027-01-10T00:00:00Z".into(),
-            redelegation: "1".into(),
-            irrevocable: "0".into(),
-            parent: None,
-            depth: 0,
-        },
-        principal: MchdOrganization {
-            inn: COMPANY_INN.into(),
-            ogrn: Some(COMPANY_OGRN.into()),
-        },
-        signer: MchdPerson {
-            snils: Some(HEAD_SNILS.replace(['-', ' '], "")),
-            inn: Some(HEAD_INN.into()),
-        },
-        representative: MchdRepresentative {
-            snils: Some(rep_snils),
-            inn: Some(REP_INN.into()),
-            organization_inn: None,
-            organization_ogrn: None,
-        },
-        powers: MchdPower::list(PowerLevel::REGISTRATION.rights()),
-    }
 }
 
 fn submit(w: &mut World, power: Mchd) -> (OrgId, Vec<Event>) {

@@ -17,7 +17,10 @@ use kabinet::organizations::{
 };
 use kabinet::*;
 
+mod registration_power;
 mod snils;
+#[allow(unused_imports)]
+pub use registration_power::{mchd, rep_snils, HEAD_SNILS, REP_INN};
 pub use snils::snils_of;
 
 #[cfg(feature = "postgres")]
@@ -382,4 +385,11 @@ pub fn head_certificate_expiring(head: AccountId, org: OrgId) -> kabinet::notifi
         reference: "01D7A1".into(),
         at: t(T0),
     }
+}
+
+/// Runs a command, returning the record the journal keeps of it.
+pub fn recorded(dir: &mut Directory, command: Command, ctx: &Context) -> kabinet::journal::Record {
+    let before = dir.clone();
+    let result = dir.run(command.clone(), ctx);
+    kabinet::journal::Record::of(&before, command, ctx, &result)
 }
