@@ -103,6 +103,17 @@ pub(crate) trait DirectoryView {
         }
     }
 
+    /// The refusal of a command only a person gives.
+    fn account_only() -> Self::Error;
+
+    /// The acting account; refuses the portal.
+    fn require_person(ctx: &Context) -> Result<AccountId, Self::Error> {
+        match ctx.actor {
+            Actor::Account(a) => Ok(a),
+            Actor::System => Err(Self::account_only()),
+        }
+    }
+
     /// An account, if it exists.
     fn account(&self, account: AccountId) -> Option<&Account>;
 

@@ -9,8 +9,9 @@
 
 use super::power::{PowerNumber, PowerOfAttorney, Representative};
 use super::registry::{Holder, Slot};
+use super::world::DelegationWorld;
+use super::ChainCheck;
 use crate::accounts::Account;
-use crate::directory::Directory;
 use crate::ids::{AccountId, OrgId};
 use crate::reasons::DelegationBasis;
 use crate::reasons::Refusal;
@@ -41,33 +42,36 @@ fn agree<T: PartialEq>(named: Option<&T>, held: Option<&T>) -> Option<bool> {
     }
 }
 
-impl Directory {
+/// Acting through the directory's powers of attorney.
+pub(crate) trait PowerAccess: DelegationWorld {
     /// The powers of `org` the account may use, each once.
-    pub(crate) fn candidate_powers<'a>(
+    fn candidate_powers<'a>(
         &'a self,
         account: &'a Account,
         org: OrgId,
     ) -> impl Iterator<Item = (Slot, &'a PowerOfAttorney)> + 'a {
-        let by_account = self.powers.for_holder_in(org, Holder::Account(account.id));
+        let by_account = self
+            .power_registry()
+            .for_holder_in(org, Holder::Account(account.id));
         let by_snils = account
             .snils
             .as_ref()
             .and_then(Holder::snils)
-            .map_or(&[][..], |h| self.powers.for_holder_in(org, h));
+            .map_or(&[][..], |h| self.power_registry().for_holder_in(org, h));
         let by_inn = account
             .inn
             .as_ref()
             .and_then(Holder::inn)
-            .map_or(&[][..], |h| self.powers.for_holder_in(org, h));
+            .map_or(&[][..], |h| self.power_registry().for_holder_in(org, h));
         let snils = account.snils.as_ref();
         by_account
             .iter()
             .chain(by_snils)
-            .filter_map(|&s| self.powers.at(s).map(|p| (s, p)))
+            .filter_map(|&s| self.power_registry().at(s).map(|p| (s, p)))
             .chain(
                 by_inn
                     .iter()
-                    .filter_map(|&s| self.powers.at(s).map(|p| (s, p)))
+                    .filter_map(|&s| self.power_registry().at(s).map(|p| (s, p)))
                     // a power naming the account's СНИЛС was already met
                     .filter(move |(_, p)| {
                         !matches!(&p.representative,
@@ -80,7 +84,7 @@ impl Directory {
     /// The delegation path of the access check: the first power whose whole
     /// chain gives `right` at `at`; `Ok(None)` when the account has no power
     /// for the organization at all.
-    pub(crate) fn delegated(
+    fn delegated(
         &self,
         account: &Account,
         org: OrgId,
@@ -104,7 +108,7 @@ impl Directory {
     /// A representative acting through an organization (an accounting firm)
     /// signs with a certificate issued for that organization: accepted when
     /// the power names it.
-    pub(crate) fn accept_representing_signer(
+    fn accept_representing_signer(
         &self,
         basis: &DelegationBasis,
         evidence: &SignatureEvidence,
@@ -113,7 +117,9 @@ impl Directory {
         if !refusals.contains(&Refusal::SignerOrganizationMismatch) {
             return;
         }
-        let (Some(signer), Some(power)) = (&evidence.signer, self.powers.get(&basis.number)) else {
+        let (Some(signer), Some(power)) =
+            (&evidence.signer, self.power_registry().get(&basis.number))
+        else {
             return;
         };
         let Some(firm) = power.representative.acting_for() else {
@@ -138,7 +144,7 @@ impl Directory {
     /// unknown, the account is not the representative, or a link of the
     /// chain fails (expired, not yet valid, revoked, refused, principal
     /// blocked or liquidated, re-delegation not allowed, chain broken).
-    pub fn enter_by_power(
+    fn enter_by_power(
         &self,
         actor: AccountId,
         number: PowerNumber,
@@ -153,7 +159,7 @@ impl Directory {
             return Err(first);
         }
         let power = self
-            .powers
+            .power_registry()
             .get(&number)
             .ok_or(Refusal::PowerUnknown { number })?;
         if !represents(account, &power.representative) {
@@ -162,3 +168,5 @@ impl Directory {
         self.verify_chain(power, None, at)
     }
 }
+
+impl<W: DelegationWorld + ?Sized> PowerAccess for W {}

@@ -18,26 +18,27 @@
 
 use super::power::{PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, TermPosition};
 use super::registry::Slot;
-use crate::directory::Directory;
+use super::world::DelegationWorld;
 use crate::organizations::OrganizationStatus;
 use crate::reasons::{ChainLink, DelegationBasis, Refusal};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
 
-impl Directory {
+/// The chain check over the directory's powers of attorney.
+pub(crate) trait ChainCheck: DelegationWorld {
     /// Checks the chain behind a power at `at` and, when `right` is given,
     /// that every link gives it.
     ///
     /// # Errors
     /// The [`Refusal`] naming the first link that fails and why.
-    pub(crate) fn verify_chain(
+    fn verify_chain(
         &self,
         power: &PowerOfAttorney,
         right: Option<Right>,
         at: Timestamp,
     ) -> Result<DelegationBasis, Refusal> {
         let slot = self
-            .powers
+            .power_registry()
             .slot_of(&power.number)
             .ok_or(Refusal::PowerUnknown {
                 number: power.number,
@@ -45,16 +46,16 @@ impl Directory {
         self.verify_slot(slot, power, right, at)
     }
 
-    /// [`Directory::verify_chain`] for a power whose place is known.
-    pub(crate) fn verify_slot(
+    /// [`ChainCheck::verify_chain`] for a power whose place is known.
+    fn verify_slot(
         &self,
         slot: Slot,
         power: &PowerOfAttorney,
         right: Option<Right>,
         at: Timestamp,
     ) -> Result<DelegationBasis, Refusal> {
-        let limit = usize::from(self.policy().max_redelegation_depth);
-        if power.depth > self.policy().max_redelegation_depth {
+        let limit = usize::from(self.max_redelegation_depth());
+        if power.depth > self.max_redelegation_depth() {
             return Err(Refusal::ChainBroken {
                 number: power.number,
             });
@@ -77,8 +78,8 @@ impl Directory {
                     number: link.number,
                 });
             }
-            let up = self.powers.parent_of(here);
-            let parent = match (link.parent, up.and_then(|s| self.powers.at(s))) {
+            let up = self.power_registry().parent_of(here);
+            let parent = match (link.parent, up.and_then(|s| self.power_registry().at(s))) {
                 (None, _) => None,
                 (Some(n), Some(p)) if p.number == n && p.principal == link.principal => Some(p),
                 (Some(_), _) => {
@@ -138,18 +139,16 @@ impl Directory {
     /// # Errors
     /// [`Refusal::PowerUnknown`] for a number the directory does not hold,
     /// otherwise the refusal naming the first link that fails.
-    pub fn verify_power(
-        &self,
-        number: PowerNumber,
-        at: Timestamp,
-    ) -> Result<DelegationBasis, Refusal> {
+    fn verify_power(&self, number: PowerNumber, at: Timestamp) -> Result<DelegationBasis, Refusal> {
         let power = self
-            .powers
+            .power_registry()
             .get(&number)
             .ok_or(Refusal::PowerUnknown { number })?;
         self.verify_chain(power, None, at)
     }
 }
+
+impl<W: DelegationWorld + ?Sized> ChainCheck for W {}
 
 /// Why one link fails at `at`, if it does: its status, its term, the right,
 /// then whether it may have been passed on (its `child` came from it, and it

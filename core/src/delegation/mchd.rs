@@ -37,8 +37,9 @@ use super::power::{
     PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
     RepresentingOrganization,
 };
+use super::world::DelegationWorld;
+use super::PowerQueries;
 use crate::coded::Coded;
-use crate::directory::Directory;
 use crate::identifiers::{IdentifierError, Inn, Ogrn, Snils};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
@@ -310,7 +311,8 @@ fn ident<T>(
         .transpose()
 }
 
-impl Directory {
+/// The МЧД form of the directory's powers of attorney: export and import.
+pub(crate) trait MchdForm: DelegationWorld {
     /// The МЧД form of a power of attorney, as JSON.
     ///
     /// # Errors
@@ -318,7 +320,7 @@ impl Directory {
     /// [`MchdError::PrincipalUnknown`] or [`MchdError::Unidentified`] when
     /// the principal, the signer or the representative cannot be named by
     /// their requisites.
-    pub fn export_power(&self, number: PowerNumber) -> Result<String, MchdError> {
+    fn export_power(&self, number: PowerNumber) -> Result<String, MchdError> {
         let mchd = self.power_as_mchd(number)?;
         serde_json::to_string_pretty(&mchd).map_err(|e| MchdError::Malformed {
             detail: e.to_string(),
@@ -328,8 +330,8 @@ impl Directory {
     /// The МЧД form of a power of attorney.
     ///
     /// # Errors
-    /// As [`Directory::export_power`].
-    pub fn power_as_mchd(&self, number: PowerNumber) -> Result<Mchd, MchdError> {
+    /// As [`crate::Directory::export_power`].
+    fn power_as_mchd(&self, number: PowerNumber) -> Result<Mchd, MchdError> {
         let p = self.power(number).ok_or(MchdError::NotFound { number })?;
         let org = self
             .organization(p.principal)
@@ -407,22 +409,22 @@ impl Directory {
     ///
     /// # Errors
     /// An [`MchdError`] naming the field at fault.
-    pub fn import_power(&self, json: &str) -> Result<PowerOfAttorney, MchdError> {
+    fn import_power(&self, json: &str) -> Result<PowerOfAttorney, MchdError> {
         self.power_from_mchd(&Mchd::from_json(json)?)
     }
 
-    /// A power of attorney from its МЧД form; see [`Directory::import_power`].
+    /// A power of attorney from its МЧД form; see [`crate::Directory::import_power`].
     ///
     /// # Errors
     /// An [`MchdError`] naming the field at fault.
-    pub fn power_from_mchd(&self, m: &Mchd) -> Result<PowerOfAttorney, MchdError> {
+    fn power_from_mchd(&self, m: &Mchd) -> Result<PowerOfAttorney, MchdError> {
         self.read_mchd(m, |dir| dir.find_principal(&m.principal))
     }
 
     /// Reads every field of an МЧД, finding the principal with `principal`
     /// (after the document's own fields, so errors come in field order) and
     /// the signer among the directory's accounts.
-    pub(crate) fn read_mchd(
+    fn read_mchd(
         &self,
         m: &Mchd,
         principal: impl FnOnce(&Self) -> Result<crate::ids::OrgId, MchdError>,
@@ -548,6 +550,7 @@ impl Directory {
     fn find_principal(&self, o: &MchdOrganization) -> Result<crate::ids::OrgId, MchdError> {
         let (inn, ogrn) = principal_identifiers(o)?;
         self.organizations_by_inn(&inn)
+            .into_iter()
             .find(|org| {
                 org.is_active()
                     && ogrn
@@ -568,17 +571,14 @@ impl Directory {
                 .account_by_snils(&s)
                 .filter(|a| i.is_none() || a.inn.is_none() || a.inn == i)
                 .map(|a| a.id),
-            // Accounts are indexed by СНИЛС only; an import naming the signer by
-            // ИНН alone is rare enough to look through the accounts.
-            (None, Some(i)) => self
-                .accounts()
-                .find(|a| a.inn.as_ref() == Some(&i))
-                .map(|a| a.id),
+            (None, Some(i)) => self.account_by_inn(&i).map(|a| a.id),
             (None, None) => return Err(MchdError::Unidentified),
         }
         .ok_or(MchdError::SignerUnknown)
     }
 }
+
+impl<W: DelegationWorld + ?Sized> MchdForm for W {}
 
 /// The principal's ИНН and ОГРН as the document names them.
 pub(crate) fn principal_identifiers(

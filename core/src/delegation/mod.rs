@@ -30,6 +30,7 @@ mod queries;
 mod registration;
 mod registry;
 mod rules;
+mod world;
 
 pub use crate::reasons::{ChainLink, DelegationBasis};
 pub use error::DelegationError;
@@ -45,11 +46,15 @@ pub use registration::RegistrationPower;
 pub(crate) use registration::{power_reasons, PowerCheck, RegistrationPowers};
 pub use rules::{PowerTerms, DISMISSAL_GROUND, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
-pub(crate) use access::represents;
+pub(crate) use access::{represents, PowerAccess};
+pub(crate) use chain::ChainCheck;
+pub(crate) use mchd::MchdForm;
+pub(crate) use queries::PowerQueries;
 pub(crate) use registry::PowerRegistry;
-pub(crate) use rules::revocation_ground;
+pub(crate) use rules::PowerCommands;
 /// The UUID type of power numbers, so that hosts need no dependency of their own.
 pub use uuid::Uuid;
+pub(crate) use world::DelegationWorld;
 
 /// The context of a representative who entered by a power's number: the
 /// organization acted for, the powers, their end and the chain.

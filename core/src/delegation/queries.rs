@@ -6,30 +6,37 @@
 
 use super::power::{PowerNumber, PowerOfAttorney, PowerStatus};
 use super::registry::Holder;
-use crate::directory::Directory;
+use super::world::DelegationWorld;
+use super::ChainCheck;
 use crate::ids::{AccountId, OrgId};
 use crate::Timestamp;
 use jiff::SignedDuration;
 
-/// Longest look-ahead of [`Directory::powers_expiring_within`], in days: ten
+/// Longest look-ahead of [`crate::Directory::powers_expiring_within`], in days: ten
 /// years, beyond any term worth a reminder.
 pub const MAX_LOOKAHEAD_DAYS: u32 = 3653;
 
-impl Directory {
+/// Questions about the directory's powers of attorney.
+pub(crate) trait PowerQueries: DelegationWorld {
+    /// Whether a number is held by a power of attorney or a presented one.
+    fn power_number_taken(&self, number: &PowerNumber) -> bool {
+        self.power_registry().get(number).is_some() || self.presented_power(number).is_some()
+    }
+
     /// A power of attorney by number.
-    pub fn power(&self, number: PowerNumber) -> Option<&PowerOfAttorney> {
-        self.powers.get(&number)
+    fn power(&self, number: PowerNumber) -> Option<&PowerOfAttorney> {
+        self.power_registry().get(&number)
     }
 
     /// How many powers of attorney the directory holds.
-    pub fn power_count(&self) -> usize {
-        self.powers.len()
+    fn power_count(&self) -> usize {
+        self.power_registry().len()
     }
 
     /// Every power of attorney an account may use, whatever the principal
     /// and whatever their state: those naming the account, and those naming
     /// a third party by the account's СНИЛС or ИНН. Earliest issued first.
-    pub fn powers_of_representative(&self, account: AccountId) -> Vec<&PowerOfAttorney> {
+    fn powers_of_representative(&self, account: AccountId) -> Vec<&PowerOfAttorney> {
         let Some(a) = self.account(account) else {
             return Vec::new();
         };
@@ -41,8 +48,8 @@ impl Directory {
         let mut found: Vec<&PowerOfAttorney> = holders
             .into_iter()
             .flatten()
-            .flat_map(|h| self.powers.for_holder(h))
-            .filter_map(|&s| self.powers.at(s))
+            .flat_map(|h| self.power_registry().for_holder(h))
+            .filter_map(|&s| self.power_registry().at(s))
             .filter(|p| super::access::represents(a, &p.representative))
             .collect();
         found.sort_by_key(|p| (p.issued_at, p.number));
@@ -54,7 +61,7 @@ impl Directory {
     /// ended at `at`: in force and not expired (those not yet valid
     /// included), in issue order. Dismissal does not end them (DOMAIN §2);
     /// this names them to the head, the administrators and the access review.
-    pub fn powers_held_from(
+    fn powers_held_from(
         &self,
         org: OrgId,
         account: AccountId,
@@ -70,11 +77,11 @@ impl Directory {
 
     /// Every power of attorney an organization is the principal of (first
     /// powers and those re-delegated from them), in issue order.
-    pub fn powers_issued_by(&self, org: OrgId) -> Vec<&PowerOfAttorney> {
-        self.powers
+    fn powers_issued_by(&self, org: OrgId) -> Vec<&PowerOfAttorney> {
+        self.power_registry()
             .of_principal(org)
             .iter()
-            .filter_map(|&s| self.powers.at(s))
+            .filter_map(|&s| self.power_registry().at(s))
             .collect()
     }
 
@@ -82,7 +89,7 @@ impl Directory {
     /// days after it (`at < valid_until <= at + days`), earliest end first;
     /// only those of `org` when given. For reminders. `days` is capped at
     /// [`MAX_LOOKAHEAD_DAYS`].
-    pub fn powers_expiring_within(
+    fn powers_expiring_within(
         &self,
         org: Option<OrgId>,
         at: Timestamp,
@@ -92,7 +99,7 @@ impl Directory {
         let until = at
             .checked_add(SignedDuration::from_hours(hours))
             .unwrap_or(Timestamp::MAX);
-        self.powers
+        self.power_registry()
             .ending_between(at, until)
             .filter(|(_, p)| org.is_none_or(|o| p.principal == o))
             .filter(|(_, p)| p.status == PowerStatus::InForce)
@@ -104,11 +111,11 @@ impl Directory {
     /// The chain behind a power: from the first power (given by the
     /// organization) down to it. Empty for an unknown number; stops at a
     /// missing parent. At most the depth limit plus one links.
-    pub fn power_chain(&self, number: PowerNumber) -> Vec<&PowerOfAttorney> {
-        let limit = usize::from(self.policy().max_redelegation_depth) + 1;
+    fn power_chain(&self, number: PowerNumber) -> Vec<&PowerOfAttorney> {
+        let limit = usize::from(self.max_redelegation_depth()) + 1;
         let mut chain = Vec::new();
         let mut next = Some(number);
-        while let Some(p) = next.and_then(|n| self.powers.get(&n)) {
+        while let Some(p) = next.and_then(|n| self.power_registry().get(&n)) {
             if chain.len() >= limit {
                 break;
             }
@@ -120,11 +127,13 @@ impl Directory {
     }
 
     /// The powers re-delegated directly from a power, in issue order.
-    pub fn powers_redelegated_from(&self, number: PowerNumber) -> Vec<&PowerOfAttorney> {
-        self.powers
+    fn powers_redelegated_from(&self, number: PowerNumber) -> Vec<&PowerOfAttorney> {
+        self.power_registry()
             .children(&number)
             .iter()
-            .filter_map(|&s| self.powers.at(s))
+            .filter_map(|&s| self.power_registry().at(s))
             .collect()
     }
 }
+
+impl<W: DelegationWorld + ?Sized> PowerQueries for W {}

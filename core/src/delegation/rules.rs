@@ -38,10 +38,11 @@ use super::error::DelegationError;
 use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
-use crate::accounts::Account;
-use crate::directory::{CommandError, Context, Directory, Event};
+use super::world::DelegationWorld;
+use super::{ChainCheck, PowerQueries, RegistrationPower};
+use crate::context::Context;
 use crate::ids::{AccountId, OrgId};
-use crate::reasons::{Basis, Refusal, Signing};
+use crate::reasons::Basis;
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -81,20 +82,15 @@ pub struct PowerTerms {
     pub redelegation: Redelegation,
 }
 
-impl From<DelegationError> for CommandError {
-    fn from(e: DelegationError) -> Self {
-        CommandError::Delegation(e)
-    }
-}
-
-impl Directory {
-    pub(crate) fn issue_power(
+/// The rules of the commands about powers of attorney.
+pub(crate) trait PowerCommands: DelegationWorld {
+    fn issue_power(
         &self,
         ctx: &Context,
         org: OrgId,
         terms: PowerTerms,
         irrevocable: bool,
-    ) -> Result<Vec<Event>, CommandError> {
+    ) -> Result<Vec<Self::Event>, Self::Error> {
         let (actor, decision) = self.permitted(org, ctx, Right::PowersEdit)?;
         if decision.basis == Some(Basis::PowerOfAttorney) {
             return Err(DelegationError::RedelegateInstead.into());
@@ -102,7 +98,7 @@ impl Directory {
         let held = self.held_rights(org, actor, &decision);
         let missing = terms.powers.difference(held);
         if !missing.is_empty() {
-            return Err(CommandError::BeyondOwnRights { missing });
+            return Err(Self::beyond_own_rights(missing));
         }
         self.sound_terms(&terms)?;
         let valid_from = terms.valid_from.unwrap_or(ctx.at);
@@ -114,70 +110,39 @@ impl Directory {
             .into());
         }
         let valid_until = term_end(valid_from, terms.valid_until)?;
-        Ok(vec![Event::PowerIssued {
-            power: PowerOfAttorney {
-                number: terms.number,
-                internal_number: terms.internal_number,
-                issued_at: ctx.at,
-                valid_from,
-                valid_until,
-                principal: org,
-                issuer: actor,
-                parent: None,
-                depth: 0,
-                representative: terms.representative,
-                powers: terms.powers,
-                irrevocable,
-                redelegation: terms.redelegation,
-                status: PowerStatus::InForce,
-            },
-        }])
+        Ok(vec![Self::power_issued(PowerOfAttorney {
+            number: terms.number,
+            internal_number: terms.internal_number,
+            issued_at: ctx.at,
+            valid_from,
+            valid_until,
+            principal: org,
+            issuer: actor,
+            parent: None,
+            depth: 0,
+            representative: terms.representative,
+            powers: terms.powers,
+            irrevocable,
+            redelegation: terms.redelegation,
+            status: PowerStatus::InForce,
+        })])
     }
 
-    /// Refuses — with every reason at once: those the caller already found
-    /// and the signature's — unless `ctx` carries the signature `right`
-    /// requires of `account` acting in person on a power of `principal`
-    /// (re-delegating, revoking what one signed). A bound certificate counts
-    /// as in `check`, for the principal organization.
-    pub(crate) fn require_personal_signature(
-        &self,
-        ctx: &Context,
-        account: &Account,
-        right: Right,
-        principal: OrgId,
-        mut refusals: Vec<Refusal>,
-    ) -> Result<(), CommandError> {
-        let required = self.policy().signatures.required(right);
-        let signing = Signing {
-            actor: account.id,
-            account: Some(account),
-            org: principal,
-            organization: None,
-            at: ctx.at,
-        };
-        self.signature_refusals(&ctx.signature, required, &signing, &mut refusals);
-        if refusals.is_empty() {
-            Ok(())
-        } else {
-            Err(CommandError::Denied { refusals })
-        }
-    }
-
-    pub(crate) fn redelegate_power(
+    fn redelegate_power(
         &self,
         ctx: &Context,
         parent: PowerNumber,
         terms: PowerTerms,
-    ) -> Result<Vec<Event>, CommandError> {
+    ) -> Result<Vec<Self::Event>, Self::Error> {
         let actor = Self::require_person(ctx)?;
         let account = self.existing_account(actor)?;
         let mut refusals = Vec::new();
         crate::reasons::account_refusals(account, &mut refusals);
         if !refusals.is_empty() {
-            return Err(CommandError::AccountCannotAct { refusals });
+            return Err(Self::cannot_act(refusals));
         }
         let p = self
-            .powers
+            .power_registry()
             .get(&parent)
             .ok_or(DelegationError::NotFound { number: parent })?;
         if !super::access::represents(account, &p.representative) {
@@ -214,24 +179,22 @@ impl Directory {
             .into());
         }
         let valid_until = term_end(valid_from, Some(valid_until))?;
-        Ok(vec![Event::PowerIssued {
-            power: PowerOfAttorney {
-                number: terms.number,
-                internal_number: terms.internal_number,
-                issued_at: ctx.at,
-                valid_from,
-                valid_until,
-                principal: p.principal,
-                issuer: actor,
-                parent: Some(parent),
-                depth: p.depth.saturating_add(1),
-                representative: terms.representative,
-                powers: terms.powers,
-                irrevocable: false,
-                redelegation: terms.redelegation,
-                status: PowerStatus::InForce,
-            },
-        }])
+        Ok(vec![Self::power_issued(PowerOfAttorney {
+            number: terms.number,
+            internal_number: terms.internal_number,
+            issued_at: ctx.at,
+            valid_from,
+            valid_until,
+            principal: p.principal,
+            issuer: actor,
+            parent: Some(parent),
+            depth: p.depth.saturating_add(1),
+            representative: terms.representative,
+            powers: terms.powers,
+            irrevocable: false,
+            redelegation: terms.redelegation,
+            status: PowerStatus::InForce,
+        })])
     }
 
     /// Whether `parent` may be passed on with the mark `wanted`, within the
@@ -243,7 +206,7 @@ impl Directory {
     ) -> Result<(), DelegationError> {
         let from_once = parent
             .parent
-            .and_then(|g| self.powers.get(&g))
+            .and_then(|g| self.power_registry().get(&g))
             .is_some_and(|g| g.redelegation == Redelegation::Once);
         let not_allowed = DelegationError::RedelegationNotAllowed {
             number: parent.number,
@@ -254,7 +217,7 @@ impl Directory {
             Redelegation::Once if wanted != Redelegation::None => return Err(not_allowed),
             _ => {}
         }
-        let limit = self.policy().max_redelegation_depth;
+        let limit = self.max_redelegation_depth();
         if parent.depth >= limit {
             return Err(DelegationError::DepthLimit { limit });
         }
@@ -263,7 +226,7 @@ impl Directory {
 
     /// The checks every new power shares: a free number, some powers, a
     /// sound internal number, a representative the directory can find.
-    fn sound_terms(&self, terms: &PowerTerms) -> Result<(), CommandError> {
+    fn sound_terms(&self, terms: &PowerTerms) -> Result<(), Self::Error> {
         if self.power_number_taken(&terms.number) {
             return Err(DelegationError::DuplicateNumber {
                 number: terms.number,
@@ -286,7 +249,7 @@ impl Directory {
         self.sound_representative(&terms.representative)
     }
 
-    pub(crate) fn sound_representative(&self, rep: &Representative) -> Result<(), CommandError> {
+    fn sound_representative(&self, rep: &Representative) -> Result<(), Self::Error> {
         match rep {
             Representative::Account { account } => self.existing_account(*account).map(|_| ()),
             Representative::Person {
@@ -298,12 +261,12 @@ impl Directory {
         }
     }
 
-    pub(crate) fn revoke_power(
+    fn revoke_power(
         &self,
         ctx: &Context,
         number: PowerNumber,
         ground: Option<String>,
-    ) -> Result<Vec<Event>, CommandError> {
+    ) -> Result<Vec<Self::Event>, Self::Error> {
         let actor = Self::require_person(ctx)?;
         if let Some(presented) = self.presented_power(&number) {
             return self.revoke_presented(ctx, presented, ground);
@@ -325,19 +288,19 @@ impl Directory {
         } else {
             self.permitted(p.principal, ctx, Right::PowersDelete)?;
         }
-        Ok(vec![Event::PowerRevoked {
+        Ok(vec![Self::power_revoked(
             number,
-            at: ctx.at,
-            ground: revocation_ground(ground, p)?,
-            ended: self.in_force_descendants(number),
-        }])
+            ctx.at,
+            revocation_ground(ground, p)?,
+            self.in_force_descendants(number),
+        )])
     }
 
-    pub(crate) fn refuse_power(
+    fn refuse_power(
         &self,
         ctx: &Context,
         number: PowerNumber,
-    ) -> Result<Vec<Event>, CommandError> {
+    ) -> Result<Vec<Self::Event>, Self::Error> {
         let actor = Self::require_person(ctx)?;
         let account = self.existing_account(actor)?;
         let p = match self.presented_power(&number) {
@@ -347,47 +310,18 @@ impl Directory {
         if !super::access::represents(account, &p.representative) {
             return Err(DelegationError::NotRepresentative { number }.into());
         }
-        Ok(vec![Event::PowerRefused {
+        Ok(vec![Self::power_refused(
             number,
-            at: ctx.at,
-            ended: self.in_force_descendants(number),
-        }])
+            ctx.at,
+            self.in_force_descendants(number),
+        )])
     }
-}
 
-/// The legal ground of a revocation: trimmed and bounded; required for an
-/// irrevocable power.
-pub(crate) fn revocation_ground(
-    ground: Option<String>,
-    p: &PowerOfAttorney,
-) -> Result<Option<String>, CommandError> {
-    let number = p.number;
-    Ok(match ground {
-        Some(g) => {
-            let g = g.trim().to_owned();
-            let len = g.chars().count();
-            if len == 0 || len > MAX_GROUND {
-                return Err(DelegationError::BadText {
-                    field: "ground",
-                    max: MAX_GROUND,
-                }
-                .into());
-            }
-            Some(g)
-        }
-        None if p.irrevocable => {
-            return Err(DelegationError::IrrevocableNeedsGround { number }.into())
-        }
-        None => None,
-    })
-}
-
-impl Directory {
-    pub(crate) fn register_imported_power(
+    fn register_imported_power(
         &self,
         ctx: &Context,
         power: PowerOfAttorney,
-    ) -> Result<Vec<Event>, CommandError> {
+    ) -> Result<Vec<Self::Event>, Self::Error> {
         Self::require_system(ctx)?;
         if self.power_number_taken(&power.number) {
             return Err(DelegationError::DuplicateNumber {
@@ -404,9 +338,7 @@ impl Directory {
         }
         let org = self.existing_org(power.principal)?;
         if !org.is_active() {
-            return Err(CommandError::OrganizationStatus {
-                status: org.status.code(),
-            });
+            return Err(Self::organization_status(org.status.code()));
         }
         let issuer = self.existing_account(power.issuer)?;
         if power.powers.is_empty() {
@@ -424,13 +356,13 @@ impl Directory {
             None => {}
             Some(parent) => {
                 let p = self
-                    .powers
+                    .power_registry()
                     .get(&parent)
                     .filter(|p| p.principal == power.principal)
                     .ok_or(DelegationError::NotFound { number: parent })?;
                 if power.depth != p.depth.saturating_add(1) {
                     return Err(DelegationError::DepthLimit {
-                        limit: self.policy().max_redelegation_depth,
+                        limit: self.max_redelegation_depth(),
                     }
                     .into());
                 }
@@ -452,12 +384,12 @@ impl Directory {
                 }
             }
         }
-        Ok(vec![Event::PowerIssued { power }])
+        Ok(vec![Self::power_issued(power)])
     }
 
-    fn power_in_force(&self, number: PowerNumber) -> Result<&PowerOfAttorney, CommandError> {
+    fn power_in_force(&self, number: PowerNumber) -> Result<&PowerOfAttorney, Self::Error> {
         let p = self
-            .powers
+            .power_registry()
             .get(&number)
             .ok_or(DelegationError::NotFound { number })?;
         if p.status != PowerStatus::InForce {
@@ -475,12 +407,12 @@ impl Directory {
     /// revocable power from `org` the dismissed person holds, with the powers
     /// re-delegated from it. An irrevocable power stays (it needs a legal
     /// ground of its own) and is named in the dismissal's notice.
-    pub(crate) fn revocations_on_dismissal(
+    fn revocations_on_dismissal(
         &self,
         org: OrgId,
         account: AccountId,
         at: Timestamp,
-    ) -> Vec<Event> {
+    ) -> Vec<Self::Event> {
         let mut ended_already: Vec<PowerNumber> = Vec::new();
         let mut events = Vec::new();
         for p in self.powers_held_from(org, account, at) {
@@ -489,27 +421,93 @@ impl Directory {
             }
             let ended = self.in_force_descendants(p.number);
             ended_already.extend(ended.iter().copied());
-            events.push(Event::PowerRevoked {
-                number: p.number,
+            events.push(Self::power_revoked(
+                p.number,
                 at,
-                ground: Some(DISMISSAL_GROUND.to_owned()),
+                Some(DISMISSAL_GROUND.to_owned()),
                 ended,
-            });
+            ));
         }
         events
     }
 
     fn in_force_descendants(&self, number: PowerNumber) -> Vec<PowerNumber> {
-        self.powers
+        self.power_registry()
             .descendants(&number)
             .into_iter()
             .filter(|n| {
-                self.powers
+                self.power_registry()
                     .get(n)
                     .is_some_and(|p| p.status == PowerStatus::InForce)
             })
             .collect()
     }
+
+    /// Revocation of a presented power by the person who signed it.
+    fn revoke_presented(
+        &self,
+        ctx: &Context,
+        presented: &RegistrationPower,
+        ground: Option<String>,
+    ) -> Result<Vec<Self::Event>, Self::Error> {
+        let actor = Self::require_person(ctx)?;
+        let p = self.presented_in_force(presented)?;
+        if actor != p.issuer {
+            return Err(DelegationError::NotSigner { number: p.number }.into());
+        }
+        let account = self.existing_account(actor)?;
+        let mut refusals = Vec::new();
+        crate::reasons::account_refusals(account, &mut refusals);
+        self.require_personal_signature(ctx, account, Right::PowersDelete, p.principal, refusals)?;
+        Ok(vec![Self::power_revoked(
+            p.number,
+            ctx.at,
+            revocation_ground(ground, p)?,
+            Vec::new(),
+        )])
+    }
+
+    /// A presented power that no command has ended.
+    fn presented_in_force<'a>(
+        &self,
+        presented: &'a RegistrationPower,
+    ) -> Result<&'a PowerOfAttorney, Self::Error> {
+        let p = &presented.power;
+        if p.status != PowerStatus::InForce {
+            return Err(DelegationError::NotInForce {
+                number: p.number,
+                status: p.status.code(),
+            }
+            .into());
+        }
+        Ok(p)
+    }
+}
+
+impl<W: DelegationWorld + ?Sized> PowerCommands for W {}
+
+/// The legal ground of a revocation: trimmed and bounded; required for an
+/// irrevocable power.
+fn revocation_ground(
+    ground: Option<String>,
+    p: &PowerOfAttorney,
+) -> Result<Option<String>, DelegationError> {
+    let number = p.number;
+    Ok(match ground {
+        Some(g) => {
+            let g = g.trim().to_owned();
+            let len = g.chars().count();
+            if len == 0 || len > MAX_GROUND {
+                return Err(DelegationError::BadText {
+                    field: "ground",
+                    max: MAX_GROUND,
+                });
+            }
+            Some(g)
+        }
+        None if p.irrevocable => return Err(DelegationError::IrrevocableNeedsGround { number }),
+        None => None,
+    })
 }
 
 /// The end of validity: as given, or one calendar year after the start;

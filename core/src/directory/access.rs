@@ -8,6 +8,7 @@
 //! The check is a few hash lookups and bit tests, no allocation when a role
 //! allows; a power of attorney is consulted only when the role path fails.
 
+use crate::delegation::{ChainCheck, PowerAccess};
 use std::borrow::Cow;
 
 use super::Directory;

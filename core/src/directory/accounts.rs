@@ -2,6 +2,7 @@
 
 use super::{CommandError, ContactValue, Context, Directory, Event};
 use crate::accounts::{AccountLevel, AccountStatus, BlockReason, ContactKind, PersonName};
+use crate::context::DirectoryView;
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::AccountId;
 

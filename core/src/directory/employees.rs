@@ -6,7 +6,9 @@
 use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::accounts::{Account, PersonName};
+use crate::context::DirectoryView;
 use crate::decisions::account_refusals;
+use crate::delegation::PowerCommands;
 use crate::employees::{Invitation, InvitationStatus, Invitee, MembershipStatus, Standing};
 use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;

@@ -3,6 +3,7 @@
 use super::accounts::blocked;
 use super::{Command, CommandError, Context, Directory, Event};
 use crate::accounts::AccountStatus;
+use crate::delegation::PowerCommands;
 use crate::employees::MembershipStatus;
 
 impl Directory {

@@ -1,7 +1,8 @@
 //! The checks commands share: who acts, whether they may, and least privilege.
 
-use super::{Actor, CommandError, Context, Directory};
+use super::{CommandError, Context, Directory};
 use crate::accounts::Account;
+use crate::context::DirectoryView;
 use crate::decisions::{AccessRequest, Decision};
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
@@ -12,20 +13,6 @@ use crate::rights::{Right, RightSet};
 pub(super) const MAX_NAME: usize = 200;
 
 impl Directory {
-    pub(crate) fn require_system(ctx: &Context) -> Result<(), CommandError> {
-        match ctx.actor {
-            Actor::System => Ok(()),
-            Actor::Account(_) => Err(CommandError::SystemOnly),
-        }
-    }
-
-    pub(crate) fn require_person(ctx: &Context) -> Result<AccountId, CommandError> {
-        match ctx.actor {
-            Actor::Account(a) => Ok(a),
-            Actor::System => Err(CommandError::AccountOnly),
-        }
-    }
-
     pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
         self.account(account)
             .ok_or(CommandError::AccountNotFound { account })

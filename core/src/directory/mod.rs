@@ -21,6 +21,7 @@ mod memberships;
 mod metadata;
 mod notices;
 mod organizations;
+mod powers;
 mod representation;
 mod roles;
 mod snapshot;

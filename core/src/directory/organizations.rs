@@ -3,6 +3,7 @@
 
 use super::{CommandError, Context, Directory, Event};
 use crate::accounts::Account;
+use crate::context::DirectoryView;
 use crate::decisions::Refusal;
 use crate::delegation::Mchd;
 use crate::delegation::{power_reasons, PowerCheck, RegistrationPower};

@@ -1,6 +1,7 @@
 //! Rules of registration by a representative (DOMAIN §4): presenting a power
-//! of attorney (МЧД) with a submission or a resubmission, and revoking or
-//! refusing it before the organization is active.
+//! of attorney (МЧД) with a submission or a resubmission. Revoking or
+//! refusing it before the organization is active are rules of delegation
+//! (`RevokePower`, `RefusePower`).
 //!
 //! The power is read when presented: every field is validated, the person
 //! who signed it must hold an account (they become the head if the registry
@@ -12,13 +13,9 @@
 
 use super::{CommandError, Context, Directory, Event};
 use crate::delegation::mchd::principal_identifiers;
-use crate::delegation::RegistrationPower;
-use crate::delegation::{
-    revocation_ground, DelegationError, Mchd, PowerNumber, PowerOfAttorney, PowerStatus,
-};
+use crate::delegation::{DelegationError, Mchd, MchdForm, PowerNumber, RegistrationPower};
 use crate::ids::OrgId;
 use crate::organizations::{OrganizationKind, RequisitesDraft};
-use crate::rights::Right;
 
 impl Directory {
     /// The power of attorney presented with the registration of `org`, while
@@ -31,11 +28,6 @@ impl Directory {
     /// The presented power with a number, if one is waiting.
     pub(crate) fn presented_power(&self, number: &PowerNumber) -> Option<&RegistrationPower> {
         self.registration_powers.by_number(number)
-    }
-
-    /// Whether a number is held by a power of attorney or a presented one.
-    pub(crate) fn power_number_taken(&self, number: &PowerNumber) -> bool {
-        self.powers.get(number).is_some() || self.presented_power(number).is_some()
     }
 
     pub(super) fn submit_by_power(
@@ -82,45 +74,5 @@ impl Directory {
             principal_ogrn,
             power,
         })
-    }
-
-    /// Revocation of a presented power by the person who signed it.
-    pub(crate) fn revoke_presented(
-        &self,
-        ctx: &Context,
-        presented: &RegistrationPower,
-        ground: Option<String>,
-    ) -> Result<Vec<Event>, CommandError> {
-        let actor = Self::require_person(ctx)?;
-        let p = self.presented_in_force(presented)?;
-        if actor != p.issuer {
-            return Err(DelegationError::NotSigner { number: p.number }.into());
-        }
-        let account = self.existing_account(actor)?;
-        let mut refusals = Vec::new();
-        crate::decisions::account_refusals(account, &mut refusals);
-        self.require_personal_signature(ctx, account, Right::PowersDelete, p.principal, refusals)?;
-        Ok(vec![Event::PowerRevoked {
-            number: p.number,
-            at: ctx.at,
-            ground: revocation_ground(ground, p)?,
-            ended: Vec::new(),
-        }])
-    }
-
-    /// A presented power that no command has ended.
-    pub(crate) fn presented_in_force<'a>(
-        &self,
-        presented: &'a RegistrationPower,
-    ) -> Result<&'a PowerOfAttorney, CommandError> {
-        let p = &presented.power;
-        if p.status != PowerStatus::InForce {
-            return Err(DelegationError::NotInForce {
-                number: p.number,
-                status: p.status.code(),
-            }
-            .into());
-        }
-        Ok(p)
     }
 }

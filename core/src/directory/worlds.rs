@@ -43,6 +43,10 @@ impl DirectoryView for Directory {
         CommandError::SystemOnly
     }
 
+    fn account_only() -> CommandError {
+        CommandError::AccountOnly
+    }
+
     fn account(&self, account: AccountId) -> Option<&Account> {
         Directory::account(self, account)
     }

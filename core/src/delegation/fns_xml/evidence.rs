@@ -1,6 +1,6 @@
 //! From a verified FNS power of attorney to the directory's evidence: the
 //! МЧД form ([`Mchd`]) that `Command::ImportPower` registers (through
-//! [`Directory::power_from_mchd`]) and `Command::SubmitOrganizationByPower`
+//! [`crate::Directory::power_from_mchd`]) and `Command::SubmitOrganizationByPower`
 //! presents. Decisions taken under it then name its registry number
 //! (`НомДовер`) in their chain.
 //!
@@ -42,8 +42,8 @@ use super::DocumentKind;
 use crate::delegation::mchd::{
     MchdDocument, MchdOrganization, MchdPerson, MchdPower, MchdRepresentative, FORMAT,
 };
+use crate::delegation::{DelegationWorld, PowerQueries};
 use crate::delegation::{Mchd, PowerNumber, Redelegation};
-use crate::directory::Directory;
 use crate::rights::{Right, RightSet};
 use crate::Coded;
 use serde::Serialize;
@@ -302,15 +302,16 @@ impl Coded for EvidenceError {
     }
 }
 
-impl Directory {
+/// Powers of attorney from the FNS registry as the directory's evidence.
+pub(crate) trait FnsEvidence: DelegationWorld {
     /// A verified power of attorney as the directory's evidence, its powers
     /// read through the host's `classifier` (see the module).
     ///
     /// # Errors
     /// An [`EvidenceError`]; the МЧД form is then read by
-    /// [`Directory::power_from_mchd`], which finds the principal, the signer
+    /// [`crate::Directory::power_from_mchd`], which finds the principal, the signer
     /// and checks every field with its own codes.
-    pub fn power_evidence(
+    fn power_evidence(
         &self,
         report: &SignedPowerReport,
         classifier: &PowerClassifier,
@@ -350,7 +351,7 @@ impl Directory {
 
     /// The evidence of a power signed by `signer` (already matched to the
     /// document), valid over `[from, until)`.
-    pub(crate) fn evidence_of(
+    fn evidence_of(
         &self,
         power: &FnsPowerOfAttorney,
         signer: MchdPerson,
@@ -435,6 +436,8 @@ impl Directory {
         })
     }
 }
+
+impl<W: DelegationWorld + ?Sized> FnsEvidence for W {}
 
 /// The one principal of an original power, by its identifiers.
 fn principal_of(principals: &[Principal]) -> Result<MchdOrganization, EvidenceError> {

@@ -48,6 +48,7 @@ mod signed;
 mod values;
 
 pub use error::FnsXmlError;
+pub(crate) use evidence::FnsEvidence;
 pub use evidence::{
     EvidenceError, MappedPower, PowerClassifier, PowerEvidence, MAX_CLASSIFIER_BYTES,
     MAX_CLASSIFIER_CODES,

@@ -1,0 +1,81 @@
+//! What the rules of delegation read of the directory and how they name
+//! what they give back. The directory implements [`DelegationWorld`]; the
+//! chain check, the queries, the МЧД form and the commands about powers are
+//! generic over it, so this feature names no type of the directory.
+
+use super::registry::PowerRegistry;
+use super::{DelegationError, PowerNumber, PowerOfAttorney, RegistrationPower};
+use crate::accounts::Account;
+use crate::context::{Context, DirectoryView};
+use crate::decisions::Decision;
+use crate::identifiers::{Inn, Snils};
+use crate::ids::{AccountId, OrgId};
+use crate::organizations::Organization;
+use crate::reasons::Refusal;
+use crate::rights::{Right, RightSet};
+use crate::Timestamp;
+
+/// The directory as the rules of delegation see it.
+pub(crate) trait DelegationWorld: DirectoryView<Error: From<DelegationError>> {
+    /// The directory's event, which holds this feature's.
+    type Event;
+
+    /// The powers of attorney in force or ended, with their indexes.
+    fn power_registry(&self) -> &PowerRegistry;
+    /// The power presented with a registration not yet active, by number.
+    fn presented_power(&self, number: &PowerNumber) -> Option<&RegistrationPower>;
+    /// The policy's limit on the depth of re-delegation.
+    fn max_redelegation_depth(&self) -> u8;
+    /// An organization, if it exists.
+    fn organization(&self, org: OrgId) -> Option<&Organization>;
+    /// The organizations registered with an ИНН (a handful at most: one
+    /// active, the rest rejected or liquidated registrations).
+    fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization>;
+    /// The account carrying a СНИЛС.
+    fn account_by_snils(&self, snils: &Snils) -> Option<&Account>;
+    /// The first account carrying a personal ИНН.
+    fn account_by_inn(&self, inn: &Inn) -> Option<&Account>;
+
+    /// The organization, or the refusal of a command about one that does not exist.
+    fn existing_org(&self, org: OrgId) -> Result<&Organization, Self::Error>;
+    /// The acting person's decision for `right` at `org`, from the one
+    /// authorization guard; every reason in the error when refused.
+    fn permitted(
+        &self,
+        org: OrgId,
+        ctx: &Context,
+        right: Right,
+    ) -> Result<(AccountId, Decision), Self::Error>;
+    /// Every right `actor` holds at `org` beside an allowing decision.
+    fn held_rights(&self, org: OrgId, actor: AccountId, decision: &Decision) -> RightSet;
+    /// Refuses, with `refusals` and the signature's own, unless the context
+    /// carries the signature `right` requires of `account` acting in person
+    /// on a power of `principal`.
+    fn require_personal_signature(
+        &self,
+        ctx: &Context,
+        account: &Account,
+        right: Right,
+        principal: OrgId,
+        refusals: Vec<Refusal>,
+    ) -> Result<(), Self::Error>;
+
+    /// The refusal of an account that cannot act (blocked, unconfirmed, …).
+    fn cannot_act(refusals: Vec<Refusal>) -> Self::Error;
+    /// The refusal of a grant beyond the giver's own rights.
+    fn beyond_own_rights(missing: RightSet) -> Self::Error;
+    /// The refusal of a command the organization's status forbids.
+    fn organization_status(status: &'static str) -> Self::Error;
+
+    /// A power of attorney was issued, passed on or imported.
+    fn power_issued(power: PowerOfAttorney) -> Self::Event;
+    /// A power was revoked, ending those passed on from it.
+    fn power_revoked(
+        number: PowerNumber,
+        at: Timestamp,
+        ground: Option<String>,
+        ended: Vec<PowerNumber>,
+    ) -> Self::Event;
+    /// A power was refused by its representative, ending those passed on from it.
+    fn power_refused(number: PowerNumber, at: Timestamp, ended: Vec<PowerNumber>) -> Self::Event;
+}
