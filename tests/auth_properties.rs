@@ -165,6 +165,8 @@ proptest! {
                     }
                 }
             }
+            let ids: Vec<_> = dir.auth_state().sessions().map(|s| s.id).collect();
+            prop_assert!(ids.is_sorted_by(|a, b| a < b), "sessions by number: {ids:?}");
             for s in dir.auth_state().sessions() {
                 if s.is_live(now, &policy) {
                     prop_assert!(now < s.started_at.checked_add(policy.session_absolute).unwrap());

@@ -175,8 +175,8 @@ impl World {
                 )
             }
             Op::Accept { who, nth } => {
-                let mut pending: Vec<_> = self.dir.invitations_of(org).map(|i| i.id).collect();
-                pending.sort();
+                let pending: Vec<_> = self.dir.invitations_of(org).map(|i| i.id).collect();
+                assert!(pending.is_sorted_by(|a, b| a < b), "invitations by number: {pending:?}");
                 let id = *pending.get(nth % pending.len().max(1))?;
                 (p(who), Command::AcceptInvitation { invitation: id })
             }
@@ -317,6 +317,11 @@ proptest! {
             }
             w.log.extend(events);
         }
+        // Listings come by number, so no host sorts them.
+        let accounts: Vec<_> = w.dir.accounts().map(|a| a.id).collect();
+        prop_assert!(accounts.is_sorted_by(|a, b| a < b), "{accounts:?}");
+        let organizations: Vec<_> = w.dir.organizations().map(|o| o.id).collect();
+        prop_assert!(organizations.is_sorted_by(|a, b| a < b), "{organizations:?}");
         let mut replayed = Directory::new();
         for e in &w.log {
             replayed.apply(e);

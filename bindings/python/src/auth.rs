@@ -301,12 +301,11 @@ fn sessions<'py>(
     account: Option<crate::id::Id>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let dir = kabinet.get().inner.read();
-    let mut all: Vec<_> = dir
+    let all: Vec<_> = dir
         .auth_state()
         .sessions()
         .filter(|s| account.is_none_or(|a| s.account == AccountId(a.0)))
         .collect();
-    all.sort_by_key(|s| s.id);
     to_py(py, &json!(all))
 }
 

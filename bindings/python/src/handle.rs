@@ -184,8 +184,7 @@ impl PyKabinet {
 
     /// Every account, by number.
     fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut all = py.detach(|| self.inner.read().accounts().cloned().collect::<Vec<_>>());
-        all.sort_by_key(|a| a.id);
+        let all = py.detach(|| self.inner.read().accounts().cloned().collect::<Vec<_>>());
         to_py(py, &all)
     }
 
@@ -196,14 +195,13 @@ impl PyKabinet {
 
     /// Every organization, by number.
     fn organizations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut all = py.detach(|| {
+        let all = py.detach(|| {
             self.inner
                 .read()
                 .organizations()
                 .cloned()
                 .collect::<Vec<_>>()
         });
-        all.sort_by_key(|o| o.id);
         to_py(py, &all)
     }
 
@@ -275,13 +273,12 @@ impl PyKabinet {
         py: Python<'py>,
         organization: crate::id::Id,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mut all: Vec<_> = self
+        let all: Vec<_> = self
             .inner
             .read()
             .invitations_of(OrgId(organization.0))
             .cloned()
             .collect();
-        all.sort_by_key(|i| i.id);
         to_py(py, &all)
     }
 

@@ -459,13 +459,10 @@ impl Kabinet {
     /// The sessions not yet ended, of one account when given, by number.
     pub fn sessions(&self, account: Option<u64>) -> Vec<SessionInfo> {
         let d = self.inner.read();
-        let mut all: Vec<_> = d
-            .auth_state()
+        d.auth_state()
             .sessions()
             .filter(|s| account.is_none_or(|a| s.account == AccountId(a)))
             .map(|s| session_info(s, &d.policy().auth))
-            .collect();
-        all.sort_by_key(|s| s.id);
-        all
+            .collect()
     }
 }

@@ -211,9 +211,7 @@ impl Kabinet {
 
     /// Every account, by number.
     pub fn accounts(&self) -> Vec<AccountInfo> {
-        let mut all: Vec<_> = self.inner.read().accounts().map(account).collect();
-        all.sort_by_key(|a| a.id);
-        all
+        self.inner.read().accounts().map(account).collect()
     }
 
     /// An organization, if the directory holds it.
@@ -223,14 +221,11 @@ impl Kabinet {
 
     /// Every organization, by number.
     pub fn organizations(&self) -> Vec<OrganizationInfo> {
-        let mut all: Vec<_> = self
-            .inner
+        self.inner
             .read()
             .organizations()
             .map(organization)
-            .collect();
-        all.sort_by_key(|o| o.id);
-        all
+            .collect()
     }
 
     /// The membership of `account` in `organization`, if any.
@@ -273,14 +268,11 @@ impl Kabinet {
 
     /// Every invitation of an organization, by number.
     pub fn invitations(&self, organization: u64) -> Vec<InvitationInfo> {
-        let mut all: Vec<_> = self
-            .inner
+        self.inner
             .read()
             .invitations_of(OrgId(organization))
             .map(invitation)
-            .collect();
-        all.sort_by_key(|i| i.id);
-        all
+            .collect()
     }
 
     /// An account in its full JSON form.

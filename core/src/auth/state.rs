@@ -5,7 +5,7 @@ use super::codes::{CodeChannel, CodeDigest, CodePurpose};
 use super::session::{Session, SessionId};
 use crate::ids::AccountId;
 use crate::Timestamp;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::net::IpAddr;
 
 /// A code waiting to be typed.
@@ -54,7 +54,8 @@ pub struct TokenPin {
 pub struct AuthState {
     pub(crate) accounts: HashMap<AccountId, AccountAuth>,
     pub(crate) tokens: HashMap<String, TokenPin>,
-    pub(crate) sessions: HashMap<SessionId, Session>,
+    /// By number, so that listings come in order.
+    pub(crate) sessions: BTreeMap<SessionId, Session>,
     pub(crate) next_session: u64,
 }
 
@@ -82,7 +83,7 @@ impl AuthState {
         self.sessions.get(&id)
     }
 
-    /// Every session not yet ended.
+    /// Every session not yet ended, by number.
     pub fn sessions(&self) -> impl Iterator<Item = &Session> {
         self.sessions.values()
     }

@@ -40,7 +40,7 @@ use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
 use crate::policy::Policy;
 use id_map::IdMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The next numbers the directory will assign.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub struct Directory {
     by_snils: HashMap<u64, AccountId>,
     organizations: IdMap<OrgId, Organization>,
     by_inn: BTreeSet<(Inn, OrgId)>,
-    invitations: HashMap<InvitationId, Invitation>,
+    invitations: BTreeMap<InvitationId, Invitation>,
     pub(crate) powers: crate::delegation::PowerRegistry,
     /// Powers of attorney presented with registrations not yet active.
     pub(crate) registration_powers: crate::delegation::RegistrationPowers,
@@ -181,7 +181,7 @@ impl Directory {
             .and_then(|id| self.account(*id))
     }
 
-    /// Every account, in no particular order.
+    /// Every account, by number.
     pub fn accounts(&self) -> impl Iterator<Item = &Account> {
         self.accounts.values().map(|e| &e.account)
     }
@@ -199,7 +199,7 @@ impl Directory {
             .filter_map(|(_, id)| self.organization(*id))
     }
 
-    /// Every organization, in no particular order.
+    /// Every organization, by number.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
         self.organizations.values()
     }
@@ -232,7 +232,7 @@ impl Directory {
         self.invitations.get(&id)
     }
 
-    /// Every invitation of an organization, in no particular order.
+    /// Every pending invitation of an organization, by number.
     pub fn invitations_of(&self, org: OrgId) -> impl Iterator<Item = &Invitation> {
         self.invitations.values().filter(move |i| i.org == org)
     }

@@ -103,8 +103,7 @@ impl DirectorySnapshot {
         let mut organizations: Vec<Organization> =
             directory.organizations.values().cloned().collect();
         organizations.sort_by_key(|o| o.id);
-        let mut invitations: Vec<Invitation> = directory.invitations.values().cloned().collect();
-        invitations.sort_by_key(|i| i.id);
+        let invitations: Vec<Invitation> = directory.invitations.values().cloned().collect();
         let n = &directory.next;
         Self {
             version: SNAPSHOT_VERSION,
