@@ -176,7 +176,10 @@ impl World {
             }
             Op::Accept { who, nth } => {
                 let pending: Vec<_> = self.dir.invitations_of(org).map(|i| i.id).collect();
-                assert!(pending.is_sorted_by(|a, b| a < b), "invitations by number: {pending:?}");
+                assert!(
+                    pending.is_sorted_by(|a, b| a < b),
+                    "invitations by number: {pending:?}"
+                );
                 let id = *pending.get(nth % pending.len().max(1))?;
                 (p(who), Command::AcceptInvitation { invitation: id })
             }

@@ -77,11 +77,7 @@ impl DelegationWorld for Directory {
         Directory::held_rights(self, org, actor, decision)
     }
 
-    /// Refuses — with every reason at once: those the caller already found
-    /// and the signature's — unless `ctx` carries the signature `right`
-    /// requires of `account` acting in person on a power of `principal`
-    /// (re-delegating, revoking what one signed). A bound certificate counts
-    /// as in `check`, for the principal organization.
+    /// A bound certificate counts as in `check`, for the principal organization.
     fn require_personal_signature(
         &self,
         ctx: &Context,
