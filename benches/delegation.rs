@@ -83,15 +83,15 @@ fn world() -> World {
             inn: None,
             acting_for: None,
         };
-        let command = Command::IssuePower {
+        let command = Command::Delegation(DelegationCommand::IssuePower {
             org,
             terms: terms(n, rep, Redelegation::None),
             irrevocable: false,
-        };
+        });
         dir.run(command, &head_ctx).unwrap();
     }
     let people = [2, 3, 4].map(|n| account(&mut dir, n));
-    let first = Command::IssuePower {
+    let first = Command::Delegation(DelegationCommand::IssuePower {
         org,
         terms: terms(
             0,
@@ -99,19 +99,19 @@ fn world() -> World {
             Redelegation::Successive,
         ),
         irrevocable: false,
-    };
+    });
     dir.run(first, &head_ctx).unwrap();
     for (i, pair) in people.windows(2).enumerate() {
         let by = pair[0];
         let ctx = Context::account(by, at).signed(qes(&dir, by));
-        let command = Command::RedelegatePower {
+        let command = Command::Delegation(DelegationCommand::RedelegatePower {
             parent: Uuid::from_u128(i as u128),
             terms: terms(
                 i as u128 + 1,
                 Representative::Account { account: pair[1] },
                 Redelegation::Successive,
             ),
-        };
+        });
         dir.run(command, &ctx).unwrap();
     }
     assert_eq!(dir.power_count(), POWERS as usize);

@@ -54,13 +54,13 @@ fn at() -> Timestamp {
 }
 
 fn register(i: u64) -> Command {
-    Command::RegisterAccount {
+    Command::Accounts(AccountCommand::RegisterAccount {
         name: PersonName::new("Сотрудник", "Иван", None),
         snils: None,
         inn: None,
         email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
         phone: None,
-    }
+    })
 }
 
 fn durable_commands(c: &mut Criterion) {
@@ -119,21 +119,26 @@ fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
     for n in 0..1001u32 {
         let ev = k
             .execute(
-                Command::RegisterAccount {
+                Command::Accounts(AccountCommand::RegisterAccount {
                     name: PersonName::new("Сотрудник", "Иван", None),
                     snils: Some(snils(n)),
                     inn: (n == 0).then(|| Inn::parse("770712345633").unwrap()),
                     email: None,
                     phone: None,
-                },
+                }),
                 &sys,
             )
             .unwrap();
-        let Event::AccountRegistered { account, .. } = ev[0] else {
+        let Event::Accounts(AccountEvent::AccountRegistered { account, .. }) = ev[0] else {
             panic!()
         };
         let batch = [AccountLevel::Standard, AccountLevel::Confirmed]
-            .map(|level| (Command::RaiseAccountLevel { account, level }, sys.clone()))
+            .map(|level| {
+                (
+                    Command::Accounts(AccountCommand::RaiseAccountLevel { account, level }),
+                    sys.clone(),
+                )
+            })
             .to_vec();
         k.execute_batch(batch).unwrap();
         ids.push(account);
@@ -141,7 +146,7 @@ fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
     let head = ids[0];
     let ev = k
         .execute(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: RequisitesDraft {
                     full_name: "ПАО Сбербанк".into(),
@@ -155,11 +160,11 @@ fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
                     head_position: "Президент".into(),
                     ..RequisitesDraft::default()
                 },
-            },
+            }),
             &Context::account(head, at()),
         )
         .unwrap();
-    let Event::OrganizationSubmitted { org, .. } = ev[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = ev[0] else {
         panic!()
     };
     let answer = RegistryAnswer::Found {
@@ -177,8 +182,11 @@ fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
             },
         }),
     };
-    k.execute(Command::RecordRegistryAnswer { org, answer }, &sys)
-        .unwrap();
+    k.execute(
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
+        &sys,
+    )
+    .unwrap();
     let roles = [
         BuiltInRole::Accountant,
         BuiltInRole::Operator,
@@ -188,23 +196,23 @@ fn company_db(path: PathBuf) -> (PathBuf, AccountId, OrgId, Vec<AccountId>) {
     for (n, &account) in ids.iter().enumerate().skip(1) {
         let ev = k
             .execute(
-                Command::InviteEmployee {
+                Command::Employees(EmployeeCommand::InviteEmployee {
                     org,
                     invitee: Invitee::Snils(snils(n as u32)),
                     name: PersonName::new("Сотрудник", "Иван", None),
                     position: None,
                     roles: vec![RoleRef::BuiltIn(roles[n % roles.len()])],
-                },
+                }),
                 &Context::account(head, at()),
             )
             .unwrap();
-        let Event::InvitationSent { invitation } = &ev[0] else {
+        let Event::Employees(EmployeeEvent::InvitationSent { invitation }) = &ev[0] else {
             panic!()
         };
         k.execute(
-            Command::AcceptInvitation {
+            Command::Employees(EmployeeCommand::AcceptInvitation {
                 invitation: invitation.id,
-            },
+            }),
             &Context::account(account, at()),
         )
         .unwrap();
@@ -301,9 +309,9 @@ fn check_on(c: &mut Criterion, group: &str, location: PathBuf) {
         })
     });
     let other = Kabinet::open(&path).unwrap();
-    let refused = Command::DisableAccount {
+    let refused = Command::Accounts(AccountCommand::DisableAccount {
         account: AccountId(u64::MAX),
-    };
+    });
     g.bench_function("fresh, right after another handle wrote", |b| {
         b.iter_batched(
             || {
@@ -343,12 +351,12 @@ fn million_db() -> PathBuf {
                 let command = if i < accounts {
                     register(i)
                 } else {
-                    Command::ChangeContact {
+                    Command::Accounts(AccountCommand::ChangeContact {
                         account: AccountId(i % accounts + 1),
                         contact: ContactValue::Email(
                             Email::parse(&format!("q{}@example.ru", i % 7)).unwrap(),
                         ),
-                    }
+                    })
                 };
                 (command, ctx.clone())
             })

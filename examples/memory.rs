@@ -79,15 +79,17 @@ fn main() -> Res<()> {
             ..RequisitesDraft::default()
         };
         let ev = dir.run(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: draft,
-            },
+            }),
             &Context::account(head, at),
         )?;
-        let Some(Event::OrganizationSubmitted {
-            org, requisites, ..
-        }) = ev.first()
+        let Some(Event::Organizations(OrganizationEvent::OrganizationSubmitted {
+            org,
+            requisites,
+            ..
+        })) = ev.first()
         else {
             return Err("not submitted".into());
         };
@@ -106,12 +108,12 @@ fn main() -> Res<()> {
         };
         let org = *org;
         dir.run(
-            Command::RecordRegistryAnswer {
+            Command::Organizations(OrganizationCommand::RecordRegistryAnswer {
                 org,
                 answer: RegistryAnswer::Found {
                     record: Box::new(record),
                 },
-            },
+            }),
             &sys,
         )?;
         heads.push(head);
@@ -153,22 +155,23 @@ fn main() -> Res<()> {
             .copied()
             .unwrap_or(BuiltInRole::Observer);
         let ev = dir.run(
-            Command::InviteEmployee {
+            Command::Employees(EmployeeCommand::InviteEmployee {
                 org,
                 invitee: Invitee::Snils(snils),
                 name: PersonName::new("Сотрудник", "Иван", None),
                 position: None,
                 roles: vec![RoleRef::BuiltIn(role)],
-            },
+            }),
             &Context::account(head, at),
         )?;
-        let Some(Event::InvitationSent { invitation }) = ev.first() else {
+        let Some(Event::Employees(EmployeeEvent::InvitationSent { invitation })) = ev.first()
+        else {
             return Err("not invited".into());
         };
         dir.run(
-            Command::AcceptInvitation {
+            Command::Employees(EmployeeCommand::AcceptInvitation {
                 invitation: invitation.id,
-            },
+            }),
             &Context::account(account, at),
         )?;
         made += 1;
@@ -232,24 +235,24 @@ fn random_checks(dir: &Directory, heads: &[AccountId], staff: &[AccountId], at: 
 
 fn person(dir: &mut Directory, sys: &Context, snils: Snils, inn: Option<Inn>) -> Res<AccountId> {
     let ev = dir.run(
-        Command::RegisterAccount {
+        Command::Accounts(AccountCommand::RegisterAccount {
             name: PersonName::new("Сотрудник", "Иван", None),
             snils: Some(snils),
             inn,
             email: None,
             phone: None,
-        },
+        }),
         sys,
     )?;
-    let Some(Event::AccountRegistered { account, .. }) = ev.first() else {
+    let Some(Event::Accounts(AccountEvent::AccountRegistered { account, .. })) = ev.first() else {
         return Err("no account".into());
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
         dir.run(
-            Command::RaiseAccountLevel {
+            Command::Accounts(AccountCommand::RaiseAccountLevel {
                 account: *account,
                 level,
-            },
+            }),
             sys,
         )?;
     }

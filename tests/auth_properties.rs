@@ -101,10 +101,10 @@ proptest! {
                         let since = at.checked_sub(policy.failure_window).unwrap();
                         let recent = failures.iter().filter(|f| **f > since).count();
                         prop_assert!(recent as u32 <= policy.max_failed_logins);
-                        let blocked = events.contains(&Event::AccountStatusChanged {
+                        let blocked = events.contains(&Event::Accounts(AccountEvent::AccountStatusChanged {
                             account: head,
                             status: AccountStatus::Blocked(BlockReason::FailedLogins),
-                        });
+                        }));
                         prop_assert_eq!(blocked, recent as u32 == policy.max_failed_logins);
                     }
                     Event::Auth(AuthEvent::LoginSucceeded { .. }) => {
@@ -219,7 +219,7 @@ proptest! {
             }
         }
         // Dismissal under the strict policy revokes with the events it emits.
-        let dismiss = Command::DismissEmployee { org, account: clerk };
+        let dismiss = Command::Employees(EmployeeCommand::DismissEmployee { org, account: clerk });
         let events = dir.run(dismiss, &Context::account(head, now)).unwrap();
         LOG.with(|l| l.borrow_mut().extend(events));
         let journal: Vec<Event> = take_log().into_iter().chain(LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))).collect();

@@ -136,10 +136,12 @@ fn blocked_after_repeated_failures_and_recovered_by_code() {
         assert_eq!(ev.len(), 1, "attempt {i} must not block");
     }
     let ev = run(&mut dir, login(head, false), &sys(after(T0, 4)));
-    assert!(ev.contains(&Event::AccountStatusChanged {
-        account: head,
-        status: AccountStatus::Blocked(BlockReason::FailedLogins),
-    }));
+    assert!(
+        ev.contains(&Event::Accounts(AccountEvent::AccountStatusChanged {
+            account: head,
+            status: AccountStatus::Blocked(BlockReason::FailedLogins),
+        }))
+    );
     assert!(matches!(
         ev[1],
         Event::Auth(AuthEvent::LockedOut { failures: 5, .. })
@@ -490,7 +492,7 @@ fn replaying_the_journal_rebuilds_authentication_state() {
     assert_eq!(restored, dir);
     run(
         &mut dir,
-        Command::RestoreAccount { account: head },
+        Command::Accounts(AccountCommand::RestoreAccount { account: head }),
         &sys(after(T0, 29)),
     );
     let session = run(&mut dir, login(head, true), &sys(after(T0, 30)));
@@ -519,7 +521,7 @@ fn an_account_restored_by_the_portal_starts_counting_afresh() {
     }
     run(
         &mut dir,
-        Command::RestoreAccount { account: head },
+        Command::Accounts(AccountCommand::RestoreAccount { account: head }),
         &sys(after(T0, 6)),
     );
     let ev = run(&mut dir, login(head, false), &sys(after(T0, 7)));

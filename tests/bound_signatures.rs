@@ -183,14 +183,15 @@ fn firm(dir: &mut Directory, head: AccountId) -> OrgId {
     };
     let events = dir
         .run(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: draft,
-            },
+            }),
             &Context::account(head, t(T0)),
         )
         .unwrap();
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = events[0]
+    else {
         panic!("{events:?}")
     };
     let mut registry = InMemoryRegistry::new();
@@ -209,7 +210,7 @@ fn firm(dir: &mut Directory, head: AccountId) -> OrgId {
     });
     let answer = registry.lookup(&Inn::parse(FIRM_INN).unwrap()).unwrap();
     dir.run(
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(t(T0)),
     )
     .unwrap();
@@ -283,11 +284,11 @@ fn issue_to(org: OrgId, n: u128, representative: AccountId) -> Command {
     );
     terms.redelegation = Redelegation::Once;
     terms.valid_until = Some(t("2028-01-01T00:00:00Z"));
-    Command::IssuePower {
+    Command::Delegation(DelegationCommand::IssuePower {
         org,
         terms,
         irrevocable: false,
-    }
+    })
 }
 
 fn pass_on(parent: u128, n: u128, representative: AccountId) -> Command {
@@ -297,17 +298,17 @@ fn pass_on(parent: u128, n: u128, representative: AccountId) -> Command {
         RightSet::of(&[Right::ReportsApprove]),
     );
     terms.valid_until = Some(t("2027-12-01T00:00:00Z"));
-    Command::RedelegatePower {
+    Command::Delegation(DelegationCommand::RedelegatePower {
         parent: num(parent),
         terms,
-    }
+    })
 }
 
 fn revoke(n: u128) -> Command {
-    Command::RevokePower {
+    Command::Delegation(DelegationCommand::RevokePower {
         number: num(n),
         ground: None,
-    }
+    })
 }
 
 #[test]
@@ -331,7 +332,9 @@ fn powers_are_issued_passed_on_and_revoked_with_a_bound_qualified_certificate() 
     let events = dir
         .run(issue_to(org, 1, clerk), &by_bound(head, AT, &heads))
         .unwrap();
-    assert!(matches!(&events[0], Event::PowerIssued { power } if power.number == num(1)));
+    assert!(
+        matches!(&events[0], Event::Delegation(DelegationEvent::PowerIssued { power }) if power.number == num(1))
+    );
     assert_eq!(
         denied(&dir, pass_on(1, 2, deputy), &Context::account(clerk, t(AT))),
         ["access.signature_too_weak"]
@@ -341,16 +344,22 @@ fn powers_are_issued_passed_on_and_revoked_with_a_bound_qualified_certificate() 
     let events = dir
         .run(pass_on(1, 2, deputy), &by_bound(clerk, AT, &clerks))
         .unwrap();
-    assert!(matches!(&events[0], Event::PowerIssued { power } if power.parent == Some(num(1))));
+    assert!(
+        matches!(&events[0], Event::Delegation(DelegationEvent::PowerIssued { power }) if power.parent == Some(num(1)))
+    );
     assert_eq!(
         denied(&dir, revoke(2), &Context::account(clerk, t(AT))),
         ["access.signature_too_weak"]
     );
     let events = dir.run(revoke(2), &by_bound(clerk, AT, &clerks)).unwrap();
-    assert!(matches!(&events[0], Event::PowerRevoked { number, .. } if *number == num(2)));
+    assert!(
+        matches!(&events[0], Event::Delegation(DelegationEvent::PowerRevoked { number, .. }) if *number == num(2))
+    );
     // the head revokes the first power with theirs
     let events = dir.run(revoke(1), &by_bound(head, AT, &heads)).unwrap();
-    assert!(matches!(&events[0], Event::PowerRevoked { number, .. } if *number == num(1)));
+    assert!(
+        matches!(&events[0], Event::Delegation(DelegationEvent::PowerRevoked { number, .. }) if *number == num(1))
+    );
     // a level validated now caps the binding's: УНЭП is not enough
     let weaker = SignatureEvidence::certified(SignatureLevel::Enhanced, heads.holder.clone())
         .with_bound_certificate(heads.fingerprint.clone());
@@ -411,7 +420,9 @@ fn power_commands_refuse_a_certificate_bound_elsewhere_expired_or_not_yet_valid(
             &by_bound(head, AT, &firm_cert),
         )
         .unwrap();
-    assert!(matches!(&events[0], Event::PowerIssued { power } if power.principal == firm_org));
+    assert!(
+        matches!(&events[0], Event::Delegation(DelegationEvent::PowerIssued { power }) if power.principal == firm_org)
+    );
     // past the certificate's notAfter (2027-06-01), the power still in force
     let late = "2027-06-02T00:00:00Z";
     let codes = denied(&dir, issue_to(org, 6, clerk), &by_bound(head, late, &heads));

@@ -109,11 +109,11 @@ fn the_access_review_says_who_holds_what_and_why() {
     let k = Kabinet::open(&path).unwrap();
     // an individual grant beyond the clerk's (empty) roles
     k.execute(
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: people[2],
             rights: RightSet::of(&[Right::ReportsView]),
-        },
+        }),
         &Context::account(head, t("2026-05-01T09:00:00Z")),
     )
     .unwrap();
@@ -121,19 +121,19 @@ fn the_access_review_says_who_holds_what_and_why() {
     // power remains (DOMAIN §2) and the review flags it.
     let signed = Context::account(head, t("2026-05-01T09:00:00Z")).signed(qes(&k.read(), head));
     k.execute(
-        Command::IssuePower {
+        Command::Delegation(DelegationCommand::IssuePower {
             org,
             terms: terms(7, to(people[1]), RightSet::of(&[Right::ReportsView])),
             irrevocable: false,
-        },
+        }),
         &signed,
     )
     .unwrap();
     k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: people[1],
-        },
+        }),
         &Context::account(head, t("2026-05-02T09:00:00Z")),
     )
     .unwrap();

@@ -57,9 +57,9 @@ fn powers_travel_as_mchd_json_and_come_back_validated() {
     // registering it again is refused: the number is taken
     let e = dir
         .run(
-            Command::ImportPower {
+            Command::Delegation(DelegationCommand::ImportPower {
                 power: back.clone(),
-            },
+            }),
             &Context::system(t(T0)),
         )
         .unwrap_err();
@@ -69,7 +69,7 @@ fn powers_travel_as_mchd_json_and_come_back_validated() {
     let p = dir.import_power(&renumbered).unwrap();
     run(
         &mut dir,
-        Command::ImportPower { power: p },
+        Command::Delegation(DelegationCommand::ImportPower { power: p }),
         &Context::system(t(T0)),
     );
     assert_eq!(dir.powers_of_representative(outsider).len(), 2);

@@ -167,7 +167,7 @@ impl Run {
         let res = self.dir.run(command, &ctx);
         if let Ok(events) = res {
             for e in &events {
-                if let Event::PowerIssued { power } = e {
+                if let Event::Delegation(DelegationEvent::PowerIssued { power }) = e {
                     self.issued.push(power.number);
                 }
             }
@@ -209,11 +209,11 @@ impl Run {
                     valid_until: term_hours.map(|h| from + hours(h)),
                     redelegation: mark(m),
                 };
-                let command = Command::IssuePower {
+                let command = Command::Delegation(DelegationCommand::IssuePower {
                     org: self.org,
                     terms,
                     irrevocable: false,
-                };
+                });
                 self.exec(self.head, command);
             }
             Op::Redelegate {
@@ -251,14 +251,17 @@ impl Run {
                     valid_until: term_hours.map(|h| self.now + hours(h)),
                     redelegation: mark(m),
                 };
-                self.exec(by, Command::RedelegatePower { parent, terms });
+                self.exec(
+                    by,
+                    Command::Delegation(DelegationCommand::RedelegatePower { parent, terms }),
+                );
             }
             Op::Revoke { nth } => {
                 if let Some(number) = self.nth(nth) {
-                    let command = Command::RevokePower {
+                    let command = Command::Delegation(DelegationCommand::RevokePower {
                         number,
                         ground: None,
-                    };
+                    });
                     self.exec(self.head, command);
                 }
             }
@@ -267,7 +270,10 @@ impl Run {
                 if let Some(Representative::Account { account }) =
                     self.dir.power(number).map(|p| p.representative.clone())
                 {
-                    self.exec(account, Command::RefusePower { number });
+                    self.exec(
+                        account,
+                        Command::Delegation(DelegationCommand::RefusePower { number }),
+                    );
                 }
             }
             Op::Wait { hours: h } => self.now += hours(h),

@@ -31,29 +31,29 @@ fn revoking_a_power_ends_everything_re_delegated_from_it() {
         &mut dir,
         a,
         T0,
-        Command::RedelegatePower {
+        Command::Delegation(DelegationCommand::RedelegatePower {
             parent: num(20),
             terms: mid,
-        },
+        }),
     );
     exec(
         &mut dir,
         b,
         T0,
-        Command::RedelegatePower {
+        Command::Delegation(DelegationCommand::RedelegatePower {
             parent: num(21),
             terms: terms(22, to(c), view),
-        },
+        }),
     );
     assert!(ask(&dir, c, org, Right::DocumentsView, T0).allowed);
 
     // an employee without powers_of_attorney.delete who did not issue it may not revoke
     let e = dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(20),
                 ground: None,
-            },
+            }),
             &signed(&dir, outsider, T0),
         )
         .unwrap_err();
@@ -64,12 +64,12 @@ fn revoking_a_power_ends_everything_re_delegated_from_it() {
         &mut dir,
         head,
         later,
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(20),
             ground: None,
-        },
+        }),
     );
-    let Event::PowerRevoked { ended, .. } = &events[0] else {
+    let Event::Delegation(DelegationEvent::PowerRevoked { ended, .. }) = &events[0] else {
         panic!()
     };
     assert_eq!(ended, &[num(21), num(22)]);
@@ -83,10 +83,10 @@ fn revoking_a_power_ends_everything_re_delegated_from_it() {
     assert!(!ask(&dir, c, org, Right::DocumentsView, T0).allowed);
     let e = dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(21),
                 ground: None,
-            },
+            }),
             &signed(&dir, a, later),
         )
         .unwrap_err();
@@ -106,19 +106,19 @@ fn the_issuer_of_a_re_delegation_may_revoke_it_and_a_representative_may_refuse()
         &mut dir,
         a,
         T0,
-        Command::RedelegatePower {
+        Command::Delegation(DelegationCommand::RedelegatePower {
             parent: num(30),
             terms: terms(31, to(b), view),
-        },
+        }),
     );
     exec(
         &mut dir,
         a,
         T0,
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(31),
             ground: None,
-        },
+        }),
     );
     assert_eq!(
         ask(&dir, b, org, Right::PaymentsView, T0).refusal_codes(),
@@ -128,14 +128,14 @@ fn the_issuer_of_a_re_delegation_may_revoke_it_and_a_representative_may_refuse()
 
     let e = dir
         .run(
-            Command::RefusePower { number: num(30) },
+            Command::Delegation(DelegationCommand::RefusePower { number: num(30) }),
             &Context::account(b, t(T0)),
         )
         .unwrap_err();
     assert_eq!(command_code(&e), "delegation.not_representative");
     run(
         &mut dir,
-        Command::RefusePower { number: num(30) },
+        Command::Delegation(DelegationCommand::RefusePower { number: num(30) }),
         &Context::account(a, t(T0)),
     );
     assert_eq!(
@@ -158,7 +158,7 @@ fn an_irrevocable_power_is_revoked_only_on_a_recorded_ground() {
         &mut dir,
         head,
         T0,
-        Command::IssuePower {
+        Command::Delegation(DelegationCommand::IssuePower {
             org,
             terms: terms(
                 40,
@@ -166,14 +166,14 @@ fn an_irrevocable_power_is_revoked_only_on_a_recorded_ground() {
                 RightSet::of(&[Right::PaymentsView, Right::PaymentsEdit]),
             ),
             irrevocable: true,
-        },
+        }),
     );
     let e = dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(40),
                 ground: None,
-            },
+            }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();
@@ -181,10 +181,10 @@ fn an_irrevocable_power_is_revoked_only_on_a_recorded_ground() {
     assert!(e.message_ru().contains("безотзывная"));
     let e = dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(40),
                 ground: Some("   ".into()),
-            },
+            }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();
@@ -195,10 +195,10 @@ fn an_irrevocable_power_is_revoked_only_on_a_recorded_ground() {
         &mut dir,
         head,
         T0,
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(40),
             ground: Some(ground.into()),
-        },
+        }),
     );
     let PowerStatus::Revoked {
         ground: Some(g), ..
@@ -226,11 +226,11 @@ fn a_first_power_is_revoked_by_the_organization_not_by_whoever_signed_it() {
     let rep = person(&mut dir, "Получатель", &snils_of(96), None, "q@example.ru");
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: clerk,
             rights: RightSet::of(&[Right::PowersEdit]),
-        },
+        }),
         &Context::account(head, t(T0)),
     );
     issue(
@@ -243,10 +243,10 @@ fn a_first_power_is_revoked_by_the_organization_not_by_whoever_signed_it() {
     // the clerk signed it but does not hold powers_of_attorney.delete
     let e = dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(95),
                 ground: None,
-            },
+            }),
             &signed(&dir, clerk, T0),
         )
         .unwrap_err();
@@ -260,10 +260,10 @@ fn a_first_power_is_revoked_by_the_organization_not_by_whoever_signed_it() {
         &mut dir,
         head,
         T0,
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(95),
             ground: None,
-        },
+        }),
     );
     assert_eq!(dir.power(num(95)).unwrap().status.code(), "revoked");
 }

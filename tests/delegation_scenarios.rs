@@ -33,11 +33,11 @@ fn the_head_gives_an_employee_powers_that_grant_at_once() {
     // issuing needs the qualified signature the policy table asks for powers_of_attorney.edit
     let weak = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: terms(1, to(clerk), PowerLevel::Operational.rights()),
                 irrevocable: false,
-            },
+            }),
             &Context::account(head, t(T0)),
         )
         .unwrap_err();
@@ -269,11 +269,11 @@ fn with_no_term_a_power_lasts_one_calendar_year() {
     back.valid_from = Some(t("2026-03-01T09:00:00Z"));
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: back,
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();
@@ -282,22 +282,22 @@ fn with_no_term_a_power_lasts_one_calendar_year() {
     empty.valid_until = Some(t(T0));
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: empty,
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();
     assert_eq!(command_code(&e), "delegation.bad_term");
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: terms(6, to(rep), PowerLevel::Basic.rights()),
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();
@@ -327,10 +327,10 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
     wide.valid_until = Some(t("2026-06-01T00:00:00Z"));
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(10),
                 terms: wide,
-            },
+            }),
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
@@ -340,10 +340,10 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
     long.valid_until = Some(t("2027-01-01T00:00:00Z"));
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(10),
                 terms: long,
-            },
+            }),
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
@@ -353,10 +353,10 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
     again.redelegation = Redelegation::Successive;
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(10),
                 terms: again,
-            },
+            }),
             &signed(&dir, chief, T0),
         )
         .unwrap_err();
@@ -364,10 +364,10 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
     // only the representative passes a power on
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(10),
                 terms: terms(11, to(junior), accounting),
-            },
+            }),
             &signed(&dir, junior, T0),
         )
         .unwrap_err();
@@ -378,12 +378,12 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
         &mut dir,
         chief,
         T0,
-        Command::RedelegatePower {
+        Command::Delegation(DelegationCommand::RedelegatePower {
             parent: num(10),
             terms: terms(11, to(junior), sub),
-        },
+        }),
     );
-    let Event::PowerIssued { power } = &events[0] else {
+    let Event::Delegation(DelegationEvent::PowerIssued { power }) = &events[0] else {
         panic!()
     };
     assert_eq!(power.depth, 1);
@@ -415,10 +415,10 @@ fn the_chief_accountant_re_delegates_to_a_junior() {
     // the junior's power came from a "once" power: it goes no further
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(11),
                 terms: terms(12, to(third), sub),
-            },
+            }),
             &signed(&dir, junior, T0),
         )
         .unwrap_err();
@@ -438,10 +438,10 @@ fn blocking_the_principal_suspends_its_powers_and_liquidation_ends_them() {
     let sys = Context::system(t(T0));
     run(
         &mut dir,
-        Command::BlockOrganization {
+        Command::Organizations(OrganizationCommand::BlockOrganization {
             org,
             reason: OrganizationBlockReason::Operator,
-        },
+        }),
         &sys,
     );
     let d = ask(&dir, rep, org, Right::ApplicationsView, T0);
@@ -453,12 +453,20 @@ fn blocking_the_principal_suspends_its_powers_and_liquidation_ends_them() {
         dir.enter_by_power(rep, num(50), t(T0)).unwrap_err().code(),
         "delegation.principal_blocked"
     );
-    run(&mut dir, Command::UnblockOrganization { org }, &sys);
+    run(
+        &mut dir,
+        Command::Organizations(OrganizationCommand::UnblockOrganization { org }),
+        &sys,
+    );
     assert!(
         ask(&dir, rep, org, Right::ApplicationsView, T0).allowed,
         "unblocking resumes"
     );
-    run(&mut dir, Command::LiquidateOrganization { org }, &sys);
+    run(
+        &mut dir,
+        Command::Organizations(OrganizationCommand::LiquidateOrganization { org }),
+        &sys,
+    );
     let d = ask(&dir, rep, org, Right::ApplicationsView, T0);
     assert!(
         d.refusal_codes()
@@ -481,11 +489,11 @@ fn nobody_delegates_what_they_do_not_hold() {
     // the administrator role does not hold powers_of_attorney.edit
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: terms(60, to(rep), PowerLevel::Basic.rights()),
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, admin, T0),
         )
         .unwrap_err();
@@ -493,20 +501,20 @@ fn nobody_delegates_what_they_do_not_hold() {
     // with that right granted, still nothing beyond the administrator's own rights
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: admin,
             rights: RightSet::of(&[Right::PowersEdit]),
-        },
+        }),
         &Context::account(head, t(T0)),
     );
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: terms(60, to(rep), RightSet::of(&[Right::ReportsApprove])),
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, admin, T0),
         )
         .unwrap_err();
@@ -524,11 +532,11 @@ fn nobody_delegates_what_they_do_not_hold() {
     // a representative holding powers_of_attorney.edit through a power re-delegates, not issues
     let e = dir
         .run(
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: terms(61, to(admin), RightSet::of(&[Right::UsersView])),
                 irrevocable: false,
-            },
+            }),
             &signed(&dir, rep, T0),
         )
         .unwrap_err();
@@ -536,10 +544,10 @@ fn nobody_delegates_what_they_do_not_hold() {
     // the power was not re-delegable either
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(60),
                 terms: terms(61, to(admin), RightSet::of(&[Right::UsersView])),
-            },
+            }),
             &signed(&dir, rep, T0),
         )
         .unwrap_err();
@@ -565,13 +573,13 @@ fn a_representative_acts_under_the_rights_of_the_power() {
     let snils = Snils::parse(&snils_of(71)).unwrap();
     run(
         &mut dir,
-        Command::InviteEmployee {
+        Command::Employees(EmployeeCommand::InviteEmployee {
             org,
             invitee: kabinet::employees::Invitee::Snils(snils),
             name: kabinet::accounts::PersonName::new("Новичок", "Иван", None),
             position: None,
             roles: vec![],
-        },
+        }),
         &Context::account(rep, t(T0)),
     );
     let invited: Vec<_> = dir.invitations_of(org).collect();
@@ -581,20 +589,20 @@ fn a_representative_acts_under_the_rights_of_the_power() {
         &mut dir,
         head,
         T0,
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(70),
             ground: None,
-        },
+        }),
     );
     let e = dir
         .run(
-            Command::InviteEmployee {
+            Command::Employees(EmployeeCommand::InviteEmployee {
                 org,
                 invitee: kabinet::employees::Invitee::Snils(Snils::parse(&snils_of(72)).unwrap()),
                 name: kabinet::accounts::PersonName::new("Другой", "Иван", None),
                 position: None,
                 roles: vec![],
-            },
+            }),
             &Context::account(rep, t(T0)),
         )
         .unwrap_err();
@@ -661,17 +669,17 @@ fn the_policy_bounds_the_depth_of_re_delegation() {
         ..terms(n, to(to_whom), view)
     };
     issue(&mut dir, head, org, successive(100, a));
-    let cmd = Command::RedelegatePower {
+    let cmd = Command::Delegation(DelegationCommand::RedelegatePower {
         parent: num(100),
         terms: successive(101, b),
-    };
+    });
     exec(&mut dir, a, T0, cmd);
     let e = dir
         .run(
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(101),
                 terms: terms(102, to(c), view),
-            },
+            }),
             &signed(&dir, b, T0),
         )
         .unwrap_err();
@@ -691,10 +699,10 @@ fn a_chain_deeper_than_the_policy_allows_is_broken() {
         ..terms(110, to(a), view)
     };
     issue(&mut dir, head, org, root);
-    let cmd = Command::RedelegatePower {
+    let cmd = Command::Delegation(DelegationCommand::RedelegatePower {
         parent: num(110),
         terms: terms(111, to(b), view),
-    };
+    });
     exec(&mut dir, a, T0, cmd);
     assert!(dir.verify_power(num(111), t(T0)).is_ok());
 
@@ -743,9 +751,9 @@ fn an_imported_power_obeys_the_rules_of_its_chain() {
     // the parent was issued without the right to pass it on
     let e = dir
         .run(
-            Command::ImportPower {
+            Command::Delegation(DelegationCommand::ImportPower {
                 power: child.clone(),
-            },
+            }),
             &sys,
         )
         .unwrap_err();
@@ -753,7 +761,7 @@ fn an_imported_power_obeys_the_rules_of_its_chain() {
     // only the portal registers imports
     let e = dir
         .run(
-            Command::ImportPower { power: child },
+            Command::Delegation(DelegationCommand::ImportPower { power: child }),
             &signed(&dir, head, T0),
         )
         .unwrap_err();

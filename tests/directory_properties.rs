@@ -165,13 +165,13 @@ impl World {
                 let roles = roles.iter().map(|&r| self.role(r)).collect();
                 (
                     p(by),
-                    Command::InviteEmployee {
+                    Command::Employees(EmployeeCommand::InviteEmployee {
                         org,
                         invitee: Invitee::Snils(snils),
                         name: PersonName::new("Х", "У", None),
                         position: None,
                         roles,
-                    },
+                    }),
                 )
             }
             Op::Accept { who, nth } => {
@@ -181,75 +181,78 @@ impl World {
                     "invitations by number: {pending:?}"
                 );
                 let id = *pending.get(nth % pending.len().max(1))?;
-                (p(who), Command::AcceptInvitation { invitation: id })
+                (
+                    p(who),
+                    Command::Employees(EmployeeCommand::AcceptInvitation { invitation: id }),
+                )
             }
             Op::Assign { by, whom, role } => (
                 p(by),
-                Command::AssignRole {
+                Command::Roles(RoleCommand::AssignRole {
                     org,
                     account: p(whom),
                     role: self.role(role),
-                },
+                }),
             ),
             Op::Revoke { by, whom, role } => (
                 p(by),
-                Command::RevokeRole {
+                Command::Roles(RoleCommand::RevokeRole {
                     org,
                     account: p(whom),
                     role: self.role(role),
-                },
+                }),
             ),
             Op::Grant { by, whom, rights } => (
                 p(by),
-                Command::GrantRights {
+                Command::Roles(RoleCommand::GrantRights {
                     org,
                     account: p(whom),
                     rights: sparse(rights),
-                },
+                }),
             ),
             Op::Ungrant { by, whom, rights } => (
                 p(by),
-                Command::RevokeRights {
+                Command::Roles(RoleCommand::RevokeRights {
                     org,
                     account: p(whom),
                     rights: sparse(rights),
-                },
+                }),
             ),
             Op::DefineRole { by, rights, nth } => match nth.and_then(|n| self.custom(n)) {
                 Some(role) => (
                     p(by),
-                    Command::UpdateCustomRole {
+                    Command::Roles(RoleCommand::UpdateCustomRole {
                         org,
                         role,
                         name: "Р".into(),
                         rights: sparse(rights),
-                    },
+                    }),
                 ),
                 None => (
                     p(by),
-                    Command::CreateCustomRole {
+                    Command::Roles(RoleCommand::CreateCustomRole {
                         org,
                         name: "Р".into(),
                         rights: sparse(rights),
-                    },
+                    }),
                 ),
             },
             Op::DeleteRole { by, nth } => (
                 p(by),
-                Command::DeleteCustomRole {
+                Command::Roles(RoleCommand::DeleteCustomRole {
                     org,
                     role: self.custom(nth)?,
-                },
+                }),
             ),
             Op::Status { by, whom, kind } => {
                 let account = p(whom);
                 (
                     p(by),
                     match kind {
-                        0 => Command::BlockEmployee { org, account },
-                        1 => Command::DisableEmployee { org, account },
-                        2 => Command::DismissEmployee { org, account },
-                        _ => Command::RestoreEmployee { org, account },
+                        0 => Command::Employees(EmployeeCommand::BlockEmployee { org, account }),
+                        1 => Command::Employees(EmployeeCommand::DisableEmployee { org, account }),
+                        2 => Command::Employees(EmployeeCommand::DismissEmployee { org, account }),
+                        _ => Command::Employees(EmployeeCommand::RestoreEmployee { org, account }),
                     },
                 )
             }
@@ -288,7 +291,7 @@ proptest! {
             let Some((actor, command)) = w.command(op) else { continue };
             let before = w.usable();
             let invited = match &command {
-                Command::AcceptInvitation { invitation } => w.dir.invitation(*invitation).cloned(),
+                Command::Employees(EmployeeCommand::AcceptInvitation { invitation }) => w.dir.invitation(*invitation).cloned(),
                 _ => None,
             };
             let Ok(events) = w.dir.run(command.clone(), &Context::account(actor, t(T0))) else { continue };
@@ -296,15 +299,15 @@ proptest! {
             let held = before[&actor];
             for event in &events {
                 match event {
-                    Event::InvitationSent { invitation } => { sponsors.insert(invitation.id, held); }
-                    Event::CustomRoleDefined { role, .. } => { *definers.entry(role.id).or_default() = definers.get(&role.id).copied().unwrap_or_default().union(held); }
+                    Event::Employees(EmployeeEvent::InvitationSent { invitation }) => { sponsors.insert(invitation.id, held); }
+                    Event::Roles(RoleEvent::CustomRoleDefined { role, .. }) => { *definers.entry(role.id).or_default() = definers.get(&role.id).copied().unwrap_or_default().union(held); }
                     _ => {}
                 }
             }
             for (&who, &now) in &after {
                 let gained = now.difference(before[&who]);
                 let allowed = match &command {
-                    Command::AcceptInvitation { invitation } => {
+                    Command::Employees(EmployeeCommand::AcceptInvitation { invitation }) => {
                         let inv = invited.as_ref().unwrap();
                         inv.roles.iter().fold(sponsors[invitation], |acc, r| match r {
                             RoleRef::Custom(id) => acc.union(definers.get(id).copied().unwrap_or_default()),

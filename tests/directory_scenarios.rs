@@ -36,13 +36,13 @@ fn registration_is_rejected_with_reasons_then_corrected_and_resubmitted() {
     let ctx = Context::account(head, t(T0));
     let ev = run(
         &mut dir,
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: draft,
-        },
+        }),
         &ctx,
     );
-    let Event::OrganizationSubmitted { org, .. } = ev[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = ev[0] else {
         panic!()
     };
     let answer = registry()
@@ -50,10 +50,10 @@ fn registration_is_rejected_with_reasons_then_corrected_and_resubmitted() {
         .unwrap();
     run(
         &mut dir,
-        Command::RecordRegistryAnswer {
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer {
             org,
             answer: answer.clone(),
-        },
+        }),
         &Context::system(t(T0)),
     );
     let OrganizationStatus::Rejected { reasons } = &dir.organization(org).unwrap().status else {
@@ -65,15 +65,15 @@ fn registration_is_rejected_with_reasons_then_corrected_and_resubmitted() {
 
     run(
         &mut dir,
-        Command::ResubmitOrganization {
+        Command::Organizations(OrganizationCommand::ResubmitOrganization {
             org,
             requisites: company_draft(),
-        },
+        }),
         &ctx,
     );
     run(
         &mut dir,
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(t(T0)),
     );
     assert!(dir.organization(org).unwrap().is_active());
@@ -91,13 +91,13 @@ fn only_the_registry_named_head_may_register() {
     );
     let ev = run(
         &mut dir,
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: company_draft(),
-        },
+        }),
         &Context::account(stranger, t(T0)),
     );
-    let Event::OrganizationSubmitted { org, .. } = ev[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = ev[0] else {
         panic!()
     };
     let answer = registry()
@@ -105,7 +105,7 @@ fn only_the_registry_named_head_may_register() {
         .unwrap();
     run(
         &mut dir,
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(t(T0)),
     );
     let OrganizationStatus::Rejected { reasons } = &dir.organization(org).unwrap().status else {
@@ -117,13 +117,13 @@ fn only_the_registry_named_head_may_register() {
 
     let not_found = run(
         &mut Directory::new(),
-        Command::RegisterAccount {
+        Command::Accounts(AccountCommand::RegisterAccount {
             name: PersonName::new("А", "Б", None),
             snils: None,
             inn: None,
             email: None,
             phone: None,
-        },
+        }),
         &Context::system(t(T0)),
     );
     assert_eq!(not_found.len(), 1);
@@ -137,21 +137,21 @@ fn only_the_registry_named_head_may_register() {
     );
     let ev = run(
         &mut other,
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: company_draft(),
-        },
+        }),
         &Context::account(h, t(T0)),
     );
-    let Event::OrganizationSubmitted { org, .. } = ev[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = ev[0] else {
         panic!()
     };
     run(
         &mut other,
-        Command::RecordRegistryAnswer {
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer {
             org,
             answer: RegistryAnswer::NotFound,
-        },
+        }),
         &Context::system(t(T0)),
     );
     let OrganizationStatus::Rejected { reasons } = &other.organization(org).unwrap().status else {
@@ -165,24 +165,24 @@ fn an_unconfirmed_account_cannot_register_and_requisites_report_every_field_erro
     let mut dir = Directory::new();
     let ev = run(
         &mut dir,
-        Command::RegisterAccount {
+        Command::Accounts(AccountCommand::RegisterAccount {
             name: PersonName::new("Новиков", "Пётр", None),
             snils: Some(Snils::parse("112-233-445 95").unwrap()),
             inn: None,
             email: None,
             phone: None,
-        },
+        }),
         &Context::system(t(T0)),
     );
-    let Event::AccountRegistered { account, .. } = ev[0] else {
+    let Event::Accounts(AccountEvent::AccountRegistered { account, .. }) = ev[0] else {
         panic!()
     };
     let err = dir
         .run(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: company_draft(),
-            },
+            }),
             &Context::account(account, t(T0)),
         )
         .unwrap_err();
@@ -196,10 +196,10 @@ fn an_unconfirmed_account_cannot_register_and_requisites_report_every_field_erro
     bad.ogrnip = "304500116000157".into();
     let err = dir
         .run(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: bad,
-            },
+            }),
             &Context::account(head, t(T0)),
         )
         .unwrap_err();
@@ -260,11 +260,11 @@ fn a_right_beyond_ones_own_is_named() {
     hire(&mut dir, org, head, clerk, vec![]);
     let err = dir
         .run(
-            Command::AssignRole {
+            Command::Roles(RoleCommand::AssignRole {
                 org,
                 account: clerk,
                 role: RoleRef::BuiltIn(BuiltInRole::Accountant),
-            },
+            }),
             &Context::account(admin, t(T0)),
         )
         .unwrap_err();
@@ -282,10 +282,10 @@ fn changing_requisites_needs_an_enhanced_signature_and_keeps_identity() {
     let (mut dir, head, org) = world();
     let mut draft = company_draft();
     draft.actual_address = "г. Москва, ул. Новая, д. 1".into();
-    let cmd = Command::ChangeRequisites {
+    let cmd = Command::Organizations(OrganizationCommand::ChangeRequisites {
         org,
         requisites: draft.clone(),
-    };
+    });
     let err = dir
         .run(cmd.clone(), &Context::account(head, t(T0)))
         .unwrap_err();
@@ -314,10 +314,10 @@ fn changing_requisites_needs_an_enhanced_signature_and_keeps_identity() {
     draft.ogrn = "1027700067328".into();
     let err = dir
         .run(
-            Command::ChangeRequisites {
+            Command::Organizations(OrganizationCommand::ChangeRequisites {
                 org,
                 requisites: draft,
-            },
+            }),
             &signed,
         )
         .unwrap_err();
@@ -347,11 +347,11 @@ fn effective_rights_name_every_source() {
     let head_ctx = Context::account(head, t(T0));
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: op,
             rights: RightSet::of(&[Right::ReportsView, Right::DocumentsView]),
-        },
+        }),
         &head_ctx,
     );
     let rights = dir.effective_rights(op, org, t(T0));
@@ -380,13 +380,13 @@ fn one_account_in_several_organizations_and_one_snils_one_account() {
     let (mut dir, head, org) = world();
     let err = dir
         .run(
-            Command::RegisterAccount {
+            Command::Accounts(AccountCommand::RegisterAccount {
                 name: PersonName::new("Двойник", "Иван", None),
                 snils: Some(Snils::parse("112-233-445 95").unwrap()),
                 inn: None,
                 email: None,
                 phone: None,
-            },
+            }),
             &Context::system(t(T0)),
         )
         .unwrap_err();
@@ -401,13 +401,13 @@ fn events_travel_as_json_and_rebuild_the_same_state() {
     let before = dir.clone();
     let events = dir
         .execute(
-            Command::InviteEmployee {
+            Command::Employees(EmployeeCommand::InviteEmployee {
                 org,
                 invitee: Invitee::Snils(Snils::parse("001-001-997 00").unwrap()),
                 name: PersonName::new("Бухова", "Анна", None),
                 position: None,
                 roles: vec![RoleRef::BuiltIn(BuiltInRole::Accountant)],
-            },
+            }),
             &Context::account(head, t(T0)),
         )
         .unwrap();

@@ -106,7 +106,7 @@ fn the_verified_power_is_registered_and_decisions_name_its_number() {
     );
     run(
         &mut w.dir,
-        Command::ImportPower { power },
+        Command::Delegation(DelegationCommand::ImportPower { power }),
         &Context::system(t(VERIFIED)),
     );
 
@@ -130,7 +130,7 @@ fn the_verified_power_is_registered_and_decisions_name_its_number() {
     let e = w
         .dir
         .run(
-            Command::ImportPower { power: again },
+            Command::Delegation(DelegationCommand::ImportPower { power: again }),
             &Context::system(t(VERIFIED)),
         )
         .unwrap_err();
@@ -270,14 +270,15 @@ fn a_representative_registers_the_principal_with_the_verified_power() {
     let (draft, registry) = requisites(&r);
     let events = run(
         &mut dir,
-        Command::SubmitOrganizationByPower {
+        Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
             kind: OrganizationKind::LegalEntity,
             requisites: draft.clone(),
             power: Box::new(evidence.mchd),
-        },
+        }),
         &Context::account(rep, t(VERIFIED)),
     );
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = events[0]
+    else {
         panic!("not submitted: {events:?}")
     };
     let answer = registry
@@ -285,7 +286,7 @@ fn a_representative_registers_the_principal_with_the_verified_power() {
         .unwrap();
     run(
         &mut dir,
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(t("2024-12-03T10:00:00Z")),
     );
     let o = dir.organization(org).unwrap();
@@ -305,7 +306,7 @@ fn a_re_delegation_needs_its_parent_and_the_parents_representative_as_signer() {
     let power = w.dir.power_from_mchd(&first.mchd).unwrap();
     run(
         &mut w.dir,
-        Command::ImportPower { power },
+        Command::Delegation(DelegationCommand::ImportPower { power }),
         &Context::system(t(VERIFIED)),
     );
     // the representative passes the power on to a third person: a Передов
@@ -344,7 +345,7 @@ fn a_re_delegation_needs_its_parent_and_the_parents_representative_as_signer() {
     let e = w
         .dir
         .run(
-            Command::ImportPower { power: p },
+            Command::Delegation(DelegationCommand::ImportPower { power: p }),
             &Context::system(t(VERIFIED)),
         )
         .unwrap_err();
@@ -363,7 +364,7 @@ fn a_re_delegation_needs_its_parent_and_the_parents_representative_as_signer() {
     );
     run(
         &mut w.dir,
-        Command::ImportPower { power: p },
+        Command::Delegation(DelegationCommand::ImportPower { power: p }),
         &Context::system(t(VERIFIED)),
     );
     let d = w.dir.check(

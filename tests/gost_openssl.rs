@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use kabinet::gost::{self, ParamSet, PublicKey};
+use kabinet::AccountCommand;
 use kabinet::Coded;
 
 /// (openssl algorithm, openssl paramset name, our parameter set).
@@ -233,13 +234,13 @@ fn checkpoints_signed_by_a_gost_key_verify() {
     let k = kabinet::Kabinet::open(&db).unwrap();
     for i in 0..300 {
         k.execute(
-            kabinet::Command::RegisterAccount {
+            kabinet::Command::Accounts(AccountCommand::RegisterAccount {
                 name: kabinet::accounts::PersonName::new("Сотрудник", "Иван", None),
                 snils: None,
                 inn: None,
                 email: Some(kabinet::Email::parse(&format!("p{i}@example.ru")).unwrap()),
                 phone: None,
-            },
+            }),
             &kabinet::Context::system(kabinet::Kabinet::now()),
         )
         .unwrap();

@@ -127,7 +127,9 @@ fn every_command_kind_is_journaled_with_its_kind_and_organization() {
         &sys,
         None,
     );
-    let Some(Event::AccountRegistered { account: new, .. }) = events(&r).first().cloned() else {
+    let Some(Event::Accounts(AccountEvent::AccountRegistered { account: new, .. })) =
+        events(&r).first().cloned()
+    else {
         panic!("{:?}", r.outcome)
     };
     for c in [
@@ -288,7 +290,9 @@ fn every_command_kind_is_journaled_with_its_kind_and_organization() {
             &as_head,
             Some(org),
         );
-        let Some(Event::InvitationSent { invitation }) = events(&r).first().cloned() else {
+        let Some(Event::Employees(EmployeeEvent::InvitationSent { invitation })) =
+            events(&r).first().cloned()
+        else {
             panic!("{:?}", r.outcome)
         };
         let r = step(
@@ -466,4 +470,79 @@ fn every_command_kind_is_journaled_with_its_kind_and_organization() {
         "kinds never journaled here: {missing:?}"
     );
     assert!(covered.len() >= 60, "{}", covered.len());
+}
+
+/// Each family's list of kinds, by which a command's or event's JSON finds
+/// its family, is the family's own list as serde reads it.
+#[test]
+fn each_family_lists_the_kinds_serde_reads() {
+    use serde_json::json;
+    fn same<T: serde::de::DeserializeOwned + std::fmt::Debug>(kinds: &[&str], tag: &str) {
+        let mut listed: Vec<&str> = kinds.to_vec();
+        let mut read = tags_of::<T>(json!({}), tag);
+        listed.sort_unstable();
+        read.sort();
+        assert_eq!(listed, read, "{}", std::any::type_name::<T>());
+    }
+    same::<AccountCommand>(AccountCommand::KINDS, "command");
+    same::<OrganizationCommand>(OrganizationCommand::KINDS, "command");
+    same::<EmployeeCommand>(EmployeeCommand::KINDS, "command");
+    same::<RoleCommand>(RoleCommand::KINDS, "command");
+    same::<DelegationCommand>(DelegationCommand::KINDS, "command");
+    same::<AccountEvent>(AccountEvent::KINDS, "event");
+    same::<OrganizationEvent>(OrganizationEvent::KINDS, "event");
+    same::<EmployeeEvent>(EmployeeEvent::KINDS, "event");
+    same::<RoleEvent>(RoleEvent::KINDS, "event");
+    same::<DelegationEvent>(DelegationEvent::KINDS, "event");
+}
+
+/// The flat JSON form is kept: a command of a family is written with its
+/// own tag and read back to the same value; a kind no family has is named
+/// with every kind there is; a field a family's command lacks is refused
+/// with the family's words.
+#[test]
+fn the_flat_json_form_reads_by_family() {
+    use serde_json::json;
+    let command = Command::Roles(RoleCommand::RenameAccessGroup {
+        org: OrgId(1),
+        group: AccessGroupId(2),
+        name: "Кадры".into(),
+    });
+    let text = serde_json::to_value(&command).unwrap();
+    assert_eq!(
+        text,
+        json!({"command": "rename_access_group", "org": 1, "group": 2, "name": "Кадры"})
+    );
+    assert_eq!(serde_json::from_value::<Command>(text).unwrap(), command);
+    let unknown = serde_json::from_value::<Command>(json!({"command": "rename_group"}))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        unknown.starts_with("unknown variant `rename_group`, expected one of "),
+        "{unknown}"
+    );
+    assert!(
+        unknown.contains("`rename_access_group`") && unknown.contains("`auth`"),
+        "{unknown}"
+    );
+    let misspelt = serde_json::from_value::<Command>(
+        json!({"command": "rename_access_group", "org": 1, "group": 2, "nmae": "Кадры"}),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(misspelt.starts_with("unknown field `nmae`"), "{misspelt}");
+    let untagged = serde_json::from_value::<Command>(json!({"org": 1}))
+        .unwrap_err()
+        .to_string();
+    assert!(untagged.contains("missing field `command`"), "{untagged}");
+    // Events too.
+    let event: Event = serde_json::from_value(
+        json!({"event": "access_group_renamed", "org": 1, "group": 2, "name": "Кадры"}),
+    )
+    .unwrap();
+    assert_eq!(event.kind(), "access_group_renamed");
+    assert!(matches!(
+        event,
+        Event::Roles(RoleEvent::AccessGroupRenamed { .. })
+    ));
 }

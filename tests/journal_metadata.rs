@@ -35,10 +35,10 @@ fn every_command_of_a_company_is_journaled_with_its_kind_and_organization() {
         assert_eq!(r.kind, c.kind());
         let about_people = matches!(
             c,
-            Command::RegisterAccount { .. }
-                | Command::RaiseAccountLevel { .. }
-                | Command::ChangeContact { .. }
-                | Command::ConfirmContact { .. }
+            Command::Accounts(AccountCommand::RegisterAccount { .. })
+                | Command::Accounts(AccountCommand::RaiseAccountLevel { .. })
+                | Command::Accounts(AccountCommand::ChangeContact { .. })
+                | Command::Accounts(AccountCommand::ConfirmContact { .. })
         );
         assert_eq!(r.organization, (!about_people).then_some(org), "{}", r.kind);
     }
@@ -51,26 +51,29 @@ fn every_command_of_a_company_is_journaled_with_its_kind_and_organization() {
     let steps = [
         (
             head,
-            Command::IssuePower {
+            Command::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms: first,
                 irrevocable: false,
-            },
+            }),
         ),
         (
             people[1],
-            Command::RedelegatePower {
+            Command::Delegation(DelegationCommand::RedelegatePower {
                 parent: num(1),
                 terms: terms(2, to(people[2]), view),
-            },
+            }),
         ),
-        (people[2], Command::RefusePower { number: num(2) }),
+        (
+            people[2],
+            Command::Delegation(DelegationCommand::RefusePower { number: num(2) }),
+        ),
         (
             head,
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(1),
                 ground: None,
-            },
+            }),
         ),
     ];
     for (who, command) in steps {

@@ -43,45 +43,45 @@ fn command(
 ) -> Option<Command> {
     let account = people[whom];
     Some(match kind {
-        0 => Command::InviteEmployee {
+        0 => Command::Employees(EmployeeCommand::InviteEmployee {
             org,
             invitee: Invitee::Snils(k.read().account(account)?.snils.clone()?),
             name: kabinet::accounts::PersonName::new("Х", "У", None),
             position: None,
             roles: vec![role(x)],
-        },
+        }),
         1 => {
             let mut pending: Vec<_> = k.read().invitations_of(org).map(|i| i.id).collect();
             pending.sort();
             let invitation = *pending.get(x as usize % pending.len().max(1))?;
-            Command::AcceptInvitation { invitation }
+            Command::Employees(EmployeeCommand::AcceptInvitation { invitation })
         }
-        2 => Command::AssignRole {
+        2 => Command::Roles(RoleCommand::AssignRole {
             org,
             account,
             role: role(x),
-        },
-        3 => Command::RevokeRole {
+        }),
+        3 => Command::Roles(RoleCommand::RevokeRole {
             org,
             account,
             role: role(x),
-        },
-        4 => Command::GrantRights {
+        }),
+        4 => Command::Roles(RoleCommand::GrantRights {
             org,
             account,
             rights: RightSet::from_bits(x & x.rotate_left(23)),
-        },
+        }),
         5 => match x % 4 {
-            0 => Command::BlockEmployee { org, account },
-            1 => Command::DisableEmployee { org, account },
-            2 => Command::DismissEmployee { org, account },
-            _ => Command::RestoreEmployee { org, account },
+            0 => Command::Employees(EmployeeCommand::BlockEmployee { org, account }),
+            1 => Command::Employees(EmployeeCommand::DisableEmployee { org, account }),
+            2 => Command::Employees(EmployeeCommand::DismissEmployee { org, account }),
+            _ => Command::Employees(EmployeeCommand::RestoreEmployee { org, account }),
         },
-        _ => Command::RevokeRights {
+        _ => Command::Roles(RoleCommand::RevokeRights {
             org,
             account,
             rights: RightSet::from_bits(x),
-        },
+        }),
     })
 }
 

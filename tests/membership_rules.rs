@@ -46,45 +46,45 @@ fn the_administrator_manages_every_employee_but_the_head() {
     assert!(!ask(&dir, admin, org, Right::PaymentsApprove, T0).allowed);
     for (command, expected) in [
         (
-            Command::BlockEmployee {
+            Command::Employees(EmployeeCommand::BlockEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Blocked,
         ),
         (
-            Command::RestoreEmployee {
+            Command::Employees(EmployeeCommand::RestoreEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Active,
         ),
         (
-            Command::DisableEmployee {
+            Command::Employees(EmployeeCommand::DisableEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Disabled,
         ),
         (
-            Command::RestoreEmployee {
+            Command::Employees(EmployeeCommand::RestoreEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Active,
         ),
         (
-            Command::DismissEmployee {
+            Command::Employees(EmployeeCommand::DismissEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Dismissed,
         ),
         (
-            Command::RestoreEmployee {
+            Command::Employees(EmployeeCommand::RestoreEmployee {
                 org,
                 account: accountant,
-            },
+            }),
             MembershipStatus::Active,
         ),
     ] {
@@ -96,22 +96,22 @@ fn the_administrator_manages_every_employee_but_the_head() {
     let accountant_role = RoleRef::BuiltIn(BuiltInRole::Accountant);
     run(
         &mut dir,
-        Command::RevokeRole {
+        Command::Roles(RoleCommand::RevokeRole {
             org,
             account: accountant,
             role: accountant_role,
-        },
+        }),
         &as_(admin),
     );
     assert!(!ask(&dir, accountant, org, Right::PaymentsApprove, T0).allowed);
     // Giving it back is granting: refused, with the rights it lacks named.
     let err = dir
         .run(
-            Command::AssignRole {
+            Command::Roles(RoleCommand::AssignRole {
                 org,
                 account: accountant,
                 role: accountant_role,
-            },
+            }),
             &as_(admin),
         )
         .unwrap_err();
@@ -121,44 +121,44 @@ fn the_administrator_manages_every_employee_but_the_head() {
     let approve = RightSet::of(&[Right::PaymentsApprove]);
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: accountant,
             rights: approve,
-        },
+        }),
         &as_(head),
     );
     run(
         &mut dir,
-        Command::RevokeRights {
+        Command::Roles(RoleCommand::RevokeRights {
             org,
             account: accountant,
             rights: approve,
-        },
+        }),
         &as_(admin),
     );
     assert_eq!(
         code_of(
             &mut dir,
-            Command::GrantRights {
+            Command::Roles(RoleCommand::GrantRights {
                 org,
                 account: accountant,
                 rights: approve
-            },
+            }),
             admin
         ),
         "access.beyond_own_rights"
     );
     // The head is out of reach.
     for command in [
-        Command::BlockEmployee { org, account: head },
-        Command::DisableEmployee { org, account: head },
-        Command::DismissEmployee { org, account: head },
-        Command::RevokeRole {
+        Command::Employees(EmployeeCommand::BlockEmployee { org, account: head }),
+        Command::Employees(EmployeeCommand::DisableEmployee { org, account: head }),
+        Command::Employees(EmployeeCommand::DismissEmployee { org, account: head }),
+        Command::Roles(RoleCommand::RevokeRole {
             org,
             account: head,
             role: RoleRef::BuiltIn(BuiltInRole::Head),
-        },
+        }),
     ] {
         let code = code_of(&mut dir, command, admin);
         assert!(
@@ -177,35 +177,35 @@ fn a_status_changes_only_with_manage_users() {
     let manager = employee(&mut dir, org, head, 41, vec![]);
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: deleter,
             rights: RightSet::of(&[Right::UsersView, Right::UsersDelete]),
-        },
+        }),
         &as_(head),
     );
     run(
         &mut dir,
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: manager,
             rights: RightSet::of(&[Right::UsersView, Right::UsersManage]),
-        },
+        }),
         &as_(head),
     );
     for command in [
-        Command::BlockEmployee {
+        Command::Employees(EmployeeCommand::BlockEmployee {
             org,
             account: accountant,
-        },
-        Command::DisableEmployee {
+        }),
+        Command::Employees(EmployeeCommand::DisableEmployee {
             org,
             account: accountant,
-        },
-        Command::DismissEmployee {
+        }),
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: accountant,
-        },
+        }),
     ] {
         let err = dir.run(command, &as_(deleter)).unwrap_err();
         assert_eq!(command_code(&err), "access.denied");
@@ -224,19 +224,19 @@ fn a_status_changes_only_with_manage_users() {
     // users.manage alone suffices, on an administrator too.
     run(
         &mut dir,
-        Command::BlockEmployee {
+        Command::Employees(EmployeeCommand::BlockEmployee {
             org,
             account: admin,
-        },
+        }),
         &as_(manager),
     );
     assert_eq!(status(&dir, org, admin), MembershipStatus::Blocked);
     run(
         &mut dir,
-        Command::RestoreEmployee {
+        Command::Employees(EmployeeCommand::RestoreEmployee {
             org,
             account: admin,
-        },
+        }),
         &as_(manager),
     );
     assert_eq!(status(&dir, org, admin), MembershipStatus::Active);
@@ -256,20 +256,20 @@ fn accountant_with_powers(policy: Policy) -> (Directory, AccountId, OrgId, Vec<A
         &mut dir,
         head,
         T0,
-        Command::IssuePower {
+        Command::Delegation(DelegationCommand::IssuePower {
             org,
             terms: terms(2, to(people[1]), RightSet::of(&[Right::DocumentsView])),
             irrevocable: true,
-        },
+        }),
     );
     exec(
         &mut dir,
         people[1],
         T0,
-        Command::RedelegatePower {
+        Command::Delegation(DelegationCommand::RedelegatePower {
             parent: num(1),
             terms: terms(3, to(people[0]), RightSet::of(&[Right::ReportsView])),
-        },
+        }),
     );
     (dir, head, org, people)
 }
@@ -280,10 +280,10 @@ fn dismissal_ends_membership_not_powers_and_names_them() {
     let (admin, accountant) = (people[0], people[1]);
     let events = run(
         &mut dir,
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: accountant,
-        },
+        }),
         &as_(admin),
     );
     assert_eq!(events.len(), 1, "no revocation without the policy option");
@@ -315,18 +315,18 @@ fn dismissal_ends_membership_not_powers_and_names_them() {
     // Restoring and dismissing again tells again; other statuses tell nothing.
     run(
         &mut dir,
-        Command::RestoreEmployee {
+        Command::Employees(EmployeeCommand::RestoreEmployee {
             org,
             account: accountant,
-        },
+        }),
         &as_(admin),
     );
     let blocked = run(
         &mut dir,
-        Command::BlockEmployee {
+        Command::Employees(EmployeeCommand::BlockEmployee {
             org,
             account: accountant,
-        },
+        }),
         &as_(admin),
     );
     assert!(blocked.iter().all(|e| dir.notices_for(e, t(T0)).is_empty()));
@@ -334,10 +334,10 @@ fn dismissal_ends_membership_not_powers_and_names_them() {
     let clerk = employee(&mut dir, org, head, 30, vec![]);
     let events = run(
         &mut dir,
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: clerk,
-        },
+        }),
         &as_(admin),
     );
     assert!(events.iter().all(|e| dir.notices_for(e, t(T0)).is_empty()));
@@ -357,19 +357,19 @@ fn the_policy_option_revokes_the_revocable_powers_with_the_dismissal() {
     );
     let events = run(
         &mut dir,
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: accountant,
-        },
+        }),
         &as_(admin),
     );
     assert_eq!(events.len(), 2);
-    let Event::PowerRevoked {
+    let Event::Delegation(DelegationEvent::PowerRevoked {
         number,
         ground,
         ended,
         ..
-    } = &events[0]
+    }) = &events[0]
     else {
         panic!("{:?}", events[0])
     };
@@ -378,7 +378,10 @@ fn the_policy_option_revokes_the_revocable_powers_with_the_dismissal() {
         ground.as_deref(),
         Some(kabinet::delegation::DISMISSAL_GROUND)
     );
-    assert!(matches!(events[1], Event::MembershipStatusChanged { .. }));
+    assert!(matches!(
+        events[1],
+        Event::Employees(EmployeeEvent::MembershipStatusChanged { .. })
+    ));
     // The revocable power and the one passed on from it end; the
     // irrevocable one stays and is the only one named.
     assert!(!ask(&dir, accountant, org, Right::ReportsEdit, T0).allowed);

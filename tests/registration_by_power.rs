@@ -53,14 +53,15 @@ fn world() -> World {
 fn submit(w: &mut World, power: Mchd) -> (OrgId, Vec<Event>) {
     let events = run(
         &mut w.dir,
-        Command::SubmitOrganizationByPower {
+        Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
             kind: OrganizationKind::LegalEntity,
             requisites: company_draft(),
             power: Box::new(power),
-        },
+        }),
         &Context::account(w.rep, t(SUBMITTED)),
     );
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = events[0]
+    else {
         panic!("not submitted: {events:?}")
     };
     (org, events)
@@ -72,7 +73,7 @@ fn answer(w: &mut World, org: OrgId, at: &str) -> Vec<Event> {
         .unwrap();
     run(
         &mut w.dir,
-        Command::RecordRegistryAnswer { org, answer: a },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer: a }),
         &Context::system(t(at)),
     )
 }
@@ -165,10 +166,10 @@ fn the_head_revokes_the_power_and_the_representative_loses_the_rights() {
         &mut w.dir,
         w.head,
         "2026-03-04T10:00:00Z",
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(2),
             ground: None,
-        },
+        }),
     );
     let d = ask(
         &w.dir,
@@ -230,7 +231,9 @@ fn a_power_for_another_principal_or_person_or_scope_is_rejected_with_every_reaso
     m.representative.inn = None;
     m.powers = MchdPower::list(PowerLevel::Operational.rights());
     let (org, events) = submit(&mut w, m);
-    let Event::RegistrationRejected { reasons: found, .. } = events.last().unwrap() else {
+    let Event::Organizations(OrganizationEvent::RegistrationRejected { reasons: found, .. }) =
+        events.last().unwrap()
+    else {
         panic!("the formal check rejects: {events:?}")
     };
     let codes: Vec<_> = found.iter().map(Coded::code).collect();
@@ -301,10 +304,10 @@ fn a_power_revoked_or_refused_before_the_answer_rejects_the_registration() {
     let e = w
         .dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(8),
                 ground: None,
-            },
+            }),
             &signed(&w.dir, w.rep, "2026-03-02T12:00:00Z"),
         )
         .unwrap_err();
@@ -313,10 +316,10 @@ fn a_power_revoked_or_refused_before_the_answer_rejects_the_registration() {
     let e = w
         .dir
         .run(
-            Command::RevokePower {
+            Command::Delegation(DelegationCommand::RevokePower {
                 number: num(8),
                 ground: None,
-            },
+            }),
             &Context::account(w.head, t("2026-03-02T12:00:00Z")),
         )
         .unwrap_err();
@@ -325,10 +328,10 @@ fn a_power_revoked_or_refused_before_the_answer_rejects_the_registration() {
         &mut w.dir,
         w.head,
         "2026-03-02T12:00:00Z",
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(8),
             ground: None,
-        },
+        }),
     );
     assert!(matches!(
         w.dir.registration_power(org).unwrap().power.status,
@@ -342,7 +345,7 @@ fn a_power_revoked_or_refused_before_the_answer_rejects_the_registration() {
     let (org, _) = submit(&mut w, mchd(9));
     run(
         &mut w.dir,
-        Command::RefusePower { number: num(9) },
+        Command::Delegation(DelegationCommand::RefusePower { number: num(9) }),
         &Context::account(w.rep, t("2026-03-02T12:00:00Z")),
     );
     answer(&mut w, org, ANSWERED);
@@ -361,10 +364,10 @@ fn a_rejected_registration_is_resubmitted_with_a_corrected_power() {
     // a plain resubmission keeps the expired power: rejected again at once
     let events = run(
         &mut w.dir,
-        Command::ResubmitOrganization {
+        Command::Organizations(OrganizationCommand::ResubmitOrganization {
             org,
             requisites: company_draft(),
-        },
+        }),
         &Context::account(w.rep, t("2026-03-04T10:00:00Z")),
     );
     assert_eq!(events.last().unwrap().kind(), "registration_rejected");
@@ -373,11 +376,11 @@ fn a_rejected_registration_is_resubmitted_with_a_corrected_power() {
     let e = w
         .dir
         .run(
-            Command::ResubmitOrganizationByPower {
+            Command::Delegation(DelegationCommand::ResubmitOrganizationByPower {
                 org,
                 requisites: company_draft(),
                 power: Box::new(mchd(11)),
-            },
+            }),
             &Context::account(w.head, t("2026-03-04T10:00:00Z")),
         )
         .unwrap_err();
@@ -386,11 +389,11 @@ fn a_rejected_registration_is_resubmitted_with_a_corrected_power() {
     // the head signs a new power; the representative resubmits with it
     run(
         &mut w.dir,
-        Command::ResubmitOrganizationByPower {
+        Command::Delegation(DelegationCommand::ResubmitOrganizationByPower {
             org,
             requisites: company_draft(),
             power: Box::new(mchd(11)),
-        },
+        }),
         &Context::account(w.rep, t("2026-03-04T10:00:00Z")),
     );
     assert_eq!(w.dir.registration_power(org).unwrap().power.number, num(11));
@@ -408,24 +411,25 @@ fn a_submitter_rejected_as_not_the_head_corrects_with_a_power() {
     let mut w = world();
     let events = run(
         &mut w.dir,
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: company_draft(),
-        },
+        }),
         &Context::account(w.rep, t(SUBMITTED)),
     );
-    let Event::OrganizationSubmitted { org, .. } = events[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) = events[0]
+    else {
         panic!()
     };
     answer(&mut w, org, ANSWERED);
     assert_eq!(reasons(&w.dir, org), ["registration.submitter_not_head"]);
     run(
         &mut w.dir,
-        Command::ResubmitOrganizationByPower {
+        Command::Delegation(DelegationCommand::ResubmitOrganizationByPower {
             org,
             requisites: company_draft(),
             power: Box::new(mchd(12)),
-        },
+        }),
         &Context::account(w.rep, t(ANSWERED)),
     );
     answer(&mut w, org, ANSWERED);
@@ -437,10 +441,12 @@ fn a_submitter_rejected_as_not_the_head_corrects_with_a_power() {
 fn a_document_that_cannot_be_read_is_refused_before_anything_is_recorded() {
     let mut w = world();
     let ctx = Context::account(w.rep, t(SUBMITTED));
-    let submit = |power: Mchd| Command::SubmitOrganizationByPower {
-        kind: OrganizationKind::LegalEntity,
-        requisites: company_draft(),
-        power: Box::new(power),
+    let submit = |power: Mchd| {
+        Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
+            kind: OrganizationKind::LegalEntity,
+            requisites: company_draft(),
+            power: Box::new(power),
+        })
     };
     // the signer holds no account: they could not become the head
     let mut m = mchd(13);
@@ -468,11 +474,11 @@ fn a_document_that_cannot_be_read_is_refused_before_anything_is_recorded() {
     let e = w
         .dir
         .run(
-            Command::SubmitOrganizationByPower {
+            Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
                 kind: OrganizationKind::LegalEntity,
                 requisites: other,
                 power: Box::new(mchd(16)),
-            },
+            }),
             &ctx,
         )
         .unwrap_err();
@@ -489,14 +495,16 @@ fn replaying_the_events_or_a_snapshot_rebuilds_the_same_directory() {
     other.kpp = "773601002".into();
     let events = run(
         &mut w.dir,
-        Command::SubmitOrganizationByPower {
+        Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
             kind: OrganizationKind::LegalEntity,
             requisites: other,
             power: Box::new(mchd(21)),
-        },
+        }),
         &Context::account(w.rep, t(SUBMITTED)),
     );
-    let Event::OrganizationSubmitted { org: second, .. } = events[0] else {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted { org: second, .. }) =
+        events[0]
+    else {
         panic!()
     };
     assert_eq!(events.last().unwrap().kind(), "registration_advanced");
@@ -504,10 +512,10 @@ fn replaying_the_events_or_a_snapshot_rebuilds_the_same_directory() {
         &mut w.dir,
         w.head,
         "2026-03-02T12:00:00Z",
-        Command::RevokePower {
+        Command::Delegation(DelegationCommand::RevokePower {
             number: num(21),
             ground: None,
-        },
+        }),
     );
     answer(&mut w, org, ANSWERED);
 

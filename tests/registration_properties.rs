@@ -172,8 +172,8 @@ proptest! {
                     let requisites = company_draft();
                     let kind = OrganizationKind::LegalEntity;
                     let command = match fresh(&mut numbers, power, at) {
-                        Some(power) => Command::SubmitOrganizationByPower { kind, requisites, power },
-                        None => Command::SubmitOrganization { kind, requisites },
+                        Some(power) => Command::Delegation(DelegationCommand::SubmitOrganizationByPower { kind, requisites, power }),
+                        None => Command::Organizations(OrganizationCommand::SubmitOrganization { kind, requisites }),
                     };
                     (Context::account(people[*who], at), command)
                 }
@@ -181,22 +181,22 @@ proptest! {
                     let Some(org) = pick(*nth) else { continue };
                     let requisites = company_draft();
                     let command = match fresh(&mut numbers, power, at) {
-                        Some(power) => Command::ResubmitOrganizationByPower { org, requisites, power },
-                        None => Command::ResubmitOrganization { org, requisites },
+                        Some(power) => Command::Delegation(DelegationCommand::ResubmitOrganizationByPower { org, requisites, power }),
+                        None => Command::Organizations(OrganizationCommand::ResubmitOrganization { org, requisites }),
                     };
                     (Context::account(people[*who], at), command)
                 }
                 Op::Revoke { who, nth } => (
                     signed(&dir, people[*who], &at.to_string()),
-                    Command::RevokePower { number: num(1 + (*nth as u128) % numbers.max(1)), ground: None },
+                    Command::Delegation(DelegationCommand::RevokePower { number: num(1 + (*nth as u128) % numbers.max(1)), ground: None }),
                 ),
                 Op::Refuse { who, nth } => (
                     Context::account(people[*who], at),
-                    Command::RefusePower { number: num(1 + (*nth as u128) % numbers.max(1)) },
+                    Command::Delegation(DelegationCommand::RefusePower { number: num(1 + (*nth as u128) % numbers.max(1)) }),
                 ),
                 Op::Answer { nth } => {
                     let Some(org) = pick(*nth) else { continue };
-                    (Context::system(at), Command::RecordRegistryAnswer { org, answer: answer.clone() })
+                    (Context::system(at), Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer: answer.clone() }))
                 }
             };
             let Ok(events) = dir.run(command, &ctx) else { continue };

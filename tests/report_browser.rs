@@ -51,21 +51,23 @@ fn company(name: &str) -> (PathBuf, OrgId) {
         .unwrap();
     // a grant beyond the clerk's roles
     k.execute(
-        Command::GrantRights {
+        Command::Roles(RoleCommand::GrantRights {
             org,
             account: people[2],
             rights: RightSet::of(&[Right::ReportsView]),
-        },
+        }),
         &at("2026-03-09T09:00:00Z"),
     )
     .unwrap();
     // the administrator's power ends on 2026-03-20
     let mut short = terms(8, to(people[0]), RightSet::of(&[Right::ReportsView]));
     short.valid_until = Some(t("2026-03-20T00:00:00Z"));
-    let issue = |terms| Command::IssuePower {
-        org,
-        terms,
-        irrevocable: false,
+    let issue = |terms| {
+        Command::Delegation(DelegationCommand::IssuePower {
+            org,
+            terms,
+            irrevocable: false,
+        })
     };
     k.execute(issue(short), &signed("2026-03-09T09:00:00Z"))
         .unwrap();
@@ -76,10 +78,10 @@ fn company(name: &str) -> (PathBuf, OrgId) {
     )
     .unwrap();
     k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: people[1],
-        },
+        }),
         &at("2026-03-09T10:00:00Z"),
     )
     .unwrap();
@@ -88,29 +90,32 @@ fn company(name: &str) -> (PathBuf, OrgId) {
         let sys = Context::system(t(T0));
         let events = k
             .execute(
-                Command::RegisterAccount {
+                Command::Accounts(AccountCommand::RegisterAccount {
                     name: PersonName::new(surname, "Иван", None),
                     snils: Some(Snils::parse(&snils_of(i)).unwrap()),
                     inn: None,
                     email: None,
                     phone: None,
-                },
+                }),
                 &sys,
             )
             .unwrap();
-        let Event::AccountRegistered { account, .. } = events[0] else {
+        let Event::Accounts(AccountEvent::AccountRegistered { account, .. }) = events[0] else {
             panic!()
         };
         for level in [
             kabinet::accounts::AccountLevel::Standard,
             kabinet::accounts::AccountLevel::Confirmed,
         ] {
-            k.execute(Command::RaiseAccountLevel { account, level }, &sys)
-                .unwrap();
+            k.execute(
+                Command::Accounts(AccountCommand::RaiseAccountLevel { account, level }),
+                &sys,
+            )
+            .unwrap();
         }
         let events = k
             .execute(
-                Command::InviteEmployee {
+                Command::Employees(EmployeeCommand::InviteEmployee {
                     org,
                     invitee: kabinet::employees::Invitee::Snils(
                         Snils::parse(&snils_of(i)).unwrap(),
@@ -118,17 +123,17 @@ fn company(name: &str) -> (PathBuf, OrgId) {
                     name: PersonName::new(surname, "Иван", None),
                     position: None,
                     roles: vec![],
-                },
+                }),
                 &at("2026-03-09T09:00:00Z"),
             )
             .unwrap();
-        let Event::InvitationSent { ref invitation } = events[0] else {
+        let Event::Employees(EmployeeEvent::InvitationSent { ref invitation }) = events[0] else {
             panic!()
         };
         k.execute(
-            Command::AcceptInvitation {
+            Command::Employees(EmployeeCommand::AcceptInvitation {
                 invitation: invitation.id,
-            },
+            }),
             &Context::account(account, t("2026-03-09T09:30:00Z")),
         )
         .unwrap();

@@ -49,10 +49,10 @@ fn run_story(k: &Kabinet, s: &Story) {
         k.execute(command.clone(), ctx).unwrap();
     }
     let refused = k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org: s.org,
             account: s.head,
-        },
+        }),
         &Context::account(s.people[2], t(T0)),
     );
     assert!(refused.is_err());
@@ -101,10 +101,10 @@ fn reopening_finds_the_state_and_the_journal() {
     assert_eq!(k.replay_journal().unwrap(), s.dir);
     // a command on the reopened database continues the chain
     k.execute(
-        Command::DisableEmployee {
+        Command::Employees(EmployeeCommand::DisableEmployee {
             org: s.org,
             account: s.people[2],
-        },
+        }),
         &Context::account(s.head, t(T0)),
     )
     .unwrap();
@@ -351,11 +351,11 @@ fn readers_never_see_half_a_command() {
     let observer = RoleRef::BuiltIn(BuiltInRole::Observer);
     let accountant = RoleRef::BuiltIn(BuiltInRole::Accountant);
     k.execute(
-        Command::AssignRole {
+        Command::Roles(RoleCommand::AssignRole {
             org,
             account: clerk,
             role: observer,
-        },
+        }),
         &Context::account(s.head, t(T0)),
     )
     .unwrap();
@@ -397,19 +397,19 @@ fn readers_never_see_half_a_command() {
             let results = k
                 .execute_batch(vec![
                     (
-                        Command::AssignRole {
+                        Command::Roles(RoleCommand::AssignRole {
                             org,
                             account: clerk,
                             role: to,
-                        },
+                        }),
                         ctx.clone(),
                     ),
                     (
-                        Command::RevokeRole {
+                        Command::Roles(RoleCommand::RevokeRole {
                             org,
                             account: clerk,
                             role: from,
-                        },
+                        }),
                         ctx.clone(),
                     ),
                 ])
@@ -528,10 +528,10 @@ fn powers_of_attorney_survive_snapshots_and_reach_the_access_review() {
     assert_eq!(k.replay_journal().unwrap(), dir);
     // what the clerk acts under is journaled: membership and the power in force
     let _ = k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: other,
-        },
+        }),
         &Context::account(clerk, t(T0)),
     );
     let last = k.journal(&Filter::all()).unwrap().pop().unwrap();

@@ -65,10 +65,10 @@ fn reopening_finds_the_state_the_snapshots_and_the_chain() {
     assert_eq!(k.verify_journal().unwrap().unwrap().seq, n);
     // refusals are journaled with their organization, and queries find them
     k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: people[3],
-        },
+        }),
         &Context::account(people[2], t(T0)),
     )
     .unwrap_err();
@@ -163,10 +163,10 @@ fn a_notification_brings_a_lazy_handle_up_to_date() {
     assert!(pays(&reader));
     writer
         .execute(
-            Command::DismissEmployee {
+            Command::Employees(EmployeeCommand::DismissEmployee {
                 org,
                 account: people[1],
-            },
+            }),
             &Context::account(head, t(T0)),
         )
         .unwrap();

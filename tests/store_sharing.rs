@@ -34,7 +34,7 @@ fn pays(k: &Kabinet, accountant: AccountId, org: OrgId) -> bool {
 }
 
 fn dismiss(org: OrgId, account: AccountId) -> Command {
-    Command::DismissEmployee { org, account }
+    Command::Employees(EmployeeCommand::DismissEmployee { org, account })
 }
 
 fn write_loop(path: &Path, count: u64) -> Process {
@@ -95,10 +95,10 @@ macro_rules! shared_journal_tests {
                 assert_eq!(positioned.seq, a.journal_head().seq);
                 // b's next command lands after a's, decided against the new state.
                 let restored = b.execute(
-                    Command::RestoreEmployee {
+                    Command::Employees(EmployeeCommand::RestoreEmployee {
                         org,
                         account: accountant,
-                    },
+                    }),
                     &Context::account(head, t(T0)),
                 );
                 assert!(restored.is_ok(), "{restored:?}");
@@ -157,9 +157,9 @@ macro_rules! shared_journal_tests {
                             let k = Kabinet::open(path).unwrap();
                             for _ in 0..per_handle {
                                 k.execute(
-                                    Command::DisableAccount {
+                                    Command::Accounts(AccountCommand::DisableAccount {
                                         account: AccountId(u64::MAX),
-                                    },
+                                    }),
                                     &Context::account(head, t(T0)),
                                 )
                                 .map(|_| panic!("refused")).unwrap_or_else(|e| assert!(!matches!(e, CommandError::NotRecorded { .. }), "{e:?}"));
@@ -298,19 +298,19 @@ macro_rules! shared_journal_tests {
                                     employed = false;
                                 }
                                 Step::Restore => {
-                                    let r = k.execute(Command::RestoreEmployee { org, account: accountant }, &ctx);
+                                    let r = k.execute(Command::Employees(EmployeeCommand::RestoreEmployee { org, account: accountant }), &ctx);
                                     prop_assert_eq!(r.is_ok(), !employed, "{:?}", r);
                                     employed = true;
                                 }
                                 Step::Register => {
                                     k.execute(
-                                        Command::RegisterAccount {
+                                        Command::Accounts(AccountCommand::RegisterAccount {
                                             name: accounts::PersonName::new("Новиков", "Иван", None),
                                             snils: None,
                                             inn: None,
                                             email: Some(identifiers::Email::parse(&format!("n{i}@example.ru")).unwrap()),
                                             phone: None,
-                                        },
+                                        }),
                                         &Context::system(t(T0)),
                                     ).unwrap();
                                 }
@@ -329,8 +329,8 @@ macro_rules! shared_journal_tests {
                             .unwrap()
                             .iter()
                             .filter(|e| match &e.record.command {
-                                Command::RegisterAccount { name, .. } => name.surname() == "Тестов",
-                                Command::DisableAccount { .. } => true,
+                                Command::Accounts(AccountCommand::RegisterAccount { name, .. }) => name.surname() == "Тестов",
+                                Command::Accounts(AccountCommand::DisableAccount { .. }) => true,
                                 _ => false,
                             })
                             .count() as u64;
@@ -387,9 +387,9 @@ fn a_copy_without_its_log_says_so() {
     let path = fresh_temp_path("sharing-nolog.db");
     let k = Kabinet::open(&path).unwrap();
     k.execute(
-        Command::DisableAccount {
+        Command::Accounts(AccountCommand::DisableAccount {
             account: AccountId(7),
-        },
+        }),
         &Context::system(t(T0)),
     )
     .unwrap_err();

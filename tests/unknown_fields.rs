@@ -108,11 +108,11 @@ fn every_command_and_event_of_a_company_refuses_unknown_fields() {
 #[test]
 fn a_misspelt_end_of_validity_is_refused_not_defaulted() {
     let (mut dir, head, org, people) = staffed_world();
-    let command = Command::IssuePower {
+    let command = Command::Delegation(DelegationCommand::IssuePower {
         org,
         terms: terms(9, to(people[1]), RightSet::of(&[Right::ReportsView])),
         irrevocable: false,
-    };
+    });
     let mut json = serde_json::to_value(&command).unwrap();
     json["terms"]["valid_untill"] = Value::from("2026-03-03T09:00:00Z");
     let text = json.to_string();

@@ -17,14 +17,14 @@ pub fn organization(employees: u32) -> (Directory, OrgId, Vec<AccountId>) {
     ]);
     let events = run(
         &mut dir,
-        Command::CreateCustomRole {
+        Command::Roles(RoleCommand::CreateCustomRole {
             org,
             name: "Документовед".into(),
             rights,
-        },
+        }),
         &as_head,
     );
-    let Event::CustomRoleDefined { ref role, .. } = events[0] else {
+    let Event::Roles(RoleEvent::CustomRoleDefined { ref role, .. }) = events[0] else {
         panic!("the custom role was not defined: {events:?}")
     };
     let custom = RoleRef::Custom(role.id);
@@ -50,11 +50,11 @@ pub fn organization(employees: u32) -> (Directory, OrgId, Vec<AccountId>) {
             let rights = RightSet::of(&[Right::ReportsView]);
             run(
                 &mut dir,
-                Command::GrantRights {
+                Command::Roles(RoleCommand::GrantRights {
                     org,
                     account,
                     rights,
-                },
+                }),
                 &as_head,
             );
         }
@@ -132,15 +132,15 @@ pub fn power_chains(
             let holder = fresh(dir);
             let number = (u128::from(c) << 8) | level as u128;
             let command = match parent {
-                None => Command::IssuePower {
+                None => Command::Delegation(DelegationCommand::IssuePower {
                     org,
                     terms: terms(number, holder),
                     irrevocable: false,
-                },
-                Some(parent) => Command::RedelegatePower {
+                }),
+                Some(parent) => Command::Delegation(DelegationCommand::RedelegatePower {
                     parent,
                     terms: terms(number, holder),
-                },
+                }),
             };
             let ctx = if by == head {
                 head_ctx.clone()

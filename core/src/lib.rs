@@ -49,6 +49,7 @@ pub mod signatures;
 pub mod xml;
 pub mod xmldsig;
 
+pub use accounts::{AccountCommand, AccountEvent};
 pub use coded::{Coded, CodedMessage};
 pub use context::{Actor, Context};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
@@ -56,7 +57,9 @@ pub use delegation::{
     ChainLink, DelegationBasis, DelegationError, PowerLevel, PowerNumber, PowerOfAttorney,
     PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
 };
+pub use delegation::{DelegationCommand, DelegationEvent};
 pub use directory::{Command, CommandError, Directory, Event};
+pub use employees::{EmployeeCommand, EmployeeEvent};
 pub use host_input::{InputError, InputKind};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
@@ -66,7 +69,9 @@ pub use ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
 /// An instant in time with nanosecond precision (UTC); the core's only notion of "when".
 pub use jiff::Timestamp;
 pub use json_form::{from_json, JsonForm, JsonFormError};
+pub use organizations::{OrganizationCommand, OrganizationEvent};
 pub use policy::Policy;
 pub use rights::{Right, RightSet};
 pub use roles::{BuiltInRole, RoleRef};
+pub use roles::{RoleCommand, RoleEvent};
 pub use signatures::{SignatureEvidence, SignatureLevel, SignerIdentity};

@@ -163,14 +163,17 @@ fn setup(
         Some(org) => org,
         None => {
             let events = k.execute(
-                Command::SubmitOrganization {
+                Command::Organizations(OrganizationCommand::SubmitOrganization {
                     kind: OrganizationKind::LegalEntity,
                     requisites: draft(),
-                },
+                }),
                 &Context::account(head, at),
             )?;
             match events.first() {
-                Some(Event::OrganizationSubmitted { org, .. }) => *org,
+                Some(Event::Organizations(OrganizationEvent::OrganizationSubmitted {
+                    org,
+                    ..
+                })) => *org,
                 _ => return Err("the organization was not submitted".into()),
             }
         }
@@ -179,7 +182,10 @@ fn setup(
     if !active {
         let registry = registry()?;
         let answer = registry.lookup(inn)?;
-        for e in k.execute(Command::RecordRegistryAnswer { org, answer }, &system)? {
+        for e in k.execute(
+            Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
+            &system,
+        )? {
             let kind = e.kind();
             say!("   событие: {kind}", "   event: {kind}");
         }
@@ -227,11 +233,11 @@ fn setup(
     );
     let as_admin = Context::account(admin, at);
     let too_much = k.execute(
-        Command::CreateCustomRole {
+        Command::Roles(RoleCommand::CreateCustomRole {
             org,
             name: "Казначей".into(),
             rights: RightSet::of(&[Right::PaymentsApprove]),
-        },
+        }),
         &as_admin,
     );
     if let Err(e) = too_much {
@@ -251,7 +257,7 @@ fn setup(
         Some(role) => Some(role),
         None => {
             let events = k.execute(
-                Command::CreateCustomRole {
+                Command::Roles(RoleCommand::CreateCustomRole {
                     org,
                     name: "Аудитор доступа".into(),
                     rights: RightSet::of(&[
@@ -259,11 +265,11 @@ fn setup(
                         Right::AccessGroupsView,
                         Right::JournalView,
                     ]),
-                },
+                }),
                 &as_admin,
             )?;
             match events.into_iter().next() {
-                Some(Event::CustomRoleDefined { role, .. }) => Some(role),
+                Some(Event::Roles(RoleEvent::CustomRoleDefined { role, .. })) => Some(role),
                 _ => None,
             }
         }
@@ -275,11 +281,11 @@ fn setup(
     };
     if let Some(role) = role.filter(|r| !held(r)) {
         k.execute(
-            Command::AssignRole {
+            Command::Roles(RoleCommand::AssignRole {
                 org,
                 account: clerk,
                 role: RoleRef::Custom(role.id),
-            },
+            }),
             &as_admin,
         )?;
         let name = &role.name;
@@ -288,7 +294,10 @@ fn setup(
             "   the role «{name}» is given to {clerk}"
         );
     }
-    match k.execute(Command::DismissEmployee { org, account: head }, &as_admin) {
+    match k.execute(
+        Command::Employees(EmployeeCommand::DismissEmployee { org, account: head }),
+        &as_admin,
+    ) {
         Err(e) => {
             let (code, why) = (e.code(), say::message(&e));
             say!(
@@ -376,10 +385,10 @@ fn decisions(
         "\n== 6. Dismissal ends access at once"
     );
     match k.execute(
-        Command::DismissEmployee {
+        Command::Employees(EmployeeCommand::DismissEmployee {
             org,
             account: clerk,
-        },
+        }),
         &Context::account(head, at),
     ) {
         Ok(_) => say!("   {clerk} уволен(а)", "   {clerk} dismissed"),
@@ -501,16 +510,18 @@ fn person(
         Some(account) => account,
         None => {
             let events = k.execute(
-                Command::RegisterAccount {
+                Command::Accounts(AccountCommand::RegisterAccount {
                     name: PersonName::new(name.0, name.1, Some(name.2)),
                     snils: Some(snils),
                     inn: inn.map(Inn::parse).transpose()?,
                     email: Some(Email::parse(email)?),
                     phone: None,
-                },
+                }),
                 system,
             )?;
-            let Some(Event::AccountRegistered { account, .. }) = events.first() else {
+            let Some(Event::Accounts(AccountEvent::AccountRegistered { account, .. })) =
+                events.first()
+            else {
                 return Err("no account".into());
             };
             *account
@@ -519,7 +530,10 @@ fn person(
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
         let below = k.read().account(account).is_some_and(|a| a.level < level);
         if below {
-            k.execute(Command::RaiseAccountLevel { account, level }, system)?;
+            k.execute(
+                Command::Accounts(AccountCommand::RaiseAccountLevel { account, level }),
+                system,
+            )?;
         }
     }
     let unconfirmed = k
@@ -528,10 +542,10 @@ fn person(
         .is_some_and(|a| a.email.as_ref().is_some_and(|e| !e.confirmed));
     if unconfirmed {
         k.execute(
-            Command::ConfirmContact {
+            Command::Accounts(AccountCommand::ConfirmContact {
                 account,
                 kind: ContactKind::Email,
-            },
+            }),
             system,
         )?;
     }
@@ -567,25 +581,27 @@ fn hire(
         Some(invitation) => invitation,
         None => {
             let events = k.execute(
-                Command::InviteEmployee {
+                Command::Employees(EmployeeCommand::InviteEmployee {
                     org,
                     invitee,
                     name,
                     position: None,
                     roles,
-                },
+                }),
                 &Context::account(by, at),
             )?;
-            let Some(Event::InvitationSent { invitation }) = events.into_iter().next() else {
+            let Some(Event::Employees(EmployeeEvent::InvitationSent { invitation })) =
+                events.into_iter().next()
+            else {
                 return Err("not invited".into());
             };
             invitation
         }
     };
     k.execute(
-        Command::AcceptInvitation {
+        Command::Employees(EmployeeCommand::AcceptInvitation {
             invitation: invitation.id,
-        },
+        }),
         &Context::account(who, at),
     )?;
     let roles: Vec<String> = invitation.roles.iter().map(say::role).collect();

@@ -79,11 +79,11 @@ pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
         Some(org) => org,
         None => {
             let events = k.execute(
-                Command::SubmitOrganizationByPower {
+                Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
                     kind: OrganizationKind::LegalEntity,
                     requisites: draft(),
                     power: Box::new(power()),
-                },
+                }),
                 &Context::account(rep, at),
             )?;
             let kinds = events
@@ -96,14 +96,20 @@ pub fn run(k: &Kabinet, registry: &InMemoryRegistry, at: Timestamp) -> Res<()> {
                 "   {rep} submits with power of attorney № {POWER}: {kinds}"
             );
             match events.first() {
-                Some(Event::OrganizationSubmitted { org, .. }) => *org,
+                Some(Event::Organizations(OrganizationEvent::OrganizationSubmitted {
+                    org,
+                    ..
+                })) => *org,
                 _ => return Err("the organization was not submitted".into()),
             }
         }
     };
     if !k.read().organization(org).is_some_and(|o| o.is_active()) {
         let answer = registry.lookup(&inn)?;
-        let events = k.execute(Command::RecordRegistryAnswer { org, answer }, &system)?;
+        let events = k.execute(
+            Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
+            &system,
+        )?;
         let kinds = events
             .iter()
             .map(Event::kind)

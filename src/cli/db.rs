@@ -37,6 +37,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use kabinet::journal::{export, Filter};
 use kabinet::store::{open_store, Opening, Store};
+use kabinet::AccountCommand;
 use kabinet::{Coded, Command, Context, Kabinet};
 
 /// Commands on a journal database.
@@ -498,17 +499,17 @@ fn write_loop(path: &Path, count: u64, snapshot_every: u64) -> ExitCode {
     for i in 0..count {
         let ctx = Context::system(Kabinet::now());
         let command = if i % 5 == 4 {
-            Command::DisableAccount {
+            Command::Accounts(AccountCommand::DisableAccount {
                 account: kabinet::AccountId(u64::MAX),
-            }
+            })
         } else {
-            Command::RegisterAccount {
+            Command::Accounts(AccountCommand::RegisterAccount {
                 name: kabinet::accounts::PersonName::new("Тестов", "Тест", None),
                 snils: None,
                 inn: None,
                 email: None,
                 phone: None,
-            }
+            })
         };
         if let Err(kabinet::CommandError::NotRecorded { reason }) = k.execute(command, &ctx) {
             eprintln!("error: command.not_recorded: {reason}");

@@ -34,6 +34,7 @@ use kabinet::{
     AccountId, BuiltInRole, Coded, Command, Context, Directory, Email, Kabinet, OrgId, RoleRef,
     Snils,
 };
+use kabinet::{EmployeeCommand, RoleCommand};
 use serde_json::json;
 
 /// Imports.
@@ -369,7 +370,10 @@ fn plan(dir: &Directory, org: OrgId, actor: AccountId, rows: &[Row]) -> Vec<Step
                 if m.status != MembershipStatus::Active {
                     steps.push(Step {
                         what: format!("restore  {account} ({who}, line {})", row.line),
-                        command: Command::RestoreEmployee { org, account },
+                        command: Command::Employees(EmployeeCommand::RestoreEmployee {
+                            org,
+                            account,
+                        }),
                     });
                 }
                 if m.standing == Standing::Head {
@@ -378,17 +382,17 @@ fn plan(dir: &Directory, org: OrgId, actor: AccountId, rows: &[Row]) -> Vec<Step
                 for role in row.roles.iter().filter(|r| !m.roles.contains(**r)) {
                     steps.push(Step {
                         what: format!("assign   {role} to {account} ({who})"),
-                        command: Command::AssignRole {
+                        command: Command::Roles(RoleCommand::AssignRole {
                             org,
                             account,
                             role: *role,
-                        },
+                        }),
                     });
                 }
                 for role in m.roles.iter().filter(|r| !row.roles.contains(r)) {
                     steps.push(Step {
                         what: format!("revoke   {role} from {account} ({who})"),
-                        command: Command::RevokeRole { org, account, role },
+                        command: Command::Roles(RoleCommand::RevokeRole { org, account, role }),
                     });
                 }
             }
@@ -403,13 +407,13 @@ fn plan(dir: &Directory, org: OrgId, actor: AccountId, rows: &[Row]) -> Vec<Step
                 }
                 steps.push(Step {
                     what: format!("invite   {} ({who}, line {})", row.name, row.line),
-                    command: Command::InviteEmployee {
+                    command: Command::Employees(EmployeeCommand::InviteEmployee {
                         org,
                         invitee,
                         name: row.name.clone(),
                         position: row.position.clone(),
                         roles: row.roles.clone(),
-                    },
+                    }),
                 });
             }
         }
@@ -422,7 +426,7 @@ fn plan(dir: &Directory, org: OrgId, actor: AccountId, rows: &[Row]) -> Vec<Step
         {
             steps.push(Step {
                 what: format!("dismiss  {account} (not in the file)"),
-                command: Command::DismissEmployee { org, account },
+                command: Command::Employees(EmployeeCommand::DismissEmployee { org, account }),
             });
         }
     }

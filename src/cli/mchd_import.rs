@@ -20,6 +20,7 @@ use crate::{fail, fail_coded};
 use clap::Args;
 use kabinet::bounded_read::read_capped;
 use kabinet::delegation::fns_xml::{PowerClassifier, PowerEvidence, MAX_CLASSIFIER_BYTES};
+use kabinet::DelegationCommand;
 use kabinet::{Command, Context, Kabinet};
 use serde_json::json;
 
@@ -90,7 +91,10 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     let (org, issuer, rights) = (power.principal, power.issuer, power.powers);
     if !args.dry_run {
         let ctx = Context::system(report.verified_at);
-        if let Err(e) = k.execute(Command::ImportPower { power }, &ctx) {
+        if let Err(e) = k.execute(
+            Command::Delegation(DelegationCommand::ImportPower { power }),
+            &ctx,
+        ) {
             return refused(&e);
         }
     }

@@ -19,6 +19,7 @@ use kabinet::organizations::{
     RequisitesDraft, StateRegistry,
 };
 use kabinet::pki::{RevocationPolicy, TrustStore};
+use kabinet::{AccountCommand, AccountEvent, OrganizationCommand, OrganizationEvent};
 use kabinet::{AccountId, Command, Context, Event, OrgId};
 
 /// The file name of the signed power, without its extension.
@@ -69,24 +70,25 @@ fn name(n: &FullName) -> PersonName {
 pub fn account(exec: &mut Exec<'_>, p: &Person) -> AccountId {
     let sys = Context::system(SETUP.parse().unwrap());
     let events = exec(
-        Command::RegisterAccount {
+        Command::Accounts(AccountCommand::RegisterAccount {
             name: name(&p.name),
             snils: p.snils.clone(),
             inn: p.inn.clone(),
             email: None,
             phone: None,
-        },
+        }),
         &sys,
     );
-    let Some(Event::AccountRegistered { account, .. }) = events.first() else {
+    let Some(Event::Accounts(AccountEvent::AccountRegistered { account, .. })) = events.first()
+    else {
         panic!("no account")
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
         exec(
-            Command::RaiseAccountLevel {
+            Command::Accounts(AccountCommand::RaiseAccountLevel {
                 account: *account,
                 level,
-            },
+            }),
             &sys,
         );
     }
@@ -157,18 +159,20 @@ pub fn register(r: &SignedPowerReport, exec: &mut Exec<'_>) -> (AccountId, Accou
     let rep = account(exec, representative(r));
     let (draft, registry) = requisites(r);
     let events = exec(
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: draft.clone(),
-        },
+        }),
         &Context::account(head, SETUP.parse().unwrap()),
     );
-    let Some(Event::OrganizationSubmitted { org, .. }) = events.first() else {
+    let Some(Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. })) =
+        events.first()
+    else {
         panic!("not submitted")
     };
     let answer = registry.lookup(&Inn::parse(&draft.inn).unwrap()).unwrap();
     exec(
-        Command::RecordRegistryAnswer { org: *org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org: *org, answer }),
         &Context::system(SETUP.parse().unwrap()),
     );
     (head, rep, *org)

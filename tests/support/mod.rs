@@ -72,13 +72,13 @@ pub fn take_commands() -> Vec<(Command, Context)> {
 /// The registration of the `i`-th generated employee (unconfirmed, by
 /// e-mail `p{i}@example.ru`): a journal of any length, one command each.
 pub fn registration(i: u64) -> Command {
-    Command::RegisterAccount {
+    Command::Accounts(AccountCommand::RegisterAccount {
         name: PersonName::new("Сотрудник", "Иван", None),
         snils: None,
         inn: None,
         email: Some(Email::parse(&format!("p{i}@example.ru")).unwrap()),
         phone: None,
-    }
+    })
 }
 
 /// Registers a person with a confirmed account and a confirmed e-mail.
@@ -92,27 +92,31 @@ pub fn person(
     let sys = Context::system(t(T0));
     let events = run(
         dir,
-        Command::RegisterAccount {
+        Command::Accounts(AccountCommand::RegisterAccount {
             name: PersonName::new(surname, "Иван", Some("Петрович")),
             snils: Some(Snils::parse(snils).unwrap()),
             inn: inn.map(|i| Inn::parse(i).unwrap()),
             email: Some(Email::parse(email).unwrap()),
             phone: None,
-        },
+        }),
         &sys,
     );
-    let Event::AccountRegistered { account, .. } = events[0] else {
+    let Event::Accounts(AccountEvent::AccountRegistered { account, .. }) = events[0] else {
         panic!("no account")
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
-        run(dir, Command::RaiseAccountLevel { account, level }, &sys);
+        run(
+            dir,
+            Command::Accounts(AccountCommand::RaiseAccountLevel { account, level }),
+            &sys,
+        );
     }
     run(
         dir,
-        Command::ConfirmContact {
+        Command::Accounts(AccountCommand::ConfirmContact {
             account,
             kind: ContactKind::Email,
-        },
+        }),
         &sys,
     );
     account
@@ -156,24 +160,24 @@ pub fn registry() -> InMemoryRegistry {
 pub fn company(dir: &mut Directory, head: AccountId) -> OrgId {
     let events = run(
         dir,
-        Command::SubmitOrganization {
+        Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: OrganizationKind::LegalEntity,
             requisites: company_draft(),
-        },
+        }),
         &Context::account(head, t(T0)),
     );
-    let Event::OrganizationSubmitted {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted {
         org,
         ref requisites,
         ..
-    } = events[0]
+    }) = events[0]
     else {
         panic!("not submitted")
     };
     let answer: RegistryAnswer = registry().lookup(&requisites.inn).unwrap();
     run(
         dir,
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(t(T0)),
     );
     org
@@ -190,22 +194,22 @@ pub fn hire(
     let snils = dir.account(account).unwrap().snils.clone().unwrap();
     let events = run(
         dir,
-        Command::InviteEmployee {
+        Command::Employees(EmployeeCommand::InviteEmployee {
             org,
             invitee: Invitee::Snils(snils),
             name: PersonName::new("Сотрудник", "Иван", None),
             position: Some("специалист".into()),
             roles,
-        },
+        }),
         &Context::account(by, t(T0)),
     );
-    let Event::InvitationSent { ref invitation } = events[0] else {
+    let Event::Employees(EmployeeEvent::InvitationSent { ref invitation }) = events[0] else {
         panic!("not invited")
     };
     let id = invitation.id;
     run(
         dir,
-        Command::AcceptInvitation { invitation: id },
+        Command::Employees(EmployeeCommand::AcceptInvitation { invitation: id }),
         &Context::account(account, t(T0)),
     );
 }
@@ -338,11 +342,11 @@ pub fn issue(dir: &mut Directory, head: AccountId, org: OrgId, terms: PowerTerms
         dir,
         head,
         T0,
-        Command::IssuePower {
+        Command::Delegation(DelegationCommand::IssuePower {
             org,
             terms,
             irrevocable: false,
-        },
+        }),
     );
 }
 

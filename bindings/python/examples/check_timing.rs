@@ -45,22 +45,25 @@ fn person(k: &Kabinet, snils: Snils, inn: Option<Inn>, at: Timestamp) -> Account
     let name = PersonName::new("Сотрудник", "Иван", None);
     let events = k
         .execute(
-            Command::RegisterAccount {
+            Command::Accounts(AccountCommand::RegisterAccount {
                 name,
                 snils: Some(snils),
                 inn,
                 email: None,
                 phone: None,
-            },
+            }),
             &sys,
         )
         .unwrap();
-    let Event::AccountRegistered { account, .. } = events[0] else {
+    let Event::Accounts(AccountEvent::AccountRegistered { account, .. }) = events[0] else {
         unreachable!()
     };
     for level in [AccountLevel::Standard, AccountLevel::Confirmed] {
-        k.execute(Command::RaiseAccountLevel { account, level }, &sys)
-            .unwrap();
+        k.execute(
+            Command::Accounts(AccountCommand::RaiseAccountLevel { account, level }),
+            &sys,
+        )
+        .unwrap();
     }
     account
 }
@@ -90,18 +93,18 @@ fn main() {
     let as_head = Context::account(head, at);
     let events = k
         .execute(
-            Command::SubmitOrganization {
+            Command::Organizations(OrganizationCommand::SubmitOrganization {
                 kind: OrganizationKind::LegalEntity,
                 requisites: draft,
-            },
+            }),
             &as_head,
         )
         .unwrap();
-    let Event::OrganizationSubmitted {
+    let Event::Organizations(OrganizationEvent::OrganizationSubmitted {
         org,
         ref requisites,
         ..
-    } = events[0]
+    }) = events[0]
     else {
         unreachable!()
     };
@@ -121,7 +124,7 @@ fn main() {
     });
     let answer = registry.lookup(&requisites.inn).unwrap();
     k.execute(
-        Command::RecordRegistryAnswer { org, answer },
+        Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }),
         &Context::system(at),
     )
     .unwrap();
@@ -131,23 +134,23 @@ fn main() {
         let a = person(&k, snils.clone(), None, at);
         let events = k
             .execute(
-                Command::InviteEmployee {
+                Command::Employees(EmployeeCommand::InviteEmployee {
                     org,
                     invitee: Invitee::Snils(snils),
                     name: PersonName::new("Сотрудник", "Иван", None),
                     position: None,
                     roles: vec![RoleRef::BuiltIn(ROLES[n as usize % ROLES.len()])],
-                },
+                }),
                 &as_head,
             )
             .unwrap();
-        let Event::InvitationSent { ref invitation } = events[0] else {
+        let Event::Employees(EmployeeEvent::InvitationSent { ref invitation }) = events[0] else {
             unreachable!()
         };
         k.execute(
-            Command::AcceptInvitation {
+            Command::Employees(EmployeeCommand::AcceptInvitation {
                 invitation: invitation.id,
-            },
+            }),
             &Context::account(a, at),
         )
         .unwrap();

@@ -15,6 +15,7 @@ use kabinet::accounts::{AccountLevel, ContactKind};
 use kabinet::directory::ContactValue;
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
+use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};
 use kabinet::{AccountId, Command, OrgId};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -85,13 +86,13 @@ impl Kabinet {
         phone: Option<String>,
         at: SystemTime,
     ) -> Result<u64, KabinetError> {
-        let command = Command::RegisterAccount {
+        let command = Command::Accounts(AccountCommand::RegisterAccount {
             name: name(surname, given_name, patronymic),
             snils: snils.as_deref().map(Snils::parse).transpose()?,
             inn: inn.as_deref().map(Inn::parse).transpose()?,
             email: email.as_deref().map(Email::parse).transpose()?,
             phone: phone.as_deref().map(Phone::parse).transpose()?,
-        };
+        });
         self.creating(command, &kabinet::Context::system(time::from_host(at)?))
     }
 
@@ -104,10 +105,10 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let level: AccountLevel = named(kabinet::InputKind::AccountLevel, &level)?;
         self.system(
-            Command::RaiseAccountLevel {
+            Command::Accounts(AccountCommand::RaiseAccountLevel {
                 account: AccountId(account),
                 level,
-            },
+            }),
             at,
         )
     }
@@ -120,9 +121,9 @@ impl Kabinet {
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
-            Command::ConfirmIdentity {
+            Command::Accounts(AccountCommand::ConfirmIdentity {
                 account: AccountId(account),
-            },
+            }),
             at,
         )
     }
@@ -140,10 +141,10 @@ impl Kabinet {
             ContactKind::Phone => ContactValue::Phone(Phone::parse(&value)?),
         };
         self.by(
-            Command::ChangeContact {
+            Command::Accounts(AccountCommand::ChangeContact {
                 account: AccountId(account),
                 contact,
-            },
+            }),
             &context,
         )
     }
@@ -157,10 +158,10 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let kind: ContactKind = named(kabinet::InputKind::ContactKind, &kind)?;
         self.system(
-            Command::ConfirmContact {
+            Command::Accounts(AccountCommand::ConfirmContact {
                 account: AccountId(account),
                 kind,
-            },
+            }),
             at,
         )
     }
@@ -174,10 +175,10 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let reason = named(kabinet::InputKind::AccountBlockReason, &reason)?;
         self.system(
-            Command::BlockAccount {
+            Command::Accounts(AccountCommand::BlockAccount {
                 account: AccountId(account),
                 reason,
-            },
+            }),
             at,
         )
     }
@@ -189,9 +190,9 @@ impl Kabinet {
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
-            Command::DisableAccount {
+            Command::Accounts(AccountCommand::DisableAccount {
                 account: AccountId(account),
-            },
+            }),
             at,
         )
     }
@@ -203,9 +204,9 @@ impl Kabinet {
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
-            Command::RestoreAccount {
+            Command::Accounts(AccountCommand::RestoreAccount {
                 account: AccountId(account),
-            },
+            }),
             at,
         )
     }
@@ -217,10 +218,10 @@ impl Kabinet {
         kind: OrganizationKind,
         requisites: RequisitesDraft,
     ) -> Result<u64, KabinetError> {
-        let command = Command::SubmitOrganization {
+        let command = Command::Organizations(OrganizationCommand::SubmitOrganization {
             kind: self::kind(kind)?,
             requisites: requisites.to_core(),
-        };
+        });
         self.creating(command, &context.to_core()?)
     }
 
@@ -232,10 +233,10 @@ impl Kabinet {
         requisites: RequisitesDraft,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
-            Command::ResubmitOrganization {
+            Command::Organizations(OrganizationCommand::ResubmitOrganization {
                 org: OrgId(org),
                 requisites: requisites.to_core(),
-            },
+            }),
             &context,
         )
     }
@@ -255,11 +256,11 @@ impl Kabinet {
         requisites: RequisitesDraft,
         power_json: String,
     ) -> Result<u64, KabinetError> {
-        let command = Command::SubmitOrganizationByPower {
+        let command = Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
             kind: self::kind(kind)?,
             requisites: requisites.to_core(),
             power: Box::new(mchd(&power_json)?),
-        };
+        });
         self.creating(command, &context.to_core()?)
     }
 
@@ -276,11 +277,11 @@ impl Kabinet {
         power_json: String,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
-            Command::ResubmitOrganizationByPower {
+            Command::Delegation(DelegationCommand::ResubmitOrganizationByPower {
                 org: OrgId(org),
                 requisites: requisites.to_core(),
                 power: Box::new(mchd(&power_json)?),
-            },
+            }),
             &context,
         )
     }
@@ -316,10 +317,10 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let answer: RegistryAnswer = kabinet::from_json(kabinet::JsonForm::Registry, &answer_json)?;
         self.system(
-            Command::RecordRegistryAnswer {
+            Command::Organizations(OrganizationCommand::RecordRegistryAnswer {
                 org: OrgId(org),
                 answer,
-            },
+            }),
             at,
         )
     }
@@ -348,10 +349,10 @@ impl Kabinet {
             None => RegistryAnswer::NotFound,
         };
         self.system(
-            Command::RecordRegistryAnswer {
+            Command::Organizations(OrganizationCommand::RecordRegistryAnswer {
                 org: OrgId(org),
                 answer,
-            },
+            }),
             at,
         )
     }
@@ -364,10 +365,10 @@ impl Kabinet {
         requisites: RequisitesDraft,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
-            Command::ChangeRequisites {
+            Command::Organizations(OrganizationCommand::ChangeRequisites {
                 org: OrgId(org),
                 requisites: requisites.to_core(),
-            },
+            }),
             &context,
         )
     }
@@ -381,10 +382,10 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let reason = named(kabinet::InputKind::OrganizationBlockReason, &reason)?;
         self.system(
-            Command::BlockOrganization {
+            Command::Organizations(OrganizationCommand::BlockOrganization {
                 org: OrgId(org),
                 reason,
-            },
+            }),
             at,
         )
     }
@@ -395,7 +396,10 @@ impl Kabinet {
         org: u64,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.system(Command::UnblockOrganization { org: OrgId(org) }, at)
+        self.system(
+            Command::Organizations(OrganizationCommand::UnblockOrganization { org: OrgId(org) }),
+            at,
+        )
     }
 
     /// Records the end of an organization. The portal.
@@ -404,6 +408,9 @@ impl Kabinet {
         org: u64,
         at: SystemTime,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.system(Command::LiquidateOrganization { org: OrgId(org) }, at)
+        self.system(
+            Command::Organizations(OrganizationCommand::LiquidateOrganization { org: OrgId(org) }),
+            at,
+        )
     }
 }

@@ -12,6 +12,7 @@ use crate::time;
 use crate::values::{named, right_set, Event};
 use kabinet::delegation::{PowerTerms, Redelegation, Representative as CoreRepresentative};
 use kabinet::identifiers::{Inn, Ogrn, Snils};
+use kabinet::DelegationCommand;
 use kabinet::{AccountId, Command, OrgId, PowerLevel as CorePowerLevel, PowerNumber};
 use std::time::SystemTime;
 
@@ -298,11 +299,11 @@ impl Kabinet {
         terms: PowerTermsInput,
         irrevocable: bool,
     ) -> Result<Vec<Event>, KabinetError> {
-        let command = Command::IssuePower {
+        let command = Command::Delegation(DelegationCommand::IssuePower {
             org: OrgId(org),
             terms: terms.to_core()?,
             irrevocable,
-        };
+        });
         self.by(command, &context)
     }
 
@@ -313,10 +314,10 @@ impl Kabinet {
         parent: String,
         terms: PowerTermsInput,
     ) -> Result<Vec<Event>, KabinetError> {
-        let command = Command::RedelegatePower {
+        let command = Command::Delegation(DelegationCommand::RedelegatePower {
             parent: number(&parent)?,
             terms: terms.to_core()?,
-        };
+        });
         self.by(command, &context)
     }
 
@@ -327,10 +328,10 @@ impl Kabinet {
         number: String,
         ground: Option<String>,
     ) -> Result<Vec<Event>, KabinetError> {
-        let command = Command::RevokePower {
+        let command = Command::Delegation(DelegationCommand::RevokePower {
             number: self::number(&number)?,
             ground,
-        };
+        });
         self.by(command, &context)
     }
 
@@ -340,9 +341,9 @@ impl Kabinet {
         context: Context,
         number: String,
     ) -> Result<Vec<Event>, KabinetError> {
-        let command = Command::RefusePower {
+        let command = Command::Delegation(DelegationCommand::RefusePower {
             number: self::number(&number)?,
-        };
+        });
         self.by(command, &context)
     }
 
@@ -362,7 +363,10 @@ impl Kabinet {
             .import_power(&mchd_json)
             .map_err(|e| KabinetError::coded(Area::Power, &e))?;
         let info = PowerInfo::from(&power);
-        self.system(Command::ImportPower { power }, at)?;
+        self.system(
+            Command::Delegation(DelegationCommand::ImportPower { power }),
+            at,
+        )?;
         Ok(info)
     }
 

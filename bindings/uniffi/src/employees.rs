@@ -8,6 +8,7 @@ use crate::values::{name, right_set, Event, Role};
 use kabinet::employees::Invitee;
 use kabinet::identifiers::{Email, Snils};
 use kabinet::{AccessGroupId, AccountId, Command, CustomRoleId, InvitationId, OrgId};
+use kabinet::{EmployeeCommand, RoleCommand};
 
 impl Kabinet {
     /// Runs a command about an invitation, built from its number.
@@ -69,13 +70,13 @@ impl Kabinet {
             }
         };
         let roles = roles.iter().map(Role::to_core).collect::<Result<_, _>>()?;
-        let command = Command::InviteEmployee {
+        let command = Command::Employees(EmployeeCommand::InviteEmployee {
             org: OrgId(org),
             invitee,
             name: name(surname, given_name, None),
             position,
             roles,
-        };
+        });
         self.creating(command, &context.to_core()?)
     }
 
@@ -86,7 +87,7 @@ impl Kabinet {
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_invitation(&context, invitation, |invitation| {
-            Command::AcceptInvitation { invitation }
+            Command::Employees(EmployeeCommand::AcceptInvitation { invitation })
         })
     }
 
@@ -97,7 +98,7 @@ impl Kabinet {
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_invitation(&context, invitation, |invitation| {
-            Command::DeclineInvitation { invitation }
+            Command::Employees(EmployeeCommand::DeclineInvitation { invitation })
         })
     }
 
@@ -108,7 +109,7 @@ impl Kabinet {
         invitation: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_invitation(&context, invitation, |invitation| {
-            Command::RevokeInvitation { invitation }
+            Command::Employees(EmployeeCommand::RevokeInvitation { invitation })
         })
     }
 
@@ -120,7 +121,7 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_member(&context, org, account, |org, account| {
-            Command::BlockEmployee { org, account }
+            Command::Employees(EmployeeCommand::BlockEmployee { org, account })
         })
     }
 
@@ -132,7 +133,7 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_member(&context, org, account, |org, account| {
-            Command::DisableEmployee { org, account }
+            Command::Employees(EmployeeCommand::DisableEmployee { org, account })
         })
     }
 
@@ -144,7 +145,7 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_member(&context, org, account, |org, account| {
-            Command::DismissEmployee { org, account }
+            Command::Employees(EmployeeCommand::DismissEmployee { org, account })
         })
     }
 
@@ -156,7 +157,7 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_member(&context, org, account, |org, account| {
-            Command::RestoreEmployee { org, account }
+            Command::Employees(EmployeeCommand::RestoreEmployee { org, account })
         })
     }
 
@@ -169,10 +170,8 @@ impl Kabinet {
         role: Role,
     ) -> Result<Vec<Event>, KabinetError> {
         let role = role.to_core()?;
-        self.on_member(&context, org, account, |org, account| Command::AssignRole {
-            org,
-            account,
-            role,
+        self.on_member(&context, org, account, |org, account| {
+            Command::Roles(RoleCommand::AssignRole { org, account, role })
         })
     }
 
@@ -185,10 +184,8 @@ impl Kabinet {
         role: Role,
     ) -> Result<Vec<Event>, KabinetError> {
         let role = role.to_core()?;
-        self.on_member(&context, org, account, |org, account| Command::RevokeRole {
-            org,
-            account,
-            role,
+        self.on_member(&context, org, account, |org, account| {
+            Command::Roles(RoleCommand::RevokeRole { org, account, role })
         })
     }
 
@@ -202,11 +199,11 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let rights = right_set(&rights)?;
         self.on_member(&context, org, account, |org, account| {
-            Command::GrantRights {
+            Command::Roles(RoleCommand::GrantRights {
                 org,
                 account,
                 rights,
-            }
+            })
         })
     }
 
@@ -220,11 +217,11 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let rights = right_set(&rights)?;
         self.on_member(&context, org, account, |org, account| {
-            Command::RevokeRights {
+            Command::Roles(RoleCommand::RevokeRights {
                 org,
                 account,
                 rights,
-            }
+            })
         })
     }
 
@@ -236,11 +233,11 @@ impl Kabinet {
         name: String,
         rights: Vec<String>,
     ) -> Result<u64, KabinetError> {
-        let command = Command::CreateCustomRole {
+        let command = Command::Roles(RoleCommand::CreateCustomRole {
             org: OrgId(org),
             name,
             rights: right_set(&rights)?,
-        };
+        });
         self.creating(command, &context.to_core()?)
     }
 
@@ -254,12 +251,12 @@ impl Kabinet {
         rights: Vec<String>,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
-            Command::UpdateCustomRole {
+            Command::Roles(RoleCommand::UpdateCustomRole {
                 org: OrgId(org),
                 role: CustomRoleId(role),
                 name,
                 rights: right_set(&rights)?,
-            },
+            }),
             &context,
         )
     }
@@ -272,10 +269,10 @@ impl Kabinet {
         role: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
-            Command::DeleteCustomRole {
+            Command::Roles(RoleCommand::DeleteCustomRole {
                 org: OrgId(org),
                 role: CustomRoleId(role),
-            },
+            }),
             &context,
         )
     }
@@ -289,11 +286,11 @@ impl Kabinet {
         system: String,
     ) -> Result<u64, KabinetError> {
         self.creating(
-            Command::CreateAccessGroup {
+            Command::Roles(RoleCommand::CreateAccessGroup {
                 org: OrgId(org),
                 name,
                 system,
-            },
+            }),
             &context.to_core()?,
         )
     }
@@ -307,7 +304,7 @@ impl Kabinet {
         name: String,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_group(&context, org, group, |org, group| {
-            Command::RenameAccessGroup { org, group, name }
+            Command::Roles(RoleCommand::RenameAccessGroup { org, group, name })
         })
     }
 
@@ -320,11 +317,11 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_group(&context, org, group, |org, group| {
-            Command::AddToAccessGroup {
+            Command::Roles(RoleCommand::AddToAccessGroup {
                 org,
                 group,
                 account: AccountId(account),
-            }
+            })
         })
     }
 
@@ -337,11 +334,11 @@ impl Kabinet {
         account: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_group(&context, org, group, |org, group| {
-            Command::RemoveFromAccessGroup {
+            Command::Roles(RoleCommand::RemoveFromAccessGroup {
                 org,
                 group,
                 account: AccountId(account),
-            }
+            })
         })
     }
 
@@ -353,7 +350,7 @@ impl Kabinet {
         group: u64,
     ) -> Result<Vec<Event>, KabinetError> {
         self.on_group(&context, org, group, |org, group| {
-            Command::DeleteAccessGroup { org, group }
+            Command::Roles(RoleCommand::DeleteAccessGroup { org, group })
         })
     }
 }

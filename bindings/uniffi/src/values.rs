@@ -4,6 +4,7 @@
 use crate::error::KabinetError;
 use kabinet::accounts::PersonName;
 use kabinet::organizations::InstitutionLevel;
+use kabinet::{AccountEvent, EmployeeEvent, OrganizationEvent, RoleEvent};
 use kabinet::{BuiltInRole, CustomRoleId, OrgId, Right, RightSet, RoleRef};
 use serde::de::DeserializeOwned;
 
@@ -177,11 +178,11 @@ pub(crate) fn kind(
 pub(crate) fn first_id(events: &[kabinet::Event]) -> Option<u64> {
     use kabinet::Event as E;
     events.iter().find_map(|e| match e {
-        E::AccountRegistered { account, .. } => Some(account.0),
-        E::OrganizationSubmitted { org, .. } => Some(org.0),
-        E::InvitationSent { invitation } => Some(invitation.id.0),
-        E::CustomRoleDefined { role, .. } => Some(role.id.0),
-        E::AccessGroupCreated { group, .. } => Some(group.0),
+        E::Accounts(AccountEvent::AccountRegistered { account, .. }) => Some(account.0),
+        E::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) => Some(org.0),
+        E::Employees(EmployeeEvent::InvitationSent { invitation }) => Some(invitation.id.0),
+        E::Roles(RoleEvent::CustomRoleDefined { role, .. }) => Some(role.id.0),
+        E::Roles(RoleEvent::AccessGroupCreated { group, .. }) => Some(group.0),
         _ => None,
     })
 }

@@ -7,9 +7,11 @@
 //! One person has one account (one СНИЛС, one account); an account may belong
 //! to several organizations.
 
+mod command;
 mod person;
 mod status;
 
+pub use command::{AccountCommand, AccountEvent, ContactValue};
 pub use person::PersonName;
 pub use status::{AccountLevel, AccountStatus, BlockReason};
 

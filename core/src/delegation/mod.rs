@@ -21,6 +21,7 @@
 
 mod access;
 mod chain;
+mod command;
 mod error;
 pub mod fns_xml;
 pub mod mchd;
@@ -33,6 +34,7 @@ mod rules;
 mod world;
 
 pub use crate::reasons::{ChainLink, DelegationBasis};
+pub use command::{DelegationCommand, DelegationEvent};
 pub use error::DelegationError;
 pub use mchd::{Mchd, MchdError};
 pub(crate) use power::TermPosition;

@@ -1,6 +1,7 @@
 //! Rules of account commands (DOMAIN §2).
 
 use super::{CommandError, ContactValue, Context, Directory, Event};
+use crate::accounts::AccountEvent;
 use crate::accounts::{AccountLevel, AccountStatus, BlockReason, ContactKind, PersonName};
 use crate::context::DirectoryView;
 use crate::identifiers::{Email, Inn, Phone, Snils};
@@ -25,14 +26,14 @@ impl Directory {
                 existing: *existing,
             });
         }
-        Ok(vec![Event::AccountRegistered {
+        Ok(vec![Event::Accounts(AccountEvent::AccountRegistered {
             account: AccountId(self.next.account.max(1)),
             name,
             snils,
             inn,
             email,
             phone,
-        }])
+        })])
     }
 
     pub(super) fn raise_level(
@@ -55,7 +56,10 @@ impl Directory {
         if level != next_step || a.snils.is_none() {
             return Err(CommandError::LevelTransition);
         }
-        Ok(vec![Event::AccountLevelChanged { account, level }])
+        Ok(vec![Event::Accounts(AccountEvent::AccountLevelChanged {
+            account,
+            level,
+        })])
     }
 
     /// Both steps to a confirmed identity at once (simplified → standard →
@@ -81,7 +85,7 @@ impl Directory {
         };
         Ok(steps
             .iter()
-            .map(|&level| Event::AccountLevelChanged { account, level })
+            .map(|&level| Event::Accounts(AccountEvent::AccountLevelChanged { account, level }))
             .collect())
     }
 
@@ -97,7 +101,10 @@ impl Directory {
             }
         }
         self.existing_account(account)?;
-        Ok(vec![Event::ContactChanged { account, contact }])
+        Ok(vec![Event::Accounts(AccountEvent::ContactChanged {
+            account,
+            contact,
+        })])
     }
 
     pub(super) fn confirm_contact(
@@ -117,7 +124,10 @@ impl Directory {
             Some(true) => Err(CommandError::AlreadyInStatus {
                 status: "confirmed",
             }),
-            Some(false) => Ok(vec![Event::ContactConfirmed { account, kind }]),
+            Some(false) => Ok(vec![Event::Accounts(AccountEvent::ContactConfirmed {
+                account,
+                kind,
+            })]),
         }
     }
 
@@ -134,7 +144,10 @@ impl Directory {
                 status: status.code(),
             });
         }
-        Ok(vec![Event::AccountStatusChanged { account, status }])
+        Ok(vec![Event::Accounts(AccountEvent::AccountStatusChanged {
+            account,
+            status,
+        })])
     }
 }
 

@@ -3,26 +3,31 @@
 //! nothing.
 
 use super::{AccountEntry, ContactValue, Directory, Event};
+use crate::accounts::AccountEvent;
 use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
+use crate::delegation::DelegationEvent;
 use crate::delegation::{PowerNumber, PowerStatus};
+use crate::employees::EmployeeEvent;
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
+use crate::organizations::OrganizationEvent;
 use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
 use crate::rights::RightSet;
+use crate::roles::RoleEvent;
 use crate::roles::{AccessGroup, RoleRef};
 
 impl Directory {
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         match event {
-            Event::AccountRegistered {
+            Event::Accounts(AccountEvent::AccountRegistered {
                 account,
                 name,
                 snils,
                 inn,
                 email,
                 phone,
-            } => {
+            }) => {
                 if let Some(s) = snils {
                     self.by_snils.insert(s.number(), *account);
                 }
@@ -45,12 +50,12 @@ impl Directory {
                 );
                 self.next.account = self.next.account.max(account.0 + 1);
             }
-            Event::AccountLevelChanged { account, level } => {
+            Event::Accounts(AccountEvent::AccountLevelChanged { account, level }) => {
                 if let Some(a) = self.account_mut(*account) {
                     a.level = *level;
                 }
             }
-            Event::ContactChanged { account, contact } => {
+            Event::Accounts(AccountEvent::ContactChanged { account, contact }) => {
                 if let Some(a) = self.account_mut(*account) {
                     match contact {
                         ContactValue::Email(e) => a.email = Some(unconfirmed(e.clone())),
@@ -58,7 +63,7 @@ impl Directory {
                     }
                 }
             }
-            Event::ContactConfirmed { account, kind } => {
+            Event::Accounts(AccountEvent::ContactConfirmed { account, kind }) => {
                 if let Some(a) = self.account_mut(*account) {
                     match kind {
                         ContactKind::Email => a.email.iter_mut().for_each(|c| c.confirmed = true),
@@ -66,7 +71,7 @@ impl Directory {
                     }
                 }
             }
-            Event::AccountStatusChanged { account, status } => {
+            Event::Accounts(AccountEvent::AccountStatusChanged { account, status }) => {
                 if let Some(a) = self.account_mut(*account) {
                     a.status = *status;
                 }
@@ -74,12 +79,12 @@ impl Directory {
                     self.auth.forget_failures(*account);
                 }
             }
-            Event::OrganizationSubmitted {
+            Event::Organizations(OrganizationEvent::OrganizationSubmitted {
                 org,
                 kind,
                 requisites,
                 by,
-            } => {
+            }) => {
                 self.by_inn.insert((requisites.inn.clone(), *org));
                 self.organizations.insert(
                     *org,
@@ -100,10 +105,10 @@ impl Directory {
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
-            Event::RegistrationPowerPresented { org, power } => {
+            Event::Delegation(DelegationEvent::RegistrationPowerPresented { org, power }) => {
                 self.registration_powers.insert(*org, (**power).clone());
             }
-            Event::RequisitesChanged { org, requisites } => {
+            Event::Organizations(OrganizationEvent::RequisitesChanged { org, requisites }) => {
                 let old = self
                     .organizations
                     .get(org)
@@ -116,10 +121,10 @@ impl Directory {
                     o.requisites = requisites.clone();
                 }
             }
-            Event::RegistrationAdvanced { org, stage } => {
+            Event::Organizations(OrganizationEvent::RegistrationAdvanced { org, stage }) => {
                 self.set_org_status(*org, OrganizationStatus::Registering { stage: *stage });
             }
-            Event::RegistrationRejected { org, reasons } => {
+            Event::Organizations(OrganizationEvent::RegistrationRejected { org, reasons }) => {
                 self.set_org_status(
                     *org,
                     OrganizationStatus::Rejected {
@@ -127,7 +132,7 @@ impl Directory {
                     },
                 );
             }
-            Event::OrganizationActivated { org, head, at } => {
+            Event::Organizations(OrganizationEvent::OrganizationActivated { org, head, at }) => {
                 // A presented power joins the powers of attorney (the next event).
                 self.registration_powers.remove(*org);
                 if let Some(o) = self.organizations.get_mut(org) {
@@ -136,24 +141,24 @@ impl Directory {
                     o.activated_at = Some(*at);
                 }
             }
-            Event::OrganizationStatusChanged { org, status } => {
+            Event::Organizations(OrganizationEvent::OrganizationStatusChanged { org, status }) => {
                 self.set_org_status(*org, status.clone());
             }
-            Event::InvitationSent { invitation } => {
+            Event::Employees(EmployeeEvent::InvitationSent { invitation }) => {
                 self.next.invitation = self.next.invitation.max(invitation.id.0 + 1);
                 self.invitations.insert(invitation.id, invitation.clone());
             }
-            Event::InvitationClosed { invitation, .. } => {
+            Event::Employees(EmployeeEvent::InvitationClosed { invitation, .. }) => {
                 self.invitations.remove(invitation);
             }
-            Event::MemberJoined {
+            Event::Employees(EmployeeEvent::MemberJoined {
                 org,
                 account,
                 standing,
                 roles,
                 position,
                 at,
-            } => self.join(
+            }) => self.join(
                 *org,
                 *account,
                 *standing,
@@ -161,28 +166,28 @@ impl Directory {
                 position.as_deref().map(Box::from),
                 *at,
             ),
-            Event::MembershipStatusChanged {
+            Event::Employees(EmployeeEvent::MembershipStatusChanged {
                 org,
                 account,
                 status,
-            } => self.update_member(*org, *account, |m| m.status = *status),
-            Event::RoleAssigned { org, account, role } => {
+            }) => self.update_member(*org, *account, |m| m.status = *status),
+            Event::Roles(RoleEvent::RoleAssigned { org, account, role }) => {
                 self.update_member(*org, *account, |m| m.roles.insert(*role));
             }
-            Event::RoleRevoked { org, account, role } => {
+            Event::Roles(RoleEvent::RoleRevoked { org, account, role }) => {
                 self.update_member(*org, *account, |m| m.roles.remove(*role));
             }
-            Event::RightsGranted {
+            Event::Roles(RoleEvent::RightsGranted {
                 org,
                 account,
                 rights,
-            } => self.update_member(*org, *account, |m| m.grants = m.grants.union(*rights)),
-            Event::RightsRevoked {
+            }) => self.update_member(*org, *account, |m| m.grants = m.grants.union(*rights)),
+            Event::Roles(RoleEvent::RightsRevoked {
                 org,
                 account,
                 rights,
-            } => self.update_member(*org, *account, |m| m.grants = m.grants.difference(*rights)),
-            Event::CustomRoleDefined { org, role } => {
+            }) => self.update_member(*org, *account, |m| m.grants = m.grants.difference(*rights)),
+            Event::Roles(RoleEvent::CustomRoleDefined { org, role }) => {
                 self.next.role = self.next.role.max(role.id.0 + 1);
                 if let Some(o) = self.organizations.get_mut(org) {
                     match o.custom_roles.iter_mut().find(|r| r.id == role.id) {
@@ -191,7 +196,7 @@ impl Directory {
                     }
                 }
             }
-            Event::CustomRoleDeleted { org, role } => {
+            Event::Roles(RoleEvent::CustomRoleDeleted { org, role }) => {
                 let gone = RoleRef::Custom(*role);
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.custom_roles.retain(|r| r.id != *role);
@@ -205,12 +210,12 @@ impl Directory {
                     self.update_member(*org, account, |m| m.roles.remove(gone));
                 }
             }
-            Event::AccessGroupCreated {
+            Event::Roles(RoleEvent::AccessGroupCreated {
                 org,
                 group,
                 name,
                 system,
-            } => {
+            }) => {
                 self.next.group = self.next.group.max(group.0 + 1);
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.access_groups.push(AccessGroup {
@@ -221,42 +226,44 @@ impl Directory {
                     });
                 }
             }
-            Event::AccessGroupMemberAdded {
+            Event::Roles(RoleEvent::AccessGroupMemberAdded {
                 org,
                 group,
                 account,
-            } => self.update_group(*org, *group, |g| {
+            }) => self.update_group(*org, *group, |g| {
                 g.members.insert(*account);
             }),
-            Event::AccessGroupMemberRemoved {
+            Event::Roles(RoleEvent::AccessGroupMemberRemoved {
                 org,
                 group,
                 account,
-            } => self.update_group(*org, *group, |g| {
+            }) => self.update_group(*org, *group, |g| {
                 g.members.remove(account);
             }),
-            Event::AccessGroupRenamed { org, group, name } => {
+            Event::Roles(RoleEvent::AccessGroupRenamed { org, group, name }) => {
                 self.update_group(*org, *group, |g| g.name = name.clone())
             }
-            Event::AccessGroupDeleted { org, group } => {
+            Event::Roles(RoleEvent::AccessGroupDeleted { org, group }) => {
                 if let Some(o) = self.organizations.get_mut(org) {
                     o.access_groups.retain(|g| g.id != *group);
                 }
             }
-            Event::PowerIssued { power } => self.powers.insert(power.clone()),
-            Event::PowerRevoked {
+            Event::Delegation(DelegationEvent::PowerIssued { power }) => {
+                self.powers.insert(power.clone())
+            }
+            Event::Delegation(DelegationEvent::PowerRevoked {
                 number,
                 at,
                 ground,
                 ended,
-            } => {
+            }) => {
                 let status = PowerStatus::Revoked {
                     at: *at,
                     ground: ground.clone(),
                 };
                 self.end_powers(*number, status, *at, ended);
             }
-            Event::PowerRefused { number, at, ended } => {
+            Event::Delegation(DelegationEvent::PowerRefused { number, at, ended }) => {
                 self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
             }
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e),

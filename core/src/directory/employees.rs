@@ -9,6 +9,7 @@ use crate::accounts::{Account, PersonName};
 use crate::context::DirectoryView;
 use crate::decisions::account_refusals;
 use crate::delegation::PowerCommands;
+use crate::employees::EmployeeEvent;
 use crate::employees::{Invitation, InvitationStatus, Invitee, MembershipStatus, Standing};
 use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
@@ -44,7 +45,7 @@ impl Directory {
             .at
             .checked_add(self.policy().invitation_ttl)
             .unwrap_or(crate::Timestamp::MAX);
-        Ok(vec![Event::InvitationSent {
+        Ok(vec![Event::Employees(EmployeeEvent::InvitationSent {
             invitation: Invitation {
                 id: InvitationId(self.next.invitation.max(1)),
                 org,
@@ -56,7 +57,7 @@ impl Directory {
                 sent_at: ctx.at,
                 expires_at,
             },
-        }])
+        })])
     }
 
     /// The union of the rights of assignable, existing roles, within the policy's count.
@@ -91,10 +92,10 @@ impl Directory {
     ) -> Result<Vec<Event>, CommandError> {
         let inv = self.pending_invitation(invitation)?;
         self.authorize(inv.org, ctx, Right::UsersEdit)?;
-        Ok(vec![Event::InvitationClosed {
+        Ok(vec![Event::Employees(EmployeeEvent::InvitationClosed {
             invitation,
             status: InvitationStatus::Revoked,
-        }])
+        })])
     }
 
     pub(super) fn answer_invitation(
@@ -110,10 +111,10 @@ impl Directory {
             return Err(CommandError::InvitationNotForYou);
         }
         if !accept {
-            return Ok(vec![Event::InvitationClosed {
+            return Ok(vec![Event::Employees(EmployeeEvent::InvitationClosed {
                 invitation,
                 status: InvitationStatus::Declined,
-            }]);
+            })]);
         }
         if inv.is_expired(ctx.at) {
             return Err(CommandError::InvitationExpired {
@@ -139,18 +140,18 @@ impl Directory {
             .filter(|&r| role_rights(o, r).is_ok())
             .collect();
         Ok(vec![
-            Event::InvitationClosed {
+            Event::Employees(EmployeeEvent::InvitationClosed {
                 invitation,
                 status: InvitationStatus::Accepted,
-            },
-            Event::MemberJoined {
+            }),
+            Event::Employees(EmployeeEvent::MemberJoined {
                 org: inv.org,
                 account: actor,
                 standing: Standing::Employee,
                 roles,
                 position: inv.position.clone(),
                 at: ctx.at,
-            },
+            }),
         ])
     }
 
@@ -193,11 +194,11 @@ impl Directory {
             } else {
                 Vec::new()
             };
-        events.push(Event::MembershipStatusChanged {
+        events.push(Event::Employees(EmployeeEvent::MembershipStatusChanged {
             org,
             account,
             status,
-        });
+        }));
         Ok(events)
     }
 }

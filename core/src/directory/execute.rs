@@ -2,9 +2,14 @@
 
 use super::accounts::blocked;
 use super::{Command, CommandError, Context, Directory, Event};
+use crate::accounts::AccountCommand;
 use crate::accounts::AccountStatus;
+use crate::delegation::DelegationCommand;
 use crate::delegation::PowerCommands;
+use crate::employees::EmployeeCommand;
 use crate::employees::MembershipStatus;
+use crate::organizations::OrganizationCommand;
+use crate::roles::RoleCommand;
 
 impl Directory {
     /// Checks every rule of a command against the current state and returns
@@ -19,123 +24,157 @@ impl Directory {
     pub fn execute(&self, command: Command, ctx: &Context) -> Result<Vec<Event>, CommandError> {
         use Command as C;
         match command {
-            C::RegisterAccount {
+            C::Accounts(AccountCommand::RegisterAccount {
                 name,
                 snils,
                 inn,
                 email,
                 phone,
-            } => self.register_account(ctx, name, snils, inn, email, phone),
-            C::RaiseAccountLevel { account, level } => self.raise_level(ctx, account, level),
-            C::ConfirmIdentity { account } => self.confirm_identity(ctx, account),
-            C::ChangeContact { account, contact } => self.change_contact(ctx, account, contact),
-            C::ConfirmContact { account, kind } => self.confirm_contact(ctx, account, kind),
-            C::BlockAccount { account, reason } => {
+            }) => self.register_account(ctx, name, snils, inn, email, phone),
+            C::Accounts(AccountCommand::RaiseAccountLevel { account, level }) => {
+                self.raise_level(ctx, account, level)
+            }
+            C::Accounts(AccountCommand::ConfirmIdentity { account }) => {
+                self.confirm_identity(ctx, account)
+            }
+            C::Accounts(AccountCommand::ChangeContact { account, contact }) => {
+                self.change_contact(ctx, account, contact)
+            }
+            C::Accounts(AccountCommand::ConfirmContact { account, kind }) => {
+                self.confirm_contact(ctx, account, kind)
+            }
+            C::Accounts(AccountCommand::BlockAccount { account, reason }) => {
                 self.set_account_status(ctx, account, blocked(reason))
             }
-            C::DisableAccount { account } => {
+            C::Accounts(AccountCommand::DisableAccount { account }) => {
                 self.set_account_status(ctx, account, AccountStatus::Disabled)
             }
-            C::RestoreAccount { account } => {
+            C::Accounts(AccountCommand::RestoreAccount { account }) => {
                 self.set_account_status(ctx, account, AccountStatus::Active)
             }
-            C::SubmitOrganization { kind, requisites } => {
+            C::Organizations(OrganizationCommand::SubmitOrganization { kind, requisites }) => {
                 self.submit_organization(ctx, kind, &requisites)
             }
-            C::ResubmitOrganization { org, requisites } => {
+            C::Organizations(OrganizationCommand::ResubmitOrganization { org, requisites }) => {
                 self.resubmit_organization(ctx, org, &requisites)
             }
-            C::SubmitOrganizationByPower {
+            C::Delegation(DelegationCommand::SubmitOrganizationByPower {
                 kind,
                 requisites,
                 power,
-            } => self.submit_by_power(ctx, kind, &requisites, &power),
-            C::ResubmitOrganizationByPower {
+            }) => self.submit_by_power(ctx, kind, &requisites, &power),
+            C::Delegation(DelegationCommand::ResubmitOrganizationByPower {
                 org,
                 requisites,
                 power,
-            } => self.resubmit_by_power(ctx, org, &requisites, &power),
-            C::RecordRegistryAnswer { org, answer } => {
+            }) => self.resubmit_by_power(ctx, org, &requisites, &power),
+            C::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }) => {
                 self.record_registry_answer(ctx, org, &answer)
             }
-            C::ChangeRequisites { org, requisites } => {
+            C::Organizations(OrganizationCommand::ChangeRequisites { org, requisites }) => {
                 self.change_requisites(ctx, org, &requisites)
             }
-            C::BlockOrganization { org, reason } => self.block_organization(ctx, org, Some(reason)),
-            C::UnblockOrganization { org } => self.block_organization(ctx, org, None),
-            C::LiquidateOrganization { org } => self.liquidate_organization(ctx, org),
-            C::InviteEmployee {
+            C::Organizations(OrganizationCommand::BlockOrganization { org, reason }) => {
+                self.block_organization(ctx, org, Some(reason))
+            }
+            C::Organizations(OrganizationCommand::UnblockOrganization { org }) => {
+                self.block_organization(ctx, org, None)
+            }
+            C::Organizations(OrganizationCommand::LiquidateOrganization { org }) => {
+                self.liquidate_organization(ctx, org)
+            }
+            C::Employees(EmployeeCommand::InviteEmployee {
                 org,
                 invitee,
                 name,
                 position,
                 roles,
-            } => self.invite_employee(ctx, org, invitee, name, position, roles),
-            C::RevokeInvitation { invitation } => self.revoke_invitation(ctx, invitation),
-            C::AcceptInvitation { invitation } => self.answer_invitation(ctx, invitation, true),
-            C::DeclineInvitation { invitation } => self.answer_invitation(ctx, invitation, false),
-            C::BlockEmployee { org, account } => {
+            }) => self.invite_employee(ctx, org, invitee, name, position, roles),
+            C::Employees(EmployeeCommand::RevokeInvitation { invitation }) => {
+                self.revoke_invitation(ctx, invitation)
+            }
+            C::Employees(EmployeeCommand::AcceptInvitation { invitation }) => {
+                self.answer_invitation(ctx, invitation, true)
+            }
+            C::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {
+                self.answer_invitation(ctx, invitation, false)
+            }
+            C::Employees(EmployeeCommand::BlockEmployee { org, account }) => {
                 self.set_member_status(ctx, org, account, MembershipStatus::Blocked)
             }
-            C::DisableEmployee { org, account } => {
+            C::Employees(EmployeeCommand::DisableEmployee { org, account }) => {
                 self.set_member_status(ctx, org, account, MembershipStatus::Disabled)
             }
-            C::DismissEmployee { org, account } => {
+            C::Employees(EmployeeCommand::DismissEmployee { org, account }) => {
                 self.set_member_status(ctx, org, account, MembershipStatus::Dismissed)
             }
-            C::RestoreEmployee { org, account } => {
+            C::Employees(EmployeeCommand::RestoreEmployee { org, account }) => {
                 self.set_member_status(ctx, org, account, MembershipStatus::Active)
             }
-            C::AssignRole { org, account, role } => self.change_role(ctx, org, account, role, true),
-            C::RevokeRole { org, account, role } => {
+            C::Roles(RoleCommand::AssignRole { org, account, role }) => {
+                self.change_role(ctx, org, account, role, true)
+            }
+            C::Roles(RoleCommand::RevokeRole { org, account, role }) => {
                 self.change_role(ctx, org, account, role, false)
             }
-            C::GrantRights {
+            C::Roles(RoleCommand::GrantRights {
                 org,
                 account,
                 rights,
-            } => self.change_grants(ctx, org, account, rights, true),
-            C::RevokeRights {
+            }) => self.change_grants(ctx, org, account, rights, true),
+            C::Roles(RoleCommand::RevokeRights {
                 org,
                 account,
                 rights,
-            } => self.change_grants(ctx, org, account, rights, false),
-            C::CreateCustomRole { org, name, rights } => {
+            }) => self.change_grants(ctx, org, account, rights, false),
+            C::Roles(RoleCommand::CreateCustomRole { org, name, rights }) => {
                 self.define_custom_role(ctx, org, None, &name, rights)
             }
-            C::UpdateCustomRole {
+            C::Roles(RoleCommand::UpdateCustomRole {
                 org,
                 role,
                 name,
                 rights,
-            } => self.define_custom_role(ctx, org, Some(role), &name, rights),
-            C::DeleteCustomRole { org, role } => self.delete_custom_role(ctx, org, role),
-            C::CreateAccessGroup { org, name, system } => {
+            }) => self.define_custom_role(ctx, org, Some(role), &name, rights),
+            C::Roles(RoleCommand::DeleteCustomRole { org, role }) => {
+                self.delete_custom_role(ctx, org, role)
+            }
+            C::Roles(RoleCommand::CreateAccessGroup { org, name, system }) => {
                 self.create_access_group(ctx, org, &name, &system)
             }
-            C::RenameAccessGroup { org, group, name } => {
+            C::Roles(RoleCommand::RenameAccessGroup { org, group, name }) => {
                 self.rename_access_group(ctx, org, group, &name)
             }
-            C::AddToAccessGroup {
+            C::Roles(RoleCommand::AddToAccessGroup {
                 org,
                 group,
                 account,
-            } => self.change_access_group(ctx, org, group, account, true),
-            C::RemoveFromAccessGroup {
+            }) => self.change_access_group(ctx, org, group, account, true),
+            C::Roles(RoleCommand::RemoveFromAccessGroup {
                 org,
                 group,
                 account,
-            } => self.change_access_group(ctx, org, group, account, false),
-            C::DeleteAccessGroup { org, group } => self.delete_access_group(ctx, org, group),
-            C::IssuePower {
+            }) => self.change_access_group(ctx, org, group, account, false),
+            C::Roles(RoleCommand::DeleteAccessGroup { org, group }) => {
+                self.delete_access_group(ctx, org, group)
+            }
+            C::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms,
                 irrevocable,
-            } => self.issue_power(ctx, org, terms, irrevocable),
-            C::RedelegatePower { parent, terms } => self.redelegate_power(ctx, parent, terms),
-            C::RevokePower { number, ground } => self.revoke_power(ctx, number, ground),
-            C::RefusePower { number } => self.refuse_power(ctx, number),
-            C::ImportPower { power } => self.register_imported_power(ctx, power),
+            }) => self.issue_power(ctx, org, terms, irrevocable),
+            C::Delegation(DelegationCommand::RedelegatePower { parent, terms }) => {
+                self.redelegate_power(ctx, parent, terms)
+            }
+            C::Delegation(DelegationCommand::RevokePower { number, ground }) => {
+                self.revoke_power(ctx, number, ground)
+            }
+            C::Delegation(DelegationCommand::RefusePower { number }) => {
+                self.refuse_power(ctx, number)
+            }
+            C::Delegation(DelegationCommand::ImportPower { power }) => {
+                self.register_imported_power(ctx, power)
+            }
             C::Auth(c) => crate::auth::execute(self, c, ctx),
             C::Session(c) => crate::auth::execute_session(self, c, ctx),
             C::Notification(c) => crate::notifications::execute(self, c, ctx),

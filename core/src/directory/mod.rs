@@ -15,6 +15,7 @@ mod employees;
 mod error;
 mod event;
 mod execute;
+mod families;
 mod guard;
 mod id_map;
 mod memberships;
@@ -27,8 +28,9 @@ mod roles;
 mod snapshot;
 mod worlds;
 
+pub use crate::accounts::ContactValue;
 pub use crate::context::{Actor, Context};
-pub use command::{Command, ContactValue};
+pub use command::Command;
 pub use error::CommandError;
 pub use event::Event;
 pub use snapshot::{DirectorySnapshot, SnapshotError, SNAPSHOT_VERSION};

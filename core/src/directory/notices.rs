@@ -3,8 +3,10 @@
 //! the directory's; the notices themselves are the notifications'.
 
 use super::{Directory, Event};
+use crate::accounts::AccountEvent;
 use crate::accounts::AccountStatus;
 use crate::auth::AuthEvent;
+use crate::employees::EmployeeEvent;
 use crate::employees::{MembershipStatus, Standing};
 use crate::ids::AccountId;
 use crate::notifications::{Audience, Category, Importance, Notice};
@@ -37,10 +39,10 @@ impl Directory {
     /// the event was applied: an application's notice names its applicant.
     pub fn notices_for(&self, event: &Event, at: Timestamp) -> Vec<Notice> {
         match event {
-            Event::AccountStatusChanged {
+            Event::Accounts(AccountEvent::AccountStatusChanged {
                 account,
                 status: AccountStatus::Blocked(reason),
-            } => vec![to_person(
+            }) => vec![to_person(
                 Category::AccountBlocked,
                 Importance::Critical,
                 *account,
@@ -61,11 +63,11 @@ impl Directory {
                 "failed_logins".to_owned(),
                 *at,
             )],
-            Event::MembershipStatusChanged {
+            Event::Employees(EmployeeEvent::MembershipStatusChanged {
                 org,
                 account,
                 status: MembershipStatus::Dismissed,
-            } => self
+            }) => self
                 .powers_held_from(*org, *account, at)
                 .into_iter()
                 .map(|p| Notice {

@@ -5,10 +5,13 @@ use super::{CommandError, Context, Directory, Event};
 use crate::accounts::Account;
 use crate::context::DirectoryView;
 use crate::decisions::Refusal;
+use crate::delegation::DelegationEvent;
 use crate::delegation::Mchd;
 use crate::delegation::{power_reasons, PowerCheck, RegistrationPower};
+use crate::employees::EmployeeEvent;
 use crate::employees::Standing;
 use crate::ids::OrgId;
+use crate::organizations::OrganizationEvent;
 use crate::organizations::{
     reconcile, Headship, OrganizationBlockReason, OrganizationKind, OrganizationStatus,
     RegistrationStage, RegistryAnswer, RejectionReason, Requisites, RequisitesDraft,
@@ -49,17 +52,21 @@ impl Directory {
         }
         let org = OrgId(self.next.org.max(1));
         let presented = power.map(|m| self.present_power(m, org)).transpose()?;
-        let mut events = vec![Event::OrganizationSubmitted {
-            org,
-            kind,
-            requisites: requisites.clone(),
-            by,
-        }];
-        if let Some(p) = &presented {
-            events.push(Event::RegistrationPowerPresented {
+        let mut events = vec![Event::Organizations(
+            OrganizationEvent::OrganizationSubmitted {
                 org,
-                power: Box::new(p.clone()),
-            });
+                kind,
+                requisites: requisites.clone(),
+                by,
+            },
+        )];
+        if let Some(p) = &presented {
+            events.push(Event::Delegation(
+                DelegationEvent::RegistrationPowerPresented {
+                    org,
+                    power: Box::new(p.clone()),
+                },
+            ));
         }
         events.push(self.formal_check(org, &requisites, presented.as_ref(), account, ctx.at));
         Ok(events)
@@ -99,12 +106,17 @@ impl Directory {
         let fresh = power.map(|m| self.present_power(m, org)).transpose()?;
         let presented = fresh.as_ref().or(self.registration_powers.of(org));
         let check = self.formal_check(org, &requisites, presented, account, ctx.at);
-        let mut events = vec![Event::RequisitesChanged { org, requisites }];
+        let mut events = vec![Event::Organizations(OrganizationEvent::RequisitesChanged {
+            org,
+            requisites,
+        })];
         if let Some(p) = fresh {
-            events.push(Event::RegistrationPowerPresented {
-                org,
-                power: Box::new(p),
-            });
+            events.push(Event::Delegation(
+                DelegationEvent::RegistrationPowerPresented {
+                    org,
+                    power: Box::new(p),
+                },
+            ));
         }
         events.push(check);
         Ok(events)
@@ -145,12 +157,12 @@ impl Directory {
             reasons.extend(power_reasons(p, &check));
         }
         if !reasons.is_empty() {
-            Event::RegistrationRejected { org, reasons }
+            Event::Organizations(OrganizationEvent::RegistrationRejected { org, reasons })
         } else {
-            Event::RegistrationAdvanced {
+            Event::Organizations(OrganizationEvent::RegistrationAdvanced {
                 org,
                 stage: RegistrationStage::Checked,
-            }
+            })
         }
     }
 
@@ -209,13 +221,17 @@ impl Directory {
         }
         let mut events = Vec::new();
         if found.verified {
-            events.push(Event::RegistrationAdvanced {
-                org,
-                stage: RegistrationStage::Verified,
-            });
+            events.push(Event::Organizations(
+                OrganizationEvent::RegistrationAdvanced {
+                    org,
+                    stage: RegistrationStage::Verified,
+                },
+            ));
         }
         if !reasons.is_empty() {
-            events.push(Event::RegistrationRejected { org, reasons });
+            events.push(Event::Organizations(
+                OrganizationEvent::RegistrationRejected { org, reasons },
+            ));
             return Ok(events);
         }
         let position = match answer {
@@ -225,41 +241,41 @@ impl Directory {
         // The head is the submitter, or the head who signed the power presented.
         let head = presented.map_or(o.submitted_by, |p| p.power.issuer);
         events.extend([
-            Event::RegistrationAdvanced {
+            Event::Organizations(OrganizationEvent::RegistrationAdvanced {
                 org,
                 stage: RegistrationStage::Reconciled,
-            },
-            Event::OrganizationActivated {
+            }),
+            Event::Organizations(OrganizationEvent::OrganizationActivated {
                 org,
                 head,
                 at: ctx.at,
-            },
-            Event::MemberJoined {
+            }),
+            Event::Employees(EmployeeEvent::MemberJoined {
                 org,
                 account: head,
                 standing: Standing::Head,
                 roles: Vec::new(),
                 position,
                 at: ctx.at,
-            },
+            }),
         ]);
         if let Some(p) = presented {
             // The representative joins as an official acting with the head's
             // rights, which rest on the power: it gives every right
             // (`PowerLevel::REGISTRATION`), and decisions name it.
             if o.submitted_by != head {
-                events.push(Event::MemberJoined {
+                events.push(Event::Employees(EmployeeEvent::MemberJoined {
                     org,
                     account: o.submitted_by,
                     standing: Standing::Employee,
                     roles: Vec::new(),
                     position: None,
                     at: ctx.at,
-                });
+                }));
             }
-            events.push(Event::PowerIssued {
+            events.push(Event::Delegation(DelegationEvent::PowerIssued {
                 power: p.power.clone(),
-            });
+            }));
         }
         Ok(events)
     }
@@ -279,7 +295,9 @@ impl Directory {
         if r.inn != requisites.inn || r.ogrn != requisites.ogrn || r.ogrnip != requisites.ogrnip {
             return Err(CommandError::IdentityImmutable);
         }
-        Ok(vec![Event::RequisitesChanged { org, requisites }])
+        Ok(vec![Event::Organizations(
+            OrganizationEvent::RequisitesChanged { org, requisites },
+        )])
     }
 
     pub(super) fn block_organization(
@@ -299,7 +317,9 @@ impl Directory {
                 })
             }
         };
-        Ok(vec![Event::OrganizationStatusChanged { org, status }])
+        Ok(vec![Event::Organizations(
+            OrganizationEvent::OrganizationStatusChanged { org, status },
+        )])
     }
 
     pub(super) fn liquidate_organization(
@@ -314,9 +334,11 @@ impl Directory {
                 status: "liquidated",
             });
         }
-        Ok(vec![Event::OrganizationStatusChanged {
-            org,
-            status: OrganizationStatus::Liquidated,
-        }])
+        Ok(vec![Event::Organizations(
+            OrganizationEvent::OrganizationStatusChanged {
+                org,
+                status: OrganizationStatus::Liquidated,
+            },
+        )])
     }
 }

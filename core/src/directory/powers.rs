@@ -9,6 +9,7 @@ use crate::decisions::Decision;
 use crate::delegation::fns_xml::{
     EvidenceError, FnsEvidence, PowerClassifier, PowerEvidence, SignedPowerReport,
 };
+use crate::delegation::DelegationEvent;
 use crate::delegation::{
     ChainCheck, DelegationBasis, DelegationError, DelegationWorld, Mchd, MchdError, MchdForm,
     PowerAccess, PowerNumber, PowerOfAttorney, PowerQueries, PowerRegistry, RegistrationPower,
@@ -115,7 +116,7 @@ impl DelegationWorld for Directory {
     }
 
     fn power_issued(power: PowerOfAttorney) -> Event {
-        Event::PowerIssued { power }
+        Event::Delegation(DelegationEvent::PowerIssued { power })
     }
 
     fn power_revoked(
@@ -124,16 +125,16 @@ impl DelegationWorld for Directory {
         ground: Option<String>,
         ended: Vec<PowerNumber>,
     ) -> Event {
-        Event::PowerRevoked {
+        Event::Delegation(DelegationEvent::PowerRevoked {
             number,
             at,
             ground,
             ended,
-        }
+        })
     }
 
     fn power_refused(number: PowerNumber, at: Timestamp, ended: Vec<PowerNumber>) -> Event {
-        Event::PowerRefused { number, at, ended }
+        Event::Delegation(DelegationEvent::PowerRefused { number, at, ended })
     }
 }
 

@@ -8,6 +8,7 @@ use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::rights::{Right, RightSet};
+use crate::roles::RoleEvent;
 use crate::roles::{AccessGroup, CustomRole, RoleRef};
 
 impl Directory {
@@ -36,8 +37,16 @@ impl Directory {
                     limit: self.policy().max_roles_per_member,
                 })
             }
-            (true, false) => Ok(vec![Event::RoleAssigned { org, account, role }]),
-            (false, true) => Ok(vec![Event::RoleRevoked { org, account, role }]),
+            (true, false) => Ok(vec![Event::Roles(RoleEvent::RoleAssigned {
+                org,
+                account,
+                role,
+            })]),
+            (false, true) => Ok(vec![Event::Roles(RoleEvent::RoleRevoked {
+                org,
+                account,
+                role,
+            })]),
         }
     }
 
@@ -66,17 +75,17 @@ impl Directory {
             });
         }
         Ok(vec![if grant {
-            Event::RightsGranted {
+            Event::Roles(RoleEvent::RightsGranted {
                 org,
                 account,
                 rights,
-            }
+            })
         } else {
-            Event::RightsRevoked {
+            Event::Roles(RoleEvent::RightsRevoked {
                 org,
                 account,
                 rights,
-            }
+            })
         }])
     }
 
@@ -107,10 +116,10 @@ impl Directory {
             None => CustomRoleId(self.next.role.max(1)),
         };
         within_own(held, rights)?;
-        Ok(vec![Event::CustomRoleDefined {
+        Ok(vec![Event::Roles(RoleEvent::CustomRoleDefined {
             org,
             role: CustomRole { id, name, rights },
-        }])
+        })])
     }
 
     pub(super) fn delete_custom_role(
@@ -125,7 +134,10 @@ impl Directory {
             .custom_role(role)
             .ok_or(CommandError::RoleNotFound { role })?;
         within_own(held, r.rights)?;
-        Ok(vec![Event::CustomRoleDeleted { org, role }])
+        Ok(vec![Event::Roles(RoleEvent::CustomRoleDeleted {
+            org,
+            role,
+        })])
     }
 
     pub(super) fn create_access_group(
@@ -142,12 +154,12 @@ impl Directory {
                 limit: self.policy().max_access_groups,
             });
         }
-        Ok(vec![Event::AccessGroupCreated {
+        Ok(vec![Event::Roles(RoleEvent::AccessGroupCreated {
             org,
             group: AccessGroupId(self.next.group.max(1)),
             name: clean_name(name)?,
             system: clean_name(system)?,
-        }])
+        })])
     }
 
     pub(super) fn rename_access_group(
@@ -162,7 +174,11 @@ impl Directory {
         if g.name == name {
             return Err(CommandError::AlreadyInStatus { status: "named_so" });
         }
-        Ok(vec![Event::AccessGroupRenamed { org, group, name }])
+        Ok(vec![Event::Roles(RoleEvent::AccessGroupRenamed {
+            org,
+            group,
+            name,
+        })])
     }
 
     pub(super) fn change_access_group(
@@ -176,16 +192,16 @@ impl Directory {
         let g = self.group_for(ctx, org, group, Right::AccessGroupsEdit)?;
         self.existing_member(org, account)?;
         match (add, g.members.contains(&account)) {
-            (true, false) => Ok(vec![Event::AccessGroupMemberAdded {
+            (true, false) => Ok(vec![Event::Roles(RoleEvent::AccessGroupMemberAdded {
                 org,
                 group,
                 account,
-            }]),
-            (false, true) => Ok(vec![Event::AccessGroupMemberRemoved {
+            })]),
+            (false, true) => Ok(vec![Event::Roles(RoleEvent::AccessGroupMemberRemoved {
                 org,
                 group,
                 account,
-            }]),
+            })]),
             (true, true) => Err(CommandError::AlreadyInStatus { status: "in_group" }),
             (false, false) => Err(CommandError::AlreadyInStatus {
                 status: "not_in_group",
@@ -200,7 +216,10 @@ impl Directory {
         group: AccessGroupId,
     ) -> Result<Vec<Event>, CommandError> {
         self.group_for(ctx, org, group, Right::AccessGroupsDelete)?;
-        Ok(vec![Event::AccessGroupDeleted { org, group }])
+        Ok(vec![Event::Roles(RoleEvent::AccessGroupDeleted {
+            org,
+            group,
+        })])
     }
 
     /// The access group a command about it names, once the actor is

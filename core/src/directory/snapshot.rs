@@ -202,7 +202,7 @@ impl DirectorySnapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::PersonName;
+    use crate::accounts::{AccountCommand, PersonName};
     use crate::directory::{Command, Context};
 
     fn sample() -> Directory {
@@ -210,13 +210,13 @@ mod tests {
         let at = "2026-03-02T09:00:00Z".parse().unwrap();
         for n in 0..3 {
             d.run(
-                Command::RegisterAccount {
+                Command::Accounts(AccountCommand::RegisterAccount {
                     name: PersonName::new("Сотрудник", &format!("И{n}"), None),
                     snils: None,
                     inn: None,
                     email: None,
                     phone: None,
-                },
+                }),
                 &Context::system(at),
             )
             .unwrap();

@@ -3,6 +3,7 @@
 //! feature names no type of the directory and the dependency runs one way.
 
 use super::{CommandError, Directory, Event};
+use crate::accounts::AccountEvent;
 use crate::accounts::{Account, AccountStatus, ContactKind};
 use crate::applications::{
     ApplicationEvent, ApplicationPolicy, ApplicationState, ApplicationWorld,
@@ -68,11 +69,11 @@ impl AuthWorld for Directory {
     }
 
     fn account_status_changed(account: AccountId, status: AccountStatus) -> Event {
-        Event::AccountStatusChanged { account, status }
+        Event::Accounts(AccountEvent::AccountStatusChanged { account, status })
     }
 
     fn contact_confirmed(account: AccountId, kind: ContactKind) -> Event {
-        Event::ContactConfirmed { account, kind }
+        Event::Accounts(AccountEvent::ContactConfirmed { account, kind })
     }
 }
 

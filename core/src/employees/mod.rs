@@ -6,8 +6,10 @@
 //! expires. Employees can be blocked, disabled, dismissed and restored; one
 //! account may be a member of several organizations.
 
+mod command;
 mod invitation;
 mod membership;
 
+pub use command::{EmployeeCommand, EmployeeEvent};
 pub use invitation::{Invitation, InvitationStatus, Invitee};
 pub use membership::{Membership, MembershipStatus, Standing};

@@ -181,6 +181,7 @@ pub fn replay<'a>(directory: &mut Directory, entries: impl IntoIterator<Item = &
 mod tests {
     use super::*;
     use crate::directory::{Actor, Command, Context};
+    use crate::employees::EmployeeCommand;
     use crate::ids::{AccountId, OrgId};
     use crate::Timestamp;
 
@@ -201,10 +202,10 @@ mod tests {
             };
             j.append(record(
                 &dir,
-                Command::DismissEmployee {
+                Command::Employees(EmployeeCommand::DismissEmployee {
                     org: OrgId(i),
                     account: AccountId(9),
-                },
+                }),
                 &ctx,
             ));
         }

@@ -9,11 +9,13 @@
 //! the library asks it through [`StateRegistry`] and records the answer as an
 //! event, so replaying the journal never asks the registry again.
 
+mod command;
 mod kind;
 mod registration;
 mod registry;
 mod requisites;
 
+pub use command::{OrganizationCommand, OrganizationEvent};
 pub use kind::{InstitutionLevel, OrganizationKind};
 pub use registration::{RegistrationStage, RejectionReason};
 pub use registry::{

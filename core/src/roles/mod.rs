@@ -8,11 +8,13 @@
 
 mod access_group;
 mod builtin;
+mod command;
 mod custom;
 mod held;
 
 pub use access_group::AccessGroup;
 pub use builtin::BuiltInRole;
+pub use command::{RoleCommand, RoleEvent};
 pub use custom::CustomRole;
 pub use held::HeldRoles;
 
