@@ -13,8 +13,7 @@ use crate::ids::{AccountId, OrgId};
 use crate::organizations::OrganizationEvent;
 use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
 use crate::rights::RightSet;
-use crate::roles::RoleEvent;
-use crate::roles::{AccessGroup, RoleRef};
+use crate::roles::RoleRef;
 
 impl Directory {
     /// Folds one event into the state.
@@ -171,83 +170,7 @@ impl Directory {
                 account,
                 status,
             }) => self.update_member(*org, *account, |m| m.status = *status),
-            Event::Roles(RoleEvent::RoleAssigned { org, account, role }) => {
-                self.update_member(*org, *account, |m| m.roles.insert(*role));
-            }
-            Event::Roles(RoleEvent::RoleRevoked { org, account, role }) => {
-                self.update_member(*org, *account, |m| m.roles.remove(*role));
-            }
-            Event::Roles(RoleEvent::RightsGranted {
-                org,
-                account,
-                rights,
-            }) => self.update_member(*org, *account, |m| m.grants = m.grants.union(*rights)),
-            Event::Roles(RoleEvent::RightsRevoked {
-                org,
-                account,
-                rights,
-            }) => self.update_member(*org, *account, |m| m.grants = m.grants.difference(*rights)),
-            Event::Roles(RoleEvent::CustomRoleDefined { org, role }) => {
-                self.next.role = self.next.role.max(role.id.0 + 1);
-                if let Some(o) = self.organizations.get_mut(org) {
-                    match o.custom_roles.iter_mut().find(|r| r.id == role.id) {
-                        Some(existing) => *existing = role.clone(),
-                        None => o.custom_roles.push(role.clone()),
-                    }
-                }
-            }
-            Event::Roles(RoleEvent::CustomRoleDeleted { org, role }) => {
-                let gone = RoleRef::Custom(*role);
-                if let Some(o) = self.organizations.get_mut(org) {
-                    o.custom_roles.retain(|r| r.id != *role);
-                }
-                let members = self
-                    .organizations
-                    .get(org)
-                    .map(|o| o.members.clone())
-                    .unwrap_or_default();
-                for account in members {
-                    self.update_member(*org, account, |m| m.roles.remove(gone));
-                }
-            }
-            Event::Roles(RoleEvent::AccessGroupCreated {
-                org,
-                group,
-                name,
-                system,
-            }) => {
-                self.next.group = self.next.group.max(group.0 + 1);
-                if let Some(o) = self.organizations.get_mut(org) {
-                    o.access_groups.push(AccessGroup {
-                        id: *group,
-                        name: name.clone(),
-                        system: system.clone(),
-                        members: Default::default(),
-                    });
-                }
-            }
-            Event::Roles(RoleEvent::AccessGroupMemberAdded {
-                org,
-                group,
-                account,
-            }) => self.update_group(*org, *group, |g| {
-                g.members.insert(*account);
-            }),
-            Event::Roles(RoleEvent::AccessGroupMemberRemoved {
-                org,
-                group,
-                account,
-            }) => self.update_group(*org, *group, |g| {
-                g.members.remove(account);
-            }),
-            Event::Roles(RoleEvent::AccessGroupRenamed { org, group, name }) => {
-                self.update_group(*org, *group, |g| g.name = name.clone())
-            }
-            Event::Roles(RoleEvent::AccessGroupDeleted { org, group }) => {
-                if let Some(o) = self.organizations.get_mut(org) {
-                    o.access_groups.retain(|g| g.id != *group);
-                }
-            }
+            Event::Roles(e) => crate::roles::apply(self, e),
             Event::Delegation(DelegationEvent::PowerIssued { power }) => {
                 self.powers.insert(power.clone())
             }
@@ -326,7 +249,7 @@ impl Directory {
         }
     }
 
-    fn update_member(
+    pub(super) fn update_member(
         &mut self,
         org: OrgId,
         account: AccountId,
@@ -338,21 +261,6 @@ impl Directory {
             .and_then(|e| e.memberships.get_mut(org))
         {
             change(m);
-        }
-    }
-
-    fn update_group(
-        &mut self,
-        org: OrgId,
-        group: crate::ids::AccessGroupId,
-        change: impl FnOnce(&mut AccessGroup),
-    ) {
-        if let Some(g) = self
-            .organizations
-            .get_mut(&org)
-            .and_then(|o| o.access_groups.iter_mut().find(|g| g.id == group))
-        {
-            change(g);
         }
     }
 }

@@ -203,16 +203,9 @@ impl Directory {
     }
 }
 
-/// The rights of a role that can be given by a command in this organization.
+/// The rights a role gives in `org`.
 pub(super) fn role_rights(org: &Organization, role: RoleRef) -> Result<RightSet, CommandError> {
-    match role {
-        RoleRef::BuiltIn(b) if !b.is_assignable() => Err(CommandError::RoleNotAssignable { role }),
-        RoleRef::BuiltIn(b) => Ok(b.rights()),
-        RoleRef::Custom(id) => org
-            .custom_role(id)
-            .map(|r| r.rights)
-            .ok_or(CommandError::RoleNotFound { role: id }),
-    }
+    crate::roles::role_rights(&org.custom_roles, role).map_err(CommandError::from)
 }
 
 /// Whether the invitation is for this account: the same СНИЛС, or the

@@ -9,7 +9,6 @@ use crate::delegation::PowerCommands;
 use crate::employees::EmployeeCommand;
 use crate::employees::MembershipStatus;
 use crate::organizations::OrganizationCommand;
-use crate::roles::RoleCommand;
 
 impl Directory {
     /// Checks every rule of a command against the current state and returns
@@ -111,53 +110,7 @@ impl Directory {
             C::Employees(EmployeeCommand::RestoreEmployee { org, account }) => {
                 self.set_member_status(ctx, org, account, MembershipStatus::Active)
             }
-            C::Roles(RoleCommand::AssignRole { org, account, role }) => {
-                self.change_role(ctx, org, account, role, true)
-            }
-            C::Roles(RoleCommand::RevokeRole { org, account, role }) => {
-                self.change_role(ctx, org, account, role, false)
-            }
-            C::Roles(RoleCommand::GrantRights {
-                org,
-                account,
-                rights,
-            }) => self.change_grants(ctx, org, account, rights, true),
-            C::Roles(RoleCommand::RevokeRights {
-                org,
-                account,
-                rights,
-            }) => self.change_grants(ctx, org, account, rights, false),
-            C::Roles(RoleCommand::CreateCustomRole { org, name, rights }) => {
-                self.define_custom_role(ctx, org, None, &name, rights)
-            }
-            C::Roles(RoleCommand::UpdateCustomRole {
-                org,
-                role,
-                name,
-                rights,
-            }) => self.define_custom_role(ctx, org, Some(role), &name, rights),
-            C::Roles(RoleCommand::DeleteCustomRole { org, role }) => {
-                self.delete_custom_role(ctx, org, role)
-            }
-            C::Roles(RoleCommand::CreateAccessGroup { org, name, system }) => {
-                self.create_access_group(ctx, org, &name, &system)
-            }
-            C::Roles(RoleCommand::RenameAccessGroup { org, group, name }) => {
-                self.rename_access_group(ctx, org, group, &name)
-            }
-            C::Roles(RoleCommand::AddToAccessGroup {
-                org,
-                group,
-                account,
-            }) => self.change_access_group(ctx, org, group, account, true),
-            C::Roles(RoleCommand::RemoveFromAccessGroup {
-                org,
-                group,
-                account,
-            }) => self.change_access_group(ctx, org, group, account, false),
-            C::Roles(RoleCommand::DeleteAccessGroup { org, group }) => {
-                self.delete_access_group(ctx, org, group)
-            }
+            C::Roles(c) => crate::roles::execute(self, c, ctx),
             C::Delegation(DelegationCommand::IssuePower {
                 org,
                 terms,

@@ -9,9 +9,6 @@ use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
 
-/// Longest name of a role, group or system, in characters.
-pub(super) const MAX_NAME: usize = 200;
-
 impl Directory {
     pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
         self.account(account)
@@ -95,12 +92,7 @@ impl Directory {
 
 /// Least privilege: `needed` must lie within what the actor holds.
 pub(super) fn within_own(held: RightSet, needed: RightSet) -> Result<(), CommandError> {
-    let missing = needed.difference(held);
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(CommandError::BeyondOwnRights { missing })
-    }
+    crate::roles::within_own(held, needed).map_err(CommandError::from)
 }
 
 /// Nobody in the organization acts on the head (DOMAIN §5). Every other
@@ -115,12 +107,8 @@ pub(super) fn not_the_head(target: &Membership) -> Result<(), CommandError> {
     }
 }
 
-/// A name of a role, group or system: trimmed, not empty, not too long.
+/// A name of a role, group or system, or a position: trimmed, not empty,
+/// not too long.
 pub(super) fn clean_name(name: &str) -> Result<String, CommandError> {
-    let n = name.trim();
-    if n.is_empty() || n.chars().count() > MAX_NAME {
-        Err(CommandError::BadName)
-    } else {
-        Ok(n.to_owned())
-    }
+    crate::roles::clean_name(name).map_err(CommandError::from)
 }

@@ -24,7 +24,7 @@ mod notices;
 mod organizations;
 mod powers;
 mod representation;
-mod roles;
+mod role_world;
 mod snapshot;
 mod worlds;
 

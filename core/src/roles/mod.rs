@@ -10,13 +10,19 @@ mod access_group;
 mod builtin;
 mod command;
 mod custom;
+mod error;
 mod held;
+mod rules;
+mod world;
 
 pub use access_group::AccessGroup;
 pub use builtin::BuiltInRole;
 pub use command::{RoleCommand, RoleEvent};
 pub use custom::CustomRole;
+pub(crate) use error::{clean_name, role_rights, within_own, RoleError};
 pub use held::HeldRoles;
+pub(crate) use rules::{apply, execute};
+pub(crate) use world::{Member, RoleState, RoleWorld};
 
 use crate::ids::CustomRoleId;
 use serde::{Deserialize, Serialize};
