@@ -14,7 +14,6 @@ use crate::ids::OrgId;
 use crate::notifications::NotificationCommand;
 use crate::organizations::OrganizationCommand;
 use crate::organizations::OrganizationEvent;
-use crate::roles::RoleCommand;
 
 impl Directory {
     /// The organization a command concerns, judged against the state before
@@ -36,19 +35,8 @@ impl Directory {
             | Command::Employees(EmployeeCommand::DisableEmployee { org, .. })
             | Command::Employees(EmployeeCommand::DismissEmployee { org, .. })
             | Command::Employees(EmployeeCommand::RestoreEmployee { org, .. })
-            | Command::Roles(RoleCommand::AssignRole { org, .. })
-            | Command::Roles(RoleCommand::RevokeRole { org, .. })
-            | Command::Roles(RoleCommand::GrantRights { org, .. })
-            | Command::Roles(RoleCommand::RevokeRights { org, .. })
-            | Command::Roles(RoleCommand::CreateCustomRole { org, .. })
-            | Command::Roles(RoleCommand::UpdateCustomRole { org, .. })
-            | Command::Roles(RoleCommand::DeleteCustomRole { org, .. })
-            | Command::Roles(RoleCommand::CreateAccessGroup { org, .. })
-            | Command::Roles(RoleCommand::RenameAccessGroup { org, .. })
-            | Command::Roles(RoleCommand::AddToAccessGroup { org, .. })
-            | Command::Roles(RoleCommand::RemoveFromAccessGroup { org, .. })
-            | Command::Roles(RoleCommand::DeleteAccessGroup { org, .. })
             | Command::Delegation(DelegationCommand::IssuePower { org, .. }) => Some(*org),
+            Command::Roles(c) => Some(c.organization()),
             Command::Employees(EmployeeCommand::RevokeInvitation { invitation })
             | Command::Employees(EmployeeCommand::AcceptInvitation { invitation })
             | Command::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {

@@ -140,6 +140,24 @@ impl RoleCommand {
         "delete_access_group",
     ];
 
+    /// The organization the command is about: every one names it.
+    pub fn organization(&self) -> OrgId {
+        match self {
+            Self::AssignRole { org, .. }
+            | Self::RevokeRole { org, .. }
+            | Self::GrantRights { org, .. }
+            | Self::RevokeRights { org, .. }
+            | Self::CreateCustomRole { org, .. }
+            | Self::UpdateCustomRole { org, .. }
+            | Self::DeleteCustomRole { org, .. }
+            | Self::CreateAccessGroup { org, .. }
+            | Self::RenameAccessGroup { org, .. }
+            | Self::AddToAccessGroup { org, .. }
+            | Self::RemoveFromAccessGroup { org, .. }
+            | Self::DeleteAccessGroup { org, .. } => *org,
+        }
+    }
+
     /// The command's kind: its JSON `command` tag (`assign_role`).
     pub fn kind(&self) -> &'static str {
         match self {
