@@ -172,6 +172,11 @@ def test_access_groups_hold_members(world: World) -> None:
     o = k.organization(org)
     assert o is not None and o["access_groups"][0]["members"] == [e]
     k.remove_from_access_group(as_(head), org, group, e)
+    k.add_to_access_group(as_(head), org, group, e)
+    cleared = k.clear_access_group(as_(head), org, group)
+    assert cleared == [{"event": "access_group_member_removed", "org": org, "group": group, "account": e}]
+    o = k.organization(org)
+    assert o is not None and o["access_groups"][0]["members"] == []
     k.delete_access_group(as_(head), org, group)
     o = k.organization(org)
     assert o is not None and o["access_groups"] == []

@@ -308,6 +308,18 @@ impl Kabinet {
         })
     }
 
+    /// Removes every member from an access group, keeping the group.
+    pub fn clear_access_group(
+        &self,
+        context: Context,
+        org: u64,
+        group: u64,
+    ) -> Result<Vec<Event>, KabinetError> {
+        self.on_group(&context, org, group, |org, group| {
+            Command::Roles(RoleCommand::ClearAccessGroup { org, group })
+        })
+    }
+
     /// Adds an employee to an access group.
     pub fn add_to_access_group(
         &self,

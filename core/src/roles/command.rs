@@ -114,6 +114,15 @@ pub enum RoleCommand {
         /// The employee.
         account: AccountId,
     },
+    /// Removes every member from an access group at once (access to its
+    /// information system withdrawn from all), keeping the group. Right
+    /// `access_groups.edit`; an empty group is refused.
+    ClearAccessGroup {
+        /// The organization.
+        org: OrgId,
+        /// The group.
+        group: AccessGroupId,
+    },
     /// Deletes an access group. Right `access_groups.delete`.
     DeleteAccessGroup {
         /// The organization.
@@ -137,6 +146,7 @@ impl RoleCommand {
         "rename_access_group",
         "add_to_access_group",
         "remove_from_access_group",
+        "clear_access_group",
         "delete_access_group",
     ];
 
@@ -154,6 +164,7 @@ impl RoleCommand {
             | Self::RenameAccessGroup { org, .. }
             | Self::AddToAccessGroup { org, .. }
             | Self::RemoveFromAccessGroup { org, .. }
+            | Self::ClearAccessGroup { org, .. }
             | Self::DeleteAccessGroup { org, .. } => *org,
         }
     }
@@ -172,6 +183,7 @@ impl RoleCommand {
             Self::RenameAccessGroup { .. } => "rename_access_group",
             Self::AddToAccessGroup { .. } => "add_to_access_group",
             Self::RemoveFromAccessGroup { .. } => "remove_from_access_group",
+            Self::ClearAccessGroup { .. } => "clear_access_group",
             Self::DeleteAccessGroup { .. } => "delete_access_group",
         }
     }

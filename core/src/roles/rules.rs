@@ -18,6 +18,24 @@ pub(crate) fn execute<W: RoleWorld>(
 ) -> Result<Vec<W::Event>, W::Error> {
     use RoleCommand as C;
     let event = match command {
+        C::ClearAccessGroup { org, group } => {
+            let g = group_for(w, ctx, org, group, Right::AccessGroupsEdit)?;
+            if g.members.is_empty() {
+                return Err(RoleError::AlreadyInStatus { status: "empty" }.into());
+            }
+            return Ok(g
+                .members
+                .iter()
+                .map(|&account| {
+                    RoleEvent::AccessGroupMemberRemoved {
+                        org,
+                        group,
+                        account,
+                    }
+                    .into()
+                })
+                .collect());
+        }
         C::AssignRole { org, account, role } => change_role(w, ctx, org, account, role, true)?,
         C::RevokeRole { org, account, role } => change_role(w, ctx, org, account, role, false)?,
         C::GrantRights {

@@ -407,6 +407,10 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
             {"command": "rename_access_group", "org": org, "group": group, "name": name}, context
         )
 
+    def clear_access_group(self, context: Context, org: int, group: int) -> List[Event]:
+        """Removes every member from an access group, keeping the group."""
+        return self.execute({"command": "clear_access_group", "org": org, "group": group}, context)
+
     def add_to_access_group(self, context: Context, org: int, group: int, account: int) -> List[Event]:
         """Adds an employee to an access group."""
         return self.execute(

@@ -267,6 +267,8 @@ fun main() {
         eq(w.k.renameAccessGroup(asAccount(w.head), w.org, group, "Бухгалтерия 8.3").map { it.kind }, listOf("access_group_renamed"))
         eq(w.k.organization(w.org)!!.accessGroups.single().name, "Бухгалтерия 8.3")
         eq(w.k.organization(w.org)!!.accessGroups.single().members, listOf(e))
+        eq(w.k.clearAccessGroup(asAccount(w.head), w.org, group).map { it.kind }, listOf("access_group_member_removed"))
+        eq(w.k.organization(w.org)!!.accessGroups.single().members, listOf<ULong>())
     }
 
     test("statuses of accounts, employees and organizations; roles and groups change") {
