@@ -270,6 +270,8 @@ fn every_command_kind_is_journaled_with_its_kind_and_organization() {
         json!({"command": "rename_access_group", "org": org, "group": 1, "name": "1С:Бухгалтерия"}),
         json!({"command": "add_to_access_group", "org": org, "group": 1, "account": clerk}),
         json!({"command": "remove_from_access_group", "org": org, "group": 1, "account": clerk}),
+        json!({"command": "add_to_access_group", "org": org, "group": 1, "account": clerk}),
+        json!({"command": "clear_access_group", "org": org, "group": 1}),
         json!({"command": "delete_access_group", "org": org, "group": 1}),
         json!({"command": "certificate", "certificate_command": "unbind", "org": org, "account": clerk, "fingerprint": "00"}),
         json!({"command": "dismiss_employee", "org": org, "account": clerk}),
