@@ -6,6 +6,7 @@ use super::{
     ContactValue,
 };
 use crate::context::{Actor, Context};
+use crate::ids::AccountId;
 
 /// Executes a command about accounts.
 pub(crate) fn execute<W: AccountWorld>(
@@ -22,7 +23,7 @@ pub(crate) fn execute<W: AccountWorld>(
             email,
             phone,
         } => {
-            W::require_system(ctx)?;
+            require_system(ctx)?;
             if !name.is_well_formed() {
                 return Err(AccountError::BadName.into());
             }
@@ -39,8 +40,8 @@ pub(crate) fn execute<W: AccountWorld>(
             }]
         }
         C::RaiseAccountLevel { account, level } => {
-            W::require_system(ctx)?;
-            let a = w.existing_account(account)?;
+            require_system(ctx)?;
+            let a = existing(w, account)?;
             let next_step = match a.level {
                 AccountLevel::Simplified => AccountLevel::Standard,
                 AccountLevel::Standard | AccountLevel::Confirmed => AccountLevel::Confirmed,
@@ -59,8 +60,8 @@ pub(crate) fn execute<W: AccountWorld>(
         // Both steps to a confirmed identity at once (simplified → standard →
         // confirmed), or the one left: one command, so it is whole or nothing.
         C::ConfirmIdentity { account } => {
-            W::require_system(ctx)?;
-            let a = w.existing_account(account)?;
+            require_system(ctx)?;
+            let a = existing(w, account)?;
             if a.snils.is_none() {
                 return Err(AccountError::LevelTransition.into());
             }
@@ -85,12 +86,12 @@ pub(crate) fn execute<W: AccountWorld>(
                     return Err(AccountError::NotYourAccount.into());
                 }
             }
-            w.existing_account(account)?;
+            existing(w, account)?;
             vec![AccountEvent::ContactChanged { account, contact }]
         }
         C::ConfirmContact { account, kind } => {
-            W::require_system(ctx)?;
-            let a = w.existing_account(account)?;
+            require_system(ctx)?;
+            let a = existing(w, account)?;
             let confirmed = match kind {
                 ContactKind::Email => a.email.as_ref().map(|c| c.confirmed),
                 ContactKind::Phone => a.phone.as_ref().map(|c| c.confirmed),
@@ -118,17 +119,28 @@ pub(crate) fn execute<W: AccountWorld>(
 fn status_change<W: AccountWorld>(
     w: &W,
     ctx: &Context,
-    account: crate::ids::AccountId,
+    account: AccountId,
     status: AccountStatus,
 ) -> Result<Vec<AccountEvent>, W::Error> {
-    W::require_system(ctx)?;
-    if w.existing_account(account)?.status == status {
+    require_system(ctx)?;
+    if existing(w, account)?.status == status {
         return Err(AccountError::AlreadyInStatus {
             status: status.code(),
         }
         .into());
     }
     Ok(vec![AccountEvent::AccountStatusChanged { account, status }])
+}
+
+fn require_system(ctx: &Context) -> Result<(), AccountError> {
+    match ctx.actor {
+        Actor::System => Ok(()),
+        Actor::Account(_) => Err(AccountError::SystemOnly),
+    }
+}
+
+fn existing<W: AccountWorld>(w: &W, account: AccountId) -> Result<&Account, AccountError> {
+    w.account(account).ok_or(AccountError::NotFound { account })
 }
 
 fn level_code(level: AccountLevel) -> &'static str {

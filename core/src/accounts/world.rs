@@ -4,7 +4,6 @@
 //! them, so this feature names no type of the directory.
 
 use super::{Account, AccountEvent};
-use crate::context::DirectoryView;
 use crate::identifiers::Snils;
 use crate::ids::AccountId;
 
@@ -24,13 +23,23 @@ pub(crate) enum AccountError {
     NotYourAccount,
     /// The contact to confirm was never set.
     ContactMissing,
+    /// Only the portal gives this command.
+    SystemOnly,
+    /// No such account.
+    NotFound { account: AccountId },
 }
 
-/// The directory as the rules of accounts read it.
-pub(crate) trait AccountWorld: DirectoryView<Error: From<AccountError>> {
+/// The directory as the rules of accounts read it. (Not over
+/// [`crate::view::DirectoryView`], which names accounts: this feature lies
+/// below it.)
+pub(crate) trait AccountWorld {
+    /// The directory's error, which holds this feature's.
+    type Error: From<AccountError>;
     /// The directory's event, which holds this feature's.
     type Event: From<AccountEvent>;
 
+    /// An account, if it exists.
+    fn account(&self, account: AccountId) -> Option<&Account>;
     /// The account holding a СНИЛС.
     fn account_with_snils(&self, snils: &Snils) -> Option<AccountId>;
     /// The number the next account gets.

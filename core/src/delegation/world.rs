@@ -6,13 +6,14 @@
 use super::registry::PowerRegistry;
 use super::{DelegationError, PowerNumber, PowerOfAttorney, RegistrationPower};
 use crate::accounts::Account;
-use crate::context::{Context, DirectoryView};
+use crate::context::Context;
 use crate::decisions::Decision;
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 use crate::reasons::Refusal;
 use crate::rights::{Right, RightSet};
+use crate::view::DirectoryView;
 use crate::Timestamp;
 
 /// The directory as the rules of delegation see it.

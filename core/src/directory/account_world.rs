@@ -17,6 +17,8 @@ impl From<AccountError> for CommandError {
             AccountError::LevelTransition => Self::LevelTransition,
             AccountError::NotYourAccount => Self::NotYourAccount,
             AccountError::ContactMissing => Self::ContactMissing,
+            AccountError::SystemOnly => Self::SystemOnly,
+            AccountError::NotFound { account } => Self::AccountNotFound { account },
         }
     }
 }
@@ -28,7 +30,12 @@ impl From<AccountEvent> for Event {
 }
 
 impl AccountWorld for Directory {
+    type Error = CommandError;
     type Event = Event;
+
+    fn account(&self, account: AccountId) -> Option<&Account> {
+        Directory::account(self, account)
+    }
 
     fn account_with_snils(&self, snils: &Snils) -> Option<AccountId> {
         self.by_snils.get(&snils.number()).copied()

@@ -2,9 +2,8 @@
 //! what was already decided; an event that names something missing changes
 //! nothing.
 
-use super::{AccountEntry, ContactValue, Directory, Event};
-use crate::accounts::AccountEvent;
-use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
+use super::{Directory, Event};
+use crate::accounts::Account;
 use crate::delegation::DelegationEvent;
 use crate::delegation::{PowerNumber, PowerStatus};
 use crate::employees::EmployeeEvent;
@@ -19,65 +18,7 @@ impl Directory {
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         match event {
-            Event::Accounts(AccountEvent::AccountRegistered {
-                account,
-                name,
-                snils,
-                inn,
-                email,
-                phone,
-            }) => {
-                if let Some(s) = snils {
-                    self.by_snils.insert(s.number(), *account);
-                }
-                let account_record = Account {
-                    id: *account,
-                    name: name.clone(),
-                    level: AccountLevel::Simplified,
-                    status: AccountStatus::Active,
-                    snils: snils.clone(),
-                    inn: inn.clone(),
-                    email: email.clone().map(unconfirmed),
-                    phone: phone.clone().map(unconfirmed),
-                };
-                self.accounts.insert(
-                    *account,
-                    AccountEntry {
-                        account: account_record,
-                        memberships: Default::default(),
-                    },
-                );
-                self.next.account = self.next.account.max(account.0 + 1);
-            }
-            Event::Accounts(AccountEvent::AccountLevelChanged { account, level }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    a.level = *level;
-                }
-            }
-            Event::Accounts(AccountEvent::ContactChanged { account, contact }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    match contact {
-                        ContactValue::Email(e) => a.email = Some(unconfirmed(e.clone())),
-                        ContactValue::Phone(p) => a.phone = Some(unconfirmed(p.clone())),
-                    }
-                }
-            }
-            Event::Accounts(AccountEvent::ContactConfirmed { account, kind }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    match kind {
-                        ContactKind::Email => a.email.iter_mut().for_each(|c| c.confirmed = true),
-                        ContactKind::Phone => a.phone.iter_mut().for_each(|c| c.confirmed = true),
-                    }
-                }
-            }
-            Event::Accounts(AccountEvent::AccountStatusChanged { account, status }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    a.status = *status;
-                }
-                if *status == AccountStatus::Active {
-                    self.auth.forget_failures(*account);
-                }
-            }
+            Event::Accounts(e) => crate::accounts::apply(self, e),
             Event::Organizations(OrganizationEvent::OrganizationSubmitted {
                 org,
                 kind,
@@ -217,7 +158,7 @@ impl Directory {
         }
     }
 
-    fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
+    pub(super) fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
         self.accounts.get_mut(&account).map(|e| &mut e.account)
     }
 
@@ -273,11 +214,4 @@ fn push_compact<T>(list: &mut Vec<T>, item: T) {
         list.reserve_exact((list.len() / 4).max(4));
     }
     list.push(item);
-}
-
-fn unconfirmed<T>(value: T) -> Box<Contact<T>> {
-    Box::new(Contact {
-        value,
-        confirmed: false,
-    })
 }

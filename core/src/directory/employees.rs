@@ -6,7 +6,6 @@
 use super::guard::{clean_name, not_the_head, within_own};
 use super::{CommandError, Context, Directory, Event};
 use crate::accounts::{Account, PersonName};
-use crate::context::DirectoryView;
 use crate::decisions::account_refusals;
 use crate::delegation::PowerCommands;
 use crate::employees::EmployeeEvent;
@@ -15,6 +14,7 @@ use crate::ids::{AccountId, InvitationId, OrgId};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
 use crate::roles::RoleRef;
+use crate::view::DirectoryView;
 
 impl Directory {
     pub(super) fn invite_employee(

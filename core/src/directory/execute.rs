@@ -1,9 +1,6 @@
 //! The dispatch of commands to their rules.
 
-use super::accounts::blocked;
 use super::{Command, CommandError, Context, Directory, Event};
-use crate::accounts::AccountCommand;
-use crate::accounts::AccountStatus;
 use crate::delegation::DelegationCommand;
 use crate::delegation::PowerCommands;
 use crate::employees::EmployeeCommand;
@@ -23,34 +20,7 @@ impl Directory {
     pub fn execute(&self, command: Command, ctx: &Context) -> Result<Vec<Event>, CommandError> {
         use Command as C;
         match command {
-            C::Accounts(AccountCommand::RegisterAccount {
-                name,
-                snils,
-                inn,
-                email,
-                phone,
-            }) => self.register_account(ctx, name, snils, inn, email, phone),
-            C::Accounts(AccountCommand::RaiseAccountLevel { account, level }) => {
-                self.raise_level(ctx, account, level)
-            }
-            C::Accounts(AccountCommand::ConfirmIdentity { account }) => {
-                self.confirm_identity(ctx, account)
-            }
-            C::Accounts(AccountCommand::ChangeContact { account, contact }) => {
-                self.change_contact(ctx, account, contact)
-            }
-            C::Accounts(AccountCommand::ConfirmContact { account, kind }) => {
-                self.confirm_contact(ctx, account, kind)
-            }
-            C::Accounts(AccountCommand::BlockAccount { account, reason }) => {
-                self.set_account_status(ctx, account, blocked(reason))
-            }
-            C::Accounts(AccountCommand::DisableAccount { account }) => {
-                self.set_account_status(ctx, account, AccountStatus::Disabled)
-            }
-            C::Accounts(AccountCommand::RestoreAccount { account }) => {
-                self.set_account_status(ctx, account, AccountStatus::Active)
-            }
+            C::Accounts(c) => crate::accounts::execute(self, c, ctx),
             C::Organizations(OrganizationCommand::SubmitOrganization { kind, requisites }) => {
                 self.submit_organization(ctx, kind, &requisites)
             }

@@ -2,12 +2,12 @@
 
 use super::{CommandError, Context, Directory};
 use crate::accounts::Account;
-use crate::context::DirectoryView;
 use crate::decisions::{AccessRequest, Decision};
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
+use crate::view::DirectoryView;
 
 impl Directory {
     pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {

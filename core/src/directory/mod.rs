@@ -8,7 +8,7 @@
 //! directory with the same policy rebuilds an equal directory.
 
 mod access;
-mod accounts;
+mod account_world;
 mod apply;
 mod command;
 mod employees;
