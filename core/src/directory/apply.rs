@@ -4,8 +4,6 @@
 
 use super::{Directory, Event};
 use crate::accounts::Account;
-use crate::delegation::DelegationEvent;
-use crate::delegation::{PowerNumber, PowerStatus};
 use crate::employees::EmployeeEvent;
 use crate::employees::{Membership, MembershipStatus, Standing};
 use crate::ids::{AccountId, OrgId};
@@ -45,9 +43,7 @@ impl Directory {
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
-            Event::Delegation(DelegationEvent::RegistrationPowerPresented { org, power }) => {
-                self.registration_powers.insert(*org, (**power).clone());
-            }
+            Event::Delegation(e) => crate::delegation::apply(self, e),
             Event::Organizations(OrganizationEvent::RequisitesChanged { org, requisites }) => {
                 let old = self
                     .organizations
@@ -112,43 +108,11 @@ impl Directory {
                 status,
             }) => self.update_member(*org, *account, |m| m.status = *status),
             Event::Roles(e) => crate::roles::apply(self, e),
-            Event::Delegation(DelegationEvent::PowerIssued { power }) => {
-                self.powers.insert(power.clone())
-            }
-            Event::Delegation(DelegationEvent::PowerRevoked {
-                number,
-                at,
-                ground,
-                ended,
-            }) => {
-                let status = PowerStatus::Revoked {
-                    at: *at,
-                    ground: ground.clone(),
-                };
-                self.end_powers(*number, status, *at, ended);
-            }
-            Event::Delegation(DelegationEvent::PowerRefused { number, at, ended }) => {
-                self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
-            }
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e),
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
             Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
             Event::Application(e) => crate::applications::apply(&mut self.applications, e),
             Event::Certificate(e) => crate::certificates::apply(&mut self.certificates, e),
-        }
-    }
-
-    fn end_powers(
-        &mut self,
-        number: PowerNumber,
-        status: PowerStatus,
-        at: crate::Timestamp,
-        ended: &[PowerNumber],
-    ) {
-        self.registration_powers.end(&number, status.clone());
-        self.powers.end(&number, status);
-        for n in ended {
-            self.powers.end(n, PowerStatus::Ended { at, cause: number });
         }
     }
 

@@ -1,8 +1,6 @@
 //! The dispatch of commands to their rules.
 
 use super::{Command, CommandError, Context, Directory, Event};
-use crate::delegation::DelegationCommand;
-use crate::delegation::PowerCommands;
 use crate::employees::EmployeeCommand;
 use crate::employees::MembershipStatus;
 use crate::organizations::OrganizationCommand;
@@ -27,16 +25,7 @@ impl Directory {
             C::Organizations(OrganizationCommand::ResubmitOrganization { org, requisites }) => {
                 self.resubmit_organization(ctx, org, &requisites)
             }
-            C::Delegation(DelegationCommand::SubmitOrganizationByPower {
-                kind,
-                requisites,
-                power,
-            }) => self.submit_by_power(ctx, kind, &requisites, &power),
-            C::Delegation(DelegationCommand::ResubmitOrganizationByPower {
-                org,
-                requisites,
-                power,
-            }) => self.resubmit_by_power(ctx, org, &requisites, &power),
+            C::Delegation(c) => crate::delegation::execute(self, c, ctx),
             C::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }) => {
                 self.record_registry_answer(ctx, org, &answer)
             }
@@ -81,23 +70,6 @@ impl Directory {
                 self.set_member_status(ctx, org, account, MembershipStatus::Active)
             }
             C::Roles(c) => crate::roles::execute(self, c, ctx),
-            C::Delegation(DelegationCommand::IssuePower {
-                org,
-                terms,
-                irrevocable,
-            }) => self.issue_power(ctx, org, terms, irrevocable),
-            C::Delegation(DelegationCommand::RedelegatePower { parent, terms }) => {
-                self.redelegate_power(ctx, parent, terms)
-            }
-            C::Delegation(DelegationCommand::RevokePower { number, ground }) => {
-                self.revoke_power(ctx, number, ground)
-            }
-            C::Delegation(DelegationCommand::RefusePower { number }) => {
-                self.refuse_power(ctx, number)
-            }
-            C::Delegation(DelegationCommand::ImportPower { power }) => {
-                self.register_imported_power(ctx, power)
-            }
             C::Auth(c) => crate::auth::execute(self, c, ctx),
             C::Session(c) => crate::auth::execute_session(self, c, ctx),
             C::Notification(c) => crate::notifications::execute(self, c, ctx),
