@@ -4,13 +4,10 @@
 
 use super::{Directory, Event};
 use crate::accounts::Account;
-use crate::employees::EmployeeEvent;
-use crate::employees::{Membership, MembershipStatus, Standing};
+use crate::employees::Membership;
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::OrganizationEvent;
 use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
-use crate::rights::RightSet;
-use crate::roles::RoleRef;
 
 impl Directory {
     /// Folds one event into the state.
@@ -80,33 +77,7 @@ impl Directory {
             Event::Organizations(OrganizationEvent::OrganizationStatusChanged { org, status }) => {
                 self.set_org_status(*org, status.clone());
             }
-            Event::Employees(EmployeeEvent::InvitationSent { invitation }) => {
-                self.next.invitation = self.next.invitation.max(invitation.id.0 + 1);
-                self.invitations.insert(invitation.id, invitation.clone());
-            }
-            Event::Employees(EmployeeEvent::InvitationClosed { invitation, .. }) => {
-                self.invitations.remove(invitation);
-            }
-            Event::Employees(EmployeeEvent::MemberJoined {
-                org,
-                account,
-                standing,
-                roles,
-                position,
-                at,
-            }) => self.join(
-                *org,
-                *account,
-                *standing,
-                roles,
-                position.as_deref().map(Box::from),
-                *at,
-            ),
-            Event::Employees(EmployeeEvent::MembershipStatusChanged {
-                org,
-                account,
-                status,
-            }) => self.update_member(*org, *account, |m| m.status = *status),
+            Event::Employees(e) => crate::employees::apply(self, e),
             Event::Roles(e) => crate::roles::apply(self, e),
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e),
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
@@ -126,34 +97,6 @@ impl Directory {
         self.accounts.get_mut(&account).map(|e| &mut e.account)
     }
 
-    fn join(
-        &mut self,
-        org: OrgId,
-        account: AccountId,
-        standing: Standing,
-        roles: &[RoleRef],
-        position: Option<Box<str>>,
-        at: crate::Timestamp,
-    ) {
-        let Some(o) = self.organizations.get_mut(&org) else {
-            return;
-        };
-        let m = Membership {
-            standing,
-            status: MembershipStatus::Active,
-            roles: roles.iter().copied().collect(),
-            grants: RightSet::EMPTY,
-            position,
-            joined_at: at,
-        };
-        let Some(entry) = self.accounts.get_mut(&account) else {
-            return;
-        };
-        if entry.memberships.put(org, m) {
-            push_compact(&mut o.members, account);
-        }
-    }
-
     pub(super) fn update_member(
         &mut self,
         org: OrgId,
@@ -168,14 +111,4 @@ impl Directory {
             change(m);
         }
     }
-}
-
-/// Pushes onto a list that grows by a quarter rather than doubling: an
-/// organization's member list lives as long as the directory, and doubling
-/// would leave up to half of every such list empty.
-fn push_compact<T>(list: &mut Vec<T>, item: T) {
-    if list.len() == list.capacity() {
-        list.reserve_exact((list.len() / 4).max(4));
-    }
-    list.push(item);
 }

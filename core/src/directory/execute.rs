@@ -1,8 +1,6 @@
 //! The dispatch of commands to their rules.
 
 use super::{Command, CommandError, Context, Directory, Event};
-use crate::employees::EmployeeCommand;
-use crate::employees::MembershipStatus;
 use crate::organizations::OrganizationCommand;
 
 impl Directory {
@@ -41,34 +39,7 @@ impl Directory {
             C::Organizations(OrganizationCommand::LiquidateOrganization { org }) => {
                 self.liquidate_organization(ctx, org)
             }
-            C::Employees(EmployeeCommand::InviteEmployee {
-                org,
-                invitee,
-                name,
-                position,
-                roles,
-            }) => self.invite_employee(ctx, org, invitee, name, position, roles),
-            C::Employees(EmployeeCommand::RevokeInvitation { invitation }) => {
-                self.revoke_invitation(ctx, invitation)
-            }
-            C::Employees(EmployeeCommand::AcceptInvitation { invitation }) => {
-                self.answer_invitation(ctx, invitation, true)
-            }
-            C::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {
-                self.answer_invitation(ctx, invitation, false)
-            }
-            C::Employees(EmployeeCommand::BlockEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Blocked)
-            }
-            C::Employees(EmployeeCommand::DisableEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Disabled)
-            }
-            C::Employees(EmployeeCommand::DismissEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Dismissed)
-            }
-            C::Employees(EmployeeCommand::RestoreEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Active)
-            }
+            C::Employees(c) => crate::employees::execute(self, c, ctx),
             C::Roles(c) => crate::roles::execute(self, c, ctx),
             C::Auth(c) => crate::auth::execute(self, c, ctx),
             C::Session(c) => crate::auth::execute_session(self, c, ctx),

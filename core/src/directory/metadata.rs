@@ -7,7 +7,6 @@ use super::{Command, Directory, Event};
 use crate::accounts::AccountCommand;
 use crate::applications::ApplicationCommand;
 use crate::certificates::CertificateCommand;
-use crate::employees::EmployeeCommand;
 use crate::ids::OrgId;
 use crate::notifications::NotificationCommand;
 use crate::organizations::OrganizationCommand;
@@ -26,18 +25,11 @@ impl Directory {
             | Command::Organizations(OrganizationCommand::ChangeRequisites { org, .. })
             | Command::Organizations(OrganizationCommand::BlockOrganization { org, .. })
             | Command::Organizations(OrganizationCommand::UnblockOrganization { org, .. })
-            | Command::Organizations(OrganizationCommand::LiquidateOrganization { org, .. })
-            | Command::Employees(EmployeeCommand::InviteEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::BlockEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::DisableEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::DismissEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::RestoreEmployee { org, .. }) => Some(*org),
-            Command::Roles(c) => Some(c.organization()),
-            Command::Employees(EmployeeCommand::RevokeInvitation { invitation })
-            | Command::Employees(EmployeeCommand::AcceptInvitation { invitation })
-            | Command::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {
-                self.invitation(*invitation).map(|i| i.org)
+            | Command::Organizations(OrganizationCommand::LiquidateOrganization { org, .. }) => {
+                Some(*org)
             }
+            Command::Roles(c) => Some(c.organization()),
+            Command::Employees(c) => crate::employees::organization_of(self, c),
             Command::Delegation(c) => {
                 crate::delegation::organization_of(self, c).or_else(|| submitted(events))
             }

@@ -11,7 +11,7 @@ mod access;
 mod account_world;
 mod apply;
 mod command;
-mod employees;
+mod employee_world;
 mod error;
 mod event;
 mod execute;
