@@ -548,3 +548,26 @@ fn the_flat_json_form_reads_by_family() {
         Event::Roles(RoleEvent::AccessGroupRenamed { .. })
     ));
 }
+
+/// The worst JSON a host can send as a command is refused, not followed:
+/// a value nested ten thousand deep stops at serde_json's depth limit (no
+/// stack exhaustion while the family is found), and a four-megabyte array
+/// in a field the family does not have is named as unknown.
+#[test]
+fn deep_and_large_command_json_is_refused_with_a_code() {
+    use kabinet::JsonForm;
+    let deep = format!(
+        r#"{{"command": "assign_role", "org": 1, "account": 2, "role": {}{}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let e = kabinet::from_json::<Command>(JsonForm::Command, &deep).unwrap_err();
+    assert_eq!(kabinet::Coded::code(&e), "command.malformed", "{e}");
+    let large = format!(
+        r#"{{"command": "assign_role", "org": 1, "account": 2, "role": {{"built_in": "accountant"}}, "extra": [{}0]}}"#,
+        "0,".repeat(2_000_000)
+    );
+    let e = kabinet::from_json::<Command>(JsonForm::Command, &large).unwrap_err();
+    assert_eq!(kabinet::Coded::code(&e), "command.unknown_field", "{e}");
+    assert_eq!(e.unknown_field.as_deref(), Some("extra"));
+}

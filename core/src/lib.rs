@@ -46,6 +46,7 @@ pub mod reasons;
 pub mod rights;
 pub mod roles;
 pub mod signatures;
+mod view;
 pub mod xml;
 pub mod xmldsig;
 

@@ -9,11 +9,15 @@
 
 mod command;
 mod person;
+mod rules;
 mod status;
+mod world;
 
 pub use command::{AccountCommand, AccountEvent, ContactValue};
 pub use person::PersonName;
+pub(crate) use rules::{apply, execute};
 pub use status::{AccountLevel, AccountStatus, BlockReason};
+pub(crate) use world::{AccountError, AccountState, AccountWorld};
 
 use crate::identifiers::{Email, Inn, Phone, Snils};
 use crate::ids::AccountId;

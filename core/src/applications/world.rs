@@ -3,7 +3,7 @@
 //! rules are generic over it, so this feature names no type of the directory.
 
 use super::{ApplicationError, ApplicationEvent, ApplicationPolicy, ApplicationState};
-use crate::context::DirectoryView;
+use crate::view::DirectoryView;
 
 /// The directory as the rules of applications see it.
 pub(crate) trait ApplicationWorld: DirectoryView<Error: From<ApplicationError>> {

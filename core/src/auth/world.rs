@@ -5,8 +5,8 @@
 
 use super::{AuthError, AuthEvent, AuthPolicy, AuthState, SessionEvent};
 use crate::accounts::{AccountStatus, ContactKind};
-use crate::context::DirectoryView;
 use crate::ids::AccountId;
+use crate::view::DirectoryView;
 
 /// The directory as the authentication rules see it.
 pub(crate) trait AuthWorld: DirectoryView<Error: From<AuthError>> {

@@ -5,9 +5,9 @@
 
 use super::{CertificateError, CertificateEvent, CertificateState};
 use crate::accounts::Account;
-use crate::context::DirectoryView;
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
+use crate::view::DirectoryView;
 
 /// The directory as the rules of certificate binding see it.
 pub(crate) trait CertificateWorld: DirectoryView<Error: From<CertificateError>> {

@@ -53,10 +53,10 @@ pub(crate) use chain::ChainCheck;
 pub(crate) use mchd::MchdForm;
 pub(crate) use queries::PowerQueries;
 pub(crate) use registry::PowerRegistry;
-pub(crate) use rules::PowerCommands;
+pub(crate) use rules::{apply, execute, organization_of, PowerCommands};
 /// The UUID type of power numbers, so that hosts need no dependency of their own.
 pub use uuid::Uuid;
-pub(crate) use world::DelegationWorld;
+pub(crate) use world::{DelegationState, DelegationWorld};
 
 /// The context of a representative who entered by a power's number: the
 /// organization acted for, the powers, their end and the chain.

@@ -38,8 +38,8 @@ use super::error::DelegationError;
 use super::power::{
     default_valid_until, PowerNumber, PowerOfAttorney, PowerStatus, Redelegation, Representative,
 };
-use super::world::DelegationWorld;
-use super::{ChainCheck, PowerQueries, RegistrationPower};
+use super::world::{DelegationState, DelegationWorld};
+use super::{ChainCheck, DelegationCommand, DelegationEvent, PowerQueries, RegistrationPower};
 use crate::context::Context;
 use crate::ids::{AccountId, OrgId};
 use crate::reasons::Basis;
@@ -110,22 +110,25 @@ pub(crate) trait PowerCommands: DelegationWorld {
             .into());
         }
         let valid_until = term_end(valid_from, terms.valid_until)?;
-        Ok(vec![Self::power_issued(PowerOfAttorney {
-            number: terms.number,
-            internal_number: terms.internal_number,
-            issued_at: ctx.at,
-            valid_from,
-            valid_until,
-            principal: org,
-            issuer: actor,
-            parent: None,
-            depth: 0,
-            representative: terms.representative,
-            powers: terms.powers,
-            irrevocable,
-            redelegation: terms.redelegation,
-            status: PowerStatus::InForce,
-        })])
+        Ok(vec![DelegationEvent::PowerIssued {
+            power: PowerOfAttorney {
+                number: terms.number,
+                internal_number: terms.internal_number,
+                issued_at: ctx.at,
+                valid_from,
+                valid_until,
+                principal: org,
+                issuer: actor,
+                parent: None,
+                depth: 0,
+                representative: terms.representative,
+                powers: terms.powers,
+                irrevocable,
+                redelegation: terms.redelegation,
+                status: PowerStatus::InForce,
+            },
+        }
+        .into()])
     }
 
     fn redelegate_power(
@@ -179,22 +182,25 @@ pub(crate) trait PowerCommands: DelegationWorld {
             .into());
         }
         let valid_until = term_end(valid_from, Some(valid_until))?;
-        Ok(vec![Self::power_issued(PowerOfAttorney {
-            number: terms.number,
-            internal_number: terms.internal_number,
-            issued_at: ctx.at,
-            valid_from,
-            valid_until,
-            principal: p.principal,
-            issuer: actor,
-            parent: Some(parent),
-            depth: p.depth.saturating_add(1),
-            representative: terms.representative,
-            powers: terms.powers,
-            irrevocable: false,
-            redelegation: terms.redelegation,
-            status: PowerStatus::InForce,
-        })])
+        Ok(vec![DelegationEvent::PowerIssued {
+            power: PowerOfAttorney {
+                number: terms.number,
+                internal_number: terms.internal_number,
+                issued_at: ctx.at,
+                valid_from,
+                valid_until,
+                principal: p.principal,
+                issuer: actor,
+                parent: Some(parent),
+                depth: p.depth.saturating_add(1),
+                representative: terms.representative,
+                powers: terms.powers,
+                irrevocable: false,
+                redelegation: terms.redelegation,
+                status: PowerStatus::InForce,
+            },
+        }
+        .into()])
     }
 
     /// Whether `parent` may be passed on with the mark `wanted`, within the
@@ -288,12 +294,13 @@ pub(crate) trait PowerCommands: DelegationWorld {
         } else {
             self.permitted(p.principal, ctx, Right::PowersDelete)?;
         }
-        Ok(vec![Self::power_revoked(
+        Ok(vec![DelegationEvent::PowerRevoked {
             number,
-            ctx.at,
-            revocation_ground(ground, p)?,
-            self.in_force_descendants(number),
-        )])
+            at: ctx.at,
+            ground: revocation_ground(ground, p)?,
+            ended: self.in_force_descendants(number),
+        }
+        .into()])
     }
 
     fn refuse_power(
@@ -310,11 +317,12 @@ pub(crate) trait PowerCommands: DelegationWorld {
         if !super::access::represents(account, &p.representative) {
             return Err(DelegationError::NotRepresentative { number }.into());
         }
-        Ok(vec![Self::power_refused(
+        Ok(vec![DelegationEvent::PowerRefused {
             number,
-            ctx.at,
-            self.in_force_descendants(number),
-        )])
+            at: ctx.at,
+            ended: self.in_force_descendants(number),
+        }
+        .into()])
     }
 
     fn register_imported_power(
@@ -384,7 +392,7 @@ pub(crate) trait PowerCommands: DelegationWorld {
                 }
             }
         }
-        Ok(vec![Self::power_issued(power)])
+        Ok(vec![DelegationEvent::PowerIssued { power }.into()])
     }
 
     fn power_in_force(&self, number: PowerNumber) -> Result<&PowerOfAttorney, Self::Error> {
@@ -421,12 +429,15 @@ pub(crate) trait PowerCommands: DelegationWorld {
             }
             let ended = self.in_force_descendants(p.number);
             ended_already.extend(ended.iter().copied());
-            events.push(Self::power_revoked(
-                p.number,
-                at,
-                Some(DISMISSAL_GROUND.to_owned()),
-                ended,
-            ));
+            events.push(
+                DelegationEvent::PowerRevoked {
+                    number: p.number,
+                    at,
+                    ground: Some(DISMISSAL_GROUND.to_owned()),
+                    ended,
+                }
+                .into(),
+            );
         }
         events
     }
@@ -459,12 +470,13 @@ pub(crate) trait PowerCommands: DelegationWorld {
         let mut refusals = Vec::new();
         crate::reasons::account_refusals(account, &mut refusals);
         self.require_personal_signature(ctx, account, Right::PowersDelete, p.principal, refusals)?;
-        Ok(vec![Self::power_revoked(
-            p.number,
-            ctx.at,
-            revocation_ground(ground, p)?,
-            Vec::new(),
-        )])
+        Ok(vec![DelegationEvent::PowerRevoked {
+            number: p.number,
+            at: ctx.at,
+            ground: revocation_ground(ground, p)?,
+            ended: Vec::new(),
+        }
+        .into()])
     }
 
     /// A presented power that no command has ended.
@@ -485,6 +497,103 @@ pub(crate) trait PowerCommands: DelegationWorld {
 }
 
 impl<W: DelegationWorld + ?Sized> PowerCommands for W {}
+
+/// Executes a command about powers of attorney.
+pub(crate) fn execute<W: DelegationWorld>(
+    w: &W,
+    command: DelegationCommand,
+    ctx: &Context,
+) -> Result<Vec<W::Event>, W::Error> {
+    use DelegationCommand as C;
+    match command {
+        C::SubmitOrganizationByPower {
+            kind,
+            requisites,
+            power,
+        } => w.submit_by_power(ctx, kind, &requisites, &power),
+        C::ResubmitOrganizationByPower {
+            org,
+            requisites,
+            power,
+        } => w.resubmit_by_power(ctx, org, &requisites, &power),
+        C::IssuePower {
+            org,
+            terms,
+            irrevocable,
+        } => w.issue_power(ctx, org, terms, irrevocable),
+        C::RedelegatePower { parent, terms } => w.redelegate_power(ctx, parent, terms),
+        C::RevokePower { number, ground } => w.revoke_power(ctx, number, ground),
+        C::RefusePower { number } => w.refuse_power(ctx, number),
+        C::ImportPower { power } => w.register_imported_power(ctx, power),
+    }
+}
+
+/// The organization a command about powers concerns, judged against the
+/// state before it ran: the principal it names, or the principal of the
+/// power it acts on (registered or presented with a registration). `None`
+/// for a registration by power, whose organization its events name, and
+/// for a power the directory does not hold.
+pub(crate) fn organization_of<W: DelegationWorld>(
+    w: &W,
+    command: &DelegationCommand,
+) -> Option<OrgId> {
+    use DelegationCommand as C;
+    let principal_of = |number: &PowerNumber| {
+        w.power_registry()
+            .get(number)
+            .or_else(|| w.presented_power(number).map(|p| &p.power))
+            .map(|p| p.principal)
+    };
+    match command {
+        C::IssuePower { org, .. } | C::ResubmitOrganizationByPower { org, .. } => Some(*org),
+        C::RedelegatePower { parent: number, .. }
+        | C::RevokePower { number, .. }
+        | C::RefusePower { number } => principal_of(number),
+        C::ImportPower { power } => Some(power.principal),
+        C::SubmitOrganizationByPower { .. } => None,
+    }
+}
+
+/// Folds an event about powers of attorney into the state.
+pub(crate) fn apply<S: DelegationState>(s: &mut S, event: &DelegationEvent) {
+    match event {
+        DelegationEvent::RegistrationPowerPresented { org, power } => {
+            s.registration_powers_mut().insert(*org, (**power).clone());
+        }
+        DelegationEvent::PowerIssued { power } => s.power_registry_mut().insert(power.clone()),
+        DelegationEvent::PowerRevoked {
+            number,
+            at,
+            ground,
+            ended,
+        } => {
+            let status = PowerStatus::Revoked {
+                at: *at,
+                ground: ground.clone(),
+            };
+            end_powers(s, *number, status, *at, ended);
+        }
+        DelegationEvent::PowerRefused { number, at, ended } => {
+            end_powers(s, *number, PowerStatus::Refused { at: *at }, *at, ended);
+        }
+    }
+}
+
+/// Ends a power (presented or registered) and those passed on from it.
+fn end_powers<S: DelegationState>(
+    s: &mut S,
+    number: PowerNumber,
+    status: PowerStatus,
+    at: Timestamp,
+    ended: &[PowerNumber],
+) {
+    s.registration_powers_mut().end(&number, status.clone());
+    let registry = s.power_registry_mut();
+    registry.end(&number, status);
+    for n in ended {
+        registry.end(n, PowerStatus::Ended { at, cause: number });
+    }
+}
 
 /// The legal ground of a revocation: trimmed and bounded; required for an
 /// irrevocable power.

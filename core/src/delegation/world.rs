@@ -4,21 +4,23 @@
 //! generic over it, so this feature names no type of the directory.
 
 use super::registry::PowerRegistry;
-use super::{DelegationError, PowerNumber, PowerOfAttorney, RegistrationPower};
+use super::{
+    DelegationError, DelegationEvent, Mchd, PowerNumber, RegistrationPower, RegistrationPowers,
+};
 use crate::accounts::Account;
-use crate::context::{Context, DirectoryView};
+use crate::context::Context;
 use crate::decisions::Decision;
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::Organization;
+use crate::organizations::{Organization, OrganizationKind, RequisitesDraft};
 use crate::reasons::Refusal;
 use crate::rights::{Right, RightSet};
-use crate::Timestamp;
+use crate::view::DirectoryView;
 
 /// The directory as the rules of delegation see it.
 pub(crate) trait DelegationWorld: DirectoryView<Error: From<DelegationError>> {
     /// The directory's event, which holds this feature's.
-    type Event;
+    type Event: From<DelegationEvent>;
 
     /// The powers of attorney in force or ended, with their indexes.
     fn power_registry(&self) -> &PowerRegistry;
@@ -67,15 +69,30 @@ pub(crate) trait DelegationWorld: DirectoryView<Error: From<DelegationError>> {
     /// The refusal of a command the organization's status forbids.
     fn organization_status(status: &'static str) -> Self::Error;
 
-    /// A power of attorney was issued, passed on or imported.
-    fn power_issued(power: PowerOfAttorney) -> Self::Event;
-    /// A power was revoked, ending those passed on from it.
-    fn power_revoked(
-        number: PowerNumber,
-        at: Timestamp,
-        ground: Option<String>,
-        ended: Vec<PowerNumber>,
-    ) -> Self::Event;
-    /// A power was refused by its representative, ending those passed on from it.
-    fn power_refused(number: PowerNumber, at: Timestamp, ended: Vec<PowerNumber>) -> Self::Event;
+    /// The registration of an organization by a representative presenting
+    /// the power of attorney (МЧД) its head signed: the rule of
+    /// organizations, which reads the power.
+    fn submit_by_power(
+        &self,
+        ctx: &Context,
+        kind: OrganizationKind,
+        draft: &RequisitesDraft,
+        power: &Mchd,
+    ) -> Result<Vec<Self::Event>, Self::Error>;
+    /// A rejected registration corrected and resubmitted with a power.
+    fn resubmit_by_power(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        draft: &RequisitesDraft,
+        power: &Mchd,
+    ) -> Result<Vec<Self::Event>, Self::Error>;
+}
+
+/// The directory as the fold of this feature's events changes it.
+pub(crate) trait DelegationState {
+    /// The powers of attorney.
+    fn power_registry_mut(&mut self) -> &mut PowerRegistry;
+    /// The powers presented with registrations not yet active.
+    fn registration_powers_mut(&mut self) -> &mut RegistrationPowers;
 }

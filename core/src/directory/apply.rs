@@ -2,82 +2,18 @@
 //! what was already decided; an event that names something missing changes
 //! nothing.
 
-use super::{AccountEntry, ContactValue, Directory, Event};
-use crate::accounts::AccountEvent;
-use crate::accounts::{Account, AccountLevel, AccountStatus, Contact, ContactKind};
-use crate::delegation::DelegationEvent;
-use crate::delegation::{PowerNumber, PowerStatus};
-use crate::employees::EmployeeEvent;
-use crate::employees::{Membership, MembershipStatus, Standing};
+use super::{Directory, Event};
+use crate::accounts::Account;
+use crate::employees::Membership;
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::OrganizationEvent;
 use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
-use crate::rights::RightSet;
-use crate::roles::RoleRef;
 
 impl Directory {
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         match event {
-            Event::Accounts(AccountEvent::AccountRegistered {
-                account,
-                name,
-                snils,
-                inn,
-                email,
-                phone,
-            }) => {
-                if let Some(s) = snils {
-                    self.by_snils.insert(s.number(), *account);
-                }
-                let account_record = Account {
-                    id: *account,
-                    name: name.clone(),
-                    level: AccountLevel::Simplified,
-                    status: AccountStatus::Active,
-                    snils: snils.clone(),
-                    inn: inn.clone(),
-                    email: email.clone().map(unconfirmed),
-                    phone: phone.clone().map(unconfirmed),
-                };
-                self.accounts.insert(
-                    *account,
-                    AccountEntry {
-                        account: account_record,
-                        memberships: Default::default(),
-                    },
-                );
-                self.next.account = self.next.account.max(account.0 + 1);
-            }
-            Event::Accounts(AccountEvent::AccountLevelChanged { account, level }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    a.level = *level;
-                }
-            }
-            Event::Accounts(AccountEvent::ContactChanged { account, contact }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    match contact {
-                        ContactValue::Email(e) => a.email = Some(unconfirmed(e.clone())),
-                        ContactValue::Phone(p) => a.phone = Some(unconfirmed(p.clone())),
-                    }
-                }
-            }
-            Event::Accounts(AccountEvent::ContactConfirmed { account, kind }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    match kind {
-                        ContactKind::Email => a.email.iter_mut().for_each(|c| c.confirmed = true),
-                        ContactKind::Phone => a.phone.iter_mut().for_each(|c| c.confirmed = true),
-                    }
-                }
-            }
-            Event::Accounts(AccountEvent::AccountStatusChanged { account, status }) => {
-                if let Some(a) = self.account_mut(*account) {
-                    a.status = *status;
-                }
-                if *status == AccountStatus::Active {
-                    self.auth.forget_failures(*account);
-                }
-            }
+            Event::Accounts(e) => crate::accounts::apply(self, e),
             Event::Organizations(OrganizationEvent::OrganizationSubmitted {
                 org,
                 kind,
@@ -104,9 +40,7 @@ impl Directory {
                 );
                 self.next.org = self.next.org.max(org.0 + 1);
             }
-            Event::Delegation(DelegationEvent::RegistrationPowerPresented { org, power }) => {
-                self.registration_powers.insert(*org, (**power).clone());
-            }
+            Event::Delegation(e) => crate::delegation::apply(self, e),
             Event::Organizations(OrganizationEvent::RequisitesChanged { org, requisites }) => {
                 let old = self
                     .organizations
@@ -143,71 +77,13 @@ impl Directory {
             Event::Organizations(OrganizationEvent::OrganizationStatusChanged { org, status }) => {
                 self.set_org_status(*org, status.clone());
             }
-            Event::Employees(EmployeeEvent::InvitationSent { invitation }) => {
-                self.next.invitation = self.next.invitation.max(invitation.id.0 + 1);
-                self.invitations.insert(invitation.id, invitation.clone());
-            }
-            Event::Employees(EmployeeEvent::InvitationClosed { invitation, .. }) => {
-                self.invitations.remove(invitation);
-            }
-            Event::Employees(EmployeeEvent::MemberJoined {
-                org,
-                account,
-                standing,
-                roles,
-                position,
-                at,
-            }) => self.join(
-                *org,
-                *account,
-                *standing,
-                roles,
-                position.as_deref().map(Box::from),
-                *at,
-            ),
-            Event::Employees(EmployeeEvent::MembershipStatusChanged {
-                org,
-                account,
-                status,
-            }) => self.update_member(*org, *account, |m| m.status = *status),
+            Event::Employees(e) => crate::employees::apply(self, e),
             Event::Roles(e) => crate::roles::apply(self, e),
-            Event::Delegation(DelegationEvent::PowerIssued { power }) => {
-                self.powers.insert(power.clone())
-            }
-            Event::Delegation(DelegationEvent::PowerRevoked {
-                number,
-                at,
-                ground,
-                ended,
-            }) => {
-                let status = PowerStatus::Revoked {
-                    at: *at,
-                    ground: ground.clone(),
-                };
-                self.end_powers(*number, status, *at, ended);
-            }
-            Event::Delegation(DelegationEvent::PowerRefused { number, at, ended }) => {
-                self.end_powers(*number, PowerStatus::Refused { at: *at }, *at, ended);
-            }
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e),
             Event::Session(e) => crate::auth::apply_session(&mut self.auth, e),
             Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
             Event::Application(e) => crate::applications::apply(&mut self.applications, e),
             Event::Certificate(e) => crate::certificates::apply(&mut self.certificates, e),
-        }
-    }
-
-    fn end_powers(
-        &mut self,
-        number: PowerNumber,
-        status: PowerStatus,
-        at: crate::Timestamp,
-        ended: &[PowerNumber],
-    ) {
-        self.registration_powers.end(&number, status.clone());
-        self.powers.end(&number, status);
-        for n in ended {
-            self.powers.end(n, PowerStatus::Ended { at, cause: number });
         }
     }
 
@@ -217,36 +93,8 @@ impl Directory {
         }
     }
 
-    fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
+    pub(super) fn account_mut(&mut self, account: AccountId) -> Option<&mut Account> {
         self.accounts.get_mut(&account).map(|e| &mut e.account)
-    }
-
-    fn join(
-        &mut self,
-        org: OrgId,
-        account: AccountId,
-        standing: Standing,
-        roles: &[RoleRef],
-        position: Option<Box<str>>,
-        at: crate::Timestamp,
-    ) {
-        let Some(o) = self.organizations.get_mut(&org) else {
-            return;
-        };
-        let m = Membership {
-            standing,
-            status: MembershipStatus::Active,
-            roles: roles.iter().copied().collect(),
-            grants: RightSet::EMPTY,
-            position,
-            joined_at: at,
-        };
-        let Some(entry) = self.accounts.get_mut(&account) else {
-            return;
-        };
-        if entry.memberships.put(org, m) {
-            push_compact(&mut o.members, account);
-        }
     }
 
     pub(super) fn update_member(
@@ -263,21 +111,4 @@ impl Directory {
             change(m);
         }
     }
-}
-
-/// Pushes onto a list that grows by a quarter rather than doubling: an
-/// organization's member list lives as long as the directory, and doubling
-/// would leave up to half of every such list empty.
-fn push_compact<T>(list: &mut Vec<T>, item: T) {
-    if list.len() == list.capacity() {
-        list.reserve_exact((list.len() / 4).max(4));
-    }
-    list.push(item);
-}
-
-fn unconfirmed<T>(value: T) -> Box<Contact<T>> {
-    Box::new(Contact {
-        value,
-        confirmed: false,
-    })
 }

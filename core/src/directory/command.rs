@@ -8,7 +8,7 @@
 //! to the one family that has it, so every error names what that family
 //! expects.
 
-use super::families::{kind_of, unknown_kind};
+use super::families::{read_by_kind, Family};
 use crate::accounts::AccountCommand;
 use crate::applications::ApplicationCommand;
 use crate::auth::{AuthCommand, SessionCommand};
@@ -86,37 +86,21 @@ impl From<Tagged> for Command {
 
 impl<'de> Deserialize<'de> for Command {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        let kind = kind_of::<D::Error>(&value, "command")?;
-        let has = |kinds: &[&str]| kinds.contains(&kind.as_str());
-        let read = || -> Result<Self, serde_json::Error> {
-            Ok(if has(AccountCommand::KINDS) {
-                Self::Accounts(from_value(value)?)
-            } else if has(OrganizationCommand::KINDS) {
-                Self::Organizations(from_value(value)?)
-            } else if has(EmployeeCommand::KINDS) {
-                Self::Employees(from_value(value)?)
-            } else if has(RoleCommand::KINDS) {
-                Self::Roles(from_value(value)?)
-            } else if has(DelegationCommand::KINDS) {
-                Self::Delegation(from_value(value)?)
-            } else if has(TAGGED) {
-                from_value::<Tagged>(value)?.into()
-            } else {
-                return Err(unknown_kind(
-                    &kind,
-                    &[
-                        AccountCommand::KINDS,
-                        OrganizationCommand::KINDS,
-                        EmployeeCommand::KINDS,
-                        RoleCommand::KINDS,
-                        DelegationCommand::KINDS,
-                        TAGGED,
-                    ],
-                ));
-            })
-        };
-        read().map_err(serde::de::Error::custom)
+        let families: [Family<Self>; 6] = [
+            (AccountCommand::KINDS, |v| from_value(v).map(Self::Accounts)),
+            (OrganizationCommand::KINDS, |v| {
+                from_value(v).map(Self::Organizations)
+            }),
+            (EmployeeCommand::KINDS, |v| {
+                from_value(v).map(Self::Employees)
+            }),
+            (RoleCommand::KINDS, |v| from_value(v).map(Self::Roles)),
+            (DelegationCommand::KINDS, |v| {
+                from_value(v).map(Self::Delegation)
+            }),
+            (TAGGED, |v| from_value::<Tagged>(v).map(Self::from)),
+        ];
+        read_by_kind(Value::deserialize(d)?, "command", &families)
     }
 }
 

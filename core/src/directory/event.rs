@@ -8,7 +8,7 @@
 //! to the one family that has it, so every error names what that family
 //! expects.
 
-use super::families::{kind_of, unknown_kind};
+use super::families::{read_by_kind, Family};
 use crate::accounts::AccountEvent;
 use crate::applications::ApplicationEvent;
 use crate::auth::{AuthEvent, SessionEvent};
@@ -86,37 +86,19 @@ impl From<Tagged> for Event {
 
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        let kind = kind_of::<D::Error>(&value, "event")?;
-        let has = |kinds: &[&str]| kinds.contains(&kind.as_str());
-        let read = || -> Result<Self, serde_json::Error> {
-            Ok(if has(AccountEvent::KINDS) {
-                Self::Accounts(from_value(value)?)
-            } else if has(OrganizationEvent::KINDS) {
-                Self::Organizations(from_value(value)?)
-            } else if has(EmployeeEvent::KINDS) {
-                Self::Employees(from_value(value)?)
-            } else if has(RoleEvent::KINDS) {
-                Self::Roles(from_value(value)?)
-            } else if has(DelegationEvent::KINDS) {
-                Self::Delegation(from_value(value)?)
-            } else if has(TAGGED) {
-                from_value::<Tagged>(value)?.into()
-            } else {
-                return Err(unknown_kind(
-                    &kind,
-                    &[
-                        AccountEvent::KINDS,
-                        OrganizationEvent::KINDS,
-                        EmployeeEvent::KINDS,
-                        RoleEvent::KINDS,
-                        DelegationEvent::KINDS,
-                        TAGGED,
-                    ],
-                ));
-            })
-        };
-        read().map_err(serde::de::Error::custom)
+        let families: [Family<Self>; 6] = [
+            (AccountEvent::KINDS, |v| from_value(v).map(Self::Accounts)),
+            (OrganizationEvent::KINDS, |v| {
+                from_value(v).map(Self::Organizations)
+            }),
+            (EmployeeEvent::KINDS, |v| from_value(v).map(Self::Employees)),
+            (RoleEvent::KINDS, |v| from_value(v).map(Self::Roles)),
+            (DelegationEvent::KINDS, |v| {
+                from_value(v).map(Self::Delegation)
+            }),
+            (TAGGED, |v| from_value::<Tagged>(v).map(Self::from)),
+        ];
+        read_by_kind(Value::deserialize(d)?, "event", &families)
     }
 }
 

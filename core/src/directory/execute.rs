@@ -1,13 +1,6 @@
 //! The dispatch of commands to their rules.
 
-use super::accounts::blocked;
 use super::{Command, CommandError, Context, Directory, Event};
-use crate::accounts::AccountCommand;
-use crate::accounts::AccountStatus;
-use crate::delegation::DelegationCommand;
-use crate::delegation::PowerCommands;
-use crate::employees::EmployeeCommand;
-use crate::employees::MembershipStatus;
 use crate::organizations::OrganizationCommand;
 
 impl Directory {
@@ -23,50 +16,14 @@ impl Directory {
     pub fn execute(&self, command: Command, ctx: &Context) -> Result<Vec<Event>, CommandError> {
         use Command as C;
         match command {
-            C::Accounts(AccountCommand::RegisterAccount {
-                name,
-                snils,
-                inn,
-                email,
-                phone,
-            }) => self.register_account(ctx, name, snils, inn, email, phone),
-            C::Accounts(AccountCommand::RaiseAccountLevel { account, level }) => {
-                self.raise_level(ctx, account, level)
-            }
-            C::Accounts(AccountCommand::ConfirmIdentity { account }) => {
-                self.confirm_identity(ctx, account)
-            }
-            C::Accounts(AccountCommand::ChangeContact { account, contact }) => {
-                self.change_contact(ctx, account, contact)
-            }
-            C::Accounts(AccountCommand::ConfirmContact { account, kind }) => {
-                self.confirm_contact(ctx, account, kind)
-            }
-            C::Accounts(AccountCommand::BlockAccount { account, reason }) => {
-                self.set_account_status(ctx, account, blocked(reason))
-            }
-            C::Accounts(AccountCommand::DisableAccount { account }) => {
-                self.set_account_status(ctx, account, AccountStatus::Disabled)
-            }
-            C::Accounts(AccountCommand::RestoreAccount { account }) => {
-                self.set_account_status(ctx, account, AccountStatus::Active)
-            }
+            C::Accounts(c) => crate::accounts::execute(self, c, ctx),
             C::Organizations(OrganizationCommand::SubmitOrganization { kind, requisites }) => {
                 self.submit_organization(ctx, kind, &requisites)
             }
             C::Organizations(OrganizationCommand::ResubmitOrganization { org, requisites }) => {
                 self.resubmit_organization(ctx, org, &requisites)
             }
-            C::Delegation(DelegationCommand::SubmitOrganizationByPower {
-                kind,
-                requisites,
-                power,
-            }) => self.submit_by_power(ctx, kind, &requisites, &power),
-            C::Delegation(DelegationCommand::ResubmitOrganizationByPower {
-                org,
-                requisites,
-                power,
-            }) => self.resubmit_by_power(ctx, org, &requisites, &power),
+            C::Delegation(c) => crate::delegation::execute(self, c, ctx),
             C::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }) => {
                 self.record_registry_answer(ctx, org, &answer)
             }
@@ -82,52 +39,8 @@ impl Directory {
             C::Organizations(OrganizationCommand::LiquidateOrganization { org }) => {
                 self.liquidate_organization(ctx, org)
             }
-            C::Employees(EmployeeCommand::InviteEmployee {
-                org,
-                invitee,
-                name,
-                position,
-                roles,
-            }) => self.invite_employee(ctx, org, invitee, name, position, roles),
-            C::Employees(EmployeeCommand::RevokeInvitation { invitation }) => {
-                self.revoke_invitation(ctx, invitation)
-            }
-            C::Employees(EmployeeCommand::AcceptInvitation { invitation }) => {
-                self.answer_invitation(ctx, invitation, true)
-            }
-            C::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {
-                self.answer_invitation(ctx, invitation, false)
-            }
-            C::Employees(EmployeeCommand::BlockEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Blocked)
-            }
-            C::Employees(EmployeeCommand::DisableEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Disabled)
-            }
-            C::Employees(EmployeeCommand::DismissEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Dismissed)
-            }
-            C::Employees(EmployeeCommand::RestoreEmployee { org, account }) => {
-                self.set_member_status(ctx, org, account, MembershipStatus::Active)
-            }
+            C::Employees(c) => crate::employees::execute(self, c, ctx),
             C::Roles(c) => crate::roles::execute(self, c, ctx),
-            C::Delegation(DelegationCommand::IssuePower {
-                org,
-                terms,
-                irrevocable,
-            }) => self.issue_power(ctx, org, terms, irrevocable),
-            C::Delegation(DelegationCommand::RedelegatePower { parent, terms }) => {
-                self.redelegate_power(ctx, parent, terms)
-            }
-            C::Delegation(DelegationCommand::RevokePower { number, ground }) => {
-                self.revoke_power(ctx, number, ground)
-            }
-            C::Delegation(DelegationCommand::RefusePower { number }) => {
-                self.refuse_power(ctx, number)
-            }
-            C::Delegation(DelegationCommand::ImportPower { power }) => {
-                self.register_imported_power(ctx, power)
-            }
             C::Auth(c) => crate::auth::execute(self, c, ctx),
             C::Session(c) => crate::auth::execute_session(self, c, ctx),
             C::Notification(c) => crate::notifications::execute(self, c, ctx),

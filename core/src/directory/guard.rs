@@ -1,13 +1,13 @@
-//! The checks commands share: who acts, whether they may, and least privilege.
+//! The checks commands share: who acts, whether they may, what they hold.
 
 use super::{CommandError, Context, Directory};
 use crate::accounts::Account;
-use crate::context::DirectoryView;
 use crate::decisions::{AccessRequest, Decision};
-use crate::employees::{Membership, MembershipStatus, Standing};
+use crate::employees::{Membership, MembershipStatus};
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
+use crate::view::DirectoryView;
 
 impl Directory {
     pub(crate) fn existing_account(&self, account: AccountId) -> Result<&Account, CommandError> {
@@ -88,27 +88,4 @@ impl Directory {
         self.membership(org, account)
             .ok_or(CommandError::NotAMember { account })
     }
-}
-
-/// Least privilege: `needed` must lie within what the actor holds.
-pub(super) fn within_own(held: RightSet, needed: RightSet) -> Result<(), CommandError> {
-    crate::roles::within_own(held, needed).map_err(CommandError::from)
-}
-
-/// Nobody in the organization acts on the head (DOMAIN §5). Every other
-/// member is within reach of a holder of `users.manage`, even one holding
-/// rights the actor lacks: blocking, dismissing, restoring and taking rights
-/// away grant nothing; granting is bounded by [`within_own`] alone.
-pub(super) fn not_the_head(target: &Membership) -> Result<(), CommandError> {
-    if target.standing == Standing::Head {
-        Err(CommandError::HeadProtected)
-    } else {
-        Ok(())
-    }
-}
-
-/// A name of a role, group or system, or a position: trimmed, not empty,
-/// not too long.
-pub(super) fn clean_name(name: &str) -> Result<String, CommandError> {
-    crate::roles::clean_name(name).map_err(CommandError::from)
 }

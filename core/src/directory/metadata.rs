@@ -7,9 +7,6 @@ use super::{Command, Directory, Event};
 use crate::accounts::AccountCommand;
 use crate::applications::ApplicationCommand;
 use crate::certificates::CertificateCommand;
-use crate::delegation::DelegationCommand;
-use crate::delegation::PowerNumber;
-use crate::employees::EmployeeCommand;
 use crate::ids::OrgId;
 use crate::notifications::NotificationCommand;
 use crate::organizations::OrganizationCommand;
@@ -24,30 +21,18 @@ impl Directory {
     pub fn organization_of(&self, command: &Command, events: &[Event]) -> Option<OrgId> {
         match command {
             Command::Organizations(OrganizationCommand::ResubmitOrganization { org, .. })
-            | Command::Delegation(DelegationCommand::ResubmitOrganizationByPower { org, .. })
             | Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, .. })
             | Command::Organizations(OrganizationCommand::ChangeRequisites { org, .. })
             | Command::Organizations(OrganizationCommand::BlockOrganization { org, .. })
             | Command::Organizations(OrganizationCommand::UnblockOrganization { org, .. })
-            | Command::Organizations(OrganizationCommand::LiquidateOrganization { org, .. })
-            | Command::Employees(EmployeeCommand::InviteEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::BlockEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::DisableEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::DismissEmployee { org, .. })
-            | Command::Employees(EmployeeCommand::RestoreEmployee { org, .. })
-            | Command::Delegation(DelegationCommand::IssuePower { org, .. }) => Some(*org),
+            | Command::Organizations(OrganizationCommand::LiquidateOrganization { org, .. }) => {
+                Some(*org)
+            }
             Command::Roles(c) => Some(c.organization()),
-            Command::Employees(EmployeeCommand::RevokeInvitation { invitation })
-            | Command::Employees(EmployeeCommand::AcceptInvitation { invitation })
-            | Command::Employees(EmployeeCommand::DeclineInvitation { invitation }) => {
-                self.invitation(*invitation).map(|i| i.org)
+            Command::Employees(c) => crate::employees::organization_of(self, c),
+            Command::Delegation(c) => {
+                crate::delegation::organization_of(self, c).or_else(|| submitted(events))
             }
-            Command::Delegation(DelegationCommand::RedelegatePower { parent: number, .. })
-            | Command::Delegation(DelegationCommand::RevokePower { number, .. })
-            | Command::Delegation(DelegationCommand::RefusePower { number }) => {
-                self.principal_of(number)
-            }
-            Command::Delegation(DelegationCommand::ImportPower { power }) => Some(power.principal),
             Command::Application(c) => match c {
                 ApplicationCommand::Create { org, .. } => Some(*org),
                 ApplicationCommand::AttachDocument { application, .. }
@@ -75,23 +60,17 @@ impl Directory {
             | Command::Accounts(AccountCommand::BlockAccount { .. })
             | Command::Accounts(AccountCommand::DisableAccount { .. })
             | Command::Accounts(AccountCommand::RestoreAccount { .. }) => None,
-            Command::Organizations(OrganizationCommand::SubmitOrganization { .. })
-            | Command::Delegation(DelegationCommand::SubmitOrganizationByPower { .. }) => {
-                events.iter().find_map(|e| match e {
-                    Event::Organizations(OrganizationEvent::OrganizationSubmitted {
-                        org, ..
-                    }) => Some(*org),
-                    _ => None,
-                })
+            Command::Organizations(OrganizationCommand::SubmitOrganization { .. }) => {
+                submitted(events)
             }
         }
     }
+}
 
-    /// The principal of a power of attorney, or of one presented with a
-    /// registration.
-    fn principal_of(&self, number: &PowerNumber) -> Option<OrgId> {
-        self.power(*number)
-            .or_else(|| self.presented_power(number).map(|p| &p.power))
-            .map(|p| p.principal)
-    }
+/// The organization a registration created, named by its events.
+fn submitted(events: &[Event]) -> Option<OrgId> {
+    events.iter().find_map(|e| match e {
+        Event::Organizations(OrganizationEvent::OrganizationSubmitted { org, .. }) => Some(*org),
+        _ => None,
+    })
 }

@@ -8,10 +8,10 @@
 //! directory with the same policy rebuilds an equal directory.
 
 mod access;
-mod accounts;
+mod account_world;
 mod apply;
 mod command;
-mod employees;
+mod employee_world;
 mod error;
 mod event;
 mod execute;

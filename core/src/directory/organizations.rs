@@ -3,7 +3,6 @@
 
 use super::{CommandError, Context, Directory, Event};
 use crate::accounts::Account;
-use crate::context::DirectoryView;
 use crate::decisions::Refusal;
 use crate::delegation::DelegationEvent;
 use crate::delegation::Mchd;
@@ -17,6 +16,7 @@ use crate::organizations::{
     RegistrationStage, RegistryAnswer, RejectionReason, Requisites, RequisitesDraft,
 };
 use crate::rights::Right;
+use crate::view::DirectoryView;
 use crate::Timestamp;
 
 impl Directory {

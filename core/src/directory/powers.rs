@@ -9,14 +9,14 @@ use crate::decisions::Decision;
 use crate::delegation::fns_xml::{
     EvidenceError, FnsEvidence, PowerClassifier, PowerEvidence, SignedPowerReport,
 };
-use crate::delegation::DelegationEvent;
 use crate::delegation::{
-    ChainCheck, DelegationBasis, DelegationError, DelegationWorld, Mchd, MchdError, MchdForm,
-    PowerAccess, PowerNumber, PowerOfAttorney, PowerQueries, PowerRegistry, RegistrationPower,
+    ChainCheck, DelegationBasis, DelegationError, DelegationEvent, DelegationState,
+    DelegationWorld, Mchd, MchdError, MchdForm, PowerAccess, PowerNumber, PowerOfAttorney,
+    PowerQueries, PowerRegistry, RegistrationPower, RegistrationPowers,
 };
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::Organization;
+use crate::organizations::{Organization, OrganizationKind, RequisitesDraft};
 use crate::reasons::{Refusal, Signing};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
@@ -24,6 +24,22 @@ use crate::Timestamp;
 impl From<DelegationError> for CommandError {
     fn from(e: DelegationError) -> Self {
         CommandError::Delegation(e)
+    }
+}
+
+impl From<DelegationEvent> for Event {
+    fn from(e: DelegationEvent) -> Self {
+        Event::Delegation(e)
+    }
+}
+
+impl DelegationState for Directory {
+    fn power_registry_mut(&mut self) -> &mut PowerRegistry {
+        &mut self.powers
+    }
+
+    fn registration_powers_mut(&mut self) -> &mut RegistrationPowers {
+        &mut self.registration_powers
     }
 }
 
@@ -115,26 +131,24 @@ impl DelegationWorld for Directory {
         CommandError::OrganizationStatus { status }
     }
 
-    fn power_issued(power: PowerOfAttorney) -> Event {
-        Event::Delegation(DelegationEvent::PowerIssued { power })
+    fn submit_by_power(
+        &self,
+        ctx: &Context,
+        kind: OrganizationKind,
+        draft: &RequisitesDraft,
+        power: &Mchd,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.submit(ctx, kind, draft, Some(power))
     }
 
-    fn power_revoked(
-        number: PowerNumber,
-        at: Timestamp,
-        ground: Option<String>,
-        ended: Vec<PowerNumber>,
-    ) -> Event {
-        Event::Delegation(DelegationEvent::PowerRevoked {
-            number,
-            at,
-            ground,
-            ended,
-        })
-    }
-
-    fn power_refused(number: PowerNumber, at: Timestamp, ended: Vec<PowerNumber>) -> Event {
-        Event::Delegation(DelegationEvent::PowerRefused { number, at, ended })
+    fn resubmit_by_power(
+        &self,
+        ctx: &Context,
+        org: OrgId,
+        draft: &RequisitesDraft,
+        power: &Mchd,
+    ) -> Result<Vec<Event>, CommandError> {
+        self.resubmit(ctx, org, draft, Some(power))
     }
 }
 

@@ -11,11 +11,10 @@
 //! signature the policy requires to revoke powers) and the representative
 //! may refuse it; either rejects the registration when the registry answers.
 
-use super::{CommandError, Context, Directory, Event};
+use super::{CommandError, Directory};
 use crate::delegation::mchd::principal_identifiers;
 use crate::delegation::{DelegationError, Mchd, MchdForm, PowerNumber, RegistrationPower};
 use crate::ids::OrgId;
-use crate::organizations::{OrganizationKind, RequisitesDraft};
 
 impl Directory {
     /// The power of attorney presented with the registration of `org`, while
@@ -28,26 +27,6 @@ impl Directory {
     /// The presented power with a number, if one is waiting.
     pub(crate) fn presented_power(&self, number: &PowerNumber) -> Option<&RegistrationPower> {
         self.registration_powers.by_number(number)
-    }
-
-    pub(super) fn submit_by_power(
-        &self,
-        ctx: &Context,
-        kind: OrganizationKind,
-        draft: &RequisitesDraft,
-        power: &Mchd,
-    ) -> Result<Vec<Event>, CommandError> {
-        self.submit(ctx, kind, draft, Some(power))
-    }
-
-    pub(super) fn resubmit_by_power(
-        &self,
-        ctx: &Context,
-        org: OrgId,
-        draft: &RequisitesDraft,
-        power: &Mchd,
-    ) -> Result<Vec<Event>, CommandError> {
-        self.resubmit(ctx, org, draft, Some(power))
     }
 
     /// Reads the power presented for the registration of `org`.

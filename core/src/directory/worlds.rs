@@ -10,11 +10,12 @@ use crate::applications::{
 };
 use crate::auth::{AuthEvent, AuthPolicy, AuthState, AuthWorld, SessionEvent};
 use crate::certificates::{CertificateEvent, CertificateState, CertificateWorld};
-use crate::context::{Context, DirectoryView};
+use crate::context::Context;
 use crate::ids::{AccountId, OrgId};
 use crate::notifications::{Notice, NotificationEvent, NotificationState, NotificationWorld};
 use crate::organizations::Organization;
 use crate::rights::{Right, RightSet};
+use crate::view::DirectoryView;
 
 impl From<AuthEvent> for Event {
     fn from(e: AuthEvent) -> Self {

@@ -9,7 +9,11 @@
 mod command;
 mod invitation;
 mod membership;
+mod rules;
+mod world;
 
 pub use command::{EmployeeCommand, EmployeeEvent};
 pub use invitation::{Invitation, InvitationStatus, Invitee};
 pub use membership::{Membership, MembershipStatus, Standing};
+pub(crate) use rules::{apply, execute, organization_of};
+pub(crate) use world::{EmployeeError, EmployeeState, EmployeeWorld};

@@ -3,8 +3,8 @@
 //! rules are generic over it, so this feature names no type of the directory.
 
 use super::{Notice, NotificationError, NotificationEvent, NotificationState};
-use crate::context::DirectoryView;
 use crate::ids::AccountId;
+use crate::view::DirectoryView;
 
 /// The directory as the rules of notifications see it.
 pub(crate) trait NotificationWorld: DirectoryView<Error: From<NotificationError>> {

@@ -5,10 +5,10 @@
 //! organizations and employees that hold its values.
 
 use super::{AccessGroup, CustomRole, HeldRoles, RoleError, RoleEvent};
-use crate::context::DirectoryView;
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::policy::Policy;
 use crate::rights::RightSet;
+use crate::view::DirectoryView;
 
 /// An employee as the rules of roles see them.
 #[derive(Debug, Clone, Copy)]
