@@ -1,15 +1,15 @@
 //! What the journal records of a command, read from the typed command: the
-//! organization it concerns (its kind is [`Command::kind`]). No JSON is looked into; every
-//! command kind is named here, so a new one cannot be journaled without an
-//! organization by oversight.
+//! organization it concerns (its kind is [`Command::kind`]). No JSON is
+//! looked into. Every family is named here, and a family whose commands
+//! name their organization says it itself (`RoleCommand::organization`,
+//! `employees::organization_of`, …), so a new command cannot be journaled
+//! without an organization by oversight: its family's match is exhaustive.
 
 use super::{Command, Directory, Event};
-use crate::accounts::AccountCommand;
 use crate::applications::ApplicationCommand;
 use crate::certificates::CertificateCommand;
 use crate::ids::OrgId;
 use crate::notifications::NotificationCommand;
-use crate::organizations::OrganizationCommand;
 use crate::organizations::OrganizationEvent;
 
 impl Directory {
@@ -20,14 +20,7 @@ impl Directory {
     /// logins, sessions, preferences).
     pub fn organization_of(&self, command: &Command, events: &[Event]) -> Option<OrgId> {
         match command {
-            Command::Organizations(OrganizationCommand::ResubmitOrganization { org, .. })
-            | Command::Organizations(OrganizationCommand::RecordRegistryAnswer { org, .. })
-            | Command::Organizations(OrganizationCommand::ChangeRequisites { org, .. })
-            | Command::Organizations(OrganizationCommand::BlockOrganization { org, .. })
-            | Command::Organizations(OrganizationCommand::UnblockOrganization { org, .. })
-            | Command::Organizations(OrganizationCommand::LiquidateOrganization { org, .. }) => {
-                Some(*org)
-            }
+            Command::Organizations(c) => c.organization().or_else(|| submitted(events)),
             Command::Roles(c) => Some(c.organization()),
             Command::Employees(c) => crate::employees::organization_of(self, c),
             Command::Delegation(c) => {
@@ -52,17 +45,8 @@ impl Directory {
             )
             | Command::Auth(_)
             | Command::Session(_) => None,
-            Command::Accounts(AccountCommand::RegisterAccount { .. })
-            | Command::Accounts(AccountCommand::RaiseAccountLevel { .. })
-            | Command::Accounts(AccountCommand::ConfirmIdentity { .. })
-            | Command::Accounts(AccountCommand::ChangeContact { .. })
-            | Command::Accounts(AccountCommand::ConfirmContact { .. })
-            | Command::Accounts(AccountCommand::BlockAccount { .. })
-            | Command::Accounts(AccountCommand::DisableAccount { .. })
-            | Command::Accounts(AccountCommand::RestoreAccount { .. }) => None,
-            Command::Organizations(OrganizationCommand::SubmitOrganization { .. }) => {
-                submitted(events)
-            }
+            // Accounts are people's: no command of theirs concerns an organization.
+            Command::Accounts(_) => None,
         }
     }
 }

@@ -75,6 +75,20 @@ impl OrganizationCommand {
         "liquidate_organization",
     ];
 
+    /// The organization the command names; `None` for a submission, whose
+    /// organization its events name.
+    pub fn organization(&self) -> Option<OrgId> {
+        match self {
+            Self::SubmitOrganization { .. } => None,
+            Self::ResubmitOrganization { org, .. }
+            | Self::RecordRegistryAnswer { org, .. }
+            | Self::ChangeRequisites { org, .. }
+            | Self::BlockOrganization { org, .. }
+            | Self::UnblockOrganization { org, .. }
+            | Self::LiquidateOrganization { org, .. } => Some(*org),
+        }
+    }
+
     /// The command's kind: its JSON `command` tag (`submit_organization`).
     pub fn kind(&self) -> &'static str {
         match self {
