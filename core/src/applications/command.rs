@@ -1,7 +1,7 @@
 //! Application commands and events.
 
 use super::application::{ApplicationId, Document};
-use super::{ApplicationStatus, DocumentContent};
+use super::{ApplicationState, ApplicationStatus, DocumentContent};
 use crate::context::Actor;
 use crate::ids::{AccountId, OrgId};
 use crate::{SignatureLevel, Timestamp};
@@ -81,6 +81,22 @@ pub enum Missing {
         /// The level it carries, if any.
         offered: Option<SignatureLevel>,
     },
+}
+
+impl ApplicationCommand {
+    /// The organization the command concerns in `state`: the one named on
+    /// creation, or the one of the application acted on (`None` for an
+    /// application `state` does not hold).
+    pub fn organization(&self, state: &ApplicationState) -> Option<OrgId> {
+        match self {
+            Self::Create { org, .. } => Some(*org),
+            Self::AttachDocument { application, .. }
+            | Self::Submit { application }
+            | Self::SetStatus { application, .. }
+            | Self::Confirm { application }
+            | Self::AddComment { application, .. } => state.get(*application).map(|a| a.org),
+        }
+    }
 }
 
 /// Something that happened to an application.

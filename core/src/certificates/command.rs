@@ -31,6 +31,15 @@ pub enum CertificateCommand {
     },
 }
 
+impl CertificateCommand {
+    /// The organization the command names.
+    pub fn organization(&self) -> OrgId {
+        match self {
+            Self::Bind { org, .. } | Self::Unbind { org, .. } => *org,
+        }
+    }
+}
+
 /// What a certificate command did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

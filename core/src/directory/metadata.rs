@@ -6,10 +6,7 @@
 //! without an organization by oversight: its family's match is exhaustive.
 
 use super::{Command, Directory, Event};
-use crate::applications::ApplicationCommand;
-use crate::certificates::CertificateCommand;
 use crate::ids::OrgId;
-use crate::notifications::NotificationCommand;
 use crate::organizations::OrganizationEvent;
 
 impl Directory {
@@ -26,25 +23,10 @@ impl Directory {
             Command::Delegation(c) => {
                 crate::delegation::organization_of(self, c).or_else(|| submitted(events))
             }
-            Command::Application(c) => match c {
-                ApplicationCommand::Create { org, .. } => Some(*org),
-                ApplicationCommand::AttachDocument { application, .. }
-                | ApplicationCommand::Submit { application }
-                | ApplicationCommand::SetStatus { application, .. }
-                | ApplicationCommand::Confirm { application }
-                | ApplicationCommand::AddComment { application, .. } => {
-                    self.application_state().get(*application).map(|a| a.org)
-                }
-            },
-            Command::Certificate(
-                CertificateCommand::Bind { org, .. } | CertificateCommand::Unbind { org, .. },
-            ) => Some(*org),
-            Command::Notification(NotificationCommand::Notify { notice }) => notice.org,
-            Command::Notification(
-                NotificationCommand::SetPreferences { .. } | NotificationCommand::MarkSent { .. },
-            )
-            | Command::Auth(_)
-            | Command::Session(_) => None,
+            Command::Application(c) => c.organization(self.application_state()),
+            Command::Certificate(c) => Some(c.organization()),
+            Command::Notification(c) => c.organization(),
+            Command::Auth(_) | Command::Session(_) => None,
             // Accounts are people's: no command of theirs concerns an organization.
             Command::Accounts(_) => None,
         }

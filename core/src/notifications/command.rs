@@ -1,7 +1,7 @@
 //! Notification commands and events.
 
 use super::{Delivery, DeliveryId, Notice, Preferences};
-use crate::ids::AccountId;
+use crate::ids::{AccountId, OrgId};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,17 @@ pub enum NotificationCommand {
         /// The delivery.
         delivery: DeliveryId,
     },
+}
+
+impl NotificationCommand {
+    /// The organization a notice routed is about; `None` for preferences
+    /// and delivery reports, which are a person's.
+    pub fn organization(&self) -> Option<OrgId> {
+        match self {
+            Self::Notify { notice } => notice.org,
+            Self::SetPreferences { .. } | Self::MarkSent { .. } => None,
+        }
+    }
 }
 
 /// Something that happened to notifications.
