@@ -533,6 +533,28 @@ fn the_flat_json_form_reads_by_family() {
     .unwrap_err()
     .to_string();
     assert!(misspelt.starts_with("unknown field `nmae`"), "{misspelt}");
+    // The tag further down the text is found too, with the same errors.
+    let later: Command = serde_json::from_str(
+        r#"{"org": 1, "group": 2, "name": "Кадры", "command": "rename_access_group"}"#,
+    )
+    .unwrap();
+    assert_eq!(later, command);
+    let later_misspelt = serde_json::from_str::<Command>(
+        r#"{"org": 1, "group": 2, "nmae": "Кадры", "command": "rename_access_group"}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        later_misspelt.starts_with("unknown field `nmae`"),
+        "{later_misspelt}"
+    );
+    let later_unknown = serde_json::from_str::<Command>(r#"{"org": 1, "command": "rename_group"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        later_unknown.starts_with("unknown variant `rename_group`"),
+        "{later_unknown}"
+    );
     let untagged = serde_json::from_value::<Command>(json!({"org": 1}))
         .unwrap_err()
         .to_string();

@@ -8,7 +8,7 @@
 //! to the one family that has it, so every error names what that family
 //! expects.
 
-use super::families::{read_by_kind, Family};
+use super::families::{read_by_kind, ByKind};
 use crate::accounts::AccountCommand;
 use crate::applications::ApplicationCommand;
 use crate::auth::{AuthCommand, SessionCommand};
@@ -19,7 +19,6 @@ use crate::notifications::NotificationCommand;
 use crate::organizations::OrganizationCommand;
 use crate::roles::RoleCommand;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{from_value, Value};
 
 /// A command to the directory, by family.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,23 +83,32 @@ impl From<Tagged> for Command {
     }
 }
 
+impl ByKind for Command {
+    const TAG: &'static str = "command";
+    const FAMILIES: &'static [&'static [&'static str]] = &[
+        AccountCommand::KINDS,
+        OrganizationCommand::KINDS,
+        EmployeeCommand::KINDS,
+        RoleCommand::KINDS,
+        DelegationCommand::KINDS,
+        TAGGED,
+    ];
+
+    fn read<'de, D: Deserializer<'de>>(family: usize, d: D) -> Result<Self, D::Error> {
+        match family {
+            0 => AccountCommand::deserialize(d).map(Self::Accounts),
+            1 => OrganizationCommand::deserialize(d).map(Self::Organizations),
+            2 => EmployeeCommand::deserialize(d).map(Self::Employees),
+            3 => RoleCommand::deserialize(d).map(Self::Roles),
+            4 => DelegationCommand::deserialize(d).map(Self::Delegation),
+            _ => Tagged::deserialize(d).map(Self::from),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Command {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let families: [Family<Self>; 6] = [
-            (AccountCommand::KINDS, |v| from_value(v).map(Self::Accounts)),
-            (OrganizationCommand::KINDS, |v| {
-                from_value(v).map(Self::Organizations)
-            }),
-            (EmployeeCommand::KINDS, |v| {
-                from_value(v).map(Self::Employees)
-            }),
-            (RoleCommand::KINDS, |v| from_value(v).map(Self::Roles)),
-            (DelegationCommand::KINDS, |v| {
-                from_value(v).map(Self::Delegation)
-            }),
-            (TAGGED, |v| from_value::<Tagged>(v).map(Self::from)),
-        ];
-        read_by_kind(Value::deserialize(d)?, "command", &families)
+        read_by_kind(d)
     }
 }
 

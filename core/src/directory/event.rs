@@ -8,7 +8,7 @@
 //! to the one family that has it, so every error names what that family
 //! expects.
 
-use super::families::{read_by_kind, Family};
+use super::families::{read_by_kind, ByKind};
 use crate::accounts::AccountEvent;
 use crate::applications::ApplicationEvent;
 use crate::auth::{AuthEvent, SessionEvent};
@@ -19,7 +19,6 @@ use crate::notifications::NotificationEvent;
 use crate::organizations::OrganizationEvent;
 use crate::roles::RoleEvent;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{from_value, Value};
 
 /// Something that happened to the directory, by family.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,21 +83,32 @@ impl From<Tagged> for Event {
     }
 }
 
+impl ByKind for Event {
+    const TAG: &'static str = "event";
+    const FAMILIES: &'static [&'static [&'static str]] = &[
+        AccountEvent::KINDS,
+        OrganizationEvent::KINDS,
+        EmployeeEvent::KINDS,
+        RoleEvent::KINDS,
+        DelegationEvent::KINDS,
+        TAGGED,
+    ];
+
+    fn read<'de, D: Deserializer<'de>>(family: usize, d: D) -> Result<Self, D::Error> {
+        match family {
+            0 => AccountEvent::deserialize(d).map(Self::Accounts),
+            1 => OrganizationEvent::deserialize(d).map(Self::Organizations),
+            2 => EmployeeEvent::deserialize(d).map(Self::Employees),
+            3 => RoleEvent::deserialize(d).map(Self::Roles),
+            4 => DelegationEvent::deserialize(d).map(Self::Delegation),
+            _ => Tagged::deserialize(d).map(Self::from),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let families: [Family<Self>; 6] = [
-            (AccountEvent::KINDS, |v| from_value(v).map(Self::Accounts)),
-            (OrganizationEvent::KINDS, |v| {
-                from_value(v).map(Self::Organizations)
-            }),
-            (EmployeeEvent::KINDS, |v| from_value(v).map(Self::Employees)),
-            (RoleEvent::KINDS, |v| from_value(v).map(Self::Roles)),
-            (DelegationEvent::KINDS, |v| {
-                from_value(v).map(Self::Delegation)
-            }),
-            (TAGGED, |v| from_value::<Tagged>(v).map(Self::from)),
-        ];
-        read_by_kind(Value::deserialize(d)?, "event", &families)
+        read_by_kind(d)
     }
 }
 

@@ -61,10 +61,17 @@ pub(crate) fn role_rights(
     match role {
         RoleRef::BuiltIn(b) if !b.is_assignable() => Err(RoleError::NotAssignable { role }),
         RoleRef::BuiltIn(b) => Ok(b.rights()),
-        RoleRef::Custom(id) => custom
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.rights)
-            .ok_or(RoleError::NotFound { role: id }),
+        RoleRef::Custom(id) => custom_role(custom, id).map(|r| r.rights),
     }
+}
+
+/// A custom role among an organization's.
+pub(crate) fn custom_role(
+    roles: &[super::CustomRole],
+    role: CustomRoleId,
+) -> Result<&super::CustomRole, RoleError> {
+    roles
+        .iter()
+        .find(|r| r.id == role)
+        .ok_or(RoleError::NotFound { role })
 }

@@ -3,7 +3,7 @@
 //! role or a right away grants nothing: a holder of `users.manage` may take
 //! them from any member but the head. And the fold of their events.
 
-use super::error::{clean_name, role_rights, within_own, RoleError};
+use super::error::{clean_name, custom_role, role_rights, within_own, RoleError};
 use super::world::{Member, RoleState, RoleWorld};
 use super::{AccessGroup, CustomRole, RoleCommand, RoleEvent, RoleRef};
 use crate::context::Context;
@@ -297,13 +297,6 @@ fn define_custom_role<W: RoleWorld>(
         org,
         role: CustomRole { id, name, rights },
     })
-}
-
-fn custom_role(roles: &[CustomRole], role: CustomRoleId) -> Result<&CustomRole, RoleError> {
-    roles
-        .iter()
-        .find(|r| r.id == role)
-        .ok_or(RoleError::NotFound { role })
 }
 
 fn change_access_group<W: RoleWorld>(
