@@ -45,7 +45,7 @@ pub use power::{
 pub use presets::PowerLevel;
 pub use queries::MAX_LOOKAHEAD_DAYS;
 pub use registration::RegistrationPower;
-pub(crate) use registration::{power_reasons, PowerCheck, RegistrationPowers};
+pub(crate) use registration::{power_reasons, RegistrationPowers};
 pub use rules::{PowerTerms, DISMISSAL_GROUND, MAX_GROUND, MAX_INTERNAL_NUMBER};
 
 pub(crate) use access::{represents, PowerAccess};

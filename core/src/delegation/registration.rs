@@ -29,11 +29,9 @@
 //! powers of attorney, where decisions name it.
 
 use super::{PowerLevel, PowerNumber, PowerOfAttorney, PowerStatus, TermPosition};
-use crate::accounts::Account;
 use crate::identifiers::{Inn, Ogrn};
 use crate::ids::OrgId;
-use crate::organizations::{RejectionReason, Requisites};
-use crate::Timestamp;
+use crate::organizations::{PowerCheck, RejectionReason};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -96,20 +94,6 @@ impl RegistrationPowers {
         all.sort_by_key(|p| p.power.principal);
         all
     }
-}
-
-/// What the checks of a presented power know.
-pub(crate) struct PowerCheck<'a> {
-    /// The requisites submitted.
-    pub requisites: &'a Requisites,
-    /// The submitter's account.
-    pub submitter: &'a Account,
-    /// The signer's account.
-    pub issuer: Option<&'a Account>,
-    /// The head's personal ИНН, once the registry answered.
-    pub head_inn: Option<&'a Inn>,
-    /// When the check runs.
-    pub at: Timestamp,
 }
 
 /// Every reason the power cannot carry the registration, in the order of

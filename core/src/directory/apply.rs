@@ -6,77 +6,14 @@ use super::{Directory, Event};
 use crate::accounts::Account;
 use crate::employees::Membership;
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::OrganizationEvent;
-use crate::organizations::{Organization, OrganizationStatus, RegistrationStage};
 
 impl Directory {
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         match event {
             Event::Accounts(e) => crate::accounts::apply(self, e),
-            Event::Organizations(OrganizationEvent::OrganizationSubmitted {
-                org,
-                kind,
-                requisites,
-                by,
-            }) => {
-                self.by_inn.insert((requisites.inn.clone(), *org));
-                self.organizations.insert(
-                    *org,
-                    Organization {
-                        id: *org,
-                        kind: *kind,
-                        requisites: requisites.clone(),
-                        status: OrganizationStatus::Registering {
-                            stage: RegistrationStage::Submitted,
-                        },
-                        submitted_by: *by,
-                        head: None,
-                        activated_at: None,
-                        members: Vec::new(),
-                        custom_roles: Vec::new(),
-                        access_groups: Vec::new(),
-                    },
-                );
-                self.next.org = self.next.org.max(org.0 + 1);
-            }
+            Event::Organizations(e) => crate::organizations::apply(self, e),
             Event::Delegation(e) => crate::delegation::apply(self, e),
-            Event::Organizations(OrganizationEvent::RequisitesChanged { org, requisites }) => {
-                let old = self
-                    .organizations
-                    .get(org)
-                    .map(|o| o.requisites.inn.clone());
-                if let Some(old) = old.filter(|old| *old != requisites.inn) {
-                    self.by_inn.remove(&(old, *org));
-                    self.by_inn.insert((requisites.inn.clone(), *org));
-                }
-                if let Some(o) = self.organizations.get_mut(org) {
-                    o.requisites = requisites.clone();
-                }
-            }
-            Event::Organizations(OrganizationEvent::RegistrationAdvanced { org, stage }) => {
-                self.set_org_status(*org, OrganizationStatus::Registering { stage: *stage });
-            }
-            Event::Organizations(OrganizationEvent::RegistrationRejected { org, reasons }) => {
-                self.set_org_status(
-                    *org,
-                    OrganizationStatus::Rejected {
-                        reasons: reasons.clone(),
-                    },
-                );
-            }
-            Event::Organizations(OrganizationEvent::OrganizationActivated { org, head, at }) => {
-                // A presented power joins the powers of attorney (the next event).
-                self.registration_powers.remove(*org);
-                if let Some(o) = self.organizations.get_mut(org) {
-                    o.status = OrganizationStatus::Active;
-                    o.head = Some(*head);
-                    o.activated_at = Some(*at);
-                }
-            }
-            Event::Organizations(OrganizationEvent::OrganizationStatusChanged { org, status }) => {
-                self.set_org_status(*org, status.clone());
-            }
             Event::Employees(e) => crate::employees::apply(self, e),
             Event::Roles(e) => crate::roles::apply(self, e),
             Event::Auth(e) => crate::auth::apply(&mut self.auth, e),
@@ -84,12 +21,6 @@ impl Directory {
             Event::Notification(e) => crate::notifications::apply(&mut self.notifications, e),
             Event::Application(e) => crate::applications::apply(&mut self.applications, e),
             Event::Certificate(e) => crate::certificates::apply(&mut self.certificates, e),
-        }
-    }
-
-    fn set_org_status(&mut self, org: OrgId, status: OrganizationStatus) {
-        if let Some(o) = self.organizations.get_mut(&org) {
-            o.status = status;
         }
     }
 

@@ -1,7 +1,6 @@
 //! The dispatch of commands to their rules.
 
 use super::{Command, CommandError, Context, Directory, Event};
-use crate::organizations::OrganizationCommand;
 
 impl Directory {
     /// Checks every rule of a command against the current state and returns
@@ -17,28 +16,8 @@ impl Directory {
         use Command as C;
         match command {
             C::Accounts(c) => crate::accounts::execute(self, c, ctx),
-            C::Organizations(OrganizationCommand::SubmitOrganization { kind, requisites }) => {
-                self.submit_organization(ctx, kind, &requisites)
-            }
-            C::Organizations(OrganizationCommand::ResubmitOrganization { org, requisites }) => {
-                self.resubmit_organization(ctx, org, &requisites)
-            }
+            C::Organizations(c) => crate::organizations::execute(self, c, ctx),
             C::Delegation(c) => crate::delegation::execute(self, c, ctx),
-            C::Organizations(OrganizationCommand::RecordRegistryAnswer { org, answer }) => {
-                self.record_registry_answer(ctx, org, &answer)
-            }
-            C::Organizations(OrganizationCommand::ChangeRequisites { org, requisites }) => {
-                self.change_requisites(ctx, org, &requisites)
-            }
-            C::Organizations(OrganizationCommand::BlockOrganization { org, reason }) => {
-                self.block_organization(ctx, org, Some(reason))
-            }
-            C::Organizations(OrganizationCommand::UnblockOrganization { org }) => {
-                self.block_organization(ctx, org, None)
-            }
-            C::Organizations(OrganizationCommand::LiquidateOrganization { org }) => {
-                self.liquidate_organization(ctx, org)
-            }
             C::Employees(c) => crate::employees::execute(self, c, ctx),
             C::Roles(c) => crate::roles::execute(self, c, ctx),
             C::Auth(c) => crate::auth::execute(self, c, ctx),

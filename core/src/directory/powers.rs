@@ -138,7 +138,7 @@ impl DelegationWorld for Directory {
         draft: &RequisitesDraft,
         power: &Mchd,
     ) -> Result<Vec<Event>, CommandError> {
-        self.submit(ctx, kind, draft, Some(power))
+        crate::organizations::submit(self, ctx, kind, draft, Some(power))
     }
 
     fn resubmit_by_power(
@@ -148,7 +148,7 @@ impl DelegationWorld for Directory {
         draft: &RequisitesDraft,
         power: &Mchd,
     ) -> Result<Vec<Event>, CommandError> {
-        self.resubmit(ctx, org, draft, Some(power))
+        crate::organizations::resubmit(self, ctx, org, draft, Some(power))
     }
 }
 

@@ -10,10 +10,13 @@
 //! event, so replaying the journal never asks the registry again.
 
 mod command;
+mod error;
 mod kind;
 mod registration;
 mod registry;
 mod requisites;
+mod rules;
+mod world;
 
 pub use command::{OrganizationCommand, OrganizationEvent};
 pub use kind::{InstitutionLevel, OrganizationKind};
@@ -24,7 +27,10 @@ pub use registry::{
 };
 pub use requisites::{BankDetails, FieldError, Head, Requisites, RequisitesDraft};
 
+pub(crate) use error::OrganizationError;
 pub(crate) use registration::{reconcile, Headship};
+pub(crate) use rules::{apply, execute, resubmit, submit};
+pub(crate) use world::{OrganizationState, OrganizationWorld, PowerCheck};
 
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::rights::RightSet;
