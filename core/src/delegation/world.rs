@@ -12,13 +12,12 @@ use crate::context::Context;
 use crate::decisions::Decision;
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::{Organization, OrganizationKind, RequisitesDraft};
+use crate::organizations::{OrganizationKind, OrganizationView, RequisitesDraft};
 use crate::reasons::Refusal;
 use crate::rights::{Right, RightSet};
-use crate::view::DirectoryView;
 
 /// The directory as the rules of delegation see it.
-pub(crate) trait DelegationWorld: DirectoryView<Error: From<DelegationError>> {
+pub(crate) trait DelegationWorld: OrganizationView<Error: From<DelegationError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<DelegationEvent>;
 
@@ -28,18 +27,11 @@ pub(crate) trait DelegationWorld: DirectoryView<Error: From<DelegationError>> {
     fn presented_power(&self, number: &PowerNumber) -> Option<&RegistrationPower>;
     /// The policy's limit on the depth of re-delegation.
     fn max_redelegation_depth(&self) -> u8;
-    /// An organization, if it exists.
-    fn organization(&self, org: OrgId) -> Option<&Organization>;
-    /// The organizations registered with an ИНН (a handful at most: one
-    /// active, the rest rejected or liquidated registrations).
-    fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization>;
     /// The account carrying a СНИЛС.
     fn account_by_snils(&self, snils: &Snils) -> Option<&Account>;
     /// The first account carrying a personal ИНН.
     fn account_by_inn(&self, inn: &Inn) -> Option<&Account>;
 
-    /// The organization, or the refusal of a command about one that does not exist.
-    fn existing_org(&self, org: OrgId) -> Result<&Organization, Self::Error>;
     /// The acting person's decision for `right` at `org`, from the one
     /// authorization guard; every reason in the error when refused.
     fn permitted(

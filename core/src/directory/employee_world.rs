@@ -12,7 +12,6 @@ use crate::employees::{
 };
 use crate::identifiers::Snils;
 use crate::ids::{AccountId, InvitationId, OrgId};
-use crate::organizations::Organization;
 use crate::policy::Policy;
 use crate::rights::RightSet;
 use crate::roles::RoleRef;
@@ -49,10 +48,6 @@ impl EmployeeWorld for Directory {
 
     fn policy(&self) -> &Policy {
         Directory::policy(self)
-    }
-
-    fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
-        Directory::existing_org(self, org)
     }
 
     fn membership(&self, org: OrgId, account: AccountId) -> Option<&Membership> {

@@ -19,8 +19,8 @@ use crate::employees::{EmployeeEvent, EmployeeWorld, Standing};
 use crate::identifiers::Inn;
 use crate::ids::{AccountId, OrgId};
 use crate::organizations::{
-    Organization, OrganizationError, OrganizationEvent, OrganizationState, OrganizationWorld,
-    PowerCheck, RejectionReason, Requisites,
+    Organization, OrganizationError, OrganizationEvent, OrganizationState, OrganizationView,
+    OrganizationWorld, PowerCheck, RejectionReason, Requisites,
 };
 use crate::Timestamp;
 
@@ -43,10 +43,10 @@ impl From<OrganizationEvent> for Event {
     }
 }
 
-impl OrganizationWorld for Directory {
-    type Event = Event;
-    type Form = Mchd;
-    type Presented = RegistrationPower;
+impl OrganizationView for Directory {
+    fn organization(&self, org: OrgId) -> Option<&Organization> {
+        Directory::organization(self, org)
+    }
 
     fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
         Directory::existing_org(self, org)
@@ -55,6 +55,12 @@ impl OrganizationWorld for Directory {
     fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization> {
         Directory::organizations_by_inn(self, inn).collect()
     }
+}
+
+impl OrganizationWorld for Directory {
+    type Event = Event;
+    type Form = Mchd;
+    type Presented = RegistrationPower;
 
     fn next_org(&self) -> OrgId {
         OrgId(self.next.org.max(1))

@@ -16,7 +16,7 @@ use crate::delegation::{
 };
 use crate::identifiers::{Inn, Snils};
 use crate::ids::{AccountId, OrgId};
-use crate::organizations::{Organization, OrganizationKind, RequisitesDraft};
+use crate::organizations::{OrganizationKind, RequisitesDraft};
 use crate::reasons::{Refusal, Signing};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
@@ -58,14 +58,6 @@ impl DelegationWorld for Directory {
         self.policy().max_redelegation_depth
     }
 
-    fn organization(&self, org: OrgId) -> Option<&Organization> {
-        Directory::organization(self, org)
-    }
-
-    fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization> {
-        Directory::organizations_by_inn(self, inn).collect()
-    }
-
     fn account_by_snils(&self, snils: &Snils) -> Option<&Account> {
         Directory::account_by_snils(self, snils)
     }
@@ -75,10 +67,6 @@ impl DelegationWorld for Directory {
     /// the accounts.
     fn account_by_inn(&self, inn: &Inn) -> Option<&Account> {
         self.accounts().find(|a| a.inn.as_ref() == Some(inn))
-    }
-
-    fn existing_org(&self, org: OrgId) -> Result<&Organization, CommandError> {
-        Directory::existing_org(self, org)
     }
 
     fn permitted(

@@ -7,10 +7,9 @@ use super::{EmployeeEvent, Invitation, Membership, Standing};
 use crate::accounts::Account;
 use crate::identifiers::Snils;
 use crate::ids::{AccountId, InvitationId, OrgId};
-use crate::organizations::Organization;
+use crate::organizations::OrganizationView;
 use crate::policy::Policy;
 use crate::roles::{RoleError, RoleRef};
-use crate::view::DirectoryView;
 use crate::Timestamp;
 
 /// A refusal of the rules of employees; each becomes the directory's
@@ -44,14 +43,12 @@ impl From<RoleError> for EmployeeError {
 }
 
 /// The directory as the rules of employees read it.
-pub(crate) trait EmployeeWorld: DirectoryView<Error: From<EmployeeError>> {
+pub(crate) trait EmployeeWorld: OrganizationView<Error: From<EmployeeError>> {
     /// The directory's event, which holds this feature's.
     type Event: From<EmployeeEvent>;
 
     /// Time to live of invitations, limits of roles, what dismissal does.
     fn policy(&self) -> &Policy;
-    /// The organization; refused when there is no such organization.
-    fn existing_org(&self, org: OrgId) -> Result<&Organization, Self::Error>;
     /// A membership, if there is one (of any status).
     fn membership(&self, org: OrgId, account: AccountId) -> Option<&Membership>;
     /// The account carrying a СНИЛС.

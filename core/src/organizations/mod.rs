@@ -30,7 +30,7 @@ pub use requisites::{BankDetails, FieldError, Head, Requisites, RequisitesDraft}
 pub(crate) use error::OrganizationError;
 pub(crate) use registration::{reconcile, Headship};
 pub(crate) use rules::{apply, execute, resubmit, submit};
-pub(crate) use world::{OrganizationState, OrganizationWorld, PowerCheck};
+pub(crate) use world::{OrganizationState, OrganizationView, OrganizationWorld, PowerCheck};
 
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, OrgId};
 use crate::rights::RightSet;

@@ -31,8 +31,22 @@ pub(crate) struct PowerCheck<'a> {
     pub at: Timestamp,
 }
 
+/// The organizations as every feature that builds on them reads them
+/// (organizations, employees, delegation).
+pub(crate) trait OrganizationView: DirectoryView {
+    /// An organization, if it exists.
+    fn organization(&self, org: OrgId) -> Option<&Organization>;
+    /// The organization, or the refusal of a command about one that does not exist.
+    fn existing_org(&self, org: OrgId) -> Result<&Organization, Self::Error>;
+    /// The organizations registered with an ИНН (a handful at most: one
+    /// active, the rest rejected or liquidated registrations).
+    fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization>;
+}
+
 /// The directory as the rules of organizations read it.
-pub(crate) trait OrganizationWorld: DirectoryView<Error: From<OrganizationError>> {
+pub(crate) trait OrganizationWorld:
+    OrganizationView<Error: From<OrganizationError>>
+{
     /// The directory's event, which holds this feature's.
     type Event: From<OrganizationEvent>;
     /// The document a representative presents with a registration (the МЧД).
@@ -40,10 +54,6 @@ pub(crate) trait OrganizationWorld: DirectoryView<Error: From<OrganizationError>
     /// A power of attorney presented with a registration, as delegation reads it.
     type Presented: Clone;
 
-    /// The organization, or the refusal of a command about one that does not exist.
-    fn existing_org(&self, org: OrgId) -> Result<&Organization, Self::Error>;
-    /// The organizations registered with an ИНН.
-    fn organizations_by_inn(&self, inn: &Inn) -> Vec<&Organization>;
     /// The number the next organization gets.
     fn next_org(&self) -> OrgId;
     /// Refuses, with every reason, an account that cannot act (blocked,
