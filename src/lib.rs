@@ -8,6 +8,8 @@
 
 pub mod audit;
 pub mod bounded_read;
+#[cfg(feature = "uniffi")]
+mod ffi_errors;
 mod freshness;
 mod handle;
 mod random;

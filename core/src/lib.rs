@@ -19,7 +19,11 @@
 //! - [`certificates`]: signature certificates bound to employees, with the holder checked.
 //! - [`auth`]: passwords, one-time codes, the login guard, PINs and sessions.
 //! - [`notifications`], [`applications`]: what to tell whom; applications and their documents.
-#![forbid(unsafe_code)]
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+// The scaffolding UniFFI generates for the values that cross (extern
+// functions, `unsafe impl` of its converters) is its own; the library's
+// code holds no `unsafe`, which the build without the feature checks.
+#![cfg_attr(feature = "uniffi", allow(unsafe_code))]
 
 pub mod accounts;
 pub mod applications;
@@ -32,6 +36,8 @@ pub mod decisions;
 pub mod delegation;
 pub mod directory;
 pub mod employees;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod gost;
 pub mod host_input;
 pub mod identifiers;
@@ -76,3 +82,6 @@ pub use rights::{Right, RightSet};
 pub use roles::{BuiltInRole, RoleRef};
 pub use roles::{RoleCommand, RoleEvent};
 pub use signatures::{SignatureEvidence, SignatureLevel, SignerIdentity};
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("kabinet_core");

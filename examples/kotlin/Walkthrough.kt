@@ -15,6 +15,7 @@
 package example
 
 import kabinet.*
+import kabinet.core.*
 import java.io.File
 import java.time.Instant
 

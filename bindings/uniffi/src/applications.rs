@@ -11,12 +11,12 @@
 
 use crate::application_values::{hex, ApplicationInfo, ApplicationStatus, DocumentFormat, Missing};
 use crate::context::{Context, SignatureLevel};
-use crate::error::KabinetError;
 use crate::handle::Kabinet;
 use crate::values::Event;
 use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
+use kabinet::ffi::KabinetError;
 use kabinet::{Coded, Command, OrgId};
 use std::time::SystemTime;
 

@@ -3,10 +3,10 @@
 //! entry proofs and their offline check. Checkpoints and proofs travel as
 //! the JSON documents the CLI prints.
 
-use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::journal::{JournalBreak, JournalHead, JournalVerification};
 use crate::time;
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::journal::checkpoint::{
     AuditError, CheckpointError, CheckpointKey, InclusionProof, SignedCheckpoint,
 };

@@ -5,9 +5,9 @@
 //! `useTotpStep`, …). Policies and hash schemes cross in their JSON form
 //! (the library's serde).
 
-use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::Coded;
 use std::time::SystemTime;
 

@@ -6,9 +6,9 @@
 //! the Russian qualified profile); this file converts only.
 
 use crate::context::{Signature, SignatureLevel};
-use crate::error::{Area, KabinetError};
 use crate::mirror::mirror_enum;
 use crate::time;
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -9,9 +9,9 @@
 
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness};
 use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
-use crate::error::{Area, KabinetError};
 use crate::time;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
+use kabinet::ffi::{Area, KabinetError};
 use std::sync::Arc;
 use std::time::SystemTime;
 

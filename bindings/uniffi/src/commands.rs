@@ -6,13 +6,13 @@
 //! [`crate::employees`].
 
 use crate::context::Context;
-use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::registry::InMemoryRegistry;
 use crate::time;
 use crate::values::{first_id, kind, name, named, Event, OrganizationKind, RequisitesDraft};
 use kabinet::accounts::{AccountLevel, ContactKind};
 use kabinet::directory::ContactValue;
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
 use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};

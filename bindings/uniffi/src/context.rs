@@ -1,7 +1,7 @@
 //! Who acts, when and with which signature: [`Context`] and [`Signature`].
 
-use crate::error::KabinetError;
 use crate::time;
+use kabinet::ffi::KabinetError;
 use kabinet::identifiers::{Inn, Ogrn, Ogrnip, Snils};
 use kabinet::{AccountId, SignatureEvidence, SignerIdentity};
 use std::time::SystemTime;

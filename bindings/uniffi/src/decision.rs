@@ -4,7 +4,7 @@
 use crate::context::SignatureLevel;
 use crate::delegation::{Delegation, HeldThroughPower};
 use crate::values::Role;
-use kabinet::Coded;
+use kabinet::ffi::Refusal;
 
 /// What an allowed decision rests on.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -29,30 +29,6 @@ impl From<kabinet::Basis> for Basis {
             kabinet::Basis::Role(r) => Basis::Role { role: r.into() },
             kabinet::Basis::Grant => Basis::Grant,
             kabinet::Basis::PowerOfAttorney => Basis::PowerOfAttorney,
-        }
-    }
-}
-
-/// One reason a request is refused.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Refusal {
-    /// The stable code (`access.signature_too_weak`, …).
-    pub code: String,
-    /// The reason in Russian.
-    pub message_ru: String,
-    /// The reason in English.
-    pub message_en: String,
-    /// The reason's fields in their JSON form.
-    pub details_json: String,
-}
-
-impl From<&kabinet::Refusal> for Refusal {
-    fn from(r: &kabinet::Refusal) -> Self {
-        Self {
-            code: r.code().into(),
-            message_ru: r.message_ru(),
-            message_en: r.message_en(),
-            details_json: serde_json::to_string(r).unwrap_or_default(),
         }
     }
 }

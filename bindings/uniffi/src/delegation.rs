@@ -6,11 +6,11 @@
 //! [`PowerInfo::json`], for the fields not mirrored here.
 
 use crate::context::Context;
-use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::time;
 use crate::values::{named, right_set, Event};
 use kabinet::delegation::{PowerTerms, Redelegation, Representative as CoreRepresentative};
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::identifiers::{Inn, Ogrn, Snils};
 use kabinet::DelegationCommand;
 use kabinet::{AccountId, Command, OrgId, PowerLevel as CorePowerLevel, PowerNumber};

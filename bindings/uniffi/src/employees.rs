@@ -2,10 +2,10 @@
 //! rights, custom roles and access groups (see [`crate::commands`]).
 
 use crate::context::Context;
-use crate::error::KabinetError;
 use crate::handle::Kabinet;
 use crate::values::{name, right_set, Event, Role};
 use kabinet::employees::Invitee;
+use kabinet::ffi::KabinetError;
 use kabinet::identifiers::{Email, Snils};
 use kabinet::{AccessGroupId, AccountId, Command, CustomRoleId, InvitationId, OrgId};
 use kabinet::{EmployeeCommand, RoleCommand};

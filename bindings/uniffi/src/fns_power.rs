@@ -5,13 +5,13 @@
 //! as a record with the whole report beside it in JSON.
 
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
-use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::time;
 use kabinet::cms::CmsOptions;
 use kabinet::delegation::fns_xml::{
     self, PowerClassifier, PowerEvidence, SignedPowerError, SignedPowerReport, TermState,
 };
+use kabinet::ffi::{Area, KabinetError};
 use std::sync::Arc;
 use std::time::SystemTime;
 

@@ -1,8 +1,8 @@
 //! GOST R 34.10-2012 signature verification and the Streebog hash
 //! (GOST R 34.11-2012), as plain functions over bytes.
 
-use crate::error::{Area, KabinetError};
 use const_oid::ObjectIdentifier;
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::gost;
 
 /// Verifies a GOST R 34.10-2012 signature.

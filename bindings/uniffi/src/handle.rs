@@ -3,9 +3,9 @@
 
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
-use crate::error::KabinetError;
 use crate::time;
 use crate::values::{right, Event};
+use kabinet::ffi::KabinetError;
 use kabinet::{AccessRequest, AccountId, Command, OrgId};
 use std::time::SystemTime;
 

@@ -5,7 +5,7 @@
 //! stable code; the `parse_*` functions throw `KabinetError.Identifier` with
 //! the same code instead.
 
-use crate::error::KabinetError;
+use kabinet::ffi::KabinetError;
 use kabinet::identifiers::{
     Bik, CorrespondentAccount, Email as REmail, IdentifierKind, Inn as RInn, InnKind as RInnKind,
     Kpp as RKpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils as RSnils,

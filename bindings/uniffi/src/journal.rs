@@ -7,10 +7,10 @@
 //! Lines, byte for byte.
 
 use crate::context::{Context, Signature, SignatureLevel};
-use crate::error::KabinetError;
 use crate::handle::Kabinet;
 use crate::time;
 use crate::values::Event;
+use kabinet::ffi::KabinetError;
 use kabinet::journal::{export, Entry, Filter};
 use kabinet::{AccountId, Actor, Coded, Command, OrgId};
 use std::time::SystemTime;

@@ -39,7 +39,7 @@ mod context;
 mod decision;
 mod delegation;
 mod employees;
-mod error;
+
 mod fns_power;
 mod gost;
 mod handle;
@@ -73,11 +73,10 @@ pub use cms::{verify_cms, CmsProblem, CmsReport, CmsSigner};
 pub use context::{
     account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
 };
-pub use decision::{Basis, Decision, EffectiveRight, Refusal};
+pub use decision::{Basis, Decision, EffectiveRight};
 pub use delegation::{
     ChainLink, Delegation, HeldThroughPower, PowerInfo, PowerLevel, PowerTermsInput, Representative,
 };
-pub use error::{FieldError, KabinetError};
 pub use gost::{gost_verify_signature, streebog256, streebog512};
 pub use handle::Kabinet;
 pub use identifiers::*;
@@ -85,15 +84,16 @@ pub use journal::{
     BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter, JournalHead,
     JournalVerification,
 };
+pub use kabinet::ffi::{FieldError, KabinetError, Refusal};
 pub use logins::{
     code_digest, new_numeric_code, new_salt, AccountAuthInfo, CodeChannel, CodeOutcome,
     CodePurpose, LoginMethod, LoginOutcome, PendingCodeInfo, PinOutcome, SessionInfo, TokenPinInfo,
 };
 pub use notices::{
-    Audience, Delivery, Importance, Notice, NotificationCategory, NotificationChannel,
-    NotificationPreferences, SendingHours, SentDelivery,
+    Audience, CertificateExpiry, Delivery, Importance, Notice, NotificationCategory,
+    NotificationChannel, NotificationPreferences, SendingHours, SentDelivery,
 };
-pub use notifications::{certificate_reminders, CertificateExpiry};
+pub use notifications::certificate_reminders;
 pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };

@@ -10,12 +10,12 @@
 //! `at`; touching and ending a session take the [`Context`] of who does it.
 
 use crate::context::{system_context, Context};
-use crate::error::{Area, KabinetError};
 use crate::handle::Kabinet;
 use crate::mirror::mirror_enum;
 use crate::time;
 use crate::values::Event;
 use kabinet::auth::{self, AuthCommand, AuthEvent, CodeDigest, SessionCommand, SessionId};
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::{AccountId, Command, SystemRandomSource};
 use std::time::SystemTime;
 

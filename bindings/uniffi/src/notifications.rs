@@ -10,27 +10,14 @@
 //! `notification.*` codes. The records are in [`crate::notices`].
 
 use crate::context::Context;
-use crate::error::KabinetError;
 use crate::handle::Kabinet;
-use crate::notices::{Delivery, Notice, NotificationPreferences, SentDelivery};
+use crate::notices::{CertificateExpiry, Delivery, Notice, NotificationPreferences, SentDelivery};
 use crate::time;
 use crate::values::Event;
+use kabinet::ffi::KabinetError;
 use kabinet::notifications::{self, DeliveryId, NotificationCommand, NotificationEvent};
 use kabinet::{AccountId, Command, OrgId};
 use std::time::SystemTime;
-
-/// A certificate whose end a reminder is about.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CertificateExpiry {
-    /// The serial number, hex.
-    pub serial: String,
-    /// The holder's account.
-    pub holder: u64,
-    /// The organization the certificate is bound to, if any.
-    pub org: Option<u64>,
-    /// The end of its validity.
-    pub not_after: SystemTime,
-}
 
 /// The reminders for certificates ending after `at` and within
 /// `within_days` days of it; pass them to [`Kabinet::notify`].
@@ -43,19 +30,11 @@ pub fn certificate_reminders(
     at: SystemTime,
     within_days: i64,
 ) -> Result<Vec<Notice>, KabinetError> {
-    let list = certificates
-        .into_iter()
-        .map(|c| {
-            Ok(notifications::CertificateExpiry {
-                serial: c.serial,
-                holder: AccountId(c.holder),
-                org: c.org.map(OrgId),
-                not_after: time::from_host(c.not_after)?,
-            })
-        })
-        .collect::<Result<Vec<_>, KabinetError>>()?;
-    let notices = notifications::certificate_reminders(&list, time::from_host(at)?, within_days);
-    Ok(notices.iter().map(Notice::from).collect())
+    Ok(notifications::certificate_reminders(
+        &certificates,
+        time::from_host(at)?,
+        within_days,
+    ))
 }
 
 #[uniffi::export]
@@ -82,11 +61,7 @@ impl Kabinet {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let d = self.inner.read();
-        Ok(events
-            .iter()
-            .flat_map(|e| d.notices_for(e, at))
-            .map(|n| Notice::from(&n))
-            .collect())
+        Ok(events.iter().flat_map(|e| d.notices_for(e, at)).collect())
     }
 
     /// Sets a person's preferences. The person or the portal.
@@ -101,7 +76,7 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let command = NotificationCommand::SetPreferences {
             account: AccountId(account),
-            preferences: preferences.into(),
+            preferences,
         };
         self.by(Command::Notification(command), &context)
     }
@@ -112,16 +87,14 @@ impl Kabinet {
     /// # Errors
     /// `Command` (`notification.reference_too_long`); `time.out_of_range`.
     pub fn notify(&self, notice: Notice, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
-        let command = Command::Notification(NotificationCommand::Notify {
-            notice: notice.to_core()?,
-        });
+        let command = Command::Notification(NotificationCommand::Notify { notice });
         let ctx = kabinet::Context::system(time::from_host(at)?);
         let events = self.run_core(command, &ctx)?;
         Ok(events
             .iter()
             .filter_map(|e| match e {
                 kabinet::Event::Notification(NotificationEvent::Queued { delivery }) => {
-                    Some(Delivery::from(delivery))
+                    Some(delivery.clone())
                 }
                 _ => None,
             })
@@ -142,16 +115,15 @@ impl Kabinet {
     /// A person's notification preferences (the defaults when never set).
     pub fn notification_preferences(&self, account: u64) -> NotificationPreferences {
         let d = self.inner.read();
-        (&d.notification_state().preferences(AccountId(account))).into()
+        d.notification_state()
+            .preferences(AccountId(account))
+            .clone()
     }
 
     /// The deliveries not yet sent, by number.
     pub fn outbox(&self) -> Vec<Delivery> {
         let d = self.inner.read();
-        d.notification_state()
-            .outbox()
-            .map(Delivery::from)
-            .collect()
+        d.notification_state().outbox().cloned().collect()
     }
 
     /// The deliveries due at `at` (their sending hours open), by number.
@@ -161,17 +133,13 @@ impl Kabinet {
     pub fn due_notifications(&self, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
         let at = time::from_host(at)?;
         let d = self.inner.read();
-        Ok(d.notification_state().due(at).map(Delivery::from).collect())
+        Ok(d.notification_state().due(at).cloned().collect())
     }
 
     /// The deliveries sent, in the order they were reported.
     pub fn notification_history(&self) -> Vec<SentDelivery> {
         let d = self.inner.read();
-        d.notification_state()
-            .history()
-            .iter()
-            .map(SentDelivery::from)
-            .collect()
+        d.notification_state().history().to_vec()
     }
 
     /// The reminders for the powers of attorney in force (of one
@@ -198,12 +166,11 @@ impl Kabinet {
                 kabinet::delegation::Representative::Person { .. } => None,
             })
             .collect();
-        let notices = notifications::power_of_attorney_reminders(
+        Ok(notifications::power_of_attorney_reminders(
             &powers,
             org.map(OrgId),
             at,
             i64::from(within_days),
-        );
-        Ok(notices.iter().map(Notice::from).collect())
+        ))
     }
 }

@@ -1,8 +1,8 @@
 //! The state registry (ЕГРЮЛ / ЕГРИП) held in memory: [`InMemoryRegistry`].
 //! `Kabinet.consultRegistry` asks it and records the answer.
 
-use crate::error::KabinetError;
 use kabinet::accounts::PersonName;
+use kabinet::ffi::KabinetError;
 use kabinet::identifiers::{Inn, Kpp, Ogrn, Ogrnip};
 use kabinet::organizations::{self as orgs, RegistryHead, StateRegistry};
 use std::sync::{RwLock, RwLockReadGuard};

@@ -1,7 +1,7 @@
 //! Times cross the boundary as `SystemTime` (Kotlin `java.time.Instant`,
 //! Swift `Date`); the library's are [`kabinet::Timestamp`].
 
-use crate::error::KabinetError;
+use kabinet::ffi::KabinetError;
 use kabinet::Timestamp;
 use std::time::SystemTime;
 

@@ -1,8 +1,8 @@
 //! The values typed commands take and give: roles, events, kinds of
 //! organization, requisites drafts, and the readers of codes and names.
 
-use crate::error::KabinetError;
 use kabinet::accounts::PersonName;
+use kabinet::ffi::KabinetError;
 use kabinet::organizations::InstitutionLevel;
 use kabinet::{AccountEvent, EmployeeEvent, OrganizationEvent, RoleEvent};
 use kabinet::{BuiltInRole, CustomRoleId, OrgId, Right, RightSet, RoleRef};

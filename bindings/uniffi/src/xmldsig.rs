@@ -11,8 +11,8 @@
 
 use crate::certificates::{pki_error, validation_options, AnchorPolicy, ProfileStrictness};
 use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
-use crate::error::{Area, KabinetError};
 use crate::time;
+use kabinet::ffi::{Area, KabinetError};
 use kabinet::pki;
 use kabinet::xmldsig;
 use std::sync::Arc;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Who among the organization's people receives a notice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Audience {
     /// The person concerned ([`Notice::person`]).
     pub person: bool,
@@ -20,6 +21,7 @@ pub struct Audience {
 /// Something to tell people about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notice {
     /// The category.
     pub category: Category,

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 /// The hours a person accepts messages, in their own UTC offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SendingHours {
     /// The first hour (0–23) messages may be sent.
     pub from_hour: u8,
@@ -76,6 +77,11 @@ impl SendingHours {
 /// What a person wants to receive, and how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "NotificationPreferences")
+)]
 pub struct Preferences {
     /// The channels, in order of preference.
     pub channels: BTreeSet<Channel>,

@@ -16,6 +16,7 @@ pub const REMINDER_DAYS: i64 = 30;
 /// A certificate's expiry, as the certificate module reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CertificateExpiry {
     /// The certificate's serial number or thumbprint.
     pub serial: String,

@@ -14,6 +14,7 @@ pub struct DeliveryId(pub u64);
 /// One message to one person through one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Delivery {
     /// Its number.
     pub id: DeliveryId,
@@ -39,6 +40,7 @@ pub struct Delivery {
 /// A delivery the host reported sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SentDelivery {
     /// The delivery.
     pub delivery: Delivery,

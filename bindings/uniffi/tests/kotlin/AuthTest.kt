@@ -1,6 +1,7 @@
 // Authentication: password policies and hashes, HOTP and TOTP (RFC vectors).
 
 import kabinet.*
+import kabinet.core.*
 import java.time.Instant
 
 fun authTests() {

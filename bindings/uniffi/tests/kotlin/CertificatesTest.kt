@@ -1,6 +1,7 @@
 // Certificate validation with the TC 26 test certificates.
 
 import kabinet.*
+import kabinet.core.*
 import java.io.File
 
 fun testdata(): File {

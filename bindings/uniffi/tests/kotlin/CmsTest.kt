@@ -1,6 +1,7 @@
 // CMS SignedData verification with the TC 26 reference messages.
 
 import kabinet.*
+import kabinet.core.*
 import java.time.Instant
 import java.util.Base64
 

@@ -5,6 +5,7 @@
 // classifier table.
 
 import kabinet.*
+import kabinet.core.*
 import java.io.File
 import java.time.Instant
 

@@ -1,6 +1,7 @@
 // GOST R 34.10-2012 verification and Streebog (GOST R 34.11-2012).
 
 import kabinet.*
+import kabinet.core.*
 
 fun hex(b: ByteArray) = b.joinToString("") { "%02x".format(it) }
 

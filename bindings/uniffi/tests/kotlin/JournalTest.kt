@@ -2,6 +2,7 @@
 // verifying, replaying and exporting.
 
 import kabinet.*
+import kabinet.core.*
 import java.nio.file.Files
 
 fun dbPath(): String = Files.createTempDirectory("kabinet-kt").resolve("kabinet.db").toString()

@@ -4,6 +4,7 @@
 // exit status when anything failed.
 
 import kabinet.*
+import kabinet.core.*
 import java.time.Instant
 import kotlin.system.exitProcess
 

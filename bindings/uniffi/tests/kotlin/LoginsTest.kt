@@ -3,6 +3,7 @@
 // sessions touched, ended and swept.
 
 import kabinet.*
+import kabinet.core.*
 
 fun loginsTests() {
     test("logins: a success opens a session, a new address is reported once") {

@@ -5,6 +5,7 @@
 // entry point, which stays.
 
 import kabinet.*
+import kabinet.core.*
 
 fun pdf() = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".toByteArray()
 

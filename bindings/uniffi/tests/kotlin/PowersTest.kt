@@ -1,6 +1,7 @@
 // Powers of attorney: typed commands, queries, the decision's chain, МЧД JSON.
 
 import kabinet.*
+import kabinet.core.*
 import java.time.Instant
 
 const val P1 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"

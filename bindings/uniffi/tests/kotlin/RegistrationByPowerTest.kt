@@ -1,6 +1,7 @@
 // Registration by a representative with the head's power of attorney (МЧД JSON).
 
 import kabinet.*
+import kabinet.core.*
 
 const val REP_INN = "500123456750"
 const val REP_SNILS = "001-001-994 00"

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import com.google.gson.JsonPrimitive
 import kabinet.*
+import kabinet.core.*
 import java.io.File
 import java.time.Instant
 

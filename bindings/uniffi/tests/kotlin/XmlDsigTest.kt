@@ -5,6 +5,7 @@
 // certificate, and unreadable documents raise with xmldsig.* codes.
 
 import kabinet.*
+import kabinet.core.*
 import java.io.File
 import java.time.Instant
 

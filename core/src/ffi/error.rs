@@ -1,15 +1,20 @@
-//! [`KabinetError`]: every failure of the library, with its stable code.
+//! [`KabinetError`]: every failure of the library as the foreign interface
+//! raises it, with its stable code and both messages (the codes are the
+//! library's own: no binding invents one).
 //!
 //! Kotlin sees `sealed class KabinetException` with one subclass per variant
 //! (`KabinetException.Command`, …); Swift sees `enum KabinetError: Error`.
 
-use crate::decision::Refusal;
-use kabinet::{Coded, CommandError};
+use crate::coded::Coded;
+use crate::directory::CommandError;
+use crate::host_input::InputError;
+use crate::identifiers::IdentifierError;
+use crate::json_form::JsonFormError;
 
 /// An error in one field of a requisites form.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FieldError {
-    /// The field, as in [`crate::RequisitesDraft`].
+    /// The field, as in the requisites form.
     pub field: String,
     /// The stable code (`inn.checksum`, `field.required`, …).
     pub code: String,
@@ -135,18 +140,23 @@ pub enum KabinetError {
 }
 
 /// The areas of [`KabinetError`] whose variants carry only a code and the messages.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Area {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// Powers of attorney (МЧД JSON).
     Power,
+    /// Certificates, revocation lists, trust files.
     Certificate,
+    /// GOST keys, algorithms and signatures.
     Gost,
+    /// The database.
     Storage,
+    /// Passwords and one-time codes.
     Auth,
 }
 
 impl KabinetError {
     /// A coded failure of the library in its area.
-    pub(crate) fn coded(area: Area, e: &impl Coded) -> Self {
+    pub fn coded(area: Area, e: &impl Coded) -> Self {
         let (code, message_ru, message_en) = (e.code().to_owned(), e.message_ru(), e.message_en());
         match area {
             Area::Power => Self::Power {
@@ -178,7 +188,7 @@ impl KabinetError {
     }
 
     /// An access refusal: the first refusal's code, every refusal listed.
-    pub(crate) fn refused(refusals: &[kabinet::Refusal]) -> Self {
+    pub fn refused(refusals: &[crate::Refusal]) -> Self {
         let first = refusals.first();
         Self::Access {
             code: first.map_or("access.denied", |r| r.code()).to_owned(),
@@ -207,20 +217,20 @@ impl KabinetError {
     }
 }
 
-impl From<kabinet::InputError> for KabinetError {
-    fn from(e: kabinet::InputError) -> Self {
+impl From<InputError> for KabinetError {
+    fn from(e: InputError) -> Self {
         Self::input(e.code(), e.message_ru(), e.message_en())
     }
 }
 
-impl From<kabinet::JsonFormError> for KabinetError {
-    fn from(e: kabinet::JsonFormError) -> Self {
+impl From<JsonFormError> for KabinetError {
+    fn from(e: JsonFormError) -> Self {
         Self::input(e.code(), e.message_ru(), e.message_en())
     }
 }
 
-impl From<kabinet::IdentifierError> for KabinetError {
-    fn from(e: kabinet::IdentifierError) -> Self {
+impl From<IdentifierError> for KabinetError {
+    fn from(e: IdentifierError) -> Self {
         Self::identifier(&e)
     }
 }
@@ -262,17 +272,26 @@ impl From<CommandError> for KabinetError {
     }
 }
 
-impl From<kabinet::store::StoreError> for KabinetError {
-    fn from(e: kabinet::store::StoreError) -> Self {
-        Self::coded(Area::Storage, &e)
-    }
+/// One reason a request is refused.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct Refusal {
+    /// The stable code (`access.signature_too_weak`, …).
+    pub code: String,
+    /// The reason in Russian.
+    pub message_ru: String,
+    /// The reason in English.
+    pub message_en: String,
+    /// The reason's fields in their JSON form.
+    pub details_json: String,
 }
 
-impl From<kabinet::store::JournalError> for KabinetError {
-    fn from(e: kabinet::store::JournalError) -> Self {
-        match &e {
-            kabinet::store::JournalError::Refused { refusals } => Self::refused(refusals),
-            _ => Self::coded(Area::Storage, &e),
+impl From<&crate::Refusal> for Refusal {
+    fn from(r: &crate::Refusal) -> Self {
+        Self {
+            code: r.code().into(),
+            message_ru: r.message_ru(),
+            message_en: r.message_en(),
+            details_json: serde_json::to_string(r).unwrap_or_default(),
         }
     }
 }
