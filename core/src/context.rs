@@ -13,6 +13,7 @@ use std::net::IpAddr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "actor", content = "account")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Actor {
     /// The portal itself (ЕСИА, the registry, the operator): the host's trusted process.
     System,
@@ -23,6 +24,7 @@ pub enum Actor {
 /// The circumstances of a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Context {
     /// Who acts.
     pub actor: Actor,
@@ -33,6 +35,7 @@ pub struct Context {
     pub signature: SignatureEvidence,
     /// The address the request came from, for the journal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ip: Option<IpAddr>,
 }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SignatureLevel {
     /// ПЭП: login and password or a one-time code; identifies, no legal force for documents.
     Simple,
@@ -55,21 +56,27 @@ impl SignatureLevel {
 /// ОГРНИП and СНИЛС).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignerIdentity {
     /// The holder's СНИЛС.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub snils: Option<Snils>,
     /// The holder's personal ИНН.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub inn: Option<Inn>,
     /// ИННЮЛ of the organization the certificate was issued for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub organization_inn: Option<Inn>,
     /// ОГРН of that organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ogrn: Option<Ogrn>,
     /// ОГРНИП, for an entrepreneur's certificate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ogrnip: Option<Ogrnip>,
 }
 
@@ -78,11 +85,13 @@ pub struct SignerIdentity {
 /// The certificate itself is validated before this evidence is made.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignatureEvidence {
     /// The kind of signature.
     pub level: SignatureLevel,
     /// The identity the certificate asserts (none for a simple signature).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub signer: Option<SignerIdentity>,
     /// The SHA-256 fingerprint (hex) of a certificate bound to the acting
     /// employee. When set, an access check uses the binding's level and
@@ -90,6 +99,7 @@ pub struct SignatureEvidence {
     /// the organization or is outside its validity; a level given as well
     /// (from a report validated now) caps the bound one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub bound_certificate: Option<String>,
 }
 

@@ -28,7 +28,7 @@ fun show(title: String, d: Decision) {
     d.refusals.forEach { println("      · ${it.code}") }
 }
 
-fun ctx(account: ULong, signature: Signature = simpleSignature()) = Context(account, AT, signature, null)
+fun ctx(account: ULong, signature: SignatureEvidence = simpleSignature()) = Context(Actor.Account(account), AT, signature, null)
 
 fun main() {
     val k = Kabinet()
@@ -94,7 +94,7 @@ fun main() {
     show("the clerk reads the journal", k.check(clerk, org, "journal.view", AT, null))
     show("the clerk approves payments", k.check(clerk, org, "payments.approve", AT, null))
     show("the accountant files a declaration with a password", k.check(accountant, org, "accounting.approve", AT, null))
-    val qualified = Signature(SignatureLevel.QUALIFIED, "001-001-996 00", null, "7707083893", null, null)
+    val qualified = SignatureEvidence(SignatureLevel.QUALIFIED, SignerIdentity(snils = "001-001-996 00", organizationInn = "7707083893"))
     show("… and with her qualified signature (КЭП)", k.check(accountant, org, "accounting.approve", AT, qualified))
 
     println("\n6. Where the accountant's rights come from")
@@ -118,7 +118,8 @@ fun main() {
     k.confirmIdentity(rep, AT)
     k.confirmContact(rep, "email", AT)
     val power = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"
-    val headKep = Signature(SignatureLevel.QUALIFIED, "112-233-445 95", "770712345633", "7707083893", null, null)
+    val headKep = SignatureEvidence(SignatureLevel.QUALIFIED,
+        SignerIdentity(snils = "112-233-445 95", inn = "770712345633", organizationInn = "7707083893"))
     val until = AT.plusSeconds(86_400L * 20)
     val terms = PowerTermsInput(power, null, Representative.Account(rep), powerLevelRights(PowerLevel.BASIC), null, until, "none")
     k.issuePower(ctx(head, headKep), org, terms, false)

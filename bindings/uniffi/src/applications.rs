@@ -9,7 +9,7 @@
 //! with the `application.*` and `document.*` codes. The records are in
 //! [`crate::application_values`].
 
-use crate::application_values::{hex, ApplicationInfo, ApplicationStatus, DocumentFormat, Missing};
+use crate::application_values::{Application, ApplicationStatus, DocumentFormat, Missing};
 use crate::context::{Context, SignatureLevel};
 use crate::handle::Kabinet;
 use crate::values::Event;
@@ -17,21 +17,8 @@ use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
 use kabinet::ffi::KabinetError;
+use kabinet::Timestamp;
 use kabinet::{Coded, Command, OrgId};
-use std::time::SystemTime;
-
-/// A document's content as the library recognized it.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct DocumentInfo {
-    /// The format recognized from the bytes.
-    pub format: DocumentFormat,
-    /// The full size, bytes.
-    pub size: u64,
-    /// The SHA-256 of the bytes, hex, when the whole file was given.
-    pub sha256: Option<String>,
-    /// The content in its JSON form, as the `attach_document` command takes it.
-    pub json: String,
-}
 
 /// What a submission led to.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -62,14 +49,8 @@ pub fn inspect_document(
     bytes: Vec<u8>,
     size: u64,
     max_bytes: u64,
-) -> Result<DocumentInfo, KabinetError> {
-    let c = inspect(&bytes, size, max_bytes)?;
-    Ok(DocumentInfo {
-        format: c.format.into(),
-        size: c.size,
-        sha256: c.sha256.as_ref().map(|h| hex(h)),
-        json: serde_json::to_string(&c).unwrap_or_default(),
-    })
+) -> Result<DocumentContent, KabinetError> {
+    inspect(&bytes, size, max_bytes)
 }
 
 /// The format of a document recognized from its first bytes (`size` its full size).
@@ -78,9 +59,7 @@ pub fn inspect_document(
 /// `InvalidInput` (`document.unrecognized_content`).
 #[uniffi::export]
 pub fn sniff_document(bytes: Vec<u8>, size: u64) -> Result<DocumentFormat, KabinetError> {
-    applications::sniff(&bytes, size)
-        .map(Into::into)
-        .map_err(|e| application_error(&e))
+    applications::sniff(&bytes, size).map_err(|e| application_error(&e))
 }
 
 impl Kabinet {
@@ -89,7 +68,7 @@ impl Kabinet {
         command: ApplicationCommand,
         context: &Context,
     ) -> Result<Vec<kabinet::Event>, KabinetError> {
-        self.run_core(Command::Application(command), &context.to_core()?)
+        self.run_core(Command::Application(command), context)
     }
 }
 
@@ -155,7 +134,7 @@ impl Kabinet {
             slot,
             file_name,
             content: inspect(&bytes, size, max_bytes)?,
-            signature: signature.map(Into::into),
+            signature,
         };
         Ok(events(&self.application_command(command, &context)?))
     }
@@ -182,7 +161,7 @@ impl Kabinet {
         for e in &list {
             match e {
                 kabinet::Event::Application(ApplicationEvent::Returned { missing, .. }) => {
-                    outcome.missing = missing.iter().map(Missing::from).collect();
+                    outcome.missing.clone_from(missing);
                 }
                 kabinet::Event::Application(ApplicationEvent::StatusChanged { .. }) => {
                     outcome.sent = true;
@@ -203,11 +182,11 @@ impl Kabinet {
         application: u64,
         status: ApplicationStatus,
         comment: Option<String>,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let command = ApplicationCommand::SetStatus {
             application: ApplicationId(application),
-            status: status.into(),
+            status,
             comment,
         };
         self.system(Command::Application(command), at)
@@ -247,27 +226,20 @@ impl Kabinet {
     }
 
     /// An application by its number in the directory.
-    pub fn application(&self, id: u64) -> Option<ApplicationInfo> {
+    pub fn application(&self, id: u64) -> Option<Application> {
         let d = self.inner.read();
-        d.application_state()
-            .get(ApplicationId(id))
-            .map(ApplicationInfo::from)
+        d.application_state().get(ApplicationId(id)).cloned()
     }
 
     /// An application by its printed number (`ЗВ-1-000001`).
-    pub fn application_by_number(&self, number: String) -> Option<ApplicationInfo> {
+    pub fn application_by_number(&self, number: String) -> Option<Application> {
         let d = self.inner.read();
-        d.application_state()
-            .by_number(&number)
-            .map(ApplicationInfo::from)
+        d.application_state().by_number(&number).cloned()
     }
 
     /// An organization's applications, in creation order.
-    pub fn applications_of(&self, org: u64) -> Vec<ApplicationInfo> {
+    pub fn applications_of(&self, org: u64) -> Vec<Application> {
         let d = self.inner.read();
-        d.application_state()
-            .of(OrgId(org))
-            .map(ApplicationInfo::from)
-            .collect()
+        d.application_state().of(OrgId(org)).cloned().collect()
     }
 }

@@ -5,13 +5,12 @@
 
 use crate::handle::Kabinet;
 use crate::journal::{JournalBreak, JournalHead, JournalVerification};
-use crate::time;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::journal::checkpoint::{
     AuditError, CheckpointError, CheckpointKey, InclusionProof, SignedCheckpoint,
 };
 use kabinet::Coded;
-use std::time::SystemTime;
+use kabinet::Timestamp;
 
 fn key(pkcs8: &[u8]) -> Result<CheckpointKey, KabinetError> {
     CheckpointKey::from_pkcs8(pkcs8).map_err(|e| KabinetError::coded(Area::Storage, &e))
@@ -123,11 +122,11 @@ impl Kabinet {
     pub fn sign_checkpoint(
         &self,
         key: Vec<u8>,
-        at: Option<SystemTime>,
+        at: Option<Timestamp>,
     ) -> Result<String, KabinetError> {
         let key = self::key(&key)?;
         let at = match at {
-            Some(t) => time::from_host(t)?,
+            Some(t) => t,
             None => kabinet::Kabinet::now(),
         };
         let signed = self

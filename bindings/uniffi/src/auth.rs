@@ -5,11 +5,10 @@
 //! `useTotpStep`, …). Policies and hash schemes cross in their JSON form
 //! (the library's serde).
 
-use crate::time;
 use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::Coded;
-use std::time::SystemTime;
+use kabinet::Timestamp;
 
 /// The HMAC of a one-time code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -174,13 +173,13 @@ fn totp(digits: u32, step_seconds: u32, skew: u8, algorithm: OtpAlgorithm) -> To
 #[uniffi::export]
 pub fn totp_code(
     secret: Vec<u8>,
-    at: SystemTime,
+    at: Timestamp,
     digits: u32,
     step_seconds: u32,
     algorithm: OtpAlgorithm,
 ) -> Result<u32, KabinetError> {
     totp(digits, step_seconds, 0, algorithm)
-        .code(&secret, time::from_host(at)?)
+        .code(&secret, at)
         .map_err(|e| auth_error(&e))
 }
 
@@ -193,13 +192,13 @@ pub fn totp_code(
 pub fn totp_verify(
     secret: Vec<u8>,
     code: String,
-    at: SystemTime,
+    at: Timestamp,
     digits: u32,
     step_seconds: u32,
     skew: u8,
     algorithm: OtpAlgorithm,
 ) -> Result<Option<u64>, KabinetError> {
     totp(digits, step_seconds, skew, algorithm)
-        .verify(&secret, &code, time::from_host(at)?)
+        .verify(&secret, &code, at)
         .map_err(|e| auth_error(&e))
 }

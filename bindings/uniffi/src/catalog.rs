@@ -40,7 +40,7 @@ pub fn rights() -> Vec<RightInfo> {
             code: r.code().into(),
             title_ru: r.title_ru().into(),
             title_en: r.title_en().into(),
-            required_signature: policy.signatures.required(r).into(),
+            required_signature: policy.signatures.required(r),
         })
         .collect()
 }

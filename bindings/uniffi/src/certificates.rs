@@ -1,18 +1,17 @@
 //! Certificate validation: a [`TrustStore`] built from bytes or files,
 //! [`validate_certificate`] returning the [`CertificateReport`], and the
-//! report's evidence as a [`Signature`] usable in `Kabinet.check`.
+//! report's evidence as a [`SignatureEvidence`] usable in `Kabinet.check`.
 //!
 //! Parsing and validating run in the library (RFC 5280 path building, CRLs,
 //! the Russian qualified profile); this file converts only.
 
-use crate::context::{Signature, SignatureLevel};
+use crate::context::SignatureEvidence;
 use crate::mirror::mirror_enum;
-use crate::time;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
+use kabinet::Timestamp;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::SystemTime;
 
 /// Trust anchors (marked accredited or not), intermediates and CRLs.
 /// `Send + Sync`: one store may serve many validations at once.
@@ -33,9 +32,9 @@ pub struct CertificateSummary {
     /// SHA-256 fingerprint of the DER, hex.
     pub fingerprint: String,
     /// Start of validity.
-    pub not_before: SystemTime,
+    pub not_before: Timestamp,
     /// End of validity.
-    pub not_after: SystemTime,
+    pub not_after: Timestamp,
     /// Whether this is the trust anchor.
     pub anchor: bool,
 }
@@ -94,10 +93,10 @@ pub struct CertificateReport {
     /// The sign-tool class (`KC1` … `KA1`), from the certificate policies.
     pub sign_tool_class: Option<String>,
     /// The evidence for an access decision; none when invalid.
-    pub evidence: Option<Signature>,
+    pub evidence: Option<SignatureEvidence>,
     /// The same evidence naming the leaf as a bound certificate: `check`
     /// then also requires it to be bound to the actor; none when invalid.
-    pub bound_evidence: Option<Signature>,
+    pub bound_evidence: Option<SignatureEvidence>,
 }
 
 pub(crate) fn pki_error(e: &pki::PkiError) -> KabinetError {
@@ -212,22 +211,9 @@ fn summary(p: &pki::PathEntry) -> CertificateSummary {
         issuer: p.issuer.clone(),
         serial: p.serial.clone(),
         fingerprint: p.fingerprint.clone(),
-        not_before: time::to_host(p.not_before),
-        not_after: time::to_host(p.not_after),
+        not_before: p.not_before,
+        not_after: p.not_after,
         anchor: p.anchor,
-    }
-}
-
-fn evidence(e: &kabinet::SignatureEvidence) -> Signature {
-    let s = e.signer.clone().unwrap_or_default();
-    Signature {
-        level: SignatureLevel::from(e.level),
-        snils: s.snils.map(|v| v.to_string()),
-        inn: s.inn.map(|v| v.to_string()),
-        organization_inn: s.organization_inn.map(|v| v.to_string()),
-        ogrn: s.ogrn.map(|v| v.to_string()),
-        ogrnip: s.ogrnip.map(|v| v.to_string()),
-        bound_certificate: e.bound_certificate.clone(),
     }
 }
 
@@ -288,8 +274,8 @@ impl From<&pki::ValidationReport> for CertificateReport {
                 .map(|c| (*c).to_owned())
                 .collect(),
             sign_tool_class: r.sign_tool_class.map(|c| c.as_str().to_owned()),
-            evidence: r.signature_evidence().as_ref().map(evidence),
-            bound_evidence: r.bound_signature_evidence().as_ref().map(evidence),
+            evidence: r.signature_evidence(),
+            bound_evidence: r.bound_signature_evidence(),
         }
     }
 }
@@ -308,8 +294,8 @@ pub fn parse_certificates(bytes: Vec<u8>) -> Result<Vec<CertificateSummary>, Kab
             issuer: c.issuer_text(),
             serial: c.serial_hex(),
             fingerprint: c.fingerprint_hex(),
-            not_before: time::to_host(c.not_before()),
-            not_after: time::to_host(c.not_after()),
+            not_before: c.not_before(),
+            not_after: c.not_after(),
             anchor: false,
         })
         .collect())
@@ -342,12 +328,12 @@ mirror_enum! {
 /// The validation options of a host call: revocation, anchors, profile
 /// (`None` for an option keeps its safe default).
 pub(crate) fn validation_options(
-    at: SystemTime,
+    at: Timestamp,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
 ) -> Result<ValidationOptions, KabinetError> {
-    let mut options = ValidationOptions::at(time::from_host(at)?);
+    let mut options = ValidationOptions::at(at);
     if soft_fail_revocation {
         options.revocation = RevocationPolicy::SoftFail;
     }
@@ -374,7 +360,7 @@ pub(crate) fn validation_options(
 pub fn validate_certificate(
     leaf: Vec<u8>,
     store: Arc<TrustStore>,
-    at: SystemTime,
+    at: Timestamp,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,

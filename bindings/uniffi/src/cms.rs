@@ -9,11 +9,10 @@
 
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness};
 use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
-use crate::time;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::ffi::{Area, KabinetError};
+use kabinet::Timestamp;
 use std::sync::Arc;
-use std::time::SystemTime;
 
 /// One problem of a signer.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -38,9 +37,9 @@ pub struct CmsSigner {
     /// The holder read from the signer's certificate, when found.
     pub holder: Option<CertificateHolder>,
     /// The signing time the signer claims, when its signed attributes carry one.
-    pub signing_time: Option<SystemTime>,
+    pub signing_time: Option<Timestamp>,
     /// The time the signer's certificate was validated at.
-    pub certificate_checked_at: SystemTime,
+    pub certificate_checked_at: Timestamp,
     /// The digest algorithm (`streebog256`, `sha256`, …).
     pub digest_algorithm: String,
     /// The signature algorithm (`gost2012-256`, …).
@@ -66,7 +65,7 @@ pub struct CmsReport {
     /// (when it carries one) rather than at the time of verification.
     pub signing_time_policy: bool,
     /// The time of verification.
-    pub verified_at: SystemTime,
+    pub verified_at: Timestamp,
     /// One entry per signer, in the order of the message.
     pub signers: Vec<CmsSigner>,
 }
@@ -77,8 +76,8 @@ fn signer(s: &cms::SignerReport) -> CmsSigner {
         signer_id: s.signer_id.clone(),
         subject: s.subject.clone(),
         holder: s.holder.as_ref().map(CertificateHolder::from),
-        signing_time: s.signing_time.map(time::to_host),
-        certificate_checked_at: time::to_host(s.certificate_checked_at),
+        signing_time: s.signing_time,
+        certificate_checked_at: s.certificate_checked_at,
         digest_algorithm: s.digest_algorithm.clone(),
         signature_algorithm: s.signature_algorithm.clone(),
         signed_attributes: s.signed_attributes,
@@ -113,13 +112,13 @@ pub fn verify_cms(
     message: Vec<u8>,
     content: Option<Vec<u8>>,
     store: Arc<TrustStore>,
-    at: SystemTime,
+    at: Timestamp,
     signing_time_policy: bool,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
 ) -> Result<CmsReport, KabinetError> {
-    let mut options = CmsOptions::at(time::from_host(at)?);
+    let mut options = CmsOptions::at(at);
     options.validation = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
     options.certificate_time = if signing_time_policy {
         CertificateTime::SigningTime
@@ -133,7 +132,7 @@ pub fn verify_cms(
         content_type: report.content_type.clone(),
         detached: report.detached,
         signing_time_policy: report.certificate_time == CertificateTime::SigningTime,
-        verified_at: time::to_host(report.verified_at),
+        verified_at: report.verified_at,
         signers: report.signers.iter().map(signer).collect(),
     })
 }

@@ -8,17 +8,16 @@
 use crate::context::Context;
 use crate::handle::Kabinet;
 use crate::registry::InMemoryRegistry;
-use crate::time;
 use crate::values::{first_id, kind, name, named, Event, OrganizationKind, RequisitesDraft};
 use kabinet::accounts::{AccountLevel, ContactKind};
 use kabinet::directory::ContactValue;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
+use kabinet::Timestamp;
 use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};
 use kabinet::{AccountId, Command, OrgId};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 /// A reason a registration was rejected.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -40,9 +39,9 @@ impl Kabinet {
     pub(crate) fn system(
         &self,
         command: Command,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
-        let ctx = kabinet::Context::system(time::from_host(at)?);
+        let ctx = kabinet::Context::system(at);
         self.run_core(command, &ctx)
             .map(|e| e.iter().map(Event::from).collect())
     }
@@ -52,7 +51,7 @@ impl Kabinet {
         command: Command,
         context: &Context,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.run_core(command, &context.to_core()?)
+        self.run_core(command, context)
             .map(|e| e.iter().map(Event::from).collect())
     }
 
@@ -84,7 +83,7 @@ impl Kabinet {
         inn: Option<String>,
         email: Option<String>,
         phone: Option<String>,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<u64, KabinetError> {
         let command = Command::Accounts(AccountCommand::RegisterAccount {
             name: name(surname, given_name, patronymic),
@@ -93,7 +92,7 @@ impl Kabinet {
             email: email.as_deref().map(Email::parse).transpose()?,
             phone: phone.as_deref().map(Phone::parse).transpose()?,
         });
-        self.creating(command, &kabinet::Context::system(time::from_host(at)?))
+        self.creating(command, &kabinet::Context::system(at))
     }
 
     /// Raises an account one step: `standard` (needs a СНИЛС), then `confirmed`. The portal.
@@ -101,7 +100,7 @@ impl Kabinet {
         &self,
         account: u64,
         level: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let level: AccountLevel = named(kabinet::InputKind::AccountLevel, &level)?;
         self.system(
@@ -118,7 +117,7 @@ impl Kabinet {
     pub fn confirm_identity(
         &self,
         account: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
             Command::Accounts(AccountCommand::ConfirmIdentity {
@@ -154,7 +153,7 @@ impl Kabinet {
         &self,
         account: u64,
         kind: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let kind: ContactKind = named(kabinet::InputKind::ContactKind, &kind)?;
         self.system(
@@ -171,7 +170,7 @@ impl Kabinet {
         &self,
         account: u64,
         reason: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let reason = named(kabinet::InputKind::AccountBlockReason, &reason)?;
         self.system(
@@ -184,11 +183,7 @@ impl Kabinet {
     }
 
     /// Temporarily disables an account. The portal.
-    pub fn disable_account(
-        &self,
-        account: u64,
-        at: SystemTime,
-    ) -> Result<Vec<Event>, KabinetError> {
+    pub fn disable_account(&self, account: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         self.system(
             Command::Accounts(AccountCommand::DisableAccount {
                 account: AccountId(account),
@@ -198,11 +193,7 @@ impl Kabinet {
     }
 
     /// Restores a blocked or disabled account. The portal.
-    pub fn restore_account(
-        &self,
-        account: u64,
-        at: SystemTime,
-    ) -> Result<Vec<Event>, KabinetError> {
+    pub fn restore_account(&self, account: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         self.system(
             Command::Accounts(AccountCommand::RestoreAccount {
                 account: AccountId(account),
@@ -222,7 +213,7 @@ impl Kabinet {
             kind: self::kind(kind)?,
             requisites: requisites.to_core(),
         });
-        self.creating(command, &context.to_core()?)
+        self.creating(command, &context)
     }
 
     /// Corrects and resubmits a rejected registration.
@@ -261,7 +252,7 @@ impl Kabinet {
             requisites: requisites.to_core(),
             power: Box::new(mchd(&power_json)?),
         });
-        self.creating(command, &context.to_core()?)
+        self.creating(command, &context)
     }
 
     /// Corrects and resubmits a rejected registration with a (new) power of
@@ -313,7 +304,7 @@ impl Kabinet {
         &self,
         org: u64,
         answer_json: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let answer: RegistryAnswer = kabinet::from_json(kabinet::JsonForm::Registry, &answer_json)?;
         self.system(
@@ -330,7 +321,7 @@ impl Kabinet {
         &self,
         org: u64,
         registry: Arc<InMemoryRegistry>,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let inn = self
             .inner
@@ -378,7 +369,7 @@ impl Kabinet {
         &self,
         org: u64,
         reason: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let reason = named(kabinet::InputKind::OrganizationBlockReason, &reason)?;
         self.system(
@@ -394,7 +385,7 @@ impl Kabinet {
     pub fn unblock_organization(
         &self,
         org: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
             Command::Organizations(OrganizationCommand::UnblockOrganization { org: OrgId(org) }),
@@ -406,7 +397,7 @@ impl Kabinet {
     pub fn liquidate_organization(
         &self,
         org: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         self.system(
             Command::Organizations(OrganizationCommand::LiquidateOrganization { org: OrgId(org) }),

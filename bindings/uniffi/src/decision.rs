@@ -59,7 +59,7 @@ impl From<kabinet::Decision> for Decision {
         Self {
             allowed: d.allowed,
             right: d.right.code().into(),
-            required_signature: d.required_signature.into(),
+            required_signature: d.required_signature,
             basis: d.basis.map(Basis::from),
             refusals: d.refusals.iter().map(Refusal::from).collect(),
             explanation_ru: d.explain_ru(),

@@ -7,14 +7,13 @@
 
 use crate::context::Context;
 use crate::handle::Kabinet;
-use crate::time;
 use crate::values::{named, right_set, Event};
 use kabinet::delegation::{PowerTerms, Redelegation, Representative as CoreRepresentative};
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::identifiers::{Inn, Ogrn, Snils};
 use kabinet::DelegationCommand;
+use kabinet::Timestamp;
 use kabinet::{AccountId, Command, OrgId, PowerLevel as CorePowerLevel, PowerNumber};
-use std::time::SystemTime;
 
 /// The presets of powers (уровни полномочий).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -92,9 +91,9 @@ pub struct PowerTermsInput {
     /// The powers given (right codes).
     pub powers: Vec<String>,
     /// The first instant it works; the moment of issue when none.
-    pub valid_from: Option<SystemTime>,
+    pub valid_from: Option<Timestamp>,
     /// The first instant it no longer works; one year after the start when none.
-    pub valid_until: Option<SystemTime>,
+    pub valid_until: Option<Timestamp>,
     /// `none`, `once` or `successive`.
     pub redelegation: String,
 }
@@ -107,11 +106,11 @@ pub struct PowerInfo {
     /// The principal's own number, if any.
     pub internal_number: Option<String>,
     /// When it was issued.
-    pub issued_at: SystemTime,
+    pub issued_at: Timestamp,
     /// The first instant it works.
-    pub valid_from: SystemTime,
+    pub valid_from: Timestamp,
     /// The first instant it no longer works.
-    pub valid_until: SystemTime,
+    pub valid_until: Timestamp,
     /// The principal organization.
     pub principal: u64,
     /// The person who signed it.
@@ -144,7 +143,7 @@ pub struct ChainLink {
     /// Its own powers (right codes).
     pub powers: Vec<String>,
     /// The first instant it no longer works.
-    pub valid_until: SystemTime,
+    pub valid_until: Timestamp,
 }
 
 /// The chain of powers a decision (or entering by a power) rests on.
@@ -157,7 +156,7 @@ pub struct Delegation {
     /// The powers the whole chain gives (right codes).
     pub powers: Vec<String>,
     /// The first instant the chain no longer works.
-    pub valid_until: SystemTime,
+    pub valid_until: Timestamp,
     /// The links, from the first power to the one used.
     pub chain: Vec<ChainLink>,
 }
@@ -168,7 +167,7 @@ pub struct HeldThroughPower {
     /// The power used.
     pub number: String,
     /// The first instant the chain no longer gives the right.
-    pub valid_until: SystemTime,
+    pub valid_until: Timestamp,
 }
 
 pub(crate) fn codes(set: kabinet::RightSet) -> Vec<String> {
@@ -185,7 +184,7 @@ impl From<&kabinet::DelegationBasis> for Delegation {
             number: d.number.to_string(),
             principal: d.principal.0,
             powers: codes(d.powers),
-            valid_until: time::to_host(d.valid_until),
+            valid_until: d.valid_until,
             chain: d
                 .chain
                 .iter()
@@ -193,7 +192,7 @@ impl From<&kabinet::DelegationBasis> for Delegation {
                     number: l.number.to_string(),
                     issuer: l.issuer.0,
                     powers: codes(l.powers),
-                    valid_until: time::to_host(l.valid_until),
+                    valid_until: l.valid_until,
                 })
                 .collect(),
         }
@@ -204,7 +203,7 @@ impl From<&kabinet::HeldThroughPower> for HeldThroughPower {
     fn from(h: &kabinet::HeldThroughPower) -> Self {
         Self {
             number: h.number.to_string(),
-            valid_until: time::to_host(h.valid_until),
+            valid_until: h.valid_until,
         }
     }
 }
@@ -214,9 +213,9 @@ impl From<&kabinet::PowerOfAttorney> for PowerInfo {
         Self {
             number: p.number.to_string(),
             internal_number: p.internal_number.clone(),
-            issued_at: time::to_host(p.issued_at),
-            valid_from: time::to_host(p.valid_from),
-            valid_until: time::to_host(p.valid_until),
+            issued_at: p.issued_at,
+            valid_from: p.valid_from,
+            valid_until: p.valid_until,
             principal: p.principal.0,
             issuer: p.issuer.0,
             parent: p.parent.map(|n| n.to_string()),
@@ -275,8 +274,8 @@ impl PowerTermsInput {
                 },
             },
             powers: right_set(&self.powers)?,
-            valid_from: self.valid_from.map(time::from_host).transpose()?,
-            valid_until: self.valid_until.map(time::from_host).transpose()?,
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
             redelegation: named::<Redelegation>(
                 kabinet::InputKind::Redelegation,
                 &self.redelegation,
@@ -355,7 +354,7 @@ impl Kabinet {
     pub fn import_power(
         &self,
         mchd_json: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<PowerInfo, KabinetError> {
         let power = self
             .inner
@@ -410,9 +409,8 @@ impl Kabinet {
         &self,
         org: u64,
         account: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<PowerInfo>, KabinetError> {
-        let at = time::from_host(at)?;
         Ok(infos(self.inner.read().powers_held_from(
             OrgId(org),
             AccountId(account),
@@ -429,10 +427,9 @@ impl Kabinet {
     pub fn powers_expiring_within(
         &self,
         org: Option<u64>,
-        at: SystemTime,
+        at: Timestamp,
         days: u32,
     ) -> Result<Vec<PowerInfo>, KabinetError> {
-        let at = time::from_host(at)?;
         Ok(infos(self.inner.read().powers_expiring_within(
             org.map(OrgId),
             at,
@@ -458,8 +455,7 @@ impl Kabinet {
     ///
     /// # Errors
     /// `Access` with the failing link's refusal.
-    pub fn verify_power(&self, number: String, at: SystemTime) -> Result<Delegation, KabinetError> {
-        let at = time::from_host(at)?;
+    pub fn verify_power(&self, number: String, at: Timestamp) -> Result<Delegation, KabinetError> {
         self.inner
             .read()
             .verify_power(self::number(&number)?, at)
@@ -475,9 +471,8 @@ impl Kabinet {
         &self,
         actor: u64,
         number: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Delegation, KabinetError> {
-        let at = time::from_host(at)?;
         self.inner
             .read()
             .enter_by_power(AccountId(actor), self::number(&number)?, at)
@@ -490,9 +485,8 @@ impl Kabinet {
         &self,
         actor: u64,
         org: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<String>, KabinetError> {
-        let at = time::from_host(at)?;
         Ok(codes(self.inner.read().rights_through_powers(
             AccountId(actor),
             OrgId(org),

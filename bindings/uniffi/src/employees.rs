@@ -77,7 +77,7 @@ impl Kabinet {
             position,
             roles,
         });
-        self.creating(command, &context.to_core()?)
+        self.creating(command, &context)
     }
 
     /// Accepts an invitation with the invited person's confirmed account.
@@ -238,7 +238,7 @@ impl Kabinet {
             name,
             rights: right_set(&rights)?,
         });
-        self.creating(command, &context.to_core()?)
+        self.creating(command, &context)
     }
 
     /// Redefines a custom role.
@@ -291,7 +291,7 @@ impl Kabinet {
                 name,
                 system,
             }),
-            &context.to_core()?,
+            &context,
         )
     }
 

@@ -6,14 +6,13 @@
 
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
 use crate::handle::Kabinet;
-use crate::time;
 use kabinet::cms::CmsOptions;
 use kabinet::delegation::fns_xml::{
     self, PowerClassifier, PowerEvidence, SignedPowerError, SignedPowerReport, TermState,
 };
 use kabinet::ffi::{Area, KabinetError};
+use kabinet::Timestamp;
 use std::sync::Arc;
-use std::time::SystemTime;
 
 /// The outcome of verifying a signed power of attorney.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -26,17 +25,17 @@ pub struct FnsPowerVerification {
     /// The registry number (`НомДовер`).
     pub number: String,
     /// The first instant it works.
-    pub valid_from: SystemTime,
+    pub valid_from: Timestamp,
     /// The first instant it no longer works.
-    pub valid_until: SystemTime,
+    pub valid_until: Timestamp,
     /// Why it is not authentic (`mchd_sig.*`).
     pub problems: Vec<String>,
     /// The signing time the signer states.
-    pub signing_time: Option<SystemTime>,
+    pub signing_time: Option<Timestamp>,
     /// Whether the signature timestamp (CAdES-T) is valid, when there is one.
     pub timestamp_valid: Option<bool>,
     /// The time the timestamp authority states.
-    pub timestamp_time: Option<SystemTime>,
+    pub timestamp_time: Option<Timestamp>,
     /// The whole report as JSON (power, signature, signer match).
     pub report_json: String,
 }
@@ -82,7 +81,7 @@ pub fn verify_fns_power(
     xml: Vec<u8>,
     signature: Vec<u8>,
     store: Arc<TrustStore>,
-    at: SystemTime,
+    at: Timestamp,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
@@ -107,12 +106,12 @@ pub fn verify_fns_power(
         }
         .into(),
         number: report.power.number.to_string(),
-        valid_from: time::to_host(report.valid_from),
-        valid_until: time::to_host(report.valid_until),
+        valid_from: report.valid_from,
+        valid_until: report.valid_until,
         problems: report.problems.iter().map(|p| p.code.clone()).collect(),
-        signing_time: signer.and_then(|s| s.signing_time).map(time::to_host),
+        signing_time: signer.and_then(|s| s.signing_time),
         timestamp_valid: stamp.map(|t| t.valid),
-        timestamp_time: stamp.and_then(|t| t.time).map(time::to_host),
+        timestamp_time: stamp.and_then(|t| t.time),
         report_json: serde_json::to_string(&report).map_err(|e| json_error(&e))?,
     })
 }
@@ -123,12 +122,12 @@ fn signed_report(
     xml: &[u8],
     signature: &[u8],
     store: &TrustStore,
-    at: SystemTime,
+    at: Timestamp,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
 ) -> Result<SignedPowerReport, KabinetError> {
-    let mut options = CmsOptions::at(time::from_host(at)?);
+    let mut options = CmsOptions::at(at);
     options.validation = validation_options(at, soft_fail_revocation, anchor_policy, profile)?;
     fns_xml::verify_signed_power(xml, signature, &[], &store.lock(), &options).map_err(|e| match &e
     {
@@ -205,7 +204,7 @@ impl Kabinet {
         signature: Vec<u8>,
         store: Arc<TrustStore>,
         classifier_json: String,
-        at: SystemTime,
+        at: Timestamp,
         soft_fail_revocation: bool,
         anchor_policy: Option<AnchorPolicy>,
         profile: Option<ProfileStrictness>,
@@ -242,7 +241,7 @@ impl Kabinet {
         signature: Vec<u8>,
         store: Arc<TrustStore>,
         classifier_json: String,
-        at: SystemTime,
+        at: Timestamp,
         soft_fail_revocation: bool,
         anchor_policy: Option<AnchorPolicy>,
         profile: Option<ProfileStrictness>,

@@ -1,13 +1,12 @@
 //! [`Kabinet`]: the directory in memory, shared between threads, with the
 //! generic entry point for commands and the access check.
 
-use crate::context::{Context, Signature};
+use crate::context::{Context, SignatureEvidence};
 use crate::decision::{Decision, EffectiveRight};
-use crate::time;
 use crate::values::{right, Event};
 use kabinet::ffi::KabinetError;
+use kabinet::Timestamp;
 use kabinet::{AccessRequest, AccountId, Command, OrgId};
-use std::time::SystemTime;
 
 /// The directory in memory. `Send + Sync`: share one object between threads.
 #[derive(uniffi::Object)]
@@ -17,8 +16,8 @@ pub struct Kabinet {
 
 /// The current time from the system clock.
 #[uniffi::export]
-pub fn now() -> SystemTime {
-    time::to_host(kabinet::Kabinet::now())
+pub fn now() -> Timestamp {
+    kabinet::Kabinet::now()
 }
 
 /// The default policy in its JSON form: signature levels by right in catalog
@@ -42,17 +41,17 @@ fn access_request(
     actor: u64,
     organization: u64,
     right: &str,
-    at: SystemTime,
-    signature: Option<Signature>,
+    at: Timestamp,
+    signature: Option<SignatureEvidence>,
 ) -> Result<AccessRequest, KabinetError> {
     let mut request = AccessRequest::new(
         AccountId(actor),
         OrgId(organization),
         self::right(right)?,
-        time::from_host(at)?,
+        at,
     );
     if let Some(s) = signature {
-        request = request.signed(s.evidence()?);
+        request = request.signed(s);
     }
     Ok(request)
 }
@@ -107,7 +106,7 @@ impl Kabinet {
         context: Context,
     ) -> Result<Vec<Event>, KabinetError> {
         let command: Command = kabinet::from_json(kabinet::JsonForm::Command, &command_json)?;
-        let events = self.run_core(command, &context.to_core()?)?;
+        let events = self.run_core(command, &context)?;
         Ok(events.iter().map(Event::from).collect())
     }
 
@@ -121,8 +120,8 @@ impl Kabinet {
         actor: u64,
         organization: u64,
         right: String,
-        at: SystemTime,
-        signature: Option<Signature>,
+        at: Timestamp,
+        signature: Option<SignatureEvidence>,
     ) -> Result<Decision, KabinetError> {
         let request = access_request(actor, organization, &right, at, signature)?;
         Ok(self.inner.check(&request).into())
@@ -138,8 +137,8 @@ impl Kabinet {
         actor: u64,
         organization: u64,
         right: String,
-        at: SystemTime,
-        signature: Option<Signature>,
+        at: Timestamp,
+        signature: Option<SignatureEvidence>,
     ) -> Result<PositionedDecision, KabinetError> {
         let request = access_request(actor, organization, &right, at, signature)?;
         let positioned = self.inner.check_positioned(&request);
@@ -157,9 +156,8 @@ impl Kabinet {
         &self,
         actor: u64,
         organization: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<EffectiveRight>, KabinetError> {
-        let at = time::from_host(at)?;
         Ok(self
             .inner
             .effective_rights(AccountId(actor), OrgId(organization), at)

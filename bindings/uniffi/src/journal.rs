@@ -6,14 +6,13 @@
 //! is in [`JournalEntry::json`]); exports are the library's CSV and JSON
 //! Lines, byte for byte.
 
-use crate::context::{Context, Signature, SignatureLevel};
+use crate::context::{Context, SignatureEvidence, SignatureLevel};
 use crate::handle::Kabinet;
-use crate::time;
 use crate::values::Event;
 use kabinet::ffi::KabinetError;
 use kabinet::journal::{export, Entry, Filter};
+use kabinet::Timestamp;
 use kabinet::{AccountId, Actor, Coded, Command, OrgId};
-use std::time::SystemTime;
 
 /// Which journal entries to select; every field left empty selects everything.
 #[derive(Debug, Clone, Default, uniffi::Record)]
@@ -25,9 +24,9 @@ pub struct JournalFilter {
     /// Only entries whose command kind (`assign_role`) or an event kind (`role_assigned`) is this.
     pub kind: Option<String>,
     /// Only entries at or after this instant.
-    pub from: Option<SystemTime>,
+    pub from: Option<Timestamp>,
     /// Only entries strictly before this instant.
-    pub until: Option<SystemTime>,
+    pub until: Option<Timestamp>,
 }
 
 /// One journal entry.
@@ -40,7 +39,7 @@ pub struct JournalEntry {
     /// This entry's digest, in hex.
     pub hash: String,
     /// When.
-    pub at: SystemTime,
+    pub at: Timestamp,
     /// The acting account; none for the portal.
     pub actor: Option<u64>,
     /// The organization concerned.
@@ -122,8 +121,8 @@ impl JournalFilter {
             actor: self.actor.map(|a| Actor::Account(AccountId(a))),
             organization: self.organization.map(OrgId),
             kind: self.kind.clone(),
-            from: self.from.map(time::from_host).transpose()?,
-            until: self.until.map(time::from_host).transpose()?,
+            from: self.from,
+            until: self.until,
         })
     }
 }
@@ -135,13 +134,13 @@ impl From<&Entry> for JournalEntry {
             seq: e.seq,
             prev: e.prev.to_string(),
             hash: e.hash.to_string(),
-            at: time::to_host(r.at),
+            at: r.at,
             actor: match r.actor {
                 Actor::System => None,
                 Actor::Account(a) => Some(a.0),
             },
             organization: r.organization.map(|o| o.0),
-            signature: r.signature.into(),
+            signature: r.signature,
             ip: r.ip.map(|ip| ip.to_string()),
             kind: r.kind.clone(),
             result: r.outcome.code().into(),
@@ -203,7 +202,7 @@ impl Kabinet {
             .map(|c| {
                 let command: Command =
                     kabinet::from_json(kabinet::JsonForm::Command, &c.command_json)?;
-                Ok((command, c.context.to_core()?))
+                Ok((command, c.context.clone()))
             })
             .collect::<Result<Vec<_>, KabinetError>>()?;
         let results = self.inner.execute_batch(parsed)?;
@@ -253,15 +252,15 @@ impl Kabinet {
         &self,
         reader: u64,
         organization: u64,
-        at: SystemTime,
-        signature: Signature,
+        at: Timestamp,
+        signature: SignatureEvidence,
         filter: JournalFilter,
     ) -> Result<Vec<JournalEntry>, KabinetError> {
         let entries = self.inner.journal_as(
             AccountId(reader),
             OrgId(organization),
-            time::from_host(at)?,
-            signature.evidence()?,
+            at,
+            signature,
             &filter.to_core()?,
         )?;
         Ok(entries.iter().map(JournalEntry::from).collect())

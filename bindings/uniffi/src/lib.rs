@@ -27,6 +27,15 @@
 
 uniffi::setup_scaffolding!();
 
+// The library's values whose foreign form is a builtin one (a time, a
+// power's number) are converted by the library's own conversions
+// (`kabinet::ffi`); this crate uses them as they are.
+use kabinet::{PowerNumber, Timestamp};
+use std::net::IpAddr;
+uniffi::use_remote_type!(kabinet::Timestamp);
+uniffi::use_remote_type!(kabinet::PowerNumber);
+uniffi::use_remote_type!(kabinet::IpAddr);
+
 mod application_values;
 mod applications;
 mod audit;
@@ -51,15 +60,14 @@ mod notices;
 mod notifications;
 mod queries;
 mod registry;
-mod time;
 mod values;
 mod xmldsig;
 
 pub use application_values::{
-    ApplicationComment, ApplicationInfo, ApplicationStatus, AttachedDocument, DocumentFormat,
-    Missing, StatusChange,
+    Application, ApplicationComment, ApplicationStatus, AttachedDocument, DocumentContent,
+    DocumentFormat, Missing, StatusChange,
 };
-pub use applications::{inspect_document, sniff_document, DocumentInfo, SubmitOutcome};
+pub use applications::{inspect_document, sniff_document, SubmitOutcome};
 pub use auth::{
     check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
     verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,
@@ -71,7 +79,8 @@ pub use certificates::{
 };
 pub use cms::{verify_cms, CmsProblem, CmsReport, CmsSigner};
 pub use context::{
-    account_context, simple_signature, system_context, Context, Signature, SignatureLevel,
+    account_context, bound_signature, simple_signature, system_context, Actor, Context,
+    SignatureEvidence, SignatureLevel, SignerIdentity,
 };
 pub use decision::{Basis, Decision, EffectiveRight};
 pub use delegation::{

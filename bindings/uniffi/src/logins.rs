@@ -12,12 +12,12 @@
 use crate::context::{system_context, Context};
 use crate::handle::Kabinet;
 use crate::mirror::mirror_enum;
-use crate::time;
 use crate::values::Event;
 use kabinet::auth::{self, AuthCommand, AuthEvent, CodeDigest, SessionCommand, SessionId};
 use kabinet::ffi::{Area, KabinetError};
+use kabinet::Timestamp;
 use kabinet::{AccountId, Command, SystemRandomSource};
-use std::time::SystemTime;
+use std::net::IpAddr;
 
 mirror_enum! {
     /// How a person logged in.
@@ -104,7 +104,7 @@ pub struct PendingCodeInfo {
     /// Where it was sent.
     pub channel: CodeChannel,
     /// When it stops being accepted.
-    pub expires_at: SystemTime,
+    pub expires_at: Timestamp,
     /// Wrong entries left.
     pub attempts_left: u32,
 }
@@ -113,9 +113,9 @@ pub struct PendingCodeInfo {
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct AccountAuthInfo {
     /// Failed logins not yet forgotten, oldest first.
-    pub failures: Vec<SystemTime>,
+    pub failures: Vec<Timestamp>,
     /// Recovery requests of the last 24 hours, oldest first.
-    pub recoveries: Vec<SystemTime>,
+    pub recoveries: Vec<Timestamp>,
     /// Codes waiting to be typed.
     pub codes: Vec<PendingCodeInfo>,
     /// Addresses logins came from, oldest first.
@@ -145,11 +145,11 @@ pub struct SessionInfo {
     /// The address of the login.
     pub ip: Option<String>,
     /// When it began.
-    pub started_at: SystemTime,
+    pub started_at: Timestamp,
     /// The last activity.
-    pub last_seen: SystemTime,
+    pub last_seen: Timestamp,
     /// When it ends unless touched (the policy's idle and absolute limits).
-    pub deadline: SystemTime,
+    pub deadline: Timestamp,
 }
 
 fn session_info(s: &auth::Session, policy: &auth::AuthPolicy) -> SessionInfo {
@@ -158,9 +158,9 @@ fn session_info(s: &auth::Session, policy: &auth::AuthPolicy) -> SessionInfo {
         account: s.account.0,
         method: s.method.into(),
         ip: s.ip.map(|ip| ip.to_string()),
-        started_at: time::to_host(s.started_at),
-        last_seen: time::to_host(s.last_seen),
-        deadline: time::to_host(s.deadline(policy).0),
+        started_at: s.started_at,
+        last_seen: s.last_seen,
+        deadline: s.deadline(policy).0,
     }
 }
 
@@ -212,7 +212,7 @@ impl Kabinet {
         command: AuthCommand,
         context: &Context,
     ) -> Result<Vec<kabinet::Event>, KabinetError> {
-        self.run_core(Command::Auth(command), &context.to_core()?)
+        self.run_core(Command::Auth(command), context)
     }
 }
 
@@ -228,8 +228,8 @@ impl Kabinet {
         account: u64,
         method: LoginMethod,
         succeeded: bool,
-        at: SystemTime,
-        ip: Option<String>,
+        at: Timestamp,
+        ip: Option<IpAddr>,
     ) -> Result<LoginOutcome, KabinetError> {
         let mut context = system_context(at);
         context.ip = ip;
@@ -267,7 +267,7 @@ impl Kabinet {
         &self,
         account: u64,
         step: u64,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let command = AuthCommand::UseTotpStep {
             account: AccountId(account),
@@ -287,7 +287,7 @@ impl Kabinet {
         purpose: CodePurpose,
         channel: CodeChannel,
         code: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let command = AuthCommand::IssueCode {
             account: AccountId(account),
@@ -308,7 +308,7 @@ impl Kabinet {
         account: u64,
         purpose: CodePurpose,
         code: String,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<CodeOutcome, KabinetError> {
         let command = AuthCommand::SubmitCode {
             account: AccountId(account),
@@ -345,7 +345,7 @@ impl Kabinet {
         token: String,
         account: u64,
         correct: bool,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<PinOutcome, KabinetError> {
         let command = AuthCommand::RecordPinEntry {
             token,
@@ -374,7 +374,7 @@ impl Kabinet {
     ///
     /// # Errors
     /// `Command` (`pin.token_not_locked`, `pin.bad_token`).
-    pub fn unlock_token(&self, token: String, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+    pub fn unlock_token(&self, token: String, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         let command = AuthCommand::UnlockToken { token };
         Ok(events(&self.auth(command, &system_context(at))?))
     }
@@ -409,7 +409,7 @@ impl Kabinet {
     ///
     /// # Errors
     /// `time.out_of_range`.
-    pub fn sweep_sessions(&self, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+    pub fn sweep_sessions(&self, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         self.system(Command::Session(SessionCommand::Sweep), at)
     }
 
@@ -419,15 +419,15 @@ impl Kabinet {
         d.auth_state()
             .account(AccountId(account))
             .map(|a| AccountAuthInfo {
-                failures: a.failures.iter().copied().map(time::to_host).collect(),
-                recoveries: a.recoveries.iter().copied().map(time::to_host).collect(),
+                failures: a.failures.iter().copied().collect(),
+                recoveries: a.recoveries.iter().copied().collect(),
                 codes: a
                     .codes
                     .iter()
                     .map(|(purpose, c)| PendingCodeInfo {
                         purpose: (*purpose).into(),
                         channel: c.channel.into(),
-                        expires_at: time::to_host(c.expires_at),
+                        expires_at: c.expires_at,
                         attempts_left: c.attempts_left,
                     })
                     .collect(),

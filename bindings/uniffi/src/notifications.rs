@@ -12,12 +12,11 @@
 use crate::context::Context;
 use crate::handle::Kabinet;
 use crate::notices::{CertificateExpiry, Delivery, Notice, NotificationPreferences, SentDelivery};
-use crate::time;
 use crate::values::Event;
 use kabinet::ffi::KabinetError;
 use kabinet::notifications::{self, DeliveryId, NotificationCommand, NotificationEvent};
+use kabinet::Timestamp;
 use kabinet::{AccountId, Command, OrgId};
-use std::time::SystemTime;
 
 /// The reminders for certificates ending after `at` and within
 /// `within_days` days of it; pass them to [`Kabinet::notify`].
@@ -27,12 +26,12 @@ use std::time::SystemTime;
 #[uniffi::export]
 pub fn certificate_reminders(
     certificates: Vec<CertificateExpiry>,
-    at: SystemTime,
+    at: Timestamp,
     within_days: i64,
 ) -> Result<Vec<Notice>, KabinetError> {
     Ok(notifications::certificate_reminders(
         &certificates,
-        time::from_host(at)?,
+        at,
         within_days,
     ))
 }
@@ -50,9 +49,8 @@ impl Kabinet {
     pub fn notices_for(
         &self,
         events: Vec<Event>,
-        at: SystemTime,
+        at: Timestamp,
     ) -> Result<Vec<Notice>, KabinetError> {
-        let at = time::from_host(at)?;
         let events = events
             .iter()
             .map(|e| {
@@ -86,9 +84,9 @@ impl Kabinet {
     ///
     /// # Errors
     /// `Command` (`notification.reference_too_long`); `time.out_of_range`.
-    pub fn notify(&self, notice: Notice, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
+    pub fn notify(&self, notice: Notice, at: Timestamp) -> Result<Vec<Delivery>, KabinetError> {
         let command = Command::Notification(NotificationCommand::Notify { notice });
-        let ctx = kabinet::Context::system(time::from_host(at)?);
+        let ctx = kabinet::Context::system(at);
         let events = self.run_core(command, &ctx)?;
         Ok(events
             .iter()
@@ -105,7 +103,7 @@ impl Kabinet {
     ///
     /// # Errors
     /// `Command` (`notification.delivery_not_found`).
-    pub fn mark_sent(&self, delivery: u64, at: SystemTime) -> Result<Vec<Event>, KabinetError> {
+    pub fn mark_sent(&self, delivery: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         let command = NotificationCommand::MarkSent {
             delivery: DeliveryId(delivery),
         };
@@ -130,8 +128,7 @@ impl Kabinet {
     ///
     /// # Errors
     /// `time.out_of_range`.
-    pub fn due_notifications(&self, at: SystemTime) -> Result<Vec<Delivery>, KabinetError> {
-        let at = time::from_host(at)?;
+    pub fn due_notifications(&self, at: Timestamp) -> Result<Vec<Delivery>, KabinetError> {
         let d = self.inner.read();
         Ok(d.notification_state().due(at).cloned().collect())
     }
@@ -151,10 +148,9 @@ impl Kabinet {
     pub fn power_of_attorney_reminders(
         &self,
         org: Option<u64>,
-        at: SystemTime,
+        at: Timestamp,
         within_days: u32,
     ) -> Result<Vec<Notice>, KabinetError> {
-        let at = time::from_host(at)?;
         let d = self.inner.read();
         let powers: Vec<_> = d
             .powers_expiring_within(org.map(OrgId), at, within_days)

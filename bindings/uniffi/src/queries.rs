@@ -2,10 +2,9 @@
 //! invitations. The full JSON form of each is there too (`*_json`).
 
 use crate::handle::Kabinet;
-use crate::time;
 use crate::values::Role;
+use kabinet::Timestamp;
 use kabinet::{AccountId, InvitationId, OrgId};
-use std::time::SystemTime;
 
 /// A person's account.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -83,7 +82,7 @@ pub struct MemberInfo {
     /// Every right the membership gives.
     pub rights: Vec<String>,
     pub position: Option<String>,
-    pub joined_at: SystemTime,
+    pub joined_at: Timestamp,
 }
 
 /// An invitation.
@@ -95,8 +94,8 @@ pub struct InvitationInfo {
     /// The СНИЛС or e-mail it is addressed to.
     pub invitee: String,
     pub roles: Vec<Role>,
-    pub sent_at: SystemTime,
-    pub expires_at: SystemTime,
+    pub sent_at: Timestamp,
+    pub expires_at: Timestamp,
 }
 
 fn codes(s: kabinet::RightSet) -> Vec<String> {
@@ -183,7 +182,7 @@ fn member(
         grants: codes(m.grants),
         rights: codes(m.rights(org)),
         position: m.position.as_deref().map(str::to_owned),
-        joined_at: time::to_host(m.joined_at),
+        joined_at: m.joined_at,
     }
 }
 
@@ -197,8 +196,8 @@ fn invitation(i: &kabinet::employees::Invitation) -> InvitationInfo {
             Invitee::Snils(s) => s.as_str().to_owned(),
         },
         roles: i.roles.iter().map(|&r| r.into()).collect(),
-        sent_at: time::to_host(i.sent_at),
-        expires_at: time::to_host(i.expires_at),
+        sent_at: i.sent_at,
+        expires_at: i.expires_at,
     }
 }
 

@@ -11,12 +11,11 @@
 
 use crate::certificates::{pki_error, validation_options, AnchorPolicy, ProfileStrictness};
 use crate::certificates::{CertificateHolder, CertificateReport, TrustStore};
-use crate::time;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::pki;
 use kabinet::xmldsig;
+use kabinet::Timestamp;
 use std::sync::Arc;
-use std::time::SystemTime;
 
 /// One problem of a signature.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -77,7 +76,7 @@ pub struct XmlDsigReport {
     /// Whether every signature is valid.
     pub valid: bool,
     /// The time the certificates were validated at.
-    pub verified_at: SystemTime,
+    pub verified_at: Timestamp,
     /// One entry per `ds:Signature`, in document order.
     pub signatures: Vec<XmlSignature>,
 }
@@ -132,7 +131,7 @@ pub fn verify_xml(
     document: Vec<u8>,
     certificates: Vec<u8>,
     store: Arc<TrustStore>,
-    at: SystemTime,
+    at: Timestamp,
     soft_fail_revocation: bool,
     anchor_policy: Option<AnchorPolicy>,
     profile: Option<ProfileStrictness>,
@@ -155,7 +154,7 @@ pub fn verify_xml(
         .map_err(|e| KabinetError::coded(Area::Certificate, &e))?;
     Ok(XmlDsigReport {
         valid: report.valid,
-        verified_at: time::to_host(report.verified_at),
+        verified_at: report.verified_at,
         signatures: report.signatures.iter().map(signature).collect(),
     })
 }

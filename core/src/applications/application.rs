@@ -20,6 +20,11 @@ impl core::fmt::Display for ApplicationId {
 /// A document attached to an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "AttachedDocument")
+)]
 pub struct Document {
     /// The slot it fills.
     pub slot: String,
@@ -46,6 +51,7 @@ pub struct Document {
 /// A change of status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatusChange {
     /// The new status.
     pub status: ApplicationStatus,
@@ -61,6 +67,11 @@ pub struct StatusChange {
 /// A comment on an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "ApplicationComment")
+)]
 pub struct Comment {
     /// Who wrote it.
     pub by: Actor,
@@ -73,6 +84,7 @@ pub struct Comment {
 /// An application or report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Application {
     /// Its identifier.
     pub id: ApplicationId,

@@ -66,6 +66,7 @@ pub enum ApplicationCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "missing")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Missing {
     /// A required document is absent.
     Document {

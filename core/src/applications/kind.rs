@@ -117,6 +117,7 @@ impl ApplicationPolicy {
 /// the whole file was given, its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentContent {
     /// The format recognized from the content.
     pub format: DocumentFormat,

@@ -9,6 +9,9 @@
 //! | [`Timestamp`] | `SystemTime` (Kotlin `java.time.Instant`, Swift `Date`) |
 //! | the numbers the directory gives ([`AccountId`], [`OrgId`], …) | `u64` |
 //! | a power's number ([`PowerNumber`]) | its UUID text |
+//! | a SHA-256 digest | lowercase hex |
+//! | an identifier ([`Inn`], [`Snils`], …) | its canonical text (refused with its code when invalid) |
+//! | an IP address | its text |
 //! | a set of rights ([`RightSet`]) | the rights' codes, in catalog order |
 //! | the sets of channels and categories of preferences | lists, in order |
 //!
@@ -20,12 +23,15 @@ mod error;
 
 pub use error::{Area, FieldError, KabinetError, Refusal};
 
+use crate::applications::ApplicationId;
 use crate::host_input::{InputError, InputKind};
+use crate::identifiers::{Bik, Email, Inn, Kpp, Ogrn, Ogrnip, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId, PowerNumber};
 use crate::notifications::{Category, Channel, DeliveryId};
 use crate::rights::{Right, RightSet};
 use crate::Timestamp;
 use std::collections::BTreeSet;
+use std::net::IpAddr;
 use std::time::SystemTime;
 
 uniffi::custom_type!(Timestamp, SystemTime, {
@@ -55,7 +61,8 @@ numbers!(
     InvitationId,
     CustomRoleId,
     AccessGroupId,
-    DeliveryId
+    DeliveryId,
+    ApplicationId
 );
 
 uniffi::custom_type!(RightSet, Vec<String>, {
@@ -80,6 +87,47 @@ fn refused(
         InputError::new(kind, value).because(why),
     ))
 }
+
+macro_rules! identifiers {
+    ($($id:ident),+ $(,)?) => {
+        $(uniffi::custom_type!($id, String, {
+            lower: |v| v.as_str().to_owned(),
+            try_lift: |text| {
+                $id::parse(&text)
+                    .map_err(|e| uniffi::deps::anyhow::Error::new(KabinetError::from(e)))
+            },
+        });)+
+    };
+}
+
+identifiers!(Inn, Kpp, Ogrn, Ogrnip, Snils, Bik, Email, Phone);
+
+uniffi::custom_type!(IpAddr, String, {
+    remote,
+    lower: |ip| ip.to_string(),
+    try_lift: |text| text.parse().map_err(|e| refused(InputKind::IpAddress, &text, e)),
+});
+
+/// A SHA-256 digest, as lowercase hex.
+pub type Digest = [u8; 32];
+
+uniffi::custom_type!(Digest, String, {
+    remote,
+    lower: |d| d.iter().map(|b| format!("{b:02x}")).collect(),
+    try_lift: |hex| {
+        let mut out = [0u8; 32];
+        let pairs = hex.as_bytes().chunks(2);
+        if hex.len() != 64 {
+            return Err(refused(InputKind::Encoding, &hex, "not 64 hex digits"));
+        }
+        for (slot, pair) in out.iter_mut().zip(pairs) {
+            let text = std::str::from_utf8(pair).unwrap_or("");
+            *slot = u8::from_str_radix(text, 16)
+                .map_err(|e| refused(InputKind::Encoding, &hex, e))?;
+        }
+        Ok(out)
+    },
+});
 
 /// The channels of a person's preferences, as a list in order.
 pub type Channels = BTreeSet<Channel>;

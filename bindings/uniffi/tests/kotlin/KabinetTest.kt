@@ -95,8 +95,15 @@ fun person(k: Kabinet, surname: String, snils: String, inn: String? = null, emai
     return a
 }
 
-fun asAccount(a: ULong, signature: Signature? = null): Context =
-    Context(actor = a, at = T0, signature = signature ?: simpleSignature(), ip = null)
+/** Evidence of a signature at `level` whose certificate names these identifiers (none: no signer). */
+fun signedBy(level: SignatureLevel, snils: String? = null, inn: String? = null, organizationInn: String? = null,
+             ogrn: String? = null, ogrnip: String? = null): SignatureEvidence {
+    val signer = SignerIdentity(snils, inn, organizationInn, ogrn, ogrnip)
+    return SignatureEvidence(level, if (signer == SignerIdentity()) null else signer, null)
+}
+
+fun asAccount(a: ULong, signature: SignatureEvidence? = null): Context =
+    Context(actor = Actor.Account(a), at = T0, signature = signature ?: simpleSignature(), ip = null)
 
 class World(val k: Kabinet = Kabinet()) {
     val head = person(k, "Грефов", "112-233-445 95", HEAD_INN, "head@example.ru")
@@ -145,6 +152,22 @@ fun main() {
 
     // The domain rules of these stories are the shared scenarios (tests/scenarios,
     // run by ScenariosTest.kt); the tests here hold the Kotlin shapes.
+    test("the library's values refuse what it cannot hold, with their codes") {
+        val w = World()
+        // A time beyond the year 9999, an address that is not one, a СНИЛС that fails its checksum.
+        val far = Instant.parse("+10000-01-01T00:00:00Z")
+        eq(codeOf(raises<KabinetException.InvalidInput> { w.k.check(w.head, w.org, "users.view", far, null) }),
+            "time.out_of_range")
+        eq(codeOf(raises<KabinetException.InvalidInput> {
+            w.k.createCustomRole(asAccount(w.head).copy(ip = "300.1.1.1"), w.org, "Роль", listOf("users.view"))
+        }), "context.bad_ip")
+        val forged = signedBy(SignatureLevel.QUALIFIED, snils = "112-233-445 96", organizationInn = COMPANY_INN)
+        eq(codeOf(raises<KabinetException.Identifier> { w.k.check(w.head, w.org, "users.view", T0, forged) }),
+            "snils.checksum")
+        eq(codeOf(raises<KabinetException.InvalidInput> {
+            w.k.createCustomRole(asAccount(w.head), w.org, "Роль", listOf("users.no_such_right"))
+        }), "right.unknown")
+    }
     test("a decision and an organization read as Kotlin values") {
         val w = World()
         val o = w.k.organization(w.org)!!
@@ -185,7 +208,7 @@ fun main() {
         eq(d.requiredSignature, SignatureLevel.QUALIFIED)
         eq(d.basis, Basis.Role(builtIn("accountant")))
         yes(d.explanationRu.startsWith("отказано"), d.explanationRu)
-        val own = Signature(SignatureLevel.QUALIFIED, "001-001-997 00", null, COMPANY_INN, null, null)
+        val own = signedBy(SignatureLevel.QUALIFIED, "001-001-997 00", null, COMPANY_INN, null, null)
         yes(w.k.check(acc, w.org, "accounting.approve", T0, own).allowed, "own qualified signature")
     }
 
@@ -208,7 +231,7 @@ fun main() {
         yes(w.k.check(w.head, w.org, "reports.approve", T0, sig).allowed, "bound КЭП counts")
         yes(w.k.check(w.head, w.org, "reports.approve", T0, boundSignature(fp.uppercase())).allowed, "any case")
         // a level given with the evidence caps the bound one
-        val capped = sig.copy(level = SignatureLevel.ENHANCED, snils = "112-233-445 95")
+        val capped = sig.copy(level = SignatureLevel.ENHANCED, signer = SignerIdentity(snils = "112-233-445 95"))
         eq(w.k.check(w.head, w.org, "reports.approve", T0, capped).refusals.map { it.code },
             listOf("access.signature_too_weak"))
         val late = Instant.parse("2027-06-02T00:00:00Z")
@@ -248,7 +271,7 @@ fun main() {
             listOf(builtIn("specialist")))
         val expires = w.k.invitation(inv)!!.expiresAt
         eq(expires, Instant.parse("2026-03-09T09:00:00Z"))
-        val inTime = Context(p, expires.minusNanos(1000), simpleSignature(), null)
+        val inTime = Context(Actor.Account(p), expires.minusNanos(1000), simpleSignature(), null)
         w.k.acceptInvitation(inTime, inv)
         eq(w.k.organizationsOf(p), listOf(w.org))
     }

@@ -121,13 +121,13 @@ fun loginsTests() {
         val other = person(w.k, "Посторонний", "001-001-997 00")
         val id = w.k.recordLogin(w.head, LoginMethod.PASSWORD, true, T0, null).session!!
         val later = T0.plusSeconds(10 * 60)
-        w.k.touchSession(Context(w.head, later, simpleSignature(), null), id)
+        w.k.touchSession(Context(Actor.Account(w.head), later, simpleSignature(), null), id)
         eq(w.k.session(id)!!.lastSeen, later)
         eq(w.k.session(id)!!.deadline, later.plusSeconds(15 * 60))
         eq(codeOf(raises<KabinetException.Command> {
-            w.k.touchSession(Context(other, later, simpleSignature(), null), id)
+            w.k.touchSession(Context(Actor.Account(other), later, simpleSignature(), null), id)
         }), "session.not_yours")
-        val ended = w.k.endSession(Context(w.head, later, simpleSignature(), null), id)
+        val ended = w.k.endSession(Context(Actor.Account(w.head), later, simpleSignature(), null), id)
         yes(ended.single().json.contains("logout"), ended.single().json)
         eq(w.k.session(id), null)
         eq(codeOf(raises<KabinetException.Command> { w.k.endSession(systemContext(later), id) }), "session.not_found")

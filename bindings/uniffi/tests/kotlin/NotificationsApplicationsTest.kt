@@ -93,7 +93,7 @@ fun notificationsApplicationsTests() {
         eq(codeOf(raises<KabinetException.InvalidInput> { inspectDocument(pdf(), 2_000_000uL, 1_000_000uL) }), "document.too_large")
         eq(codeOf(raises<KabinetException.InvalidInput> { sniffDocument("MZ\u0000\u0001".toByteArray(), 4uL) }),
             "document.unrecognized_content")
-        eq(World().k.applicationsOf(1uL), listOf<ApplicationInfo>())
+        eq(World().k.applicationsOf(1uL), listOf<Application>())
     }
 
     test("applications: a submission returns with what it lacks, then goes") {
@@ -144,10 +144,10 @@ fun notificationsApplicationsTests() {
         eq(a.status, ApplicationStatus.APPROVED)
         eq(a.history.map { it.status }, listOf(ApplicationStatus.DRAFT, ApplicationStatus.PROCESSING,
             ApplicationStatus.AWAITING_CONFIRMATION, ApplicationStatus.PROCESSING, ApplicationStatus.APPROVED))
-        eq(a.history[2].by, null)
+        eq(a.history[2].by, Actor.System)
         eq(a.history[2].comment, "подтвердите сведения")
-        eq(a.history[3].by, w.head)
-        eq(a.comments.single().by, w.head)
+        eq(a.history[3].by, Actor.Account(w.head))
+        eq(a.comments.single().by, Actor.Account(w.head))
         eq(a.comments.single().text, "Спасибо")
         eq(codeOf(raises<KabinetException.Command> {
             w.k.setApplicationStatus(app, ApplicationStatus.REJECTED, null, T0)

@@ -7,7 +7,7 @@ import java.time.Instant
 const val P1 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"
 const val P2 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c02"
 
-fun headQualified() = Signature(SignatureLevel.QUALIFIED, "112-233-445 95", HEAD_INN, COMPANY_INN, null, null)
+fun headQualified() = signedBy(SignatureLevel.QUALIFIED, "112-233-445 95", HEAD_INN, COMPANY_INN, null, null)
 
 fun terms(number: String, to: ULong, powers: List<String>, redelegation: String = "none", until: Instant? = null) =
     PowerTermsInput(number, null, Representative.Account(to), powers, null, until, redelegation)
@@ -99,7 +99,7 @@ fun powersTests() {
         val rep = person(w.k, "Доверенов", "001-001-997 00", "502400123477")
         val sub = person(w.k, "Передовер", "001-001-998 01")
         w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view"), "once"), false)
-        val repSig = Signature(SignatureLevel.QUALIFIED, "001-001-997 00", "502400123477", null, null, null)
+        val repSig = signedBy(SignatureLevel.QUALIFIED, "001-001-997 00", "502400123477", null, null, null)
         w.k.redelegatePower(asAccount(rep, repSig), P1, terms(P2, sub, listOf("organization.view")))
         eq(w.k.powerChain(P2).map { it.number }, listOf(P1, P2))
         eq(w.k.power(P2)!!.parent, P1)

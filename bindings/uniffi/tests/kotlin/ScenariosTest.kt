@@ -39,12 +39,12 @@ fun stepsOf(scenario: JsonObject): List<JsonObject> {
     return given + scenario.getAsJsonArray("steps").map { it.asJsonObject }
 }
 
-fun scenarioSignature(spec: JsonObject?): Signature {
+fun scenarioSignature(spec: JsonObject?): SignatureEvidence {
     if (spec == null) return simpleSignature()
     refuseUnknown("signature", spec, "level", "snils", "inn", "organization_inn", "ogrn", "ogrnip")
     fun text(k: String) = spec.get(k)?.asString
     val level = SignatureLevel.valueOf(spec.get("level").asString.uppercase())
-    return Signature(level, text("snils"), text("inn"), text("organization_inn"), text("ogrn"), text("ogrnip"))
+    return signedBy(level, text("snils"), text("inn"), text("organization_inn"), text("ogrn"), text("ogrnip"))
 }
 
 class ScenarioRunner(scenario: JsonObject) {
@@ -70,7 +70,7 @@ class ScenarioRunner(scenario: JsonObject) {
         val command = resolve(step.get("run")).toString()
         val who = step.get("as").asString
         val ctx = Context(
-            actor = if (who == "system") null else id(who), at = whenOf(step),
+            actor = if (who == "system") Actor.System else Actor.Account(id(who)), at = whenOf(step),
             signature = scenarioSignature(step.getAsJsonObject("signature")), ip = null)
         step.get("error")?.let { code ->
             eq(codeOf(raises<KabinetException> { k.executeJson(command, ctx) }), code.asString, command)
