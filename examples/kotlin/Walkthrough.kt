@@ -69,17 +69,17 @@ fun main() {
     for ((who, roles) in listOf(admin to listOf("administrator"), accountant to listOf("accountant"), clerk to listOf())) {
         val account = k.account(who)!!
         val invitation = k.inviteEmployee(ctx(head), org, account.surname, account.givenName, account.snils, null,
-            null, roles.map { Role.BuiltIn(it) })
+            null, roles.map { RoleRef.BuiltIn(BuiltInRole.valueOf(it.uppercase())) })
         k.acceptInvitation(ctx(who), invitation)
         println("   account $who joined with roles ${roles.ifEmpty { listOf("—") }}")
     }
 
     println("\n4. Roles: a custom role, and least privilege at work")
     val role = k.createCustomRole(ctx(admin), org, "Журнал и сотрудники", listOf("users.view", "journal.view"))
-    k.assignRole(ctx(admin), org, clerk, Role.Custom(role))
+    k.assignRole(ctx(admin), org, clerk, RoleRef.Custom(role))
     println("   the administrator created custom role $role and gave it to account $clerk")
     try {
-        k.assignRole(ctx(admin), org, clerk, Role.BuiltIn("accountant"))
+        k.assignRole(ctx(admin), org, clerk, RoleRef.BuiltIn(BuiltInRole.ACCOUNTANT))
     } catch (e: KabinetException.Command) {
         println("   refused: ${e.code} — lacks ${e.missing.size} rights of the role, e.g. ${e.missing.first()}")
     }
@@ -104,9 +104,9 @@ fun main() {
                 is Basis.Head -> "head"
                 is Basis.Grant -> "grant"
                 is Basis.PowerOfAttorney -> "power of attorney"
-                is Basis.Role -> when (val role = it.role) {
-                    is Role.BuiltIn -> "role ${role.code}"
-                    is Role.Custom -> "role #${role.id}"
+                is Basis.Role -> when (val role = it.v1) {
+                    is RoleRef.BuiltIn -> "role ${role.v1.name.lowercase()}"
+                    is RoleRef.Custom -> "role #${role.v1}"
                 }
             }
         }
@@ -116,7 +116,7 @@ fun main() {
     println("\n7. A power of attorney: the head gives an outside representative the basic powers")
     val rep = k.registerAccount("Доверенов", "Пётр", null, "001-001-994 00", null, "rep@example.ru", null, AT)
     k.confirmIdentity(rep, AT)
-    k.confirmContact(rep, "email", AT)
+    k.confirmContact(rep, ContactKind.EMAIL, AT)
     val power = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c01"
     val headKep = SignatureEvidence(SignatureLevel.QUALIFIED,
         SignerIdentity(snils = "112-233-445 95", inn = "770712345633", organizationInn = "7707083893"))

@@ -8,11 +8,13 @@
 use crate::context::Context;
 use crate::handle::Kabinet;
 use crate::registry::InMemoryRegistry;
-use crate::values::{first_id, kind, name, named, Event, OrganizationKind, RequisitesDraft};
-use kabinet::accounts::{AccountLevel, ContactKind};
+use crate::typed::typed_commands;
+use crate::values::{first_id, name, Event};
+use kabinet::accounts::{AccountLevel, BlockReason as AccountBlockReason, ContactKind};
 use kabinet::directory::ContactValue;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
+use kabinet::organizations::{OrganizationBlockReason, OrganizationKind, RequisitesDraft};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
 use kabinet::Timestamp;
 use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};
@@ -79,157 +81,20 @@ impl Kabinet {
         surname: String,
         given_name: String,
         patronymic: Option<String>,
-        snils: Option<String>,
-        inn: Option<String>,
-        email: Option<String>,
-        phone: Option<String>,
+        snils: Option<Snils>,
+        inn: Option<Inn>,
+        email: Option<Email>,
+        phone: Option<Phone>,
         at: Timestamp,
     ) -> Result<u64, KabinetError> {
         let command = Command::Accounts(AccountCommand::RegisterAccount {
             name: name(surname, given_name, patronymic),
-            snils: snils.as_deref().map(Snils::parse).transpose()?,
-            inn: inn.as_deref().map(Inn::parse).transpose()?,
-            email: email.as_deref().map(Email::parse).transpose()?,
-            phone: phone.as_deref().map(Phone::parse).transpose()?,
+            snils,
+            inn,
+            email,
+            phone,
         });
         self.creating(command, &kabinet::Context::system(at))
-    }
-
-    /// Raises an account one step: `standard` (needs a СНИЛС), then `confirmed`. The portal.
-    pub fn raise_level(
-        &self,
-        account: u64,
-        level: String,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let level: AccountLevel = named(kabinet::InputKind::AccountLevel, &level)?;
-        self.system(
-            Command::Accounts(AccountCommand::RaiseAccountLevel {
-                account: AccountId(account),
-                level,
-            }),
-            at,
-        )
-    }
-
-    /// Confirms a person's identity: every step left to `confirmed`, all or
-    /// nothing (one command). The portal.
-    pub fn confirm_identity(
-        &self,
-        account: u64,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.system(
-            Command::Accounts(AccountCommand::ConfirmIdentity {
-                account: AccountId(account),
-            }),
-            at,
-        )
-    }
-
-    /// Sets an e-mail (`kind = "email"`) or a phone (`"phone"`), unconfirmed.
-    pub fn change_contact(
-        &self,
-        context: Context,
-        account: u64,
-        kind: String,
-        value: String,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let contact = match named::<ContactKind>(kabinet::InputKind::ContactKind, &kind)? {
-            ContactKind::Email => ContactValue::Email(Email::parse(&value)?),
-            ContactKind::Phone => ContactValue::Phone(Phone::parse(&value)?),
-        };
-        self.by(
-            Command::Accounts(AccountCommand::ChangeContact {
-                account: AccountId(account),
-                contact,
-            }),
-            &context,
-        )
-    }
-
-    /// Marks `email` or `phone` confirmed after its one-time code was checked. The portal.
-    pub fn confirm_contact(
-        &self,
-        account: u64,
-        kind: String,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let kind: ContactKind = named(kabinet::InputKind::ContactKind, &kind)?;
-        self.system(
-            Command::Accounts(AccountCommand::ConfirmContact {
-                account: AccountId(account),
-                kind,
-            }),
-            at,
-        )
-    }
-
-    /// Blocks an account (`failed_logins`, `compromised`, `not_confirmed_in_time`, `operator`). The portal.
-    pub fn block_account(
-        &self,
-        account: u64,
-        reason: String,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let reason = named(kabinet::InputKind::AccountBlockReason, &reason)?;
-        self.system(
-            Command::Accounts(AccountCommand::BlockAccount {
-                account: AccountId(account),
-                reason,
-            }),
-            at,
-        )
-    }
-
-    /// Temporarily disables an account. The portal.
-    pub fn disable_account(&self, account: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
-        self.system(
-            Command::Accounts(AccountCommand::DisableAccount {
-                account: AccountId(account),
-            }),
-            at,
-        )
-    }
-
-    /// Restores a blocked or disabled account. The portal.
-    pub fn restore_account(&self, account: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
-        self.system(
-            Command::Accounts(AccountCommand::RestoreAccount {
-                account: AccountId(account),
-            }),
-            at,
-        )
-    }
-
-    /// Submits an organization for registration; returns its number.
-    pub fn submit_organization(
-        &self,
-        context: Context,
-        kind: OrganizationKind,
-        requisites: RequisitesDraft,
-    ) -> Result<u64, KabinetError> {
-        let command = Command::Organizations(OrganizationCommand::SubmitOrganization {
-            kind: self::kind(kind)?,
-            requisites: requisites.to_core(),
-        });
-        self.creating(command, &context)
-    }
-
-    /// Corrects and resubmits a rejected registration.
-    pub fn resubmit_organization(
-        &self,
-        context: Context,
-        org: u64,
-        requisites: RequisitesDraft,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::Organizations(OrganizationCommand::ResubmitOrganization {
-                org: OrgId(org),
-                requisites: requisites.to_core(),
-            }),
-            &context,
-        )
     }
 
     /// Submits an organization as its representative, presenting the power of
@@ -248,8 +113,8 @@ impl Kabinet {
         power_json: String,
     ) -> Result<u64, KabinetError> {
         let command = Command::Delegation(DelegationCommand::SubmitOrganizationByPower {
-            kind: self::kind(kind)?,
-            requisites: requisites.to_core(),
+            kind,
+            requisites,
             power: Box::new(mchd(&power_json)?),
         });
         self.creating(command, &context)
@@ -263,14 +128,14 @@ impl Kabinet {
     pub fn resubmit_organization_by_power(
         &self,
         context: Context,
-        org: u64,
+        org: OrgId,
         requisites: RequisitesDraft,
         power_json: String,
     ) -> Result<Vec<Event>, KabinetError> {
         self.by(
             Command::Delegation(DelegationCommand::ResubmitOrganizationByPower {
-                org: OrgId(org),
-                requisites: requisites.to_core(),
+                org,
+                requisites,
                 power: Box::new(mchd(&power_json)?),
             }),
             &context,
@@ -347,61 +212,34 @@ impl Kabinet {
             at,
         )
     }
+}
 
+typed_commands! {
+    /// Raises an account one step: `standard` (needs a СНИЛС), then `confirmed`. The portal.
+    system fn raise_level(account: AccountId, level: AccountLevel) => Accounts::RaiseAccountLevel;
+    /// Confirms a person's identity: every step left to `confirmed`, all or
+    /// nothing (one command). The portal.
+    system fn confirm_identity(account: AccountId) => Accounts::ConfirmIdentity;
+    /// Sets an e-mail or a phone, unconfirmed.
+    by fn change_contact(account: AccountId, contact: ContactValue) => Accounts::ChangeContact;
+    /// Marks the e-mail or the phone confirmed after its one-time code was checked. The portal.
+    system fn confirm_contact(account: AccountId, kind: ContactKind) => Accounts::ConfirmContact;
+    /// Blocks an account. The portal.
+    system fn block_account(account: AccountId, reason: AccountBlockReason) => Accounts::BlockAccount;
+    /// Temporarily disables an account. The portal.
+    system fn disable_account(account: AccountId) => Accounts::DisableAccount;
+    /// Restores a blocked or disabled account. The portal.
+    system fn restore_account(account: AccountId) => Accounts::RestoreAccount;
+    /// Submits an organization for registration; returns its number.
+    creating fn submit_organization(kind: OrganizationKind, requisites: RequisitesDraft) => Organizations::SubmitOrganization;
+    /// Corrects and resubmits a rejected registration.
+    by fn resubmit_organization(org: OrgId, requisites: RequisitesDraft) => Organizations::ResubmitOrganization;
     /// Changes requisites (not ИНН, ОГРН, ОГРНИП); needs an enhanced signature.
-    pub fn change_requisites(
-        &self,
-        context: Context,
-        org: u64,
-        requisites: RequisitesDraft,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.by(
-            Command::Organizations(OrganizationCommand::ChangeRequisites {
-                org: OrgId(org),
-                requisites: requisites.to_core(),
-            }),
-            &context,
-        )
-    }
-
-    /// Blocks an organization (`operator`, `state_body`, `compromised`). The portal.
-    pub fn block_organization(
-        &self,
-        org: u64,
-        reason: String,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let reason = named(kabinet::InputKind::OrganizationBlockReason, &reason)?;
-        self.system(
-            Command::Organizations(OrganizationCommand::BlockOrganization {
-                org: OrgId(org),
-                reason,
-            }),
-            at,
-        )
-    }
-
+    by fn change_requisites(org: OrgId, requisites: RequisitesDraft) => Organizations::ChangeRequisites;
+    /// Blocks an organization. The portal.
+    system fn block_organization(org: OrgId, reason: OrganizationBlockReason) => Organizations::BlockOrganization;
     /// Unblocks an organization. The portal.
-    pub fn unblock_organization(
-        &self,
-        org: u64,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.system(
-            Command::Organizations(OrganizationCommand::UnblockOrganization { org: OrgId(org) }),
-            at,
-        )
-    }
-
+    system fn unblock_organization(org: OrgId) => Organizations::UnblockOrganization;
     /// Records the end of an organization. The portal.
-    pub fn liquidate_organization(
-        &self,
-        org: u64,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        self.system(
-            Command::Organizations(OrganizationCommand::LiquidateOrganization { org: OrgId(org) }),
-            at,
-        )
-    }
+    system fn liquidate_organization(org: OrgId) => Organizations::LiquidateOrganization;
 }

@@ -3,35 +3,9 @@
 
 use crate::context::SignatureLevel;
 use crate::delegation::{Delegation, HeldThroughPower};
-use crate::values::Role;
 use kabinet::ffi::Refusal;
 
-/// What an allowed decision rests on.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum Basis {
-    /// The actor is the head the registry names.
-    Head,
-    /// A role the actor holds gives the right.
-    Role {
-        /// The role.
-        role: Role,
-    },
-    /// The right was granted individually.
-    Grant,
-    /// A chain of powers of attorney gives the right.
-    PowerOfAttorney,
-}
-
-impl From<kabinet::Basis> for Basis {
-    fn from(b: kabinet::Basis) -> Self {
-        match b {
-            kabinet::Basis::Head => Basis::Head,
-            kabinet::Basis::Role(r) => Basis::Role { role: r.into() },
-            kabinet::Basis::Grant => Basis::Grant,
-            kabinet::Basis::PowerOfAttorney => Basis::PowerOfAttorney,
-        }
-    }
-}
+pub use kabinet::Basis;
 
 /// The answer to an access request: a value, not an error.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -60,7 +34,7 @@ impl From<kabinet::Decision> for Decision {
             allowed: d.allowed,
             right: d.right.code().into(),
             required_signature: d.required_signature,
-            basis: d.basis.map(Basis::from),
+            basis: d.basis,
             refusals: d.refusals.iter().map(Refusal::from).collect(),
             explanation_ru: d.explain_ru(),
             explanation_en: d.explain_en(),
@@ -85,7 +59,7 @@ impl From<kabinet::EffectiveRight> for EffectiveRight {
         Self {
             right: e.right.code().into(),
             powers: e.powers.iter().map(HeldThroughPower::from).collect(),
-            sources: e.sources.into_iter().map(Basis::from).collect(),
+            sources: e.sources,
         }
     }
 }

@@ -86,7 +86,7 @@ pub enum InnKind {
 
 /// A valid ИНН.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct Inn {
+pub struct ParsedInn {
     /// The digits.
     pub value: String,
     /// Legal entity or person.
@@ -95,7 +95,7 @@ pub struct Inn {
 
 /// A valid СНИЛС.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct Snils {
+pub struct ParsedSnils {
     /// The 11 digits.
     pub value: String,
     /// `XXX-XXX-XXX YY`.
@@ -104,7 +104,7 @@ pub struct Snils {
 
 /// A valid КПП.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct Kpp {
+pub struct ParsedKpp {
     /// The 9 characters.
     pub value: String,
     /// The reason code, positions 5–6.
@@ -113,7 +113,7 @@ pub struct Kpp {
 
 /// A valid e-mail address.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct Email {
+pub struct ParsedEmail {
     /// The address, domain lowercased.
     pub value: String,
     /// The part before `@`.
@@ -136,13 +136,13 @@ pub struct BankAccount {
 /// # Errors
 /// `inn.*` codes.
 #[uniffi::export]
-pub fn parse_inn(value: String) -> Result<Inn, KabinetError> {
+pub fn parse_inn(value: String) -> Result<ParsedInn, KabinetError> {
     let inn = RInn::parse(&value)?;
     let kind = match inn.kind() {
         RInnKind::LegalEntity => InnKind::LegalEntity,
         RInnKind::Person => InnKind::Person,
     };
-    Ok(Inn {
+    Ok(ParsedInn {
         value: inn.as_str().into(),
         kind,
     })
@@ -171,9 +171,9 @@ pub fn parse_ogrnip(value: String) -> Result<String, KabinetError> {
 /// # Errors
 /// `kpp.*` codes.
 #[uniffi::export]
-pub fn parse_kpp(value: String) -> Result<Kpp, KabinetError> {
+pub fn parse_kpp(value: String) -> Result<ParsedKpp, KabinetError> {
     let kpp = RKpp::parse(&value)?;
-    Ok(Kpp {
+    Ok(ParsedKpp {
         value: kpp.as_str().into(),
         reason: kpp.reason().into(),
     })
@@ -184,9 +184,9 @@ pub fn parse_kpp(value: String) -> Result<Kpp, KabinetError> {
 /// # Errors
 /// `snils.*` codes.
 #[uniffi::export]
-pub fn parse_snils(value: String) -> Result<Snils, KabinetError> {
+pub fn parse_snils(value: String) -> Result<ParsedSnils, KabinetError> {
     let s = RSnils::parse(&value)?;
-    Ok(Snils {
+    Ok(ParsedSnils {
         value: s.as_str().into(),
         formatted: s.to_string(),
     })
@@ -215,9 +215,9 @@ pub fn parse_phone(value: String) -> Result<String, KabinetError> {
 /// # Errors
 /// `email.*` codes.
 #[uniffi::export]
-pub fn parse_email(value: String) -> Result<Email, KabinetError> {
+pub fn parse_email(value: String) -> Result<ParsedEmail, KabinetError> {
     let e = REmail::parse(&value)?;
-    Ok(Email {
+    Ok(ParsedEmail {
         value: e.as_str().into(),
         local_part: e.local_part().into(),
         domain: e.domain().into(),

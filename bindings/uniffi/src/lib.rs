@@ -60,6 +60,7 @@ mod notices;
 mod notifications;
 mod queries;
 mod registry;
+mod typed;
 mod values;
 mod xmldsig;
 
@@ -94,6 +95,8 @@ pub use journal::{
     JournalVerification,
 };
 pub use kabinet::ffi::{FieldError, KabinetError, Refusal};
+pub use kabinet::organizations::{OrganizationKind, RequisitesDraft};
+pub use kabinet::{BuiltInRole, RoleRef};
 pub use logins::{
     code_digest, new_numeric_code, new_salt, AccountAuthInfo, CodeChannel, CodeOutcome,
     CodePurpose, LoginMethod, LoginOutcome, PendingCodeInfo, PinOutcome, SessionInfo, TokenPinInfo,
@@ -107,5 +110,5 @@ pub use queries::{
     AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo, MemberInfo, OrganizationInfo,
 };
 pub use registry::{InMemoryRegistry, RegistryRecord, RegistryStatus};
-pub use values::{Event, OrganizationKind, RequisitesDraft, Role};
+pub use values::Event;
 pub use xmldsig::{verify_xml, XmlDsigReport, XmlProblem, XmlReference, XmlSignature};

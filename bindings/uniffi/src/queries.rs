@@ -2,7 +2,7 @@
 //! invitations. The full JSON form of each is there too (`*_json`).
 
 use crate::handle::Kabinet;
-use crate::values::Role;
+use kabinet::RoleRef;
 use kabinet::Timestamp;
 use kabinet::{AccountId, InvitationId, OrgId};
 
@@ -76,7 +76,7 @@ pub struct MemberInfo {
     pub standing: String,
     /// `active`, `blocked`, `disabled`, `dismissed`.
     pub status: String,
-    pub roles: Vec<Role>,
+    pub roles: Vec<RoleRef>,
     /// Rights granted individually.
     pub grants: Vec<String>,
     /// Every right the membership gives.
@@ -93,7 +93,7 @@ pub struct InvitationInfo {
     pub org: u64,
     /// The СНИЛС or e-mail it is addressed to.
     pub invitee: String,
-    pub roles: Vec<Role>,
+    pub roles: Vec<RoleRef>,
     pub sent_at: Timestamp,
     pub expires_at: Timestamp,
 }
@@ -178,7 +178,7 @@ fn member(
         account: account.0,
         standing: name_of(&m.standing),
         status: m.status.code().into(),
-        roles: m.roles.iter().map(Into::into).collect(),
+        roles: m.roles.iter().collect(),
         grants: codes(m.grants),
         rights: codes(m.rights(org)),
         position: m.position.as_deref().map(str::to_owned),
@@ -195,7 +195,7 @@ fn invitation(i: &kabinet::employees::Invitation) -> InvitationInfo {
             Invitee::Email(e) => e.as_str().to_owned(),
             Invitee::Snils(s) => s.as_str().to_owned(),
         },
-        roles: i.roles.iter().map(|&r| r.into()).collect(),
+        roles: i.roles.clone(),
         sent_at: i.sent_at,
         expires_at: i.expires_at,
     }

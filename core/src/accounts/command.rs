@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ContactValue {
     /// An e-mail address.
     Email(Email),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AccountLevel {
     /// Упрощённая: name and a contact.
     Simplified,
@@ -19,6 +20,11 @@ pub enum AccountLevel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "AccountBlockReason")
+)]
 pub enum BlockReason {
     /// Too many failed login attempts.
     FailedLogins,
@@ -46,6 +52,7 @@ impl BlockReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AccountStatus {
     /// Usable.
     Active,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum InstitutionLevel {
     /// Федеральное.
     Federal,
@@ -19,6 +20,7 @@ pub enum InstitutionLevel {
 /// The kind of an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", from = "KindForm")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrganizationKind {
     /// Юридическое лицо: ИНН of 10 digits, ОГРН, КПП.
     LegalEntity,

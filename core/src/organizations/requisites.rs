@@ -75,6 +75,7 @@ pub struct Requisites {
 #[serde(deny_unknown_fields)]
 #[serde(default)]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequisitesDraft {
     pub full_name: String,
     pub inn: String,

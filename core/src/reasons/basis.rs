@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "basis", content = "role")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Basis {
     /// The actor is the head the registry names.
     Head,

@@ -107,8 +107,8 @@ class ScenarioRunner(scenario: JsonObject) {
         }
         step.get("role")?.let { role ->
             val name = role.asString
-            val expected = if (name.startsWith("$")) Role.Custom(id(name.drop(1))) else Role.BuiltIn(name)
-            eq((d.basis as? Basis.Role)?.role, expected, "$ask role")
+            val expected = if (name.startsWith("$")) RoleRef.Custom(id(name.drop(1))) else builtIn(name)
+            eq((d.basis as? Basis.Role)?.v1, expected, "$ask role")
         }
     }
 
