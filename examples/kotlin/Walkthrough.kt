@@ -121,7 +121,7 @@ fun main() {
     val headKep = SignatureEvidence(SignatureLevel.QUALIFIED,
         SignerIdentity(snils = "112-233-445 95", inn = "770712345633", organizationInn = "7707083893"))
     val until = AT.plusSeconds(86_400L * 20)
-    val terms = PowerTermsInput(power, null, Representative.Account(rep), powerLevelRights(PowerLevel.BASIC), null, until, "none")
+    val terms = PowerTerms(power, null, Representative.Account(rep), powerLevelRights(PowerLevel.BASIC), null, until, Redelegation.NONE)
     k.issuePower(ctx(head, headKep), org, terms, false)
     println("   power $power (${powerLevelNameRu(PowerLevel.BASIC)}), valid until $until")
     show("the representative views the organization", k.check(rep, org, "organization.view", AT, null))

@@ -2,10 +2,9 @@
 //! the [`EffectiveRight`]s with their provenance.
 
 use crate::context::SignatureLevel;
-use crate::delegation::{Delegation, HeldThroughPower};
 use kabinet::ffi::Refusal;
 
-pub use kabinet::Basis;
+pub use kabinet::{Basis, EffectiveRight};
 
 /// The answer to an access request: a value, not an error.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -25,7 +24,7 @@ pub struct Decision {
     /// A one-line explanation in English.
     pub explanation_en: String,
     /// The chain of powers, when a power of attorney gives the right.
-    pub delegation: Option<Delegation>,
+    pub delegation: Option<kabinet::DelegationBasis>,
 }
 
 impl From<kabinet::Decision> for Decision {
@@ -38,28 +37,7 @@ impl From<kabinet::Decision> for Decision {
             refusals: d.refusals.iter().map(Refusal::from).collect(),
             explanation_ru: d.explain_ru(),
             explanation_en: d.explain_en(),
-            delegation: d.delegation.as_ref().map(Delegation::from),
-        }
-    }
-}
-
-/// A right held, with every source that gives it.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct EffectiveRight {
-    /// The right's code.
-    pub right: String,
-    /// Headship, each role, an individual grant.
-    pub sources: Vec<Basis>,
-    /// The powers of attorney giving it, each with its expiry.
-    pub powers: Vec<HeldThroughPower>,
-}
-
-impl From<kabinet::EffectiveRight> for EffectiveRight {
-    fn from(e: kabinet::EffectiveRight) -> Self {
-        Self {
-            right: e.right.code().into(),
-            powers: e.powers.iter().map(HeldThroughPower::from).collect(),
-            sources: e.sources,
+            delegation: d.delegation,
         }
     }
 }

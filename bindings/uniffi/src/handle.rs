@@ -160,9 +160,6 @@ impl Kabinet {
     ) -> Result<Vec<EffectiveRight>, KabinetError> {
         Ok(self
             .inner
-            .effective_rights(AccountId(actor), OrgId(organization), at)
-            .into_iter()
-            .map(EffectiveRight::from)
-            .collect())
+            .effective_rights(AccountId(actor), OrgId(organization), at))
     }
 }

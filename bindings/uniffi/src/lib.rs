@@ -84,9 +84,7 @@ pub use context::{
     SignatureEvidence, SignatureLevel, SignerIdentity,
 };
 pub use decision::{Basis, Decision, EffectiveRight};
-pub use delegation::{
-    ChainLink, Delegation, HeldThroughPower, PowerInfo, PowerLevel, PowerTermsInput, Representative,
-};
+pub use delegation::{power_level_name_ru, power_level_rights};
 pub use gost::{gost_verify_signature, streebog256, streebog512};
 pub use handle::Kabinet;
 pub use identifiers::*;
@@ -94,9 +92,14 @@ pub use journal::{
     BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter, JournalHead,
     JournalVerification,
 };
+pub use kabinet::delegation::{
+    PowerLevel, PowerOfAttorney, PowerStatus, PowerTerms, Redelegation, Representative,
+    RepresentingOrganization as ActingFor,
+};
 pub use kabinet::ffi::{FieldError, KabinetError, Refusal};
 pub use kabinet::organizations::{OrganizationKind, RequisitesDraft};
 pub use kabinet::{BuiltInRole, RoleRef};
+pub use kabinet::{ChainLink, DelegationBasis, HeldThroughPower};
 pub use logins::{
     code_digest, new_numeric_code, new_salt, AccountAuthInfo, CodeChannel, CodeOutcome,
     CodePurpose, LoginMethod, LoginOutcome, PendingCodeInfo, PinOutcome, SessionInfo, TokenPinInfo,

@@ -3,9 +3,8 @@
 
 use kabinet::accounts::PersonName;
 use kabinet::ffi::KabinetError;
+use kabinet::Right;
 use kabinet::{AccountEvent, EmployeeEvent, OrganizationEvent, RoleEvent};
-use kabinet::{Right, RightSet};
-use serde::de::DeserializeOwned;
 
 /// An event: its kind (the JSON `event` tag) and its documented JSON form.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -25,25 +24,11 @@ impl From<&kabinet::Event> for Event {
     }
 }
 
-/// Reads one of the library's named values (`confirmed`, `compromised`, …)
-/// through serde, the single source of the names.
-pub(crate) fn named<T: DeserializeOwned>(
-    kind: kabinet::InputKind,
-    name: &str,
-) -> Result<T, KabinetError> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned()))
-        .map_err(|e| kabinet::InputError::new(kind, name).because(e).into())
-}
-
 /// Reads a right by its code.
 pub(crate) fn right(code: &str) -> Result<Right, KabinetError> {
     Right::from_code(code).ok_or_else(|| {
         KabinetError::from(kabinet::InputError::new(kabinet::InputKind::Right, code))
     })
-}
-
-pub(crate) fn right_set(codes: &[String]) -> Result<RightSet, KabinetError> {
-    codes.iter().map(|c| right(c)).collect()
 }
 
 pub(crate) fn name(surname: String, given_name: String, patronymic: Option<String>) -> PersonName {

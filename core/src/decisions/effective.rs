@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// A right held through a power of attorney, and until when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HeldThroughPower {
     /// The power used (the last link of its chain).
     pub number: PowerNumber,
@@ -19,6 +20,7 @@ pub struct HeldThroughPower {
 /// A right held, with every source that gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EffectiveRight {
     /// The right.
     pub right: Right,

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Redelegation {
     /// Без права передоверия: the power cannot be passed on.
     None,
@@ -54,11 +55,13 @@ impl Redelegation {
 /// an accounting firm filing for its client), identified by ИНН and ОГРН.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "ActingFor"))]
 pub struct RepresentingOrganization {
     /// ИНН of the organization (10 digits, or 12 for an entrepreneur).
     pub inn: Inn,
     /// ОГРН of the organization, when it is a legal entity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub ogrn: Option<Ogrn>,
 }
 
@@ -66,6 +69,7 @@ pub struct RepresentingOrganization {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Representative {
     /// A person known to the directory by their account (typically an employee).
     Account {
@@ -77,12 +81,15 @@ pub enum Representative {
     Person {
         /// The person's СНИЛС.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default = None))]
         snils: Option<Snils>,
         /// The person's ИНН (12 digits).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default = None))]
         inn: Option<Inn>,
         /// The organization the person acts through, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default = None))]
         acting_for: Option<RepresentingOrganization>,
     },
 }
@@ -102,6 +109,7 @@ impl Representative {
 /// the time and the principal's status at each check.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status", from = "StatusForm")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PowerStatus {
     /// Not ended by any command.
     InForce,
@@ -173,6 +181,7 @@ impl PowerStatus {
 /// A power of attorney.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PowerOfAttorney {
     /// The number (НомДовер), a UUID supplied by the caller.
     pub number: PowerNumber,

@@ -61,11 +61,13 @@ pub const DISMISSAL_GROUND: &str = "увольнение представите�
 /// The terms of a new power of attorney, as the issuer writes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PowerTerms {
     /// The number (a UUID the caller draws; the core draws no randomness).
     pub number: PowerNumber,
     /// The principal's own number, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub internal_number: Option<String>,
     /// Who receives the powers.
     pub representative: Representative,
@@ -73,10 +75,12 @@ pub struct PowerTerms {
     pub powers: RightSet,
     /// The first instant it works; the moment of issue when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub valid_from: Option<Timestamp>,
     /// The first instant it no longer works; one year after the start when
     /// not given (Civil Code art. 186).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub valid_until: Option<Timestamp>,
     /// Whether it may be passed on.
     pub redelegation: Redelegation,

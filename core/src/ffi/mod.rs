@@ -12,6 +12,7 @@
 //! | a SHA-256 digest | lowercase hex |
 //! | an identifier ([`Inn`], [`Snils`], …) | its canonical text (refused with its code when invalid) |
 //! | an IP address | its text |
+//! | a right ([`Right`]) | its code (`users.view`) |
 //! | a set of rights ([`RightSet`]) | the rights' codes, in catalog order |
 //! | the sets of channels and categories of preferences | lists, in order |
 //!
@@ -64,6 +65,11 @@ numbers!(
     DeliveryId,
     ApplicationId
 );
+
+uniffi::custom_type!(Right, String, {
+    lower: |r| r.code().to_owned(),
+    try_lift: |code| Right::from_code(&code).ok_or_else(|| refused(InputKind::Right, &code, "no such right")),
+});
 
 uniffi::custom_type!(RightSet, Vec<String>, {
     lower: |s| s.iter().map(|r| r.code().to_owned()).collect(),

@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 /// a power of attorney, and the acting context of a representative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "Delegation")
+)]
 pub struct DelegationBasis {
     /// The power used (the last link).
     pub number: PowerNumber,
@@ -25,6 +30,7 @@ pub struct DelegationBasis {
 /// One link of a chain of powers, as a decision names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChainLink {
     /// The power's number.
     pub number: PowerNumber,

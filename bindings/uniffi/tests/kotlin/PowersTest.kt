@@ -10,7 +10,15 @@ const val P2 = "6f1c2e8a-3b7d-4c1e-9a55-0d2f4e6b8c02"
 fun headQualified() = signedBy(SignatureLevel.QUALIFIED, "112-233-445 95", HEAD_INN, COMPANY_INN, null, null)
 
 fun terms(number: String, to: ULong, powers: List<String>, redelegation: String = "none", until: Instant? = null) =
-    PowerTermsInput(number, null, Representative.Account(to), powers, null, until, redelegation)
+    PowerTerms(number, null, Representative.Account(to), powers, null, until, Redelegation.valueOf(redelegation.uppercase()))
+
+/** A power's status by its code (`in_force`, `revoked`, `refused`, `ended`). */
+fun statusOf(p: PowerOfAttorney) = when (p.status) {
+    is PowerStatus.InForce -> "in_force"
+    is PowerStatus.Revoked -> "revoked"
+    is PowerStatus.Refused -> "refused"
+    is PowerStatus.Ended -> "ended"
+}
 
 /** A company whose accountant holds a revocable power (P1) and an irrevocable one (P2). */
 fun accountantWithPowers(k: Kabinet): Triple<World, ULong, ULong> {
@@ -37,7 +45,7 @@ fun dismissalTests() {
         eq(notices.map { it.category }.toSet(), setOf(NotificationCategory.DISMISSED_HOLDS_POWER))
         yes(notices.all { it.audience.head && it.audience.administrators && !it.audience.person }, "to the head and administrators")
         eq(w.k.powersHeldFrom(w.org, accountant, T0).map { it.number }, listOf(P1, P2))
-        eq(w.k.powersHeldFrom(w.org, admin, T0), listOf<PowerInfo>())
+        eq(w.k.powersHeldFrom(w.org, admin, T0), listOf<PowerOfAttorney>())
     }
 
     test("the policy option revokes the revocable powers with the dismissal") {
@@ -46,7 +54,7 @@ fun dismissalTests() {
         val (w, admin, accountant) = accountantWithPowers(Kabinet.withPolicyJson(policy))
         val events = w.k.dismissEmployee(asAccount(admin), w.org, accountant)
         eq(events.map { it.kind }, listOf("power_revoked", "membership_status_changed"))
-        eq(w.k.power(P1)!!.status, "revoked")
+        eq(statusOf(w.k.power(P1)!!), "revoked")
         eq(w.k.noticesFor(events, T0).map { it.reference }, listOf(P2))
     }
 }
@@ -57,12 +65,12 @@ fun powersTests() {
         val through = ActingFor("7736207543", "1027700229193")
         val rep = Representative.Person("001-001-994 00", null, through)
         w.k.issuePower(asAccount(w.head, headQualified()), w.org,
-            PowerTermsInput(P1, null, rep, listOf("documents.view"), null, null, "none"), false)
-        eq(w.k.power(P1)!!.representative, rep)
+            PowerTerms(P1, null, rep, listOf("documents.view"), null, null, Redelegation.NONE), false)
+        eq(w.k.power(P1)!!.representative, Representative.Person("00100199400", null, through), "the СНИЛС in its canonical form")
         eq(codeOf(raises<KabinetException> {
             w.k.issuePower(asAccount(w.head, headQualified()), w.org,
-                PowerTermsInput(P2, null, Representative.Person("001-001-994 00", null, ActingFor("7736207544", null)),
-                    listOf("documents.view"), null, null, "none"), false)
+                PowerTerms(P2, null, Representative.Person("001-001-994 00", null, ActingFor("7736207544", null)),
+                    listOf("documents.view"), null, null, Redelegation.NONE), false)
         }), "inn.checksum")
     }
 
@@ -73,7 +81,7 @@ fun powersTests() {
         w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view", "payments.view"), until = until), false)
         eq(w.k.powerCount(), 1uL)
         val p = w.k.power(P1)!!
-        eq(p.principal, w.org); eq(p.issuer, w.head); eq(p.status, "in_force"); eq(p.depth, 0u.toUByte())
+        eq(p.principal, w.org); eq(p.issuer, w.head); eq(statusOf(p), "in_force"); eq(p.depth, 0u.toUByte())
         eq(p.representative, Representative.Account(rep))
         eq(p.powers, listOf("organization.view", "payments.view"))
         val d = w.k.check(rep, w.org, "payments.view", T0, null)
@@ -89,7 +97,7 @@ fun powersTests() {
         eq(w.k.powersOfRepresentative(rep).map { it.number }, listOf(P1))
         eq(w.k.powersIssuedBy(w.org).map { it.number }, listOf(P1))
         eq(w.k.powersExpiringWithin(w.org, T0, 31u).map { it.number }, listOf(P1))
-        eq(w.k.powersExpiringWithin(null, T0, 7u), listOf<PowerInfo>())
+        eq(w.k.powersExpiringWithin(null, T0, 7u), listOf<PowerOfAttorney>())
         // Past its end the power gives nothing, by time alone.
         yes(!w.k.check(rep, w.org, "payments.view", until, null).allowed, "expired")
     }
@@ -106,8 +114,8 @@ fun powersTests() {
         eq(w.k.powersRedelegatedFrom(P1).map { it.number }, listOf(P2))
         eq(w.k.check(sub, w.org, "organization.view", T0, null).delegation!!.chain.size, 2)
         w.k.revokePower(asAccount(w.head, headQualified()), P1, null)
-        eq(w.k.power(P1)!!.status, "revoked")
-        eq(w.k.power(P2)!!.status, "ended")
+        eq(statusOf(w.k.power(P1)!!), "revoked")
+        eq(statusOf(w.k.power(P2)!!), "ended")
         val e = raises<KabinetException.Access> { w.k.enterByPower(sub, P2, T0) }
         eq(e.code, "delegation.revoked")
         yes(!w.k.check(sub, w.org, "organization.view", T0, null).allowed, "ended")
@@ -130,7 +138,7 @@ fun powersTests() {
         }), "right.unknown")
         w.k.issuePower(asAccount(w.head, headQualified()), w.org, terms(P1, rep, listOf("organization.view")), false)
         w.k.refusePower(asAccount(rep), P1)
-        eq(w.k.power(P1)!!.status, "refused")
+        eq(statusOf(w.k.power(P1)!!), "refused")
         yes(raises<KabinetException.Power> { w.k.exportPower(P2) }.code.isNotEmpty(), "unknown power")
     }
 
@@ -178,8 +186,8 @@ fun powersTests() {
         w.k.redelegatePower(asAccount(rep, boundSignature(reps)), P1, terms(P2, sub, listOf("organization.view")))
         eq(w.k.powerChain(P2).map { it.number }, listOf(P1, P2))
         w.k.revokePower(asAccount(rep, boundSignature(reps)), P2, null)
-        eq(w.k.power(P2)!!.status, "revoked")
+        eq(statusOf(w.k.power(P2)!!), "revoked")
         w.k.revokePower(asAccount(w.head, boundSignature(heads)), P1, null)
-        eq(w.k.power(P1)!!.status, "revoked")
+        eq(statusOf(w.k.power(P1)!!), "revoked")
     }
 }
