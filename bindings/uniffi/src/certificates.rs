@@ -6,7 +6,6 @@
 //! the Russian qualified profile); this file converts only.
 
 use crate::context::SignatureEvidence;
-use crate::mirror::mirror_enum;
 use kabinet::ffi::{Area, KabinetError};
 use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
 use kabinet::Timestamp;
@@ -18,25 +17,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Debug, uniffi::Object)]
 pub struct TrustStore {
     inner: Mutex<pki::TrustStore>,
-}
-
-/// One certificate of a path.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CertificateSummary {
-    /// Subject name.
-    pub subject: String,
-    /// Issuer name.
-    pub issuer: String,
-    /// Serial number, hex.
-    pub serial: String,
-    /// SHA-256 fingerprint of the DER, hex.
-    pub fingerprint: String,
-    /// Start of validity.
-    pub not_before: Timestamp,
-    /// End of validity.
-    pub not_after: Timestamp,
-    /// Whether this is the trust anchor.
-    pub anchor: bool,
 }
 
 /// A problem or a warning of a validation.
@@ -52,24 +32,7 @@ pub struct CertificateProblem {
     pub detail_ru: String,
 }
 
-/// The holder read from the leaf's subject, with its Russian identifiers.
-#[derive(Debug, Clone, uniffi::Record)]
-#[allow(missing_docs)]
-pub struct CertificateHolder {
-    pub common_name: Option<String>,
-    pub surname: Option<String>,
-    pub given_name: Option<String>,
-    pub organization: Option<String>,
-    pub title: Option<String>,
-    pub email: Option<String>,
-    /// Personal ИНН.
-    pub inn: Option<String>,
-    /// The organization's ИНН (ИННЮЛ).
-    pub inn_le: Option<String>,
-    pub ogrn: Option<String>,
-    pub ogrnip: Option<String>,
-    pub snils: Option<String>,
-}
+pub use kabinet::pki::{Holder as CertificateHolder, PathEntry as CertificateSummary};
 
 /// The outcome of validating one certificate.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -205,18 +168,6 @@ impl TrustStore {
     }
 }
 
-fn summary(p: &pki::PathEntry) -> CertificateSummary {
-    CertificateSummary {
-        subject: p.subject.clone(),
-        issuer: p.issuer.clone(),
-        serial: p.serial.clone(),
-        fingerprint: p.fingerprint.clone(),
-        not_before: p.not_before,
-        not_after: p.not_after,
-        anchor: p.anchor,
-    }
-}
-
 /// A problem or warning of a report; both carry the same four fields.
 fn problem(
     code: &str,
@@ -232,29 +183,11 @@ fn problem(
     }
 }
 
-impl From<&pki::Holder> for CertificateHolder {
-    fn from(h: &pki::Holder) -> Self {
-        Self {
-            common_name: h.common_name.clone(),
-            surname: h.surname.clone(),
-            given_name: h.given_name.clone(),
-            organization: h.organization.clone(),
-            title: h.title.clone(),
-            email: h.email.clone(),
-            inn: h.inn.clone(),
-            inn_le: h.inn_le.clone(),
-            ogrn: h.ogrn.clone(),
-            ogrnip: h.ogrnip.clone(),
-            snils: h.snils.clone(),
-        }
-    }
-}
-
 impl From<&pki::ValidationReport> for CertificateReport {
     fn from(r: &pki::ValidationReport) -> Self {
         Self {
             valid: r.valid,
-            path: r.path.iter().map(summary).collect(),
+            path: r.path.clone(),
             problems: r
                 .problems
                 .iter()
@@ -265,7 +198,7 @@ impl From<&pki::ValidationReport> for CertificateReport {
                 .iter()
                 .map(|w| problem(w.code, w.certificate, &w.detail, &w.detail_ru))
                 .collect(),
-            holder: CertificateHolder::from(&r.holder),
+            holder: r.holder.clone(),
             accredited_anchor: r.accredited_anchor,
             qualified: r.qualified,
             not_qualified_because: r
@@ -301,29 +234,7 @@ pub fn parse_certificates(bytes: Vec<u8>) -> Result<Vec<CertificateSummary>, Kab
         .collect())
 }
 
-mirror_enum! {
-    /// How trust anchors given as certificates are taken.
-    AnchorPolicy = pki::AnchorPolicy {
-        /// Checked as certificates: valid now, a critical basicConstraints
-        /// with cA, keyCertSign when keyUsage is present, no unknown critical
-        /// or duplicate extension (the default).
-        Certificate,
-        /// Only the anchor's name and key are used, for trust lists whose
-        /// roots predate the profile (the TC26 reference root).
-        NameAndKeyOnly,
-    }
-}
-
-mirror_enum! {
-    /// How strictly certificates must meet the RFC 5280 profile.
-    ProfileStrictness = pki::ProfileStrictness {
-        /// Every rule (the default).
-        Strict,
-        /// Key identifiers may be missing and policyConstraints non-critical,
-        /// for PKIs older than RFC 5280.
-        Relaxed,
-    }
-}
+pub use kabinet::pki::{AnchorPolicy, ProfileStrictness};
 
 /// The validation options of a host call: revocation, anchors, profile
 /// (`None` for an option keeps its safe default).
@@ -338,10 +249,10 @@ pub(crate) fn validation_options(
         options.revocation = RevocationPolicy::SoftFail;
     }
     if let Some(policy) = anchor_policy {
-        options.anchors = policy.into();
+        options.anchors = policy;
     }
     if let Some(strictness) = profile {
-        options.profile = strictness.into();
+        options.profile = strictness;
     }
     Ok(options)
 }

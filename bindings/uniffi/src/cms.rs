@@ -75,7 +75,7 @@ fn signer(s: &cms::SignerReport) -> CmsSigner {
         valid: s.valid,
         signer_id: s.signer_id.clone(),
         subject: s.subject.clone(),
-        holder: s.holder.as_ref().map(CertificateHolder::from),
+        holder: s.holder.clone(),
         signing_time: s.signing_time,
         certificate_checked_at: s.certificate_checked_at,
         digest_algorithm: s.digest_algorithm.clone(),

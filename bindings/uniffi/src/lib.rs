@@ -55,7 +55,6 @@ mod handle;
 mod identifiers;
 mod journal;
 mod logins;
-mod mirror;
 mod notices;
 mod notifications;
 mod queries;

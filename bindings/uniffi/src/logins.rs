@@ -11,7 +11,6 @@
 
 use crate::context::{system_context, Context};
 use crate::handle::Kabinet;
-use crate::mirror::mirror_enum;
 use crate::values::Event;
 use kabinet::auth::{self, AuthCommand, AuthEvent, CodeDigest, SessionCommand, SessionId};
 use kabinet::ffi::{Area, KabinetError};
@@ -19,45 +18,7 @@ use kabinet::Timestamp;
 use kabinet::{AccountId, Command, SystemRandomSource};
 use std::net::IpAddr;
 
-mirror_enum! {
-    /// How a person logged in.
-    LoginMethod = kabinet::auth::LoginMethod {
-        /// Login and password.
-        Password,
-        /// Password and a one-time code (SMS, e-mail or an authenticator app).
-        PasswordAndCode,
-        /// An electronic signature certificate.
-        Certificate,
-        /// A one-time QR token from the mobile app.
-        QrToken,
-        /// A representative by power of attorney number.
-        PowerOfAttorney,
-        /// Biometrics, verified by the host.
-        Biometrics,
-    }
-}
-
-mirror_enum! {
-    /// What a one-time code is for.
-    CodePurpose = kabinet::auth::CodePurpose {
-        /// The second factor of a login.
-        Login,
-        /// Confirming a phone or an e-mail address.
-        ContactConfirmation,
-        /// Recovering access; limited per day.
-        Recovery,
-    }
-}
-
-mirror_enum! {
-    /// Where a one-time code is sent.
-    CodeChannel = kabinet::auth::CodeChannel {
-        /// By SMS to the account's phone.
-        Sms,
-        /// By e-mail.
-        Email,
-    }
-}
+pub use kabinet::auth::{CodeChannel, CodePurpose, LoginMethod, TokenPin as TokenPinInfo};
 
 /// What a login attempt led to.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -124,15 +85,6 @@ pub struct AccountAuthInfo {
     pub last_totp_step: Option<u64>,
 }
 
-/// A signature token's PIN counter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct TokenPinInfo {
-    /// Wrong entries in a row.
-    pub wrong: u32,
-    /// Whether it is locked.
-    pub locked: bool,
-}
-
 /// A session not yet ended.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct SessionInfo {
@@ -156,7 +108,7 @@ fn session_info(s: &auth::Session, policy: &auth::AuthPolicy) -> SessionInfo {
     SessionInfo {
         id: s.id.0,
         account: s.account.0,
-        method: s.method.into(),
+        method: s.method,
         ip: s.ip.map(|ip| ip.to_string()),
         started_at: s.started_at,
         last_seen: s.last_seen,
@@ -180,7 +132,7 @@ fn auth_events(list: &[kabinet::Event]) -> impl Iterator<Item = &AuthEvent> {
 /// bytes bound to the account and the purpose.
 #[uniffi::export]
 pub fn code_digest(account: u64, purpose: CodePurpose, code: String) -> Vec<u8> {
-    CodeDigest::of(AccountId(account), purpose.into(), &code)
+    CodeDigest::of(AccountId(account), purpose, &code)
         .0
         .to_vec()
 }
@@ -236,7 +188,7 @@ impl Kabinet {
         let list = self.auth(
             AuthCommand::RecordLogin {
                 account: AccountId(account),
-                method: method.into(),
+                method,
                 succeeded,
             },
             &context,
@@ -291,9 +243,9 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let command = AuthCommand::IssueCode {
             account: AccountId(account),
-            purpose: purpose.into(),
-            channel: channel.into(),
-            digest: CodeDigest::of(AccountId(account), purpose.into(), &code),
+            purpose,
+            channel,
+            digest: CodeDigest::of(AccountId(account), purpose, &code),
         };
         Ok(events(&self.auth(command, &system_context(at))?))
     }
@@ -312,8 +264,8 @@ impl Kabinet {
     ) -> Result<CodeOutcome, KabinetError> {
         let command = AuthCommand::SubmitCode {
             account: AccountId(account),
-            purpose: purpose.into(),
-            digest: CodeDigest::of(AccountId(account), purpose.into(), &code),
+            purpose,
+            digest: CodeDigest::of(AccountId(account), purpose, &code),
         };
         let list = self.auth(command, &system_context(at))?;
         let mut outcome = CodeOutcome {
@@ -425,8 +377,8 @@ impl Kabinet {
                     .codes
                     .iter()
                     .map(|(purpose, c)| PendingCodeInfo {
-                        purpose: (*purpose).into(),
-                        channel: c.channel.into(),
+                        purpose: *purpose,
+                        channel: c.channel,
                         expires_at: c.expires_at,
                         attempts_left: c.attempts_left,
                     })
@@ -438,14 +390,7 @@ impl Kabinet {
 
     /// A signature token's PIN counter, or none when no entry was recorded.
     pub fn token_pin(&self, token: String) -> Option<TokenPinInfo> {
-        self.inner
-            .read()
-            .auth_state()
-            .token(&token)
-            .map(|t| TokenPinInfo {
-                wrong: t.wrong,
-                locked: t.locked,
-            })
+        self.inner.read().auth_state().token(&token)
     }
 
     /// A session not yet ended (it may have timed out: compare its deadline), or none.

@@ -101,7 +101,7 @@ fn signature(s: &xmldsig::XmlSignatureReport) -> XmlSignature {
             .collect(),
         signature_value_valid: s.signature_value_valid,
         subject: s.subject.clone(),
-        holder: s.holder.as_ref().map(CertificateHolder::from),
+        holder: s.holder.clone(),
         certificate: s.certificate.as_ref().map(CertificateReport::from),
         problems: s
             .problems

@@ -41,6 +41,11 @@ pub struct AccountAuth {
 /// A signature token's PIN counter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "TokenPinInfo")
+)]
 pub struct TokenPin {
     /// Wrong entries in a row.
     pub wrong: u32,

@@ -17,6 +17,7 @@ pub enum RevocationPolicy {
 
 /// How trust anchors given as certificates are taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AnchorPolicy {
     /// The anchor is a certificate like any other: valid at the time of
     /// validation, no unknown critical or duplicate extension, a critical
@@ -127,6 +128,7 @@ named!(
 
 /// How strictly the certificates of a path must meet the RFC 5280 profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProfileStrictness {
     /// Every rule of the profile (the default).
     #[default]

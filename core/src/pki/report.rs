@@ -114,6 +114,11 @@ impl Notice {
 
 /// One certificate of the path, as shown in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "CertificateSummary")
+)]
 pub struct PathEntry {
     /// Subject name.
     pub subject: String,

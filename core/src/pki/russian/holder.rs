@@ -14,6 +14,7 @@ use crate::SignerIdentity;
 
 /// Class of the holder's signature tool (certificate policies 1.2.643.100.113.1–.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SignToolClass {
     /// КС1.
     Kc1,
@@ -60,6 +61,11 @@ impl SignToolClass {
 
 /// Who holds a certificate, from its subject and extensions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "CertificateHolder")
+)]
 pub struct Holder {
     /// commonName.
     pub common_name: Option<String>,
