@@ -13,8 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The layers above the directory, which may use it: the journal records
-/// its commands and events, `json_form` reads and writes them.
-const ABOVE_THE_DIRECTORY: &[&str] = &["directory", "journal", "json_form"];
+/// its commands and events, `json_form` reads and writes them, and `ffi`
+/// (the foreign interface's values and error envelope) reads its refusals.
+const ABOVE_THE_DIRECTORY: &[&str] = &["directory", "journal", "json_form", "ffi"];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
