@@ -1,12 +1,11 @@
 //! Certificate validation: a [`TrustStore`] built from bytes or files,
 //! [`validate_certificate`] returning the [`CertificateReport`], and the
-//! report's evidence as a [`SignatureEvidence`] usable in `Kabinet.check`.
+//! report's evidence as a [`SignatureEvidence`](crate::context::SignatureEvidence) usable in `Kabinet.check`.
 //!
 //! Parsing and validating run in the library (RFC 5280 path building, CRLs,
 //! the Russian qualified profile); this file converts only.
 
-use crate::context::SignatureEvidence;
-use kabinet::ffi::{Area, KabinetError};
+use kabinet::ffi::{count, Area, KabinetError};
 use kabinet::pki::{self, ParsedCertificate, RevocationPolicy, ValidationOptions};
 use kabinet::Timestamp;
 use std::path::PathBuf;
@@ -19,55 +18,11 @@ pub struct TrustStore {
     inner: Mutex<pki::TrustStore>,
 }
 
-/// A problem or a warning of a validation.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CertificateProblem {
-    /// The stable code (`pki.expired`, `pki.revoked`, …).
-    pub code: String,
-    /// Index of the certificate in the path (0 = leaf), when it concerns one.
-    pub certificate: Option<u32>,
-    /// The English message.
-    pub detail: String,
-    /// The Russian message.
-    pub detail_ru: String,
-}
-
+pub use kabinet::ffi::{CertificateParts, CertificateProblem, CertificateReport};
 pub use kabinet::pki::{Holder as CertificateHolder, PathEntry as CertificateSummary};
-
-/// The outcome of validating one certificate.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CertificateReport {
-    /// Whether the certificate is valid (no problem found).
-    pub valid: bool,
-    /// The path chosen, leaf first.
-    pub path: Vec<CertificateSummary>,
-    /// Every problem found.
-    pub problems: Vec<CertificateProblem>,
-    /// Warnings.
-    pub warnings: Vec<CertificateProblem>,
-    /// The holder.
-    pub holder: CertificateHolder,
-    /// Whether the path ends at an accredited anchor.
-    pub accredited_anchor: bool,
-    /// Whether the certificate is qualified.
-    pub qualified: bool,
-    /// Why it is not qualified (codes).
-    pub not_qualified_because: Vec<String>,
-    /// The sign-tool class (`KC1` … `KA1`), from the certificate policies.
-    pub sign_tool_class: Option<String>,
-    /// The evidence for an access decision; none when invalid.
-    pub evidence: Option<SignatureEvidence>,
-    /// The same evidence naming the leaf as a bound certificate: `check`
-    /// then also requires it to be bound to the actor; none when invalid.
-    pub bound_evidence: Option<SignatureEvidence>,
-}
 
 pub(crate) fn pki_error(e: &pki::PkiError) -> KabinetError {
     KabinetError::coded(Area::Certificate, e)
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl TrustStore {
@@ -168,51 +123,6 @@ impl TrustStore {
     }
 }
 
-/// A problem or warning of a report; both carry the same four fields.
-fn problem(
-    code: &str,
-    certificate: Option<usize>,
-    detail: &str,
-    detail_ru: &str,
-) -> CertificateProblem {
-    CertificateProblem {
-        code: code.to_owned(),
-        certificate: certificate.map(count),
-        detail: detail.to_owned(),
-        detail_ru: detail_ru.to_owned(),
-    }
-}
-
-impl From<&pki::ValidationReport> for CertificateReport {
-    fn from(r: &pki::ValidationReport) -> Self {
-        Self {
-            valid: r.valid,
-            path: r.path.clone(),
-            problems: r
-                .problems
-                .iter()
-                .map(|p| problem(p.code, p.certificate, &p.detail, &p.detail_ru))
-                .collect(),
-            warnings: r
-                .warnings
-                .iter()
-                .map(|w| problem(w.code, w.certificate, &w.detail, &w.detail_ru))
-                .collect(),
-            holder: r.holder.clone(),
-            accredited_anchor: r.accredited_anchor,
-            qualified: r.qualified,
-            not_qualified_because: r
-                .not_qualified_because
-                .iter()
-                .map(|c| (*c).to_owned())
-                .collect(),
-            sign_tool_class: r.sign_tool_class.map(|c| c.as_str().to_owned()),
-            evidence: r.signature_evidence(),
-            bound_evidence: r.bound_signature_evidence(),
-        }
-    }
-}
-
 /// The certificates in DER, PEM or a PEM bundle, described.
 ///
 /// # Errors
@@ -222,15 +132,7 @@ pub fn parse_certificates(bytes: Vec<u8>) -> Result<Vec<CertificateSummary>, Kab
     let certs = pki::certificates_from_bytes(&bytes).map_err(|e| pki_error(&e))?;
     Ok(certs
         .iter()
-        .map(|c| CertificateSummary {
-            subject: c.subject_text(),
-            issuer: c.issuer_text(),
-            serial: c.serial_hex(),
-            fingerprint: c.fingerprint_hex(),
-            not_before: c.not_before(),
-            not_after: c.not_after(),
-            anchor: false,
-        })
+        .map(|c| CertificateSummary::of(c, false))
         .collect())
 }
 
@@ -287,32 +189,13 @@ pub fn validate_certificate(
     Ok(CertificateReport::from(&report))
 }
 
-/// The signed parts of a certificate, for verifying its signature by hand
-/// (with [`crate::gost_verify_signature`]).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CertificateParts {
-    /// The DER of the tbsCertificate (the signed bytes).
-    pub tbs_der: Vec<u8>,
-    /// The DER of the subject's public key info.
-    pub spki_der: Vec<u8>,
-    /// The signature algorithm, dotted.
-    pub signature_algorithm: String,
-    /// The raw signature value.
-    pub signature: Vec<u8>,
-}
-
 /// The signed parts of one certificate (DER or PEM).
 ///
 /// # Errors
 /// `Certificate` (`pki.parse`, …).
 #[uniffi::export]
 pub fn certificate_parts(bytes: Vec<u8>) -> Result<CertificateParts, KabinetError> {
-    let c = ParsedCertificate::from_der_or_pem(&bytes).map_err(|e| pki_error(&e))?;
-    let cert = c.certificate();
-    Ok(CertificateParts {
-        tbs_der: c.tbs_der().to_vec(),
-        spki_der: c.spki_der().to_vec(),
-        signature_algorithm: cert.signature_algorithm.oid.to_string(),
-        signature: cert.signature.raw_bytes().to_vec(),
-    })
+    ParsedCertificate::from_der_or_pem(&bytes)
+        .map(|c| CertificateParts::from(&c))
+        .map_err(|e| pki_error(&e))
 }

@@ -20,8 +20,10 @@
 //! time, a number), the conversion refuses what the library cannot hold
 //! (a time beyond the year 9999, a code that names no right).
 
+mod certificates;
 mod error;
 
+pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
 pub use error::{Area, FieldError, KabinetError, Refusal};
 
 use crate::applications::ApplicationId;

@@ -522,15 +522,18 @@ fn evaluate<'a>(
     }
 }
 
-fn entry(cert: &ParsedCertificate, anchor: bool) -> PathEntry {
-    PathEntry {
-        subject: cert.subject_text(),
-        issuer: cert.issuer_text(),
-        serial: cert.serial_hex(),
-        fingerprint: cert.fingerprint_hex(),
-        not_before: cert.not_before(),
-        not_after: cert.not_after(),
-        anchor,
+impl PathEntry {
+    /// The summary of `cert`; `anchor` marks it as the trust anchor of a path.
+    pub fn of(cert: &ParsedCertificate, anchor: bool) -> Self {
+        Self {
+            subject: cert.subject_text(),
+            issuer: cert.issuer_text(),
+            serial: cert.serial_hex(),
+            fingerprint: cert.fingerprint_hex(),
+            not_before: cert.not_before(),
+            not_after: cert.not_after(),
+            anchor,
+        }
     }
 }
 
@@ -577,7 +580,7 @@ pub fn validate_with_intermediates(
                 .chain
                 .iter()
                 .enumerate()
-                .map(|(i, c)| entry(c, i + 1 == n))
+                .map(|(i, c)| PathEntry::of(c, i + 1 == n))
                 .collect();
             let verified = o.problems.is_empty().then(|| ValidationPath {
                 certificates: o.chain.iter().map(|c| (*c).clone()).collect(),
@@ -603,7 +606,13 @@ pub fn validate_with_intermediates(
                 .chain(profile::problems(leaf, Role::EndEntity, options.profile))
                 .chain(leaf_checks(leaf, Purpose::Signing, options));
             problems.extend(own.map(|e| Problem::new(e, Some(0), subject.clone())));
-            (vec![entry(leaf, false)], problems, Vec::new(), false, None)
+            (
+                vec![PathEntry::of(leaf, false)],
+                problems,
+                Vec::new(),
+                false,
+                None,
+            )
         }
     };
     if let Some(what) = exhausted {
