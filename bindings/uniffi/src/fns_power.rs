@@ -7,47 +7,11 @@
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
 use crate::handle::Kabinet;
 use kabinet::cms::CmsOptions;
-use kabinet::delegation::fns_xml::{
-    self, PowerClassifier, PowerEvidence, SignedPowerError, SignedPowerReport, TermState,
-};
-use kabinet::ffi::{Area, KabinetError};
+use kabinet::delegation::fns_xml::{self, PowerClassifier, SignedPowerError, SignedPowerReport};
+use kabinet::ffi::{json_error, Area, KabinetError};
+use kabinet::ffi::{FnsPowerEvidence, FnsPowerVerification};
 use kabinet::Timestamp;
 use std::sync::Arc;
-
-/// The outcome of verifying a signed power of attorney.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct FnsPowerVerification {
-    /// Authentic: the signature valid over the exact bytes, its signer one
-    /// who may sign for the principal, the certificate qualified.
-    pub valid: bool,
-    /// The term at the time of verification: `not_yet_valid`, `in_force`, `expired`.
-    pub term: String,
-    /// The registry number (`НомДовер`).
-    pub number: String,
-    /// The first instant it works.
-    pub valid_from: Timestamp,
-    /// The first instant it no longer works.
-    pub valid_until: Timestamp,
-    /// Why it is not authentic (`mchd_sig.*`).
-    pub problems: Vec<String>,
-    /// The signing time the signer states.
-    pub signing_time: Option<Timestamp>,
-    /// Whether the signature timestamp (CAdES-T) is valid, when there is one.
-    pub timestamp_valid: Option<bool>,
-    /// The time the timestamp authority states.
-    pub timestamp_time: Option<Timestamp>,
-    /// The whole report as JSON (power, signature, signer match).
-    pub report_json: String,
-}
-
-fn json_error(e: &serde_json::Error) -> KabinetError {
-    KabinetError::coded(
-        Area::Power,
-        &fns_xml::FnsXmlError::Json {
-            detail: e.to_string(),
-        },
-    )
-}
 
 /// Reads a power of attorney from the bytes of an EMCHD_1 file; returns its JSON form.
 ///
@@ -95,25 +59,7 @@ pub fn verify_fns_power(
         anchor_policy,
         profile,
     )?;
-    let signer = report.signature.signers.first();
-    let stamp = signer.and_then(|s| s.timestamps.first());
-    Ok(FnsPowerVerification {
-        valid: report.valid,
-        term: match report.term {
-            TermState::NotYetValid => "not_yet_valid",
-            TermState::InForce => "in_force",
-            TermState::Expired => "expired",
-        }
-        .into(),
-        number: report.power.number.to_string(),
-        valid_from: report.valid_from,
-        valid_until: report.valid_until,
-        problems: report.problems.iter().map(|p| p.code.clone()).collect(),
-        signing_time: signer.and_then(|s| s.signing_time),
-        timestamp_valid: stamp.map(|t| t.valid),
-        timestamp_time: stamp.and_then(|t| t.time),
-        report_json: serde_json::to_string(&report).map_err(|e| json_error(&e))?,
-    })
+    FnsPowerVerification::of(&report)
 }
 
 /// Verifies a power with its signature at `at` (the trust arguments of
@@ -134,55 +80,6 @@ fn signed_report(
         SignedPowerError::Document(d) => KabinetError::coded(Area::Power, d),
         _ => KabinetError::coded(Area::Certificate, &e),
     })
-}
-
-/// A classifier code of a power and the rights it gives.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct MappedPower {
-    /// `КодПолн`.
-    pub code: String,
-    /// The rights' codes.
-    pub rights: Vec<String>,
-}
-
-/// A verified FNS power read as the directory's evidence.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct FnsPowerEvidence {
-    /// The registry number (`НомДовер`).
-    pub number: String,
-    /// The МЧД JSON form, for `importPower` or `submitOrganizationByPower`.
-    pub mchd_json: String,
-    /// The codes that give rights, in document order.
-    pub granted: Vec<MappedPower>,
-    /// Codes unknown to the table: they give nothing.
-    pub unmapped: Vec<String>,
-    /// Codes with restrictions (`ОгрСвПолн`): they give nothing.
-    pub restricted: Vec<String>,
-    /// Whether the powers are stated as text (`ТекстПолн`), which give nothing.
-    pub text_powers: bool,
-    /// Where the registry status is checked.
-    pub registry_url: String,
-}
-
-impl FnsPowerEvidence {
-    fn of(e: &PowerEvidence) -> Result<Self, KabinetError> {
-        Ok(Self {
-            number: e.mchd.document.number.clone(),
-            mchd_json: serde_json::to_string(&e.mchd).map_err(|e| json_error(&e))?,
-            granted: e
-                .granted
-                .iter()
-                .map(|g| MappedPower {
-                    code: g.code.clone(),
-                    rights: g.rights.iter().map(|r| r.code().to_owned()).collect(),
-                })
-                .collect(),
-            unmapped: e.unmapped.clone(),
-            restricted: e.restricted.clone(),
-            text_powers: e.text_powers,
-            registry_url: e.registry_url.clone(),
-        })
-    }
 }
 
 #[uniffi::export]

@@ -77,7 +77,7 @@ pub use certificates::{
     certificate_parts, parse_certificates, validate_certificate, CertificateHolder,
     CertificateParts, CertificateProblem, CertificateReport, CertificateSummary, TrustStore,
 };
-pub use cms::{verify_cms, CmsProblem, CmsReport, CmsSigner};
+pub use cms::{verify_cms, CmsReport, CmsSigner, SignatureProblem};
 pub use context::{
     account_context, bound_signature, simple_signature, system_context, Actor, Context,
     SignatureEvidence, SignatureLevel, SignerIdentity,
@@ -113,4 +113,4 @@ pub use queries::{
 };
 pub use registry::{InMemoryRegistry, RegistryRecord, RegistryStatus};
 pub use values::Event;
-pub use xmldsig::{verify_xml, XmlDsigReport, XmlProblem, XmlReference, XmlSignature};
+pub use xmldsig::{verify_xml, XmlDsigReport, XmlReference, XmlSignature};

@@ -22,9 +22,12 @@
 
 mod certificates;
 mod error;
+mod signatures;
 
 pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
 pub use error::{Area, FieldError, KabinetError, Refusal};
+pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
+pub use signatures::{SignatureProblem, XmlDsigReport, XmlSignature};
 
 use crate::applications::ApplicationId;
 use crate::host_input::{InputError, InputKind};

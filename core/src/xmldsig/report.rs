@@ -35,6 +35,11 @@ impl From<XmlSigProblem> for XmlProblem {
 
 /// One `ds:Reference` of a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "XmlReference")
+)]
 pub struct ReferenceReport {
     /// The URI as written (`""` for the whole document, `#id`).
     pub uri: String,

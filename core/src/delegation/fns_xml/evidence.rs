@@ -165,6 +165,7 @@ impl<'de> serde::Deserialize<'de> for Entries {
 
 /// One classifier code of the document and what it gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MappedPower {
     /// `КодПолн`.
     pub code: String,
