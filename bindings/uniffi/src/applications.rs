@@ -16,7 +16,7 @@ use crate::values::Event;
 use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
-use kabinet::ffi::KabinetError;
+use kabinet::ffi::{event_records, KabinetError};
 use kabinet::Timestamp;
 use kabinet::{Coded, Command, OrgId};
 
@@ -70,10 +70,6 @@ impl Kabinet {
     ) -> Result<Vec<kabinet::Event>, KabinetError> {
         self.run_core(Command::Application(command), context)
     }
-}
-
-fn events(list: &[kabinet::Event]) -> Vec<Event> {
-    list.iter().map(Event::from).collect()
 }
 
 #[uniffi::export]
@@ -136,7 +132,7 @@ impl Kabinet {
             content: inspect(&bytes, size, max_bytes)?,
             signature,
         };
-        Ok(events(&self.application_command(command, &context)?))
+        Ok(event_records(&self.application_command(command, &context)?))
     }
 
     /// Submits a draft (right `applications.approve`): it is sent, or
@@ -156,7 +152,7 @@ impl Kabinet {
         let mut outcome = SubmitOutcome {
             sent: false,
             missing: vec![],
-            events: events(&list),
+            events: event_records(&list),
         };
         for e in &list {
             match e {
@@ -205,7 +201,7 @@ impl Kabinet {
         let command = ApplicationCommand::Confirm {
             application: ApplicationId(application),
         };
-        Ok(events(&self.application_command(command, &context)?))
+        Ok(event_records(&self.application_command(command, &context)?))
     }
 
     /// Adds a comment (right `applications.view`, or the portal).
@@ -222,7 +218,7 @@ impl Kabinet {
             application: ApplicationId(application),
             text,
         };
-        Ok(events(&self.application_command(command, &context)?))
+        Ok(event_records(&self.application_command(command, &context)?))
     }
 
     /// An application by its number in the directory.

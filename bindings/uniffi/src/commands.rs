@@ -12,7 +12,7 @@ use crate::typed::typed_commands;
 use crate::values::{first_id, name, Event};
 use kabinet::accounts::{AccountLevel, BlockReason as AccountBlockReason, ContactKind};
 use kabinet::directory::ContactValue;
-use kabinet::ffi::{Area, KabinetError};
+use kabinet::ffi::{event_records, Area, KabinetError};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{OrganizationBlockReason, OrganizationKind, RequisitesDraft};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
@@ -44,8 +44,7 @@ impl Kabinet {
         at: Timestamp,
     ) -> Result<Vec<Event>, KabinetError> {
         let ctx = kabinet::Context::system(at);
-        self.run_core(command, &ctx)
-            .map(|e| e.iter().map(Event::from).collect())
+        self.run_core(command, &ctx).map(|e| event_records(&e))
     }
 
     pub(crate) fn by(
@@ -53,8 +52,7 @@ impl Kabinet {
         command: Command,
         context: &Context,
     ) -> Result<Vec<Event>, KabinetError> {
-        self.run_core(command, context)
-            .map(|e| e.iter().map(Event::from).collect())
+        self.run_core(command, context).map(|e| event_records(&e))
     }
 
     pub(crate) fn creating(

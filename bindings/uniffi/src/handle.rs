@@ -4,7 +4,7 @@
 use crate::context::{Context, SignatureEvidence};
 use crate::decision::{Decision, EffectiveRight};
 use crate::values::{right, Event};
-use kabinet::ffi::KabinetError;
+use kabinet::ffi::{event_records, KabinetError};
 use kabinet::Timestamp;
 use kabinet::{AccessRequest, AccountId, Command, OrgId};
 
@@ -107,7 +107,7 @@ impl Kabinet {
     ) -> Result<Vec<Event>, KabinetError> {
         let command: Command = kabinet::from_json(kabinet::JsonForm::Command, &command_json)?;
         let events = self.run_core(command, &context)?;
-        Ok(events.iter().map(Event::from).collect())
+        Ok(event_records(&events))
     }
 
     /// Decides whether `actor` may exercise `right` for `organization` at `at`.

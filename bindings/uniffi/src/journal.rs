@@ -9,7 +9,7 @@
 use crate::context::{Context, SignatureEvidence, SignatureLevel};
 use crate::handle::Kabinet;
 use crate::values::Event;
-use kabinet::ffi::KabinetError;
+use kabinet::ffi::{event_records, KabinetError};
 use kabinet::journal::{export, Entry, Filter};
 use kabinet::Timestamp;
 use kabinet::{AccountId, Actor, Coded, Command, OrgId};
@@ -144,7 +144,7 @@ impl From<&Entry> for JournalEntry {
             ip: r.ip.map(|ip| ip.to_string()),
             kind: r.kind.clone(),
             result: r.outcome.code().into(),
-            events: r.outcome.events().iter().map(Event::from).collect(),
+            events: event_records(r.outcome.events()),
             json: serde_json::to_string(e).unwrap_or_default(),
         }
     }
@@ -211,7 +211,7 @@ impl Kabinet {
             .map(|r| match r {
                 Ok(events) => BatchOutcome {
                     applied: true,
-                    events: events.iter().map(Event::from).collect(),
+                    events: event_records(&events),
                     code: None,
                     message_ru: None,
                     message_en: None,

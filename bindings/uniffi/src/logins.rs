@@ -12,121 +12,15 @@
 use crate::context::{system_context, Context};
 use crate::handle::Kabinet;
 use crate::values::Event;
-use kabinet::auth::{self, AuthCommand, AuthEvent, CodeDigest, SessionCommand, SessionId};
-use kabinet::ffi::{Area, KabinetError};
+use kabinet::auth::{self, AuthCommand, CodeDigest, SessionCommand, SessionId};
+pub use kabinet::ffi::SessionInfo;
+use kabinet::ffi::{event_records, Area, KabinetError};
+pub use kabinet::ffi::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 use kabinet::Timestamp;
 use kabinet::{AccountId, Command, SystemRandomSource};
 use std::net::IpAddr;
 
 pub use kabinet::auth::{CodeChannel, CodePurpose, LoginMethod, TokenPin as TokenPinInfo};
-
-/// What a login attempt led to.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct LoginOutcome {
-    /// The session a success opened.
-    pub session: Option<u64>,
-    /// Whether the login came from an address not seen before for the account.
-    pub new_ip: bool,
-    /// Whether this failure reached the limit and blocked the account.
-    pub locked_out: bool,
-    /// The events, in their JSON form.
-    pub events: Vec<Event>,
-}
-
-/// What checking a typed one-time code found.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CodeOutcome {
-    /// Whether the code was right.
-    pub accepted: bool,
-    /// Wrong entries left when it was wrong (0: the code is void).
-    pub attempts_left: Option<u32>,
-    /// Whether a right recovery code unblocked the account.
-    pub recovered: bool,
-    /// The events, in their JSON form.
-    pub events: Vec<Event>,
-}
-
-/// What a PIN entry on a signature token led to.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct PinOutcome {
-    /// Whether the token accepted the PIN.
-    pub accepted: bool,
-    /// Wrong entries left when it was wrong (0: the token is locked).
-    pub attempts_left: Option<u32>,
-    /// The events, in their JSON form.
-    pub events: Vec<Event>,
-}
-
-/// A code waiting to be typed (its digest is not shown).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct PendingCodeInfo {
-    /// What it is for.
-    pub purpose: CodePurpose,
-    /// Where it was sent.
-    pub channel: CodeChannel,
-    /// When it stops being accepted.
-    pub expires_at: Timestamp,
-    /// Wrong entries left.
-    pub attempts_left: u32,
-}
-
-/// What authentication remembers about an account.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct AccountAuthInfo {
-    /// Failed logins not yet forgotten, oldest first.
-    pub failures: Vec<Timestamp>,
-    /// Recovery requests of the last 24 hours, oldest first.
-    pub recoveries: Vec<Timestamp>,
-    /// Codes waiting to be typed.
-    pub codes: Vec<PendingCodeInfo>,
-    /// Addresses logins came from, oldest first.
-    pub known_ips: Vec<String>,
-    /// The last TOTP step accepted.
-    pub last_totp_step: Option<u64>,
-}
-
-/// A session not yet ended.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SessionInfo {
-    /// Its number.
-    pub id: u64,
-    /// Whose.
-    pub account: u64,
-    /// How the person logged in.
-    pub method: LoginMethod,
-    /// The address of the login.
-    pub ip: Option<String>,
-    /// When it began.
-    pub started_at: Timestamp,
-    /// The last activity.
-    pub last_seen: Timestamp,
-    /// When it ends unless touched (the policy's idle and absolute limits).
-    pub deadline: Timestamp,
-}
-
-fn session_info(s: &auth::Session, policy: &auth::AuthPolicy) -> SessionInfo {
-    SessionInfo {
-        id: s.id.0,
-        account: s.account.0,
-        method: s.method,
-        ip: s.ip.map(|ip| ip.to_string()),
-        started_at: s.started_at,
-        last_seen: s.last_seen,
-        deadline: s.deadline(policy).0,
-    }
-}
-
-fn events(list: &[kabinet::Event]) -> Vec<Event> {
-    list.iter().map(Event::from).collect()
-}
-
-/// The authentication events among a command's events.
-fn auth_events(list: &[kabinet::Event]) -> impl Iterator<Item = &AuthEvent> {
-    list.iter().filter_map(|e| match e {
-        kabinet::Event::Auth(a) => Some(a),
-        _ => None,
-    })
-}
 
 /// The digest the directory keeps of a one-time code (never the code): 32
 /// bytes bound to the account and the purpose.
@@ -193,21 +87,7 @@ impl Kabinet {
             },
             &context,
         )?;
-        let mut outcome = LoginOutcome {
-            session: None,
-            new_ip: false,
-            locked_out: false,
-            events: events(&list),
-        };
-        for e in auth_events(&list) {
-            match e {
-                AuthEvent::LoginSucceeded { session, .. } => outcome.session = Some(session.0),
-                AuthEvent::NewIpLogin { .. } => outcome.new_ip = true,
-                AuthEvent::LockedOut { .. } => outcome.locked_out = true,
-                _ => {}
-            }
-        }
-        Ok(outcome)
+        Ok(LoginOutcome::of(&list))
     }
 
     /// Records a used TOTP step (from [`crate::totp_verify`]); the same step
@@ -225,7 +105,7 @@ impl Kabinet {
             account: AccountId(account),
             step,
         };
-        Ok(events(&self.auth(command, &system_context(at))?))
+        Ok(event_records(&self.auth(command, &system_context(at))?))
     }
 
     /// Records a one-time code sent by SMS or e-mail; only its digest is kept.
@@ -247,7 +127,7 @@ impl Kabinet {
             channel,
             digest: CodeDigest::of(AccountId(account), purpose, &code),
         };
-        Ok(events(&self.auth(command, &system_context(at))?))
+        Ok(event_records(&self.auth(command, &system_context(at))?))
     }
 
     /// Checks a code the person typed. A wrong code is an outcome, not an
@@ -268,23 +148,7 @@ impl Kabinet {
             digest: CodeDigest::of(AccountId(account), purpose, &code),
         };
         let list = self.auth(command, &system_context(at))?;
-        let mut outcome = CodeOutcome {
-            accepted: false,
-            attempts_left: None,
-            recovered: false,
-            events: events(&list),
-        };
-        for e in auth_events(&list) {
-            match e {
-                AuthEvent::CodeAccepted { .. } => outcome.accepted = true,
-                AuthEvent::CodeRejected { attempts_left, .. } => {
-                    outcome.attempts_left = Some(*attempts_left);
-                }
-                AuthEvent::Recovered { .. } => outcome.recovered = true,
-                _ => {}
-            }
-        }
-        Ok(outcome)
+        Ok(CodeOutcome::of(&list))
     }
 
     /// Records a PIN entry on a signature token, as the token judged it; the
@@ -305,21 +169,7 @@ impl Kabinet {
             correct,
         };
         let list = self.auth(command, &system_context(at))?;
-        let mut outcome = PinOutcome {
-            accepted: false,
-            attempts_left: None,
-            events: events(&list),
-        };
-        for e in auth_events(&list) {
-            match e {
-                AuthEvent::PinAccepted { .. } => outcome.accepted = true,
-                AuthEvent::PinRejected { attempts_left, .. } => {
-                    outcome.attempts_left = Some(*attempts_left);
-                }
-                _ => {}
-            }
-        }
-        Ok(outcome)
+        Ok(PinOutcome::of(&list))
     }
 
     /// Unlocks a locked token (its PIN reset at a service centre). The portal.
@@ -328,7 +178,7 @@ impl Kabinet {
     /// `Command` (`pin.token_not_locked`, `pin.bad_token`).
     pub fn unlock_token(&self, token: String, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
         let command = AuthCommand::UnlockToken { token };
-        Ok(events(&self.auth(command, &system_context(at))?))
+        Ok(event_records(&self.auth(command, &system_context(at))?))
     }
 
     /// Records activity in a session (its account, or the portal).
@@ -370,22 +220,7 @@ impl Kabinet {
         let d = self.inner.read();
         d.auth_state()
             .account(AccountId(account))
-            .map(|a| AccountAuthInfo {
-                failures: a.failures.iter().copied().collect(),
-                recoveries: a.recoveries.iter().copied().collect(),
-                codes: a
-                    .codes
-                    .iter()
-                    .map(|(purpose, c)| PendingCodeInfo {
-                        purpose: *purpose,
-                        channel: c.channel,
-                        expires_at: c.expires_at,
-                        attempts_left: c.attempts_left,
-                    })
-                    .collect(),
-                known_ips: a.known_ips.iter().map(ToString::to_string).collect(),
-                last_totp_step: a.last_totp_step,
-            })
+            .map(AccountAuthInfo::from)
     }
 
     /// A signature token's PIN counter, or none when no entry was recorded.
@@ -398,7 +233,7 @@ impl Kabinet {
         let d = self.inner.read();
         d.auth_state()
             .session(SessionId(session))
-            .map(|s| session_info(s, &d.policy().auth))
+            .map(|s| SessionInfo::of(s, &d.policy().auth))
     }
 
     /// The sessions not yet ended, of one account when given, by number.
@@ -407,7 +242,7 @@ impl Kabinet {
         d.auth_state()
             .sessions()
             .filter(|s| account.is_none_or(|a| s.account == AccountId(a)))
-            .map(|s| session_info(s, &d.policy().auth))
+            .map(|s| SessionInfo::of(s, &d.policy().auth))
             .collect()
     }
 }

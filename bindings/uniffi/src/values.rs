@@ -6,23 +6,7 @@ use kabinet::ffi::KabinetError;
 use kabinet::Right;
 use kabinet::{AccountEvent, EmployeeEvent, OrganizationEvent, RoleEvent};
 
-/// An event: its kind (the JSON `event` tag) and its documented JSON form.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Event {
-    /// The kind, e.g. `member_joined`.
-    pub kind: String,
-    /// The event in JSON.
-    pub json: String,
-}
-
-impl From<&kabinet::Event> for Event {
-    fn from(e: &kabinet::Event) -> Self {
-        Self {
-            kind: e.kind().into(),
-            json: serde_json::to_string(e).unwrap_or_default(),
-        }
-    }
-}
+pub use kabinet::ffi::EventRecord as Event;
 
 /// Reads a right by its code.
 pub(crate) fn right(code: &str) -> Result<Right, KabinetError> {

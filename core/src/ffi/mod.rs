@@ -21,11 +21,19 @@
 //! (a time beyond the year 9999, a code that names no right).
 
 mod certificates;
+mod directory;
 mod error;
+mod events;
+mod logins;
 mod signatures;
 
 pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
+pub use directory::{AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo};
+pub use directory::{MemberInfo, OrganizationInfo};
 pub use error::{Area, FieldError, KabinetError, Refusal};
+pub use events::{event_records, EventRecord};
+pub use logins::SessionInfo;
+pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
 pub use signatures::{SignatureProblem, XmlDsigReport, XmlSignature};
 
