@@ -24,6 +24,7 @@ mod certificates;
 mod directory;
 mod error;
 mod events;
+mod identifiers;
 mod logins;
 mod signatures;
 
@@ -32,6 +33,9 @@ pub use directory::{AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo
 pub use directory::{MemberInfo, OrganizationInfo};
 pub use error::{Area, FieldError, KabinetError, Refusal};
 pub use events::{event_records, EventRecord};
+pub use identifiers::{
+    BankAccount, IdentifierCheck, ParsedEmail, ParsedInn, ParsedKpp, ParsedSnils,
+};
 pub use logins::SessionInfo;
 pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};

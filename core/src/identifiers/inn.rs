@@ -21,6 +21,7 @@ const WEIGHTS_12: [u32; 11] = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
 
 /// Whose taxpayer number an [`Inn`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum InnKind {
     /// A legal entity (организация): 10 digits.
     LegalEntity,
