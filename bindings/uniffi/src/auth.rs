@@ -6,52 +6,10 @@
 //! (the library's serde).
 
 use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
-use kabinet::ffi::{Area, KabinetError};
+pub use kabinet::auth::{password::Verification as PasswordVerification, OtpAlgorithm};
+use kabinet::ffi::{Area, KabinetError, Problem};
 use kabinet::Coded;
 use kabinet::Timestamp;
-
-/// The HMAC of a one-time code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum OtpAlgorithm {
-    /// HMAC-SHA-1 (RFC 4226, the apps' default).
-    Sha1,
-    /// HMAC-SHA-256.
-    Sha256,
-    /// HMAC-SHA-512.
-    Sha512,
-}
-
-impl From<OtpAlgorithm> for auth::OtpAlgorithm {
-    fn from(a: OtpAlgorithm) -> Self {
-        match a {
-            OtpAlgorithm::Sha1 => Self::Sha1,
-            OtpAlgorithm::Sha256 => Self::Sha256,
-            OtpAlgorithm::Sha512 => Self::Sha512,
-        }
-    }
-}
-
-/// What checking a password against its stored hash found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum PasswordVerification {
-    /// It matches and the hash uses the current parameters.
-    Valid,
-    /// It matches but the hash should be re-computed with the current parameters.
-    ValidNeedsRehash,
-    /// It does not match.
-    Invalid,
-}
-
-/// One rule of a password policy a password breaks.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct PasswordProblem {
-    /// The stable code (`password.too_short`, …).
-    pub code: String,
-    /// The message in Russian.
-    pub message_ru: String,
-    /// The message in English.
-    pub message_en: String,
-}
 
 fn auth_error(e: &auth::AuthError) -> KabinetError {
     KabinetError::coded(Area::Auth, e)
@@ -81,17 +39,13 @@ pub fn check_password(
     policy_json: String,
     password: String,
     single_factor: bool,
-) -> Result<Vec<PasswordProblem>, KabinetError> {
+) -> Result<Vec<Problem>, KabinetError> {
     let policy: PasswordPolicy =
         kabinet::from_json(kabinet::JsonForm::PasswordPolicy, &policy_json)?;
     Ok(policy
         .check(&password, single_factor)
         .iter()
-        .map(|p| PasswordProblem {
-            code: p.code().into(),
-            message_ru: p.message_ru(),
-            message_en: p.message_en(),
-        })
+        .map(|p| Problem::of(p.code(), &p.message_ru(), &p.message_en()))
         .collect())
 }
 
@@ -134,13 +88,7 @@ pub fn verify_password(
     scheme_json: Option<String>,
 ) -> Result<PasswordVerification, KabinetError> {
     let scheme = scheme(scheme_json)?;
-    Ok(
-        match password::verify_password(&password, &stored, &scheme).map_err(|e| auth_error(&e))? {
-            password::Verification::Valid => PasswordVerification::Valid,
-            password::Verification::ValidNeedsRehash => PasswordVerification::ValidNeedsRehash,
-            password::Verification::Invalid => PasswordVerification::Invalid,
-        },
-    )
+    password::verify_password(&password, &stored, &scheme).map_err(|e| auth_error(&e))
 }
 
 /// The HOTP value of a counter (RFC 4226), with 6 to 9 digits.
@@ -154,12 +102,12 @@ pub fn hotp(
     digits: u32,
     algorithm: OtpAlgorithm,
 ) -> Result<u32, KabinetError> {
-    auth::hotp(&secret, counter, digits, algorithm.into()).map_err(|e| auth_error(&e))
+    auth::hotp(&secret, counter, digits, algorithm).map_err(|e| auth_error(&e))
 }
 
 fn totp(digits: u32, step_seconds: u32, skew: u8, algorithm: OtpAlgorithm) -> Totp {
     Totp {
-        algorithm: algorithm.into(),
+        algorithm: algorithm,
         digits,
         step_seconds,
         skew,

@@ -10,7 +10,7 @@
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::ffi::{Area, KabinetError};
-pub use kabinet::ffi::{CmsReport, CmsSigner, SignatureProblem};
+pub use kabinet::ffi::{CmsReport, CmsSigner, Problem};
 use kabinet::Timestamp;
 use std::sync::Arc;
 

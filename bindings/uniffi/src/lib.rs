@@ -70,14 +70,14 @@ pub use application_values::{
 pub use applications::{inspect_document, sniff_document, SubmitOutcome};
 pub use auth::{
     check_password, hash_password, hotp, password_policy_json, totp_code, totp_verify,
-    verify_password, OtpAlgorithm, PasswordProblem, PasswordVerification,
+    verify_password, OtpAlgorithm, PasswordVerification,
 };
 pub use catalog::{builtin_roles, rights, RightInfo, RoleInfo};
 pub use certificates::{
     certificate_parts, parse_certificates, validate_certificate, CertificateHolder,
     CertificateParts, CertificateProblem, CertificateReport, CertificateSummary, TrustStore,
 };
-pub use cms::{verify_cms, CmsReport, CmsSigner, SignatureProblem};
+pub use cms::{verify_cms, CmsReport, CmsSigner, Problem};
 pub use context::{
     account_context, bound_signature, simple_signature, system_context, Actor, Context,
     SignatureEvidence, SignatureLevel, SignerIdentity,

@@ -39,7 +39,7 @@ pub use identifiers::{
 pub use logins::SessionInfo;
 pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
-pub use signatures::{SignatureProblem, XmlDsigReport, XmlSignature};
+pub use signatures::{Problem, XmlDsigReport, XmlSignature};
 
 use crate::applications::ApplicationId;
 use crate::host_input::{InputError, InputKind};

@@ -13,10 +13,10 @@ use crate::pki::Holder;
 use crate::xmldsig::{self, ReferenceReport};
 use crate::Timestamp;
 
-/// One problem of a signer or a signature.
+/// One problem with its stable code: of a signer, a signature, a password.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct SignatureProblem {
-    /// The stable code (`cms.bad_signature`, `xmldsig.digest_mismatch`, …).
+pub struct Problem {
+    /// The stable code (`cms.bad_signature`, `password.too_short`, …).
     pub code: String,
     /// The message in Russian.
     pub message_ru: String,
@@ -24,8 +24,9 @@ pub struct SignatureProblem {
     pub message_en: String,
 }
 
-impl SignatureProblem {
-    fn of(code: &str, detail_ru: &str, detail: &str) -> Self {
+impl Problem {
+    /// The problem with `code` and its two messages.
+    pub fn of(code: &str, detail_ru: &str, detail: &str) -> Self {
         Self {
             code: code.to_owned(),
             message_ru: detail_ru.to_owned(),
@@ -56,7 +57,7 @@ pub struct CmsSigner {
     /// Whether the signer signed attributes rather than the content itself.
     pub signed_attributes: bool,
     /// Every problem of this signer.
-    pub problems: Vec<SignatureProblem>,
+    pub problems: Vec<Problem>,
     /// The validation report of the signer's certificate, when it was found.
     pub certificate: Option<CertificateReport>,
 }
@@ -76,7 +77,7 @@ impl From<&cms::SignerReport> for CmsSigner {
             problems: s
                 .problems
                 .iter()
-                .map(|p| SignatureProblem::of(p.code, &p.detail_ru, &p.detail))
+                .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
                 .collect(),
             certificate: s.certificate.as_ref().map(CertificateReport::from),
         }
@@ -136,7 +137,7 @@ pub struct XmlSignature {
     /// The validation report of the signer's certificate, when found.
     pub certificate: Option<CertificateReport>,
     /// Every problem of this signature, in order.
-    pub problems: Vec<SignatureProblem>,
+    pub problems: Vec<Problem>,
 }
 
 impl From<&xmldsig::XmlSignatureReport> for XmlSignature {
@@ -154,7 +155,7 @@ impl From<&xmldsig::XmlSignatureReport> for XmlSignature {
             problems: s
                 .problems
                 .iter()
-                .map(|p| SignatureProblem::of(p.code, &p.detail_ru, &p.detail))
+                .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
                 .collect(),
         }
     }

@@ -29,7 +29,7 @@ fun authTests() {
         val portal = passwordPolicyJson("portal")
         val problems = checkPassword(portal, "abc", false).map { it.code }
         yes(problems.isNotEmpty() && problems.all { it.startsWith("password.") }, problems.toString())
-        eq(checkPassword(portal, "Vesna-2026!Kabinet", false), listOf<PasswordProblem>())
+        eq(checkPassword(portal, "Vesna-2026!Kabinet", false), listOf<Problem>())
         yes(checkPassword(passwordPolicyJson("nist"), "password", true).isNotEmpty(), "a common password")
         eq(codeOf(raises<KabinetException.InvalidInput> { passwordPolicyJson("none") }), "password.unknown_policy")
     }

@@ -88,6 +88,11 @@ impl Default for HashScheme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "PasswordVerification")
+)]
 pub enum Verification {
     /// The password matches and the hash uses the current parameters.
     Valid,
