@@ -12,7 +12,7 @@ use crate::typed::typed_commands;
 use crate::values::{first_id, name, Event};
 use kabinet::accounts::{AccountLevel, BlockReason as AccountBlockReason, ContactKind};
 use kabinet::directory::ContactValue;
-use kabinet::ffi::{event_records, Area, KabinetError};
+use kabinet::ffi::{event_records, Area, KabinetError, Problem};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{OrganizationBlockReason, OrganizationKind, RequisitesDraft};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
@@ -20,17 +20,6 @@ use kabinet::Timestamp;
 use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};
 use kabinet::{AccountId, Command, OrgId};
 use std::sync::Arc;
-
-/// A reason a registration was rejected.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct RejectionReason {
-    /// The stable code (`registration.power_expired`, ...).
-    pub code: String,
-    /// The message in Russian.
-    pub message_ru: String,
-    /// The message in English.
-    pub message_en: String,
-}
 
 /// Reads an МЧД's JSON form (size and shape; the fields are validated when presented).
 fn mchd(json: &str) -> Result<kabinet::delegation::Mchd, KabinetError> {
@@ -142,7 +131,7 @@ impl Kabinet {
 
     /// The rejection reasons of a registration with their messages; empty
     /// unless the organization is rejected.
-    pub fn rejection_reasons(&self, org: u64) -> Vec<RejectionReason> {
+    pub fn rejection_reasons(&self, org: u64) -> Vec<Problem> {
         use kabinet::organizations::OrganizationStatus;
         match self
             .inner
@@ -150,14 +139,9 @@ impl Kabinet {
             .organization(OrgId(org))
             .map(|o| &o.status)
         {
-            Some(OrganizationStatus::Rejected { reasons }) => reasons
-                .iter()
-                .map(|r| RejectionReason {
-                    code: kabinet::Coded::code(r).into(),
-                    message_ru: kabinet::Coded::message_ru(r),
-                    message_en: kabinet::Coded::message_en(r),
-                })
-                .collect(),
+            Some(OrganizationStatus::Rejected { reasons }) => {
+                reasons.iter().map(Problem::coded).collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -2,7 +2,7 @@
 //! generic entry point for commands and the access check.
 
 use crate::context::{Context, SignatureEvidence};
-use crate::decision::{Decision, EffectiveRight};
+use crate::decision::{Decision, EffectiveRight, PositionedDecision};
 use crate::values::{right, Event};
 use kabinet::ffi::{event_records, KabinetError};
 use kabinet::Timestamp;
@@ -25,15 +25,6 @@ pub fn now() -> Timestamp {
 #[uniffi::export]
 pub fn default_policy_json() -> String {
     serde_json::to_string(&kabinet::Policy::default()).unwrap_or_default()
-}
-
-/// A decision with the journal position it was taken at.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct PositionedDecision {
-    /// The decision.
-    pub decision: Decision,
-    /// The last journal entry reflected in it.
-    pub seq: u64,
 }
 
 /// The access request of a `check` call.

@@ -82,7 +82,7 @@ pub use context::{
     account_context, bound_signature, simple_signature, system_context, Actor, Context,
     SignatureEvidence, SignatureLevel, SignerIdentity,
 };
-pub use decision::{Basis, Decision, EffectiveRight};
+pub use decision::{Basis, Decision, EffectiveRight, PositionedDecision};
 pub use delegation::{power_level_name_ru, power_level_rights};
 pub use gost::{gost_verify_signature, streebog256, streebog512};
 pub use handle::Kabinet;

@@ -21,6 +21,7 @@
 //! (a time beyond the year 9999, a code that names no right).
 
 mod certificates;
+mod decisions;
 mod directory;
 mod error;
 mod events;
@@ -29,6 +30,7 @@ mod logins;
 mod signatures;
 
 pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
+pub use decisions::{DecisionRecord, PositionedDecision, RightInfo, RoleInfo};
 pub use directory::{AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo};
 pub use directory::{MemberInfo, OrganizationInfo};
 pub use error::{Area, FieldError, KabinetError, Refusal};

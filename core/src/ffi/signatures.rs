@@ -11,7 +11,7 @@ use crate::delegation::fns_xml::{FnsXmlError, MappedPower, PowerEvidence};
 use crate::delegation::fns_xml::{SignedPowerReport, TermState};
 use crate::pki::Holder;
 use crate::xmldsig::{self, ReferenceReport};
-use crate::Timestamp;
+use crate::{Coded, Timestamp};
 
 /// One problem with its stable code: of a signer, a signature, a password.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -31,6 +31,15 @@ impl Problem {
             code: code.to_owned(),
             message_ru: detail_ru.to_owned(),
             message_en: detail.to_owned(),
+        }
+    }
+
+    /// The problem a coded value (an error, a reason) states.
+    pub fn coded(c: &impl Coded) -> Self {
+        Self {
+            code: c.code().to_owned(),
+            message_ru: c.message_ru(),
+            message_en: c.message_en(),
         }
     }
 }

@@ -40,7 +40,7 @@ fun registrationByPowerTests() {
         yes(d.allowed, "the representative acts through the power: ${d.refusals}")
         eq(d.basis, Basis.PowerOfAttorney)
         eq(d.delegation!!.number, P2)
-        eq(k.rejectionReasons(org), listOf<RejectionReason>())
+        eq(k.rejectionReasons(org), listOf<Problem>())
     }
 
     test("registration by power: a document that does not read is refused with its code") {
