@@ -9,7 +9,7 @@
 //! with the `application.*` and `document.*` codes. The records are in
 //! [`crate::application_values`].
 
-use crate::application_values::{Application, ApplicationStatus, DocumentFormat, Missing};
+use crate::application_values::{Application, ApplicationStatus, DocumentFormat};
 use crate::context::{Context, SignatureLevel};
 use crate::handle::Kabinet;
 use crate::values::Event;
@@ -17,19 +17,9 @@ use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
 use kabinet::ffi::{event_records, KabinetError};
+pub use kabinet::ffi::SubmitOutcome;
 use kabinet::Timestamp;
 use kabinet::{Coded, Command, OrgId};
-
-/// What a submission led to.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SubmitOutcome {
-    /// Whether it was sent (its status is now `Processing`).
-    pub sent: bool,
-    /// What it lacks when it was returned instead; empty when sent.
-    pub missing: Vec<Missing>,
-    /// The events, in their JSON form.
-    pub events: Vec<Event>,
-}
 
 fn application_error(e: &applications::ApplicationError) -> KabinetError {
     KabinetError::input(e.code(), e.message_ru(), e.message_en())
@@ -149,23 +139,7 @@ impl Kabinet {
             application: ApplicationId(application),
         };
         let list = self.application_command(command, &context)?;
-        let mut outcome = SubmitOutcome {
-            sent: false,
-            missing: vec![],
-            events: event_records(&list),
-        };
-        for e in &list {
-            match e {
-                kabinet::Event::Application(ApplicationEvent::Returned { missing, .. }) => {
-                    outcome.missing.clone_from(missing);
-                }
-                kabinet::Event::Application(ApplicationEvent::StatusChanged { .. }) => {
-                    outcome.sent = true;
-                }
-                _ => {}
-            }
-        }
-        Ok(outcome)
+        Ok(SubmitOutcome::of(&list))
     }
 
     /// The agency moves an application (`Processing` to `AwaitingConfirmation`,

@@ -20,6 +20,7 @@
 //! time, a number), the conversion refuses what the library cannot hold
 //! (a time beyond the year 9999, a code that names no right).
 
+mod applications;
 mod certificates;
 mod decisions;
 mod directory;
@@ -29,6 +30,7 @@ mod identifiers;
 mod logins;
 mod signatures;
 
+pub use applications::SubmitOutcome;
 pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
 pub use decisions::{DecisionRecord, PositionedDecision, RightInfo, RoleInfo};
 pub use directory::{AccessGroupInfo, AccountInfo, CustomRoleInfo, InvitationInfo};
