@@ -16,8 +16,8 @@ use crate::values::Event;
 use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
-use kabinet::ffi::{event_records, KabinetError};
 pub use kabinet::ffi::SubmitOutcome;
+use kabinet::ffi::{event_records, KabinetError};
 use kabinet::Timestamp;
 use kabinet::{Coded, Command, OrgId};
 

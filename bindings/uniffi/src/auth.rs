@@ -107,7 +107,7 @@ pub fn hotp(
 
 fn totp(digits: u32, step_seconds: u32, skew: u8, algorithm: OtpAlgorithm) -> Totp {
     Totp {
-        algorithm: algorithm,
+        algorithm,
         digits,
         step_seconds,
         skew,

@@ -1,8 +1,9 @@
 //! Kotlin and Swift bindings of kabinet, through UniFFI (proc-macros).
 //!
-//! The crate is thin: records and enums mirror the library's values, every
-//! function converts its arguments, calls the facade ([`kabinet::Kabinet`])
-//! or the core, and converts the answer back. No rule of the domain is
+//! The crate is thin: the library's values and the FFI model's records
+//! (`kabinet::ffi`) cross as they are, and every function calls the facade
+//! ([`kabinet::Kabinet`]) or the core and hands the answer over. Only the
+//! journal's records, whose values live in the facade, are defined here. No rule of the domain is
 //! implemented here. Errors become [`KabinetError`] — a sealed exception
 //! hierarchy in Kotlin, a thrown `Error` in Swift — carrying the library's
 //! stable codes and both messages. Objects are `Send + Sync`; nothing panics
@@ -18,7 +19,7 @@
 //! One file per concept: powers of attorney, certificates, GOST, the
 //! journal, authentication (functions in `auth`, commands and sessions in
 //! `logins`), notifications and applications each have theirs; queries
-//! answer with records and enums mirroring the library's values.
+//! answer with the FFI model's records.
 
 // `KabinetError` is the error type of the foreign interface: its variants
 // carry the code, both messages and the refusals by value, as UniFFI lowers

@@ -19,6 +19,19 @@
 //! Values only ever go out as these types; where a host passes one in (a
 //! time, a number), the conversion refuses what the library cannot hold
 //! (a time beyond the year 9999, a code that names no right).
+//!
+//! Where the foreign form adds to a value — a decision with its
+//! explanations written, a certificate report with its evidence computed,
+//! an account flattened for display, the outcome of a login read from its
+//! events — the record is here, one module per concept (`decisions`,
+//! `certificates`, `signatures`, `directory`, `logins`, `applications`,
+//! `identifiers`, `events`), with the conversion from the library's value.
+//! The bindings call the library and hand these records over; they hold
+//! none of their own.
+
+// The error envelope is the foreign interface's: built once per failed call,
+// its size is what a host receives, not a cost on the success path.
+#![allow(clippy::result_large_err)]
 
 mod applications;
 mod certificates;
