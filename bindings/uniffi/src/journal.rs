@@ -2,160 +2,18 @@
 //! checkpoints, reading, verifying, replaying and exporting the journal.
 //!
 //! The journal is the hash-chained record of every command, refused ones
-//! included. Entries cross as [`JournalEntry`] records (the full JSON form
+//! included. Entries cross as the FFI model's [`JournalEntry`] records (the full JSON form
 //! is in [`JournalEntry::json`]); exports are the library's CSV and JSON
 //! Lines, byte for byte.
 
-use crate::context::{Context, SignatureEvidence, SignatureLevel};
+use crate::context::SignatureEvidence;
 use crate::handle::Kabinet;
-use crate::values::Event;
-use kabinet::ffi::{event_records, KabinetError};
-use kabinet::journal::{export, Entry, Filter};
+use kabinet::ffi::KabinetError;
+pub use kabinet::ffi::{BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter};
+pub use kabinet::ffi::{JournalHead, JournalVerification};
+use kabinet::journal::export;
 use kabinet::Timestamp;
-use kabinet::{AccountId, Actor, Coded, Command, OrgId};
-
-/// Which journal entries to select; every field left empty selects everything.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct JournalFilter {
-    /// Only entries of this account.
-    pub actor: Option<u64>,
-    /// Only entries concerning this organization.
-    pub organization: Option<u64>,
-    /// Only entries whose command kind (`assign_role`) or an event kind (`role_assigned`) is this.
-    pub kind: Option<String>,
-    /// Only entries at or after this instant.
-    pub from: Option<Timestamp>,
-    /// Only entries strictly before this instant.
-    pub until: Option<Timestamp>,
-}
-
-/// One journal entry.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct JournalEntry {
-    /// The sequence number, from 1.
-    pub seq: u64,
-    /// The digest of the entry before, in hex.
-    pub prev: String,
-    /// This entry's digest, in hex.
-    pub hash: String,
-    /// When.
-    pub at: Timestamp,
-    /// The acting account; none for the portal.
-    pub actor: Option<u64>,
-    /// The organization concerned.
-    pub organization: Option<u64>,
-    /// The signature level offered.
-    pub signature: SignatureLevel,
-    /// The address of the request.
-    pub ip: Option<String>,
-    /// The command kind (`assign_role`).
-    pub kind: String,
-    /// `applied` or the refusal's code.
-    pub result: String,
-    /// The events applied; empty when refused.
-    pub events: Vec<Event>,
-    /// The full JSON form of the entry.
-    pub json: String,
-}
-
-/// Where the journal ends: the last sequence number and digest.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct JournalHead {
-    /// The last sequence number (0 for an empty journal).
-    pub seq: u64,
-    /// The last digest, in hex.
-    pub hash: String,
-}
-
-/// The first bad entry of a journal.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct JournalBreak {
-    /// Its sequence number.
-    pub seq: u64,
-    /// The stable code (`journal.content`, `journal.link`, …).
-    pub code: String,
-    /// The message in Russian.
-    pub message_ru: String,
-    /// The message in English.
-    pub message_en: String,
-}
-
-/// What verifying the journal found.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct JournalVerification {
-    /// Whether every entry chains and matches its digest.
-    pub valid: bool,
-    /// The head, when valid.
-    pub head: Option<JournalHead>,
-    /// The first bad entry, when not.
-    pub broken: Option<JournalBreak>,
-}
-
-/// One command of a batch: its JSON form and its context.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct BatchCommand {
-    /// The command in its documented JSON form.
-    pub command_json: String,
-    /// Who acts, when.
-    pub context: Context,
-}
-
-/// What came of one command of a batch.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct BatchOutcome {
-    /// Whether it was applied.
-    pub applied: bool,
-    /// Its events, when applied.
-    pub events: Vec<Event>,
-    /// The refusal's code, when refused.
-    pub code: Option<String>,
-    /// The refusal in Russian.
-    pub message_ru: Option<String>,
-    /// The refusal in English.
-    pub message_en: Option<String>,
-}
-
-impl JournalFilter {
-    fn to_core(&self) -> Result<Filter, KabinetError> {
-        Ok(Filter {
-            actor: self.actor.map(|a| Actor::Account(AccountId(a))),
-            organization: self.organization.map(OrgId),
-            kind: self.kind.clone(),
-            from: self.from,
-            until: self.until,
-        })
-    }
-}
-
-impl From<&Entry> for JournalEntry {
-    fn from(e: &Entry) -> Self {
-        let r = &e.record;
-        Self {
-            seq: e.seq,
-            prev: e.prev.to_string(),
-            hash: e.hash.to_string(),
-            at: r.at,
-            actor: match r.actor {
-                Actor::System => None,
-                Actor::Account(a) => Some(a.0),
-            },
-            organization: r.organization.map(|o| o.0),
-            signature: r.signature,
-            ip: r.ip.map(|ip| ip.to_string()),
-            kind: r.kind.clone(),
-            result: r.outcome.code().into(),
-            events: event_records(r.outcome.events()),
-            json: serde_json::to_string(e).unwrap_or_default(),
-        }
-    }
-}
-
-fn head(h: kabinet::journal::Head) -> JournalHead {
-    JournalHead {
-        seq: h.seq,
-        hash: h.hash.to_string(),
-    }
-}
+use kabinet::{AccountId, Command, OrgId};
 
 #[uniffi::export]
 impl Kabinet {
@@ -206,25 +64,7 @@ impl Kabinet {
             })
             .collect::<Result<Vec<_>, KabinetError>>()?;
         let results = self.inner.execute_batch(parsed)?;
-        Ok(results
-            .into_iter()
-            .map(|r| match r {
-                Ok(events) => BatchOutcome {
-                    applied: true,
-                    events: event_records(&events),
-                    code: None,
-                    message_ru: None,
-                    message_en: None,
-                },
-                Err(e) => BatchOutcome {
-                    applied: false,
-                    events: vec![],
-                    code: Some(e.code().into()),
-                    message_ru: Some(e.message_ru()),
-                    message_en: Some(e.message_en()),
-                },
-            })
-            .collect())
+        Ok(results.into_iter().map(BatchOutcome::from).collect())
     }
 
     /// Saves a snapshot of the directory now, so that opening replays less.
@@ -240,7 +80,7 @@ impl Kabinet {
     /// # Errors
     /// `Storage` when the store failed.
     pub fn journal(&self, filter: JournalFilter) -> Result<Vec<JournalEntry>, KabinetError> {
-        let entries = self.inner.journal(&filter.to_core()?)?;
+        let entries = self.inner.journal(&filter.into())?;
         Ok(entries.iter().map(JournalEntry::from).collect())
     }
 
@@ -261,7 +101,7 @@ impl Kabinet {
             OrgId(organization),
             at,
             signature,
-            &filter.to_core()?,
+            &filter.into(),
         )?;
         Ok(entries.iter().map(JournalEntry::from).collect())
     }
@@ -286,7 +126,7 @@ impl Kabinet {
 
     /// The last sequence number and digest.
     pub fn journal_head(&self) -> JournalHead {
-        head(self.inner.journal_head())
+        self.inner.journal_head().into()
     }
 
     /// Walks the whole journal and names the first bad entry, if any.
@@ -294,23 +134,7 @@ impl Kabinet {
     /// # Errors
     /// `Storage` when the store could not be read.
     pub fn verify_journal(&self) -> Result<JournalVerification, KabinetError> {
-        Ok(match self.inner.verify_journal()? {
-            Ok(h) => JournalVerification {
-                valid: true,
-                head: Some(head(h)),
-                broken: None,
-            },
-            Err(e) => JournalVerification {
-                valid: false,
-                head: None,
-                broken: Some(JournalBreak {
-                    seq: e.seq,
-                    code: e.code().into(),
-                    message_ru: e.message_ru(),
-                    message_en: e.message_en(),
-                }),
-            },
-        })
+        Ok(self.inner.verify_journal()?.into())
     }
 
     /// Rebuilds the directory from the journal alone and says whether it
@@ -329,7 +153,7 @@ impl Kabinet {
     /// `Storage` when the store failed.
     pub fn journal_csv(&self, filter: JournalFilter) -> Result<String, KabinetError> {
         let mut out = format!("{}\n", export::CSV_HEADER);
-        for e in self.inner.journal(&filter.to_core()?)? {
+        for e in self.inner.journal(&filter.into())? {
             out.push_str(&export::csv_row(&e));
             out.push('\n');
         }
@@ -342,7 +166,7 @@ impl Kabinet {
     /// `Storage` when the store failed.
     pub fn journal_json_lines(&self, filter: JournalFilter) -> Result<String, KabinetError> {
         let mut out = String::new();
-        for e in self.inner.journal(&filter.to_core()?)? {
+        for e in self.inner.journal(&filter.into())? {
             out.push_str(&export::json_line(&e));
             out.push('\n');
         }

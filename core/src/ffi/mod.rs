@@ -25,7 +25,7 @@
 //! an account flattened for display, the outcome of a login read from its
 //! events — the record is here, one module per concept (`decisions`,
 //! `certificates`, `signatures`, `directory`, `logins`, `applications`,
-//! `identifiers`, `events`), with the conversion from the library's value.
+//! `identifiers`, `events`, `journal`), with the conversion from the library's value.
 //! The bindings call the library and hand these records over; they hold
 //! none of their own.
 
@@ -40,6 +40,7 @@ mod directory;
 mod error;
 mod events;
 mod identifiers;
+mod journal;
 mod logins;
 mod signatures;
 
@@ -53,6 +54,8 @@ pub use events::{event_records, EventRecord};
 pub use identifiers::{
     BankAccount, IdentifierCheck, ParsedEmail, ParsedInn, ParsedKpp, ParsedSnils,
 };
+pub use journal::{BatchCommand, BatchOutcome, JournalBreak, JournalEntry, JournalFilter};
+pub use journal::{JournalHead, JournalVerification};
 pub use logins::SessionInfo;
 pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
