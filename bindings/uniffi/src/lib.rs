@@ -2,8 +2,8 @@
 //!
 //! The crate is thin: the library's values and the FFI model's records
 //! (`kabinet::ffi`) cross as they are, and every function calls the facade
-//! ([`kabinet::Kabinet`]) or the core and hands the answer over. Only the
-//! journal's records, whose values live in the facade, are defined here. No rule of the domain is
+//! ([`kabinet::Kabinet`]) or the core and hands the answer over. No record
+//! is defined here. No rule of the domain is
 //! implemented here. Errors become [`KabinetError`] — a sealed exception
 //! hierarchy in Kotlin, a thrown `Error` in Swift — carrying the library's
 //! stable codes and both messages. Objects are `Send + Sync`; nothing panics

@@ -25,7 +25,7 @@
 //! an account flattened for display, the outcome of a login read from its
 //! events — the record is here, one module per concept (`decisions`,
 //! `certificates`, `signatures`, `directory`, `logins`, `applications`,
-//! `identifiers`, `events`, `journal`), with the conversion from the library's value.
+//! `identifiers`, `events`, `journal`, `registry`), with the conversion from the library's value.
 //! The bindings call the library and hand these records over; they hold
 //! none of their own.
 
@@ -42,6 +42,7 @@ mod events;
 mod identifiers;
 mod journal;
 mod logins;
+mod registry;
 mod signatures;
 
 pub use applications::SubmitOutcome;
@@ -58,6 +59,7 @@ pub use journal::{BatchCommand, BatchOutcome, JournalBreak, JournalEntry, Journa
 pub use journal::{JournalHead, JournalVerification};
 pub use logins::SessionInfo;
 pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
+pub use registry::RegistryRecord;
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
 pub use signatures::{Problem, XmlDsigReport, XmlSignature};
 
