@@ -44,6 +44,8 @@ mod journal;
 mod logins;
 mod registry;
 mod signatures;
+#[cfg(test)]
+mod tests;
 
 pub use applications::SubmitOutcome;
 pub use certificates::{count, CertificateParts, CertificateProblem, CertificateReport};
