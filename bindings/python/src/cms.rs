@@ -11,6 +11,7 @@
 use crate::errors;
 use crate::json::to_py;
 use crate::pki::{NamedOptions, TrustStore, ValidationReport};
+use crate::problem::Problem;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::{Coded, Timestamp};
 use pyo3::prelude::*;
@@ -34,24 +35,6 @@ fn certificate_time_name(t: CertificateTime) -> &'static str {
     match t {
         CertificateTime::SigningTime => "signing_time",
         CertificateTime::Verification => "verification",
-    }
-}
-
-/// One problem of a signer, with its stable code.
-#[pyclass(frozen, module = "kabinet", get_all)]
-pub struct CmsProblem {
-    /// The stable code, e.g. `cms.bad_signature`.
-    code: &'static str,
-    /// What is wrong, in Russian.
-    message_ru: String,
-    /// What is wrong, in English.
-    message_en: String,
-}
-
-#[pymethods]
-impl CmsProblem {
-    fn __repr__(&self) -> String {
-        format!("CmsProblem({:?})", self.code)
     }
 }
 
@@ -117,15 +100,11 @@ impl CmsSigner {
 
     /// Every problem of this signer, in order.
     #[getter]
-    fn problems(&self) -> Vec<CmsProblem> {
+    fn problems(&self) -> Vec<Problem> {
         self.0
             .problems
             .iter()
-            .map(|p| CmsProblem {
-                code: p.code,
-                message_ru: p.detail_ru.clone(),
-                message_en: p.detail.clone(),
-            })
+            .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
             .collect()
     }
 
@@ -268,7 +247,6 @@ fn verify_cms(
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<CmsProblem>()?;
     m.add_class::<CmsSigner>()?;
     m.add_class::<CmsReport>()?;
     m.add_function(wrap_pyfunction!(verify_cms, m)?)?;

@@ -36,6 +36,7 @@ mod journal;
 mod json;
 mod notifications;
 mod pki;
+mod problem;
 mod registry;
 mod right;
 mod time;
@@ -52,6 +53,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     registry::register(m)?;
     delegation::register(m)?;
     pki::register(m)?;
+    problem::register(m)?;
     cms::register(m)?;
     fns_power::register(m)?;
     xmldsig::register(m)?;

@@ -12,27 +12,10 @@
 use crate::errors::{self, Family};
 use crate::json::to_py;
 use crate::pki::{Certificate, NamedOptions, TrustStore, ValidationReport};
+use crate::problem::Problem;
 use kabinet::xmldsig;
 use kabinet::Timestamp;
 use pyo3::prelude::*;
-
-/// One problem of a signature, with its stable code.
-#[pyclass(frozen, module = "kabinet", get_all)]
-pub struct XmlProblem {
-    /// The stable code, e.g. `xmldsig.digest_mismatch`.
-    code: &'static str,
-    /// What is wrong, in Russian.
-    message_ru: String,
-    /// What is wrong, in English.
-    message_en: String,
-}
-
-#[pymethods]
-impl XmlProblem {
-    fn __repr__(&self) -> String {
-        format!("XmlProblem({:?})", self.code)
-    }
-}
 
 /// One `ds:Reference` of a signature, with both digests.
 #[pyclass(frozen, module = "kabinet", get_all)]
@@ -134,15 +117,11 @@ impl XmlSignature {
 
     /// Every problem of this signature, in order.
     #[getter]
-    fn problems(&self) -> Vec<XmlProblem> {
+    fn problems(&self) -> Vec<Problem> {
         self.0
             .problems
             .iter()
-            .map(|p| XmlProblem {
-                code: p.code,
-                message_ru: p.detail_ru.clone(),
-                message_en: p.detail.clone(),
-            })
+            .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
             .collect()
     }
 
@@ -256,7 +235,6 @@ fn verify_xml(
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<XmlProblem>()?;
     m.add_class::<XmlReference>()?;
     m.add_class::<XmlSignature>()?;
     m.add_class::<XmlDsigReport>()?;

@@ -92,7 +92,7 @@ def test_a_flipped_signature_byte_is_refused(name: str, header: bytes) -> None:
     [signer] = report.signers
     assert signer.problem_codes == ["cms.bad_signature"]
     [problem] = signer.problems
-    assert problem.code == "cms.bad_signature"
+    assert isinstance(problem, kabinet.Problem) and problem.code == "cms.bad_signature"
     assert problem.message_en and problem.message_ru and problem.message_ru != problem.message_en
     assert report.has_problem("cms.bad_signature")
 

@@ -69,6 +69,7 @@ def test_altered_content_fails_its_digest_and_nothing_else() -> None:
     [signature] = report.signatures
     assert signature.problem_codes == ["xmldsig.digest_mismatch"]
     [problem] = signature.problems
+    assert isinstance(problem, kabinet.Problem) and problem.code == "xmldsig.digest_mismatch"
     assert problem.message_en and problem.message_ru
     assert not signature.references[0].digest_matches
     assert signature.signature_value_valid
