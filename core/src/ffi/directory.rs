@@ -5,6 +5,7 @@
 //! writes), numbers as `u64`, rights as their codes, and a membership with
 //! every right it gives already computed.
 
+use super::name_of;
 use crate::accounts::Account;
 use crate::employees::{Invitation, Invitee, Membership};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId};
@@ -132,14 +133,6 @@ pub struct InvitationInfo {
     pub sent_at: Timestamp,
     /// When it lapses.
     pub expires_at: Timestamp,
-}
-
-/// The JSON name of a unit variant (`confirmed`, `head`).
-fn name_of<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
 
 impl From<&Account> for AccountInfo {

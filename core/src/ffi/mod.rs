@@ -76,6 +76,17 @@ use std::collections::BTreeSet;
 use std::net::IpAddr;
 use std::time::SystemTime;
 
+/// The JSON name of a unit variant (`confirmed`, `head`, `in_force`): the
+/// foreign form of a state that crosses as text names it as the JSON form
+/// does, from the same `serde` attributes. A variant with data has no
+/// such name and gives the empty text.
+pub(crate) fn name_of<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 uniffi::custom_type!(Timestamp, SystemTime, {
     remote,
     lower: |t| SystemTime::from(t),

@@ -5,10 +5,10 @@
 //! certificates' [`CertificateReport`]s, and, for a power, the term as its
 //! code with the whole report beside it as JSON.
 
-use super::{Area, CertificateReport, KabinetError};
+use super::{name_of, Area, CertificateReport, KabinetError};
 use crate::cms::{self, CertificateTime};
+use crate::delegation::fns_xml::SignedPowerReport;
 use crate::delegation::fns_xml::{FnsXmlError, MappedPower, PowerEvidence};
-use crate::delegation::fns_xml::{SignedPowerReport, TermState};
 use crate::pki::Holder;
 use crate::xmldsig::{self, ReferenceReport};
 use crate::{Coded, Timestamp};
@@ -237,12 +237,7 @@ impl FnsPowerVerification {
         let stamp = signer.and_then(|s| s.timestamps.first());
         Ok(Self {
             valid: report.valid,
-            term: match report.term {
-                TermState::NotYetValid => "not_yet_valid",
-                TermState::InForce => "in_force",
-                TermState::Expired => "expired",
-            }
-            .into(),
+            term: name_of(&report.term),
             number: report.power.number.to_string(),
             valid_from: report.valid_from,
             valid_until: report.valid_until,

@@ -3,8 +3,8 @@
 //! journal's verification and filter.
 
 use super::{
-    CodeOutcome, IdentifierCheck, JournalFilter, JournalVerification, KabinetError, LoginOutcome,
-    PinOutcome, RegistryRecord, SubmitOutcome,
+    name_of, CodeOutcome, IdentifierCheck, JournalFilter, JournalVerification, KabinetError,
+    LoginOutcome, PinOutcome, RegistryRecord, SubmitOutcome,
 };
 use crate::applications::{ApplicationEvent, ApplicationId, ApplicationStatus, Missing};
 use crate::auth::{AuthEvent, CodePurpose, LoginMethod, SessionId};
@@ -186,4 +186,27 @@ fn a_journal_filter_selects_an_account_as_the_actor() {
     assert_eq!(filter.actor, Some(Actor::Account(AccountId(7))));
     assert_eq!(filter.organization, Some(OrgId(2)));
     assert_eq!(filter.kind, None);
+}
+
+#[test]
+fn states_crossing_as_text_are_named_as_their_json_form_names_them() {
+    use crate::accounts::AccountLevel;
+    use crate::delegation::fns_xml::TermState;
+    use crate::employees::Standing;
+    assert_eq!(name_of(&TermState::NotYetValid), "not_yet_valid");
+    assert_eq!(name_of(&TermState::InForce), "in_force");
+    assert_eq!(name_of(&TermState::Expired), "expired");
+    assert_eq!(name_of(&Standing::Head), "head");
+    assert_eq!(name_of(&AccountLevel::Confirmed), "confirmed");
+    // A value with data has no such name.
+    assert_eq!(name_of(&Some(1)), "");
+}
+
+#[test]
+fn a_registry_record_s_oversized_identifier_is_refused_before_it_is_read() {
+    let huge = "7".repeat(4 << 20);
+    match Record::try_from(record(&huge, "500100732259")) {
+        Err(KabinetError::Identifier { code, .. }) => assert_eq!(code, "inn.too_long"),
+        other => panic!("a 4 MiB ИНН must be refused: {other:?}"),
+    }
 }
