@@ -67,6 +67,10 @@ impl<const N: usize> Modulus<N> {
     #[inline(always)]
     pub(crate) fn add(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
         let (s, carry) = limbs::add(a, b);
+        // As in `fold`: below m when nothing carried and the top limb is not all ones.
+        if self.is_pseudo_mersenne() && carry == 0 && s[N - 1] != u64::MAX {
+            return s;
+        }
         self.reduce_once(s, carry)
     }
 
@@ -144,6 +148,12 @@ impl<const N: usize> Modulus<N> {
             for limb in r.iter_mut().skip(1) {
                 (*limb, k) = adc(*limb, 0, k);
             }
+        }
+        // The top limb of m = 2^(64 N) - c (c < 2^32) is all ones, so a value
+        // whose top limb is not is below m: one comparison settles almost
+        // every product, and the subtraction runs only in the rest.
+        if r[N - 1] != u64::MAX {
+            return r;
         }
         self.reduce_once(r, 0)
     }
@@ -332,6 +342,49 @@ mod tests {
                 let (a, b) = (residue(m, a), residue(m, b));
                 prop_assert_eq!(m.sub(&m.add(&a, &b), &b), a);
                 prop_assert_eq!(m.add(&m.neg(&a), &a), [0u64; 4]);
+            }
+        }
+    }
+
+    proptest! {
+        /// Values just below the modulus, whose top limb is all ones, take
+        /// the full reduction in `add` and after the fold; the sums and
+        /// products around `m` must still be exact.
+        #[test]
+        fn near_the_modulus(x in 1u64..1 << 40, y in 1u64..1 << 40, b in any::<[u64; 4]>()) {
+            for m in [&P_CPA, &P_TEST] {
+                let a = limbs::sub(&m.m, &[x, 0, 0, 0]).0;
+                let c = limbs::sub(&m.m, &[y, 0, 0, 0]).0;
+                let b = residue(m, b);
+                for (u, v) in [(a, c), (a, b), (b, c)] {
+                    let sum = m.decode(&m.add(&m.encode(&u), &m.encode(&v)));
+                    let (wide, carry) = limbs::add(&u, &v);
+                    let expected = if carry == 1 || limbs::cmp(&wide, &m.m) != Ordering::Less {
+                        limbs::sub(&wide, &m.m).0
+                    } else {
+                        wide
+                    };
+                    prop_assert_eq!(sum, expected);
+                    let got = m.decode(&m.mul(&m.encode(&u), &m.encode(&v)));
+                    prop_assert_eq!(got, reference_mul(&m.m, &u, &v));
+                    let sq = m.decode(&m.sqr(&m.encode(&u)));
+                    prop_assert_eq!(sq, reference_mul(&m.m, &u, &u));
+                }
+                // Sums and products that land in [m, 2^256) before the last
+                // reduction: (m - x) + (x + d) = m + d, and 2 (m + k) / 2 = m + k.
+                let d = y % 600;
+                let v = [x + d, 0, 0, 0];
+                let sum = m.decode(&m.add(&m.encode(&a), &m.encode(&v)));
+                prop_assert_eq!(sum, [d, 0, 0, 0]);
+                let k = 2 * (y % 300) + 1;
+                let half = limbs::add(&m.m, &[k, 0, 0, 0]).0;
+                let mut half_of = half;
+                limbs::shr1(&mut half_of, 0);
+                let got = m.decode(&m.mul(&m.encode(&[2, 0, 0, 0]), &m.encode(&half_of)));
+                prop_assert_eq!(got, [k, 0, 0, 0]);
+                // -x * -y = x y: a product far below m from operands just under it.
+                let got = m.decode(&m.mul(&m.encode(&a), &m.encode(&c)));
+                prop_assert_eq!(got, reference_mul(&m.m, &[x, 0, 0, 0], &[y, 0, 0, 0]));
             }
         }
     }
