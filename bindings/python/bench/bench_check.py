@@ -2,7 +2,7 @@
 
 An organization with 10,000 employees in mixed roles; `Kabinet.check` is timed
 over a fixed mix of allowed and refused requests (the same mix as the Rust
-baseline, `cargo run --release -p kabinet-python --example check_timing`).
+baseline, `cargo run --release --example check_timing`).
 Prints nanoseconds per call, with one `datetime` object for every call (the
 binding converts it once and recognises it after) and with a `datetime` of
 its own per call (converted every time); BENCHMARKS.md ("Bindings overhead")

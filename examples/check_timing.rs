@@ -1,11 +1,12 @@
-//! The Rust baseline of the Python binding benchmark (`bench/bench_check.py`):
+//! The Rust baseline of the Python binding benchmark
+//! (`bindings/python/bench/bench_check.py`):
 //! the same organization of 10,000 employees in mixed roles and the same mix
 //! of requests, `Kabinet::check` timed in a plain loop (release mode).
 //!
-//! Run: `cargo run --release -p kabinet-python --example check_timing`
+//! Run: `cargo run --release --example check_timing`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-#[path = "../../../tests/support/snils.rs"]
+#[path = "../tests/support/snils.rs"]
 mod generated;
 
 use kabinet::accounts::{AccountLevel, PersonName};
