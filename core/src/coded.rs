@@ -20,8 +20,12 @@ pub trait Coded {
 
 /// A coded message detached from its source: the form errors take when they
 /// cross a boundary (JSON, the bindings, the journal).
+///
+/// It crosses to Kotlin and Swift as `Problem`: the problems of signers,
+/// signatures and passwords and the reasons of a rejection.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "Problem"))]
 pub struct CodedMessage {
     /// The stable code.
     pub code: String,
@@ -42,9 +46,47 @@ impl CodedMessage {
     }
 }
 
+impl<P> From<&ReportedProblem<P>> for CodedMessage {
+    fn from(p: &ReportedProblem<P>) -> Self {
+        Self {
+            code: p.code.to_owned(),
+            message_ru: p.detail_ru.clone(),
+            message_en: p.detail.clone(),
+        }
+    }
+}
+
 impl core::fmt::Display for CodedMessage {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: {}", self.code, self.message_en)
+    }
+}
+
+/// A coded reason as a report lists it: the code and both messages for
+/// display and JSON, and the typed reason itself for Rust callers. CMS
+/// signers ([`crate::cms::CmsProblem`]) and XML signatures
+/// ([`crate::xmldsig::XmlProblem`]) report their problems in this form.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ReportedProblem<P> {
+    /// The stable code.
+    pub code: &'static str,
+    /// The English message.
+    pub detail: String,
+    /// The Russian message.
+    pub detail_ru: String,
+    /// The reason itself.
+    #[serde(skip)]
+    pub problem: P,
+}
+
+impl<P: Coded> From<P> for ReportedProblem<P> {
+    fn from(problem: P) -> Self {
+        Self {
+            code: problem.code(),
+            detail: problem.message_en(),
+            detail_ru: problem.message_ru(),
+            problem,
+        }
     }
 }
 
@@ -71,5 +113,25 @@ mod tests {
         assert_eq!(m.code, "sample.reason");
         assert_eq!(m.message_ru, "пример");
         assert_eq!(m.to_string(), "sample.reason: sample");
+    }
+
+    #[test]
+    fn a_reported_problem_keeps_the_reason_and_crosses_as_its_message() {
+        let reported = ReportedProblem::from(Sample);
+        assert_eq!(
+            (
+                reported.code,
+                reported.detail.as_str(),
+                reported.detail_ru.as_str()
+            ),
+            ("sample.reason", "sample", "пример")
+        );
+        assert_eq!(CodedMessage::from(&reported), CodedMessage::of(&Sample));
+        // The JSON form names the code and both messages, not the reason.
+        let json = serde_json::to_value(&reported).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "sample.reason", "detail": "sample", "detail_ru": "пример"})
+        );
     }
 }

@@ -57,7 +57,7 @@ pub mod xml;
 pub mod xmldsig;
 
 pub use accounts::{AccountCommand, AccountEvent};
-pub use coded::{Coded, CodedMessage};
+pub use coded::{Coded, CodedMessage, ReportedProblem};
 pub use context::{Actor, Context};
 pub use decisions::{AccessRequest, Basis, Decision, EffectiveRight, HeldThroughPower, Refusal};
 pub use delegation::{

@@ -101,17 +101,13 @@ impl CmsSigner {
     /// Every problem of this signer, in order.
     #[getter]
     fn problems(&self) -> Vec<Problem> {
-        self.0
-            .problems
-            .iter()
-            .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
-            .collect()
+        Problem::all(&self.0.problems)
     }
 
     /// The codes of the problems, in order.
     #[getter]
     fn problem_codes(&self) -> Vec<&'static str> {
-        self.0.problems.iter().map(|p| p.code).collect()
+        Problem::codes(&self.0.problems)
     }
 
     /// The validation report of the signer's certificate, when it was found.
@@ -125,7 +121,7 @@ impl CmsSigner {
     }
 
     fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.0.problems.iter().map(|p| p.code).collect();
+        let codes = Problem::codes(&self.0.problems);
         format!(
             "CmsSigner(valid={}, subject={:?}, problems={codes:?})",
             self.0.valid, self.0.subject

@@ -2,6 +2,7 @@
 //! signer and an XML signature report them (the same record Kotlin and
 //! Swift receive).
 
+use kabinet::ReportedProblem;
 use pyo3::prelude::*;
 
 /// One problem of a signer or a signature, with its stable code.
@@ -23,6 +24,19 @@ impl Problem {
             message_ru: message_ru.to_owned(),
             message_en: message_en.to_owned(),
         }
+    }
+
+    /// Every problem of a report, in order.
+    pub fn all<P>(problems: &[ReportedProblem<P>]) -> Vec<Self> {
+        problems
+            .iter()
+            .map(|p| Self::of(p.code, &p.detail_ru, &p.detail))
+            .collect()
+    }
+
+    /// The codes of a report's problems, in order.
+    pub fn codes<P>(problems: &[ReportedProblem<P>]) -> Vec<&'static str> {
+        problems.iter().map(|p| p.code).collect()
     }
 }
 

@@ -118,17 +118,13 @@ impl XmlSignature {
     /// Every problem of this signature, in order.
     #[getter]
     fn problems(&self) -> Vec<Problem> {
-        self.0
-            .problems
-            .iter()
-            .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
-            .collect()
+        Problem::all(&self.0.problems)
     }
 
     /// The codes of the problems, in order.
     #[getter]
     fn problem_codes(&self) -> Vec<&'static str> {
-        self.0.problems.iter().map(|p| p.code).collect()
+        Problem::codes(&self.0.problems)
     }
 
     fn __bool__(&self) -> bool {
@@ -136,7 +132,7 @@ impl XmlSignature {
     }
 
     fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.0.problems.iter().map(|p| p.code).collect();
+        let codes = Problem::codes(&self.0.problems);
         format!(
             "XmlSignature(valid={}, id={:?}, problems={codes:?})",
             self.0.valid, self.0.id

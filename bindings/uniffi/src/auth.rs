@@ -7,8 +7,8 @@
 
 use kabinet::auth::{self, password, HashScheme, PasswordPolicy, Totp};
 pub use kabinet::auth::{password::Verification as PasswordVerification, OtpAlgorithm};
-use kabinet::ffi::{Area, KabinetError, Problem};
-use kabinet::Coded;
+use kabinet::ffi::{Area, KabinetError};
+use kabinet::CodedMessage;
 use kabinet::Timestamp;
 
 fn auth_error(e: &auth::AuthError) -> KabinetError {
@@ -39,13 +39,13 @@ pub fn check_password(
     policy_json: String,
     password: String,
     single_factor: bool,
-) -> Result<Vec<Problem>, KabinetError> {
+) -> Result<Vec<CodedMessage>, KabinetError> {
     let policy: PasswordPolicy =
         kabinet::from_json(kabinet::JsonForm::PasswordPolicy, &policy_json)?;
     Ok(policy
         .check(&password, single_factor)
         .iter()
-        .map(|p| Problem::of(p.code(), &p.message_ru(), &p.message_en()))
+        .map(CodedMessage::of)
         .collect())
 }
 

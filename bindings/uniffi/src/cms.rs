@@ -10,7 +10,8 @@
 use crate::certificates::{validation_options, AnchorPolicy, ProfileStrictness, TrustStore};
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::ffi::{Area, KabinetError};
-pub use kabinet::ffi::{CmsReport, CmsSigner, Problem};
+pub use kabinet::ffi::{CmsReport, CmsSigner};
+pub use kabinet::CodedMessage;
 use kabinet::Timestamp;
 use std::sync::Arc;
 

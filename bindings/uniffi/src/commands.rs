@@ -12,10 +12,11 @@ use crate::typed::typed_commands;
 use crate::values::{first_id, name, Event};
 use kabinet::accounts::{AccountLevel, BlockReason as AccountBlockReason, ContactKind};
 use kabinet::directory::ContactValue;
-use kabinet::ffi::{event_records, Area, KabinetError, Problem};
+use kabinet::ffi::{event_records, Area, KabinetError};
 use kabinet::identifiers::{Email, Inn, Phone, Snils};
 use kabinet::organizations::{OrganizationBlockReason, OrganizationKind, RequisitesDraft};
 use kabinet::organizations::{RegistryAnswer, StateRegistry};
+use kabinet::CodedMessage;
 use kabinet::Timestamp;
 use kabinet::{AccountCommand, DelegationCommand, OrganizationCommand};
 use kabinet::{AccountId, Command, OrgId};
@@ -131,7 +132,7 @@ impl Kabinet {
 
     /// The rejection reasons of a registration with their messages; empty
     /// unless the organization is rejected.
-    pub fn rejection_reasons(&self, org: u64) -> Vec<Problem> {
+    pub fn rejection_reasons(&self, org: u64) -> Vec<CodedMessage> {
         use kabinet::organizations::OrganizationStatus;
         match self
             .inner
@@ -140,7 +141,7 @@ impl Kabinet {
             .map(|o| &o.status)
         {
             Some(OrganizationStatus::Rejected { reasons }) => {
-                reasons.iter().map(Problem::coded).collect()
+                reasons.iter().map(CodedMessage::of).collect()
             }
             _ => Vec::new(),
         }

@@ -78,7 +78,7 @@ pub use certificates::{
     certificate_parts, parse_certificates, validate_certificate, CertificateHolder,
     CertificateParts, CertificateProblem, CertificateReport, CertificateSummary, TrustStore,
 };
-pub use cms::{verify_cms, CmsReport, CmsSigner, Problem};
+pub use cms::{verify_cms, CmsReport, CmsSigner, CodedMessage};
 pub use context::{
     account_context, bound_signature, simple_signature, system_context, Actor, Context,
     SignatureEvidence, SignatureLevel, SignerIdentity,

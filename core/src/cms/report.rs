@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::SignerProblem;
 use crate::pki::{Holder, ValidationReport};
-use crate::{Coded, Timestamp};
+use crate::{ReportedProblem, Timestamp};
 
 /// Which time the signers' certificates were validated at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -25,29 +25,7 @@ pub enum CertificateTime {
 }
 
 /// One problem of a signer, as shown in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CmsProblem {
-    /// The stable code (`cms.*`).
-    pub code: &'static str,
-    /// The English message.
-    pub detail: String,
-    /// The Russian message.
-    pub detail_ru: String,
-    /// The reason itself.
-    #[serde(skip)]
-    pub problem: SignerProblem,
-}
-
-impl From<SignerProblem> for CmsProblem {
-    fn from(problem: SignerProblem) -> Self {
-        Self {
-            code: problem.code(),
-            detail: problem.message_en(),
-            detail_ru: problem.message_ru(),
-            problem,
-        }
-    }
-}
+pub type CmsProblem = ReportedProblem<SignerProblem>;
 
 /// What is known of one signer.
 #[derive(Debug, Clone, Serialize)]

@@ -63,7 +63,7 @@ pub use logins::SessionInfo;
 pub use logins::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
 pub use registry::RegistryRecord;
 pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowerVerification};
-pub use signatures::{Problem, XmlDsigReport, XmlSignature};
+pub use signatures::{XmlDsigReport, XmlSignature};
 
 use crate::applications::ApplicationId;
 use crate::host_input::{InputError, InputKind};

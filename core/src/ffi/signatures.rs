@@ -11,38 +11,7 @@ use crate::delegation::fns_xml::SignedPowerReport;
 use crate::delegation::fns_xml::{FnsXmlError, MappedPower, PowerEvidence};
 use crate::pki::Holder;
 use crate::xmldsig::{self, ReferenceReport};
-use crate::{Coded, Timestamp};
-
-/// One problem with its stable code: of a signer, a signature, a password.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Problem {
-    /// The stable code (`cms.bad_signature`, `password.too_short`, …).
-    pub code: String,
-    /// The message in Russian.
-    pub message_ru: String,
-    /// The message in English.
-    pub message_en: String,
-}
-
-impl Problem {
-    /// The problem with `code` and its two messages.
-    pub fn of(code: &str, detail_ru: &str, detail: &str) -> Self {
-        Self {
-            code: code.to_owned(),
-            message_ru: detail_ru.to_owned(),
-            message_en: detail.to_owned(),
-        }
-    }
-
-    /// The problem a coded value (an error, a reason) states.
-    pub fn coded(c: &impl Coded) -> Self {
-        Self {
-            code: c.code().to_owned(),
-            message_ru: c.message_ru(),
-            message_en: c.message_en(),
-        }
-    }
-}
+use crate::{CodedMessage, Timestamp};
 
 /// What is known of one signer of a CMS message.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -66,7 +35,7 @@ pub struct CmsSigner {
     /// Whether the signer signed attributes rather than the content itself.
     pub signed_attributes: bool,
     /// Every problem of this signer.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<CodedMessage>,
     /// The validation report of the signer's certificate, when it was found.
     pub certificate: Option<CertificateReport>,
 }
@@ -83,11 +52,7 @@ impl From<&cms::SignerReport> for CmsSigner {
             digest_algorithm: s.digest_algorithm.clone(),
             signature_algorithm: s.signature_algorithm.clone(),
             signed_attributes: s.signed_attributes,
-            problems: s
-                .problems
-                .iter()
-                .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
-                .collect(),
+            problems: s.problems.iter().map(CodedMessage::from).collect(),
             certificate: s.certificate.as_ref().map(CertificateReport::from),
         }
     }
@@ -146,7 +111,7 @@ pub struct XmlSignature {
     /// The validation report of the signer's certificate, when found.
     pub certificate: Option<CertificateReport>,
     /// Every problem of this signature, in order.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<CodedMessage>,
 }
 
 impl From<&xmldsig::XmlSignatureReport> for XmlSignature {
@@ -161,11 +126,7 @@ impl From<&xmldsig::XmlSignatureReport> for XmlSignature {
             subject: s.subject.clone(),
             holder: s.holder.clone(),
             certificate: s.certificate.as_ref().map(CertificateReport::from),
-            problems: s
-                .problems
-                .iter()
-                .map(|p| Problem::of(p.code, &p.detail_ru, &p.detail))
-                .collect(),
+            problems: s.problems.iter().map(CodedMessage::from).collect(),
         }
     }
 }

@@ -6,32 +6,10 @@ use serde::Serialize;
 
 use super::XmlSigProblem;
 use crate::pki::{Holder, ValidationReport};
-use crate::{Coded, Timestamp};
+use crate::{ReportedProblem, Timestamp};
 
 /// One problem of a signature, as shown in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct XmlProblem {
-    /// The stable code (`xmldsig.*`).
-    pub code: &'static str,
-    /// The English message.
-    pub detail: String,
-    /// The Russian message.
-    pub detail_ru: String,
-    /// The reason itself.
-    #[serde(skip)]
-    pub problem: XmlSigProblem,
-}
-
-impl From<XmlSigProblem> for XmlProblem {
-    fn from(problem: XmlSigProblem) -> Self {
-        Self {
-            code: problem.code(),
-            detail: problem.message_en(),
-            detail_ru: problem.message_ru(),
-            problem,
-        }
-    }
-}
+pub type XmlProblem = ReportedProblem<XmlSigProblem>;
 
 /// One `ds:Reference` of a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
