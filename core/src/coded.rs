@@ -21,11 +21,15 @@ pub trait Coded {
 /// A coded message detached from its source: the form errors take when they
 /// cross a boundary (JSON, the bindings, the journal).
 ///
-/// It crosses to Kotlin and Swift as `Problem`: the problems of signers,
+/// It crosses to Python, Kotlin and Swift as `Problem`: the problems of signers,
 /// signatures and passwords and the reasons of a rejection.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "Problem"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "kabinet", name = "Problem")
+)]
 pub struct CodedMessage {
     /// The stable code.
     pub code: String,
@@ -56,6 +60,14 @@ impl<P> From<&ReportedProblem<P>> for CodedMessage {
     }
 }
 
+#[cfg(feature = "python")]
+#[pyo3::pymethods]
+impl CodedMessage {
+    fn __repr__(&self) -> String {
+        format!("Problem({:?})", self.code)
+    }
+}
+
 impl core::fmt::Display for CodedMessage {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: {}", self.code, self.message_en)
@@ -77,6 +89,13 @@ pub struct ReportedProblem<P> {
     /// The reason itself.
     #[serde(skip)]
     pub problem: P,
+}
+
+impl<P> ReportedProblem<P> {
+    /// The codes of a list of problems, in order.
+    pub fn codes(problems: &[Self]) -> Vec<&'static str> {
+        problems.iter().map(|p| p.code).collect()
+    }
 }
 
 impl<P: Coded> From<P> for ReportedProblem<P> {

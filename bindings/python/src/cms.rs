@@ -11,9 +11,9 @@
 use crate::errors;
 use crate::json::to_py;
 use crate::pki::{NamedOptions, TrustStore, ValidationReport};
-use crate::problem::Problem;
 use kabinet::cms::{self, CertificateTime, CmsOptions};
 use kabinet::{Coded, Timestamp};
+use kabinet::{CodedMessage, ReportedProblem};
 use pyo3::prelude::*;
 
 /// `CmsError` (under `KabinetError`) for a message that cannot be verified.
@@ -100,14 +100,14 @@ impl CmsSigner {
 
     /// Every problem of this signer, in order.
     #[getter]
-    fn problems(&self) -> Vec<Problem> {
-        Problem::all(&self.0.problems)
+    fn problems(&self) -> Vec<CodedMessage> {
+        self.0.problems.iter().map(CodedMessage::from).collect()
     }
 
     /// The codes of the problems, in order.
     #[getter]
     fn problem_codes(&self) -> Vec<&'static str> {
-        Problem::codes(&self.0.problems)
+        ReportedProblem::codes(&self.0.problems)
     }
 
     /// The validation report of the signer's certificate, when it was found.
@@ -121,7 +121,7 @@ impl CmsSigner {
     }
 
     fn __repr__(&self) -> String {
-        let codes = Problem::codes(&self.0.problems);
+        let codes = ReportedProblem::codes(&self.0.problems);
         format!(
             "CmsSigner(valid={}, subject={:?}, problems={codes:?})",
             self.0.valid, self.0.subject

@@ -36,7 +36,6 @@ mod journal;
 mod json;
 mod notifications;
 mod pki;
-mod problem;
 mod registry;
 mod right;
 mod time;
@@ -53,7 +52,7 @@ fn _kabinet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     registry::register(m)?;
     delegation::register(m)?;
     pki::register(m)?;
-    problem::register(m)?;
+    m.add_class::<kabinet::CodedMessage>()?;
     cms::register(m)?;
     fns_power::register(m)?;
     xmldsig::register(m)?;

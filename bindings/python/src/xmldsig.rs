@@ -12,37 +12,10 @@
 use crate::errors::{self, Family};
 use crate::json::to_py;
 use crate::pki::{Certificate, NamedOptions, TrustStore, ValidationReport};
-use crate::problem::Problem;
-use kabinet::xmldsig;
+use kabinet::xmldsig::{self, ReferenceReport};
 use kabinet::Timestamp;
+use kabinet::{CodedMessage, ReportedProblem};
 use pyo3::prelude::*;
-
-/// One `ds:Reference` of a signature, with both digests.
-#[pyclass(frozen, module = "kabinet", get_all)]
-pub struct XmlReference {
-    /// The URI as written (`""` for the whole document, `#id`).
-    uri: String,
-    /// The transform URIs, in order.
-    transforms: Vec<String>,
-    /// The DigestMethod URI.
-    digest_method: String,
-    /// The DigestValue as written (base64, no whitespace).
-    digest_claimed: String,
-    /// The digest computed over the transformed content, when it could be.
-    digest_computed: Option<String>,
-    /// Whether the two agree.
-    digest_matches: bool,
-}
-
-#[pymethods]
-impl XmlReference {
-    fn __repr__(&self) -> String {
-        format!(
-            "XmlReference(uri={:?}, digest_matches={})",
-            self.uri, self.digest_matches
-        )
-    }
-}
 
 /// One `ds:Signature` of a document.
 #[pyclass(frozen, module = "kabinet")]
@@ -76,19 +49,8 @@ impl XmlSignature {
 
     /// Every reference, in document order.
     #[getter]
-    fn references(&self) -> Vec<XmlReference> {
-        self.0
-            .references
-            .iter()
-            .map(|r| XmlReference {
-                uri: r.uri.clone(),
-                transforms: r.transforms.clone(),
-                digest_method: r.digest_method.clone(),
-                digest_claimed: r.digest_claimed.clone(),
-                digest_computed: r.digest_computed.clone(),
-                digest_matches: r.digest_matches,
-            })
-            .collect()
+    fn references(&self) -> Vec<ReferenceReport> {
+        self.0.references.clone()
     }
 
     /// Whether the SignatureValue verifies over the canonical SignedInfo.
@@ -117,14 +79,14 @@ impl XmlSignature {
 
     /// Every problem of this signature, in order.
     #[getter]
-    fn problems(&self) -> Vec<Problem> {
-        Problem::all(&self.0.problems)
+    fn problems(&self) -> Vec<CodedMessage> {
+        self.0.problems.iter().map(CodedMessage::from).collect()
     }
 
     /// The codes of the problems, in order.
     #[getter]
     fn problem_codes(&self) -> Vec<&'static str> {
-        Problem::codes(&self.0.problems)
+        ReportedProblem::codes(&self.0.problems)
     }
 
     fn __bool__(&self) -> bool {
@@ -132,7 +94,7 @@ impl XmlSignature {
     }
 
     fn __repr__(&self) -> String {
-        let codes = Problem::codes(&self.0.problems);
+        let codes = ReportedProblem::codes(&self.0.problems);
         format!(
             "XmlSignature(valid={}, id={:?}, problems={codes:?})",
             self.0.valid, self.0.id
@@ -231,7 +193,7 @@ fn verify_xml(
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<XmlReference>()?;
+    m.add_class::<ReferenceReport>()?;
     m.add_class::<XmlSignature>()?;
     m.add_class::<XmlDsigReport>()?;
     m.add_function(wrap_pyfunction!(verify_xml, m)?)?;

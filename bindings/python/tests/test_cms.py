@@ -94,6 +94,7 @@ def test_a_flipped_signature_byte_is_refused(name: str, header: bytes) -> None:
     [problem] = signer.problems
     assert isinstance(problem, kabinet.Problem) and problem.code == "cms.bad_signature"
     assert problem.message_en and problem.message_ru and problem.message_ru != problem.message_en
+    assert repr(problem) == 'Problem("cms.bad_signature")'
     assert report.has_problem("cms.bad_signature")
 
 

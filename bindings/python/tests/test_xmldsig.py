@@ -45,6 +45,9 @@ def test_the_xmlsec_gost_documents_verify(bits: str) -> None:
     [reference] = signature.references
     assert reference.uri == "" and reference.digest_matches
     assert reference.digest_computed == reference.digest_claimed
+    # The reference is the library's own record, crossing as `XmlReference`.
+    assert isinstance(reference, kabinet.XmlReference) and reference.transforms
+    assert repr(reference) == 'XmlReference(uri="", digest_matches=true)'
     assert signature.subject is not None and f"gost-2012-{bits}" in signature.subject
     assert signature.certificate is not None and signature.certificate.valid
     leaf = kabinet.Certificate.from_bytes(_read(f"xmlsec/gost-2012-{bits}-cert.der"))

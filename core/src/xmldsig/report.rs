@@ -18,6 +18,10 @@ pub type XmlProblem = ReportedProblem<XmlSigProblem>;
     derive(uniffi::Record),
     uniffi(name = "XmlReference")
 )]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "kabinet", name = "XmlReference")
+)]
 pub struct ReferenceReport {
     /// The URI as written (`""` for the whole document, `#id`).
     pub uri: String,
@@ -31,6 +35,17 @@ pub struct ReferenceReport {
     pub digest_computed: Option<String>,
     /// Whether the two agree.
     pub digest_matches: bool,
+}
+
+#[cfg(feature = "python")]
+#[pyo3::pymethods]
+impl ReferenceReport {
+    fn __repr__(&self) -> String {
+        format!(
+            "XmlReference(uri={:?}, digest_matches={})",
+            self.uri, self.digest_matches
+        )
+    }
 }
 
 /// One `ds:Signature` of the document.
