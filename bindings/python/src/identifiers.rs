@@ -9,45 +9,12 @@
 
 use crate::errors::{self, Family};
 use kabinet::identifiers::{
-    Bik as RBik, CorrespondentAccount as RCorr, Email as REmail, IdentifierError, IdentifierKind,
-    Inn as RInn, InnKind, Kpp as RKpp, Ogrn as ROgrn, Ogrnip as ROgrnip, Phone as RPhone,
-    SettlementAccount as RAccount, Snils as RSnils,
+    Bik as RBik, CorrespondentAccount as RCorr, Email as REmail, IdentifierCheck, IdentifierError,
+    IdentifierKind, Inn as RInn, InnKind, Kpp as RKpp, Ogrn as ROgrn, Ogrnip as ROgrnip,
+    Phone as RPhone, SettlementAccount as RAccount, Snils as RSnils,
 };
-use kabinet::Coded;
 use pyo3::prelude::*;
 use serde_json::Value;
-
-/// The outcome of checking one value: the canonical form or the coded failure.
-#[pyclass(frozen, module = "kabinet", get_all)]
-pub struct IdentifierCheck {
-    kind: String,
-    valid: bool,
-    normalized: Option<String>,
-    code: Option<String>,
-    message_ru: Option<String>,
-    message_en: Option<String>,
-}
-
-#[pymethods]
-impl IdentifierCheck {
-    fn __repr__(&self) -> String {
-        match (&self.normalized, &self.code) {
-            (Some(n), _) => format!(
-                "IdentifierCheck(kind={:?}, valid=True, normalized={n:?})",
-                self.kind
-            ),
-            (_, c) => format!(
-                "IdentifierCheck(kind={:?}, valid=False, code={:?})",
-                self.kind,
-                c.as_deref().unwrap_or("")
-            ),
-        }
-    }
-
-    fn __bool__(&self) -> bool {
-        self.valid
-    }
-}
 
 /// Parses an identifier kind by its stable name (`inn`, `corr-account`, …).
 pub fn kind(py: Python<'_>, name: &str) -> PyResult<IdentifierKind> {
@@ -70,25 +37,7 @@ fn check_identifier(
     value: &str,
     bik: Option<&str>,
 ) -> PyResult<IdentifierCheck> {
-    let k = self::kind(py, kind)?;
-    Ok(match kabinet::check_identifier(k, value, bik) {
-        Ok(normalized) => IdentifierCheck {
-            kind: k.as_str().to_owned(),
-            valid: true,
-            normalized: Some(normalized),
-            code: None,
-            message_ru: None,
-            message_en: None,
-        },
-        Err(e) => IdentifierCheck {
-            kind: k.as_str().to_owned(),
-            valid: false,
-            normalized: None,
-            code: Some(e.code().to_owned()),
-            message_ru: Some(e.message_ru()),
-            message_en: Some(e.message_en()),
-        },
-    })
+    Ok(IdentifierCheck::check(self::kind(py, kind)?, value, bik))
 }
 
 /// The stable names of every identifier kind, in the order of DOMAIN §1.

@@ -12,6 +12,9 @@ def test_check_identifier_returns_the_canonical_form() -> None:
     assert r.valid and bool(r)
     assert r.normalized == "11223344595"
     assert r.code is None and r.message_en is None
+    assert repr(r) == 'IdentifierCheck(kind="snils", valid=True, normalized="11223344595")'
+    bad = kabinet.check_identifier("inn", "7707083894")
+    assert not bad and repr(bad) == 'IdentifierCheck(kind="inn", valid=False, code="inn.checksum")'
     assert kabinet.check_identifier("phone", "+7 (495) 500-55-50").normalized == "+74955005550"
 
 

@@ -27,10 +27,10 @@ pub fn check_identifier(
     value: String,
     bik: Option<String>,
 ) -> Result<IdentifierCheck, KabinetError> {
-    let k = self::kind(&kind)?;
-    Ok(IdentifierCheck::of(
-        k,
-        kabinet::check_identifier(k, &value, bik.as_deref()),
+    Ok(IdentifierCheck::check(
+        self::kind(&kind)?,
+        &value,
+        bik.as_deref(),
     ))
 }
 

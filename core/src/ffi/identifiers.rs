@@ -3,50 +3,9 @@
 //! identifier with the parts the library reads from it. The library keeps
 //! identifiers as validated types; what crosses is their canonical text.
 
-use crate::identifiers::{Email, IdentifierError, IdentifierKind, Inn, InnKind, Kpp, Snils};
-use crate::Coded;
+use crate::identifiers::{Email, Inn, InnKind, Kpp, Snils};
 
-/// The outcome of checking one value.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct IdentifierCheck {
-    /// The kind's stable name (`inn`, `corr-account`, …).
-    pub kind: String,
-    /// Whether the value is valid.
-    pub valid: bool,
-    /// The canonical form, when valid.
-    pub normalized: Option<String>,
-    /// The stable code of the failure.
-    pub code: Option<String>,
-    /// The failure in Russian.
-    pub message_ru: Option<String>,
-    /// The failure in English.
-    pub message_en: Option<String>,
-}
-
-impl IdentifierCheck {
-    /// The outcome of [`crate::check_identifier`] for `kind`.
-    pub fn of(kind: IdentifierKind, outcome: Result<String, IdentifierError>) -> Self {
-        let kind = kind.as_str().to_owned();
-        match outcome {
-            Ok(n) => Self {
-                kind,
-                valid: true,
-                normalized: Some(n),
-                code: None,
-                message_ru: None,
-                message_en: None,
-            },
-            Err(e) => Self {
-                kind,
-                valid: false,
-                normalized: None,
-                code: Some(e.code().into()),
-                message_ru: Some(e.message_ru()),
-                message_en: Some(e.message_en()),
-            },
-        }
-    }
-}
+pub use crate::identifiers::IdentifierCheck;
 
 /// A valid ИНН.
 #[derive(Debug, Clone, uniffi::Record)]

@@ -1,5 +1,7 @@
 //! The one entry point that checks a value of any kind by name: used by the
-//! `kabinet id check` command and the bindings.
+//! `kabinet id check` command and the bindings, with its outcome as a value.
+
+use crate::Coded;
 
 use super::{
     bank_account::account_bik, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind,
@@ -59,6 +61,79 @@ pub fn check_identifier(
     })
 }
 
+/// The outcome of checking one value: its canonical form, or the code and
+/// messages of the failure. It is what a host shows for a checked field, and
+/// it crosses as it is to Python, Kotlin and Swift.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "kabinet"))]
+pub struct IdentifierCheck {
+    /// The kind's stable name (`inn`, `corr-account`, …).
+    pub kind: String,
+    /// Whether the value is valid.
+    pub valid: bool,
+    /// The canonical form, when valid.
+    pub normalized: Option<String>,
+    /// The stable code of the failure.
+    pub code: Option<String>,
+    /// The failure in Russian.
+    pub message_ru: Option<String>,
+    /// The failure in English.
+    pub message_en: Option<String>,
+}
+
+impl IdentifierCheck {
+    /// Checks `value` as an identifier of `kind` (see [`check_identifier`]).
+    pub fn check(kind: IdentifierKind, value: &str, bik: Option<&str>) -> Self {
+        Self::of(kind, check_identifier(kind, value, bik))
+    }
+
+    /// The outcome of [`check_identifier`] for `kind`.
+    pub fn of(kind: IdentifierKind, outcome: Result<String, IdentifierError>) -> Self {
+        let kind = kind.as_str().to_owned();
+        match outcome {
+            Ok(n) => Self {
+                kind,
+                valid: true,
+                normalized: Some(n),
+                code: None,
+                message_ru: None,
+                message_en: None,
+            },
+            Err(e) => Self {
+                kind,
+                valid: false,
+                normalized: None,
+                code: Some(e.code().into()),
+                message_ru: Some(e.message_ru()),
+                message_en: Some(e.message_en()),
+            },
+        }
+    }
+}
+
+#[cfg(feature = "python")]
+#[pyo3::pymethods]
+impl IdentifierCheck {
+    fn __repr__(&self) -> String {
+        match (&self.normalized, &self.code) {
+            (Some(n), _) => format!(
+                "IdentifierCheck(kind={:?}, valid=True, normalized={n:?})",
+                self.kind
+            ),
+            (_, c) => format!(
+                "IdentifierCheck(kind={:?}, valid=False, code={:?})",
+                self.kind,
+                c.as_deref().unwrap_or("")
+            ),
+        }
+    }
+
+    fn __bool__(&self) -> bool {
+        self.valid
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +180,18 @@ mod tests {
             check_identifier(IdentifierKind::CorrAccount, acc, Some("044525225")).unwrap(),
             acc
         );
+    }
+
+    #[test]
+    fn a_check_is_the_canonical_form_or_the_coded_failure() {
+        let valid = IdentifierCheck::check(IdentifierKind::Snils, " 112-233-445 95", None);
+        assert!(valid.valid && valid.code.is_none() && valid.message_en.is_none());
+        assert_eq!(valid.normalized.as_deref(), Some("11223344595"));
+        assert_eq!(valid.kind, "snils");
+        let invalid = IdentifierCheck::check(IdentifierKind::Account, "40702810938000060473", None);
+        assert!(!invalid.valid && invalid.normalized.is_none());
+        assert_eq!(invalid.code.as_deref(), Some("account.bik_required"));
+        assert!(invalid.message_ru.is_some() && invalid.message_en.is_some());
+        assert_ne!(invalid.message_ru, invalid.message_en);
     }
 }

@@ -97,7 +97,7 @@ mod snils;
 
 pub use bank_account::{CorrespondentAccount, SettlementAccount};
 pub use bik::Bik;
-pub use check::check_identifier;
+pub use check::{check_identifier, IdentifierCheck};
 pub use email::Email;
 pub use error::IdentifierError;
 pub use inn::{Inn, InnKind};
