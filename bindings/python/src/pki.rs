@@ -214,31 +214,6 @@ impl TrustStore {
     }
 }
 
-/// One reason a certificate path is not valid, with its stable code.
-#[pyclass(frozen, module = "kabinet", get_all)]
-pub struct CertificateProblem {
-    /// The stable code, e.g. `pki.expired`.
-    code: &'static str,
-    /// The position in the path (0 = the leaf), when one certificate is at fault.
-    certificate: Option<usize>,
-    /// That certificate's subject.
-    subject: Option<String>,
-    /// What is wrong, in English.
-    detail: String,
-    /// What is wrong, in Russian.
-    detail_ru: String,
-}
-
-#[pymethods]
-impl CertificateProblem {
-    fn __repr__(&self) -> String {
-        format!(
-            "CertificateProblem({:?}, {:?})",
-            self.code, self.certificate
-        )
-    }
-}
-
 /// The outcome of validating a certificate: a value, not an exception.
 #[pyclass(frozen, module = "kabinet")]
 pub struct ValidationReport(pub pki::ValidationReport);
@@ -271,18 +246,8 @@ impl ValidationReport {
 
     /// Every problem found, in order.
     #[getter]
-    fn problems(&self) -> Vec<CertificateProblem> {
-        self.0
-            .problems
-            .iter()
-            .map(|p| CertificateProblem {
-                code: p.code,
-                certificate: p.certificate,
-                subject: p.subject.clone(),
-                detail: p.detail.clone(),
-                detail_ru: p.detail_ru.clone(),
-            })
-            .collect()
+    fn problems(&self) -> Vec<pki::Problem> {
+        self.0.problems.clone()
     }
 
     /// The codes of the problems, in order.
@@ -429,7 +394,7 @@ fn validate(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Certificate>()?;
     m.add_class::<TrustStore>()?;
-    m.add_class::<CertificateProblem>()?;
+    m.add_class::<pki::Problem>()?;
     m.add_class::<ValidationReport>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     Ok(())

@@ -51,6 +51,8 @@ def test_problems_carry_codes_and_certificates() -> None:
     assert not expired.valid and expired.has_problem("pki.expired")
     problem = next(p for p in expired.problems if p.code == "pki.expired")
     assert problem.certificate == 0 and problem.detail and problem.detail_ru
+    assert isinstance(problem, kabinet.CertificateProblem) and problem.subject == leaf.subject
+    assert repr(problem) == 'CertificateProblem("pki.expired", Some(0))'
     untrusted = kabinet.validate(leaf, kabinet.TrustStore(), leaf.not_before + timedelta(days=1))
     assert untrusted.has_problem("pki.no_trusted_root")
 

@@ -10,8 +10,13 @@ use super::russian::{Holder, SignToolClass};
 use super::{PkiError, ValidationPath};
 use crate::{Coded, SignatureEvidence, SignatureLevel, Timestamp};
 
-/// One problem found, with the certificate it concerns.
+/// One problem found, with the certificate it concerns. Python receives it
+/// as `CertificateProblem`, every field but the typed reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, module = "kabinet", name = "CertificateProblem")
+)]
 pub struct Problem {
     /// The stable code.
     pub code: &'static str,
@@ -26,6 +31,44 @@ pub struct Problem {
     /// The reason itself.
     #[serde(skip)]
     pub error: PkiError,
+}
+
+// pyo3 reads `#[pyo3(get)]` on fields only when it is written bare, not
+// under `cfg_attr` (PyO3 issue 1003), so the fields that cross are read here.
+#[cfg(feature = "python")]
+#[pyo3::pymethods]
+impl Problem {
+    #[getter(code)]
+    fn py_code(&self) -> &'static str {
+        self.code
+    }
+
+    #[getter(certificate)]
+    fn py_certificate(&self) -> Option<usize> {
+        self.certificate
+    }
+
+    #[getter(subject)]
+    fn py_subject(&self) -> Option<String> {
+        self.subject.clone()
+    }
+
+    #[getter(detail)]
+    fn py_detail(&self) -> String {
+        self.detail.clone()
+    }
+
+    #[getter(detail_ru)]
+    fn py_detail_ru(&self) -> String {
+        self.detail_ru.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "CertificateProblem({:?}, {:?})",
+            self.code, self.certificate
+        )
+    }
 }
 
 impl Problem {
