@@ -3,15 +3,14 @@
 //! journal's verification and filter.
 
 use super::{
-    name_of, CodeOutcome, IdentifierCheck, JournalFilter, JournalVerification, KabinetError,
-    LoginOutcome, PinOutcome, RegistryRecord, SubmitOutcome,
+    name_of, CodeOutcome, JournalFilter, JournalVerification, KabinetError, LoginOutcome,
+    PinOutcome, RegistryRecord, SubmitOutcome,
 };
 use crate::applications::{ApplicationEvent, ApplicationId, ApplicationStatus, Missing};
 use crate::auth::{AuthEvent, CodePurpose, LoginMethod, SessionId};
-use crate::identifiers::IdentifierKind;
 use crate::journal::{Broken, Filter, Head, VerifyError};
 use crate::organizations::{RegistryRecord as Record, RegistryStatus};
-use crate::{check_identifier, AccountId, Actor, Event, OrgId, Timestamp};
+use crate::{AccountId, Actor, Event, OrgId, Timestamp};
 
 fn at() -> Timestamp {
     Timestamp::from_second(1_780_000_000).unwrap_or(Timestamp::UNIX_EPOCH)
@@ -120,20 +119,6 @@ fn a_submission_is_sent_or_returned_with_what_it_lacks() {
         comment: None,
     })]);
     assert!(sent.sent && sent.missing.is_empty());
-}
-
-#[test]
-fn an_identifier_check_carries_the_canonical_form_or_the_code() {
-    let kind = IdentifierKind::Inn;
-    let valid = IdentifierCheck::of(kind, check_identifier(kind, "7707083893", None));
-    assert!(valid.valid);
-    assert_eq!(valid.normalized.as_deref(), Some("7707083893"));
-    assert_eq!(valid.code, None);
-    let invalid = IdentifierCheck::of(kind, check_identifier(kind, "7707083894", None));
-    assert!(!invalid.valid);
-    assert_eq!(invalid.kind, "inn");
-    assert_eq!(invalid.code.as_deref(), Some("inn.checksum"));
-    assert!(invalid.message_ru.is_some_and(|m| !m.is_empty()));
 }
 
 fn record(inn: &str, head_inn: &str) -> RegistryRecord {

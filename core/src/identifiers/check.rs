@@ -193,5 +193,41 @@ mod tests {
         assert_eq!(invalid.code.as_deref(), Some("account.bik_required"));
         assert!(invalid.message_ru.is_some() && invalid.message_en.is_some());
         assert_ne!(invalid.message_ru, invalid.message_en);
+        let kind = IdentifierKind::Inn;
+        let valid = IdentifierCheck::check(kind, "7707083893", None);
+        assert!(valid.valid);
+        assert_eq!(valid.normalized.as_deref(), Some("7707083893"));
+        assert_eq!(valid.code, None);
+        let invalid = IdentifierCheck::check(kind, "7707083894", None);
+        assert!(!invalid.valid);
+        assert_eq!(invalid.kind, "inn");
+        assert_eq!(invalid.code.as_deref(), Some("inn.checksum"));
+        assert!(invalid.message_ru.is_some_and(|m| !m.is_empty()));
+    }
+
+    /// A host passes any text: a value of 4 MiB is refused by its length
+    /// for every kind, before it is read, and the check does not echo it.
+    #[test]
+    fn an_oversized_value_is_refused_by_its_length_for_every_kind() {
+        let huge = "7".repeat(4 << 20);
+        for kind in IdentifierKind::ALL {
+            let started = std::time::Instant::now();
+            let check = IdentifierCheck::check(kind, &huge, Some("044525225"));
+            assert!(
+                started.elapsed() < std::time::Duration::from_millis(100),
+                "{kind:?}"
+            );
+            assert!(!check.valid && check.normalized.is_none(), "{kind:?}");
+            let code = check.code.unwrap_or_default();
+            assert!(code.ends_with(".too_long"), "{kind:?}: {code}");
+            let message =
+                check.message_en.unwrap_or_default() + &check.message_ru.unwrap_or_default();
+            assert!(!message.is_empty() && message.len() < 1024, "{kind:?}");
+        }
+        // An oversized БИК beside an account is refused by the БИК's own length.
+        let check =
+            IdentifierCheck::check(IdentifierKind::Account, "40702810938000060473", Some(&huge));
+        assert_eq!(check.code.as_deref(), Some("account.bik_invalid"));
+        assert!(check.message_en.is_some_and(|m| m.len() < 1024));
     }
 }
