@@ -8,7 +8,8 @@
 //! of an OCTET STRING with the little-endian X followed by the little-endian
 //! Y. Every key is checked before use: known parameter set, coordinates below
 //! `p`, point on the curve, and — on the two curves with cofactor 4 — inside
-//! the subgroup of prime order.
+//! the subgroup of prime order (by quadratic characters, [`super::subgroup`];
+//! a scalar multiplication by `q` for a curve without that constant).
 
 use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, OctetStringRef};
@@ -19,6 +20,7 @@ use super::curve::Curve;
 use super::error::GostError;
 use super::limbs;
 use super::params::{CurveDef, CurveRef, ParamSet};
+use super::subgroup;
 use super::{oids, GOST_2001_KEY};
 
 /// Largest SubjectPublicKeyInfo accepted: a 512-bit GOST key with every
@@ -77,7 +79,12 @@ fn check_point<const N: usize>(
             param_set: set.name(),
         });
     }
-    if def.cofactor != 1 && !curve.mul(&def.q.m, &curve.point(x, y)).is_infinity() {
+    let in_subgroup = match def.two_torsion_x {
+        _ if def.cofactor == 1 => true,
+        Some(e) if def.cofactor == 4 => subgroup::in_prime_subgroup(def, &e, x),
+        _ => curve.mul(&def.q.m, &curve.point(x, y)).is_infinity(),
+    };
+    if !in_subgroup {
         return Err(GostError::PointNotInSubgroup {
             param_set: set.name(),
         });

@@ -5,7 +5,9 @@
 //! elliptic-curve signature of GOST R 34.10-2012 with 256- or 512-bit keys.
 //! This module verifies such signatures in pure Rust: the hash comes from
 //! RustCrypto's `streebog`, the field and curve arithmetic is our own
-//! (`limbs`, `field`, `curve`), the parameter sets are in [`ParamSet`].
+//! (`limbs`, `field`, `curve`, and `subgroup`, the prime-order subgroup test
+//! of the two cofactor-4 curves by 2-descent), the parameter sets are in
+//! [`ParamSet`].
 //!
 //! It only verifies: no secret ever enters it, so it is not constant time,
 //! but every input is checked (key on the curve and in the right subgroup,
@@ -54,6 +56,7 @@ mod key;
 mod limbs;
 mod params;
 mod signature;
+mod subgroup;
 mod verify;
 
 #[cfg(test)]

@@ -77,6 +77,10 @@ pub(crate) struct CurveDef<const N: usize> {
     pub y: [u64; N],
     /// The cofactor `h`.
     pub cofactor: u64,
+    /// The x-coordinate (plain) of the only rational point of order 2, on
+    /// the cofactor-4 curves: their subgroup test reads it
+    /// ([`super::subgroup`]).
+    pub two_torsion_x: Option<[u64; N]>,
     /// Precomputed odd multiples of the base point (affine, plain), if any.
     pub base_table: Option<&'static [([u64; N], [u64; N]); BASE_COUNT]>,
 }
@@ -93,8 +97,14 @@ impl<const N: usize> CurveDef<N> {
             x: from_hex(x),
             y: from_hex(y),
             cofactor,
+            two_torsion_x: None,
             base_table: None,
         }
+    }
+
+    const fn with_two_torsion(mut self, x: &str) -> Self {
+        self.two_torsion_x = Some(super::limbs::from_hex(x));
+        self
     }
 
     const fn with_base_table(mut self, table: &'static [([u64; N], [u64; N]); BASE_COUNT]) -> Self {
@@ -153,6 +163,7 @@ static TC26_256_A: CurveDef<4> = CurveDef::new(
     "32879423AB1A0375895786C4BB46E9565FDE0B5344766740AF268ADB32322E5C",
     4,
 )
+.with_two_torsion("0100FE73F595FF158E974B44D478D9588744FE5C192AC47EA63075DCE7A14AAA")
 .with_base_table(&base_tables::TC26_256_A);
 
 static TC26_512_TEST: CurveDef<8> = CurveDef::new(
@@ -215,6 +226,10 @@ static TC26_512_C: CurveDef<8> = CurveDef::new(
     "F5CE40D95B5EB899ABBCCFF5911CB8577939804D6527378B8C108C3D2090FF9B\
      E18E2D33E3021ED2EF32D85822423B6304F726AA854BAE07D0396E9A9ADDC40F",
     4,
+)
+.with_two_torsion(
+    "9A628F975594ECEFD89BA28A2539FFB79C8AB238AEED0851FA5C1ABB02B80B44\
+     C6734501B83A011DD625CD0B5145091A6D9ACD4B1F5C5B1E21B2B249DDFD1271",
 )
 .with_base_table(&base_tables::TC26_512_C);
 

@@ -272,26 +272,6 @@ fn points_outside_the_prime_subgroup_are_refused() {
     };
     let fp = &def.p;
     let curve = Curve::new(def);
-    // p = 3 mod 4: sqrt(z) = z^((p+1)/4).
-    let exp = {
-        let (p1, _) = limbs::add(&fp.m, &limbs::one());
-        [
-            p1[0] >> 2 | p1[1] << 62,
-            p1[1] >> 2 | p1[2] << 62,
-            p1[2] >> 2 | p1[3] << 62,
-            p1[3] >> 2,
-        ]
-    };
-    let pow = |base: &[u64; 4]| {
-        let mut r = fp.one();
-        for i in (0..256).rev() {
-            r = fp.sqr(&r);
-            if limbs::bit(&exp, i) {
-                r = fp.mul(&r, base);
-            }
-        }
-        r
-    };
     let mut refused = 0;
     for xi in 1u64..40 {
         let x = [xi, 0, 0, 0];
@@ -300,10 +280,9 @@ fn points_outside_the_prime_subgroup_are_refused() {
             &fp.mul(&fp.add(&fp.sqr(&xr), &fp.encode(&def.a)), &xr),
             &fp.encode(&def.b),
         );
-        let y = pow(&rhs);
-        if fp.sqr(&y) != rhs {
+        let Some(y) = super::subgroup::sqrt(fp, &rhs) else {
             continue;
-        }
+        };
         let y = fp.decode(&y);
         assert!(curve.is_on_curve(&x, &y));
         let in_subgroup = curve.mul(&def.q.m, &curve.point(&x, &y)).is_infinity();
