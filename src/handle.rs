@@ -26,6 +26,7 @@ use kabinet_core::{
     AccessRequest, AccountId, Command, CommandError, Context, Decision, Directory, EffectiveRight,
     Event, OrgId, Policy, Timestamp,
 };
+use kabinet_core::{Query, QueryError};
 use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -504,6 +505,15 @@ impl Kabinet {
             true
         })?;
         Ok(d)
+    }
+
+    /// The answer to a [`Query`] asked at `at`, in JSON, read after catching
+    /// up with what other handles committed.
+    ///
+    /// # Errors
+    /// [`QueryError`] as [`Directory::answer`] gives it.
+    pub fn answer(&self, query: &Query, at: Timestamp) -> Result<serde_json::Value, QueryError> {
+        self.read().answer(query, at)
     }
 
     /// The store underneath.

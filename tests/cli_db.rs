@@ -633,3 +633,55 @@ fn progress_bars_show_on_a_terminal_and_never_in_a_pipe() {
     );
     assert!(String::from_utf8_lossy(&piped.stdout).contains("done "));
 }
+
+#[test]
+fn a_question_is_answered_as_json_and_a_wrong_one_refused_with_its_code() {
+    let (path, org, head, people) = company_db("cli-query.db");
+    let ask = |q: &str, more: &[&str]| {
+        let mut args = vec![q];
+        args.extend_from_slice(more);
+        kabinet(&["db", "query"], &path, &args)
+    };
+    let q = format!(r#"{{"query":"organizations_of","account":{}}}"#, head.0);
+    let o = ask(&q, &[]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(stdout(&o).trim(), format!("[{}]", org.0));
+    let q = format!(r#"{{"query":"members","organization":{}}}"#, org.0);
+    let members: serde_json::Value = serde_json::from_str(&stdout(&ask(&q, &[]))).unwrap();
+    let accounts: Vec<u64> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["account"].as_u64().unwrap())
+        .collect();
+    assert!(
+        accounts.contains(&head.0) && accounts.contains(&people[1].0),
+        "{members}"
+    );
+
+    // Refused: the code and both messages, exit 1.
+    let q = format!(
+        r#"{{"query":"enter_by_power","account":{},"power":"00000000-0000-0000-0000-000000000009"}}"#,
+        people[0].0
+    );
+    let o = ask(&q, &["--at", "2026-03-02T09:00:00Z"]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let refusal: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(refusal["code"], "delegation.not_found");
+    assert!(refusal["message_ru"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+
+    // Malformed: exit 2 with the form's code; no database is created.
+    let o = ask(
+        r#"{"query":"power_count","valid_untill":"2027-01-01"}"#,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("query.unknown_field"));
+    let missing = fresh_temp_path("cli-query-missing.db");
+    let o = kabinet(&["db", "query"], &missing, &[r#"{"query":"power_count"}"#]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("store.not_found"));
+    assert!(!missing.exists());
+}

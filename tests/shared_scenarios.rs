@@ -1,6 +1,6 @@
 //! The shared scenarios of `tests/scenarios` (their format is in its
 //! README), run through the Rust API: a [`Kabinet`] handle, commands in their
-//! JSON form, `check` and `effective_rights`. Python and Kotlin run the same
+//! JSON form, `check`, `effective_rights` and `answer`. Python and Kotlin run the same
 //! files through their bindings.
 #![allow(
     clippy::unwrap_used,
@@ -217,6 +217,51 @@ impl Runner {
     }
 }
 
+impl Runner {
+    /// A query step: the answer, or what `pick` takes of it, equals `expect`;
+    /// or the query is refused with `error`.
+    fn query(&self, step: &Map<String, Value>) {
+        refuse_unknown(
+            "query step",
+            step,
+            &["query", "at", "pick", "expect", "error"],
+        );
+        let mut query = step["query"].clone();
+        self.resolve(&mut query);
+        let text = query.to_string();
+        let answer = from_json::<Query>(JsonForm::Query, &text)
+            .map_err(|e| Coded::code(&e))
+            .and_then(|q| {
+                self.kabinet
+                    .answer(&q, self.at(step))
+                    .map_err(|e| Coded::code(&e))
+            });
+        if let Some(code) = step.get("error") {
+            assert_eq!(answer.err(), code.as_str(), "{text}");
+            return;
+        }
+        let answer = answer.unwrap_or_else(|code| panic!("{text}: {code}"));
+        let mut want = step["expect"].clone();
+        self.resolve(&mut want);
+        let got = match step.get("pick").and_then(Value::as_str) {
+            Some(path) => pick(&answer, path),
+            None => answer,
+        };
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// What a dotted path names in a value; applied to each item of a list.
+fn pick(value: &Value, path: &str) -> Value {
+    match value {
+        Value::Array(items) => items.iter().map(|v| pick(v, path)).collect(),
+        _ => path
+            .split('.')
+            .fold(value, |v, key| v.get(key).unwrap_or(&Value::Null))
+            .clone(),
+    }
+}
+
 fn signature(spec: Option<&Value>) -> SignatureEvidence {
     let Some(spec) = spec.and_then(Value::as_object) else {
         return SignatureEvidence::simple();
@@ -274,6 +319,8 @@ fn run_scenario(path: &Path) {
             runner.check(step);
         } else if step.contains_key("rights") {
             runner.rights(step);
+        } else if step.contains_key("query") {
+            runner.query(step);
         } else {
             panic!("a step of no known kind: {step:?}");
         }

@@ -1,4 +1,4 @@
-//! Commands, events and policies refuse what they do not understand: a
+//! Commands, events, queries and policies refuse what they do not understand: a
 //! field the documented form lacks, at any depth, is a coded error, never
 //! silently dropped (a misspelt `valid_untill` would leave a power meant for
 //! a day to last the default year).
@@ -178,4 +178,38 @@ fn variants_without_fields_refuse_fields_too() {
     let extra = text.replace('}', ",\"session\":1}");
     let e = from_json::<kabinet::auth::SessionCommand>(JsonForm::Command, &extra).unwrap_err();
     assert_eq!(e.unknown_field.as_deref(), Some("session"), "{extra}");
+}
+
+#[test]
+fn queries_refuse_an_unknown_field_with_the_query_codes() {
+    for (text, code, field) in [
+        (
+            r#"{"query":"power_count","valid_untill":"2027-01-01"}"#,
+            "query.unknown_field",
+            Some("valid_untill"),
+        ),
+        (
+            r#"{"query":"members","organization":1,"org":1}"#,
+            "query.unknown_field",
+            Some("org"),
+        ),
+        (r#"{"query":"powers_of_everyone"}"#, "query.malformed", None),
+        (
+            r#"{"query":"account","account":true}"#,
+            "query.malformed",
+            None,
+        ),
+        ("[1,2", "query.malformed", None),
+    ] {
+        let e = from_json::<Query>(JsonForm::Query, text).unwrap_err();
+        assert_eq!(
+            (e.code(), e.unknown_field.as_deref()),
+            (code, field),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        JsonForm::Query.error_codes(),
+        ["query.malformed", "query.unknown_field"]
+    );
 }

@@ -19,6 +19,8 @@ pub enum JsonForm {
     Command,
     /// A [`crate::Event`].
     Event,
+    /// A [`crate::Query`].
+    Query,
     /// A [`crate::Policy`].
     Policy,
     /// A password policy ([`crate::auth::PasswordPolicy`]).
@@ -43,9 +45,10 @@ struct FormCodes {
 
 impl JsonForm {
     /// Every form.
-    pub const ALL: [JsonForm; 8] = [
+    pub const ALL: [JsonForm; 9] = [
         Self::Command,
         Self::Event,
+        Self::Query,
         Self::Policy,
         Self::PasswordPolicy,
         Self::AuthScheme,
@@ -63,6 +66,7 @@ impl JsonForm {
                 "command",
             ),
             Self::Event => ("event.malformed", "event.unknown_field", "событие", "event"),
+            Self::Query => ("query.malformed", "query.unknown_field", "запрос", "query"),
             Self::Policy => (
                 "policy.malformed",
                 "policy.unknown_field",

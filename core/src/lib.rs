@@ -65,7 +65,7 @@ pub use delegation::{
     PowerStatus, PowerTerms, Redelegation, Representative, RepresentingOrganization, Uuid,
 };
 pub use delegation::{DelegationCommand, DelegationEvent};
-pub use directory::{Command, CommandError, Directory, Event};
+pub use directory::{Command, CommandError, Directory, Event, Query, QueryError};
 pub use employees::{EmployeeCommand, EmployeeEvent};
 pub use host_input::{InputError, InputKind};
 pub use identifiers::{

@@ -120,6 +120,9 @@ func walk() throws {
         }
         print("   \(r.right): \(sources.joined(separator: ", "))")
     }
+    // Any question to the directory as data: the same JSON form in every language.
+    let question = "{\"query\": \"organizations_of\", \"account\": \(accountant)}"
+    print("   the accountant's organizations: \(try k.queryJson(queryJson: question, at: at))")
 
     print("\n7. A login with a one-time code; the session it opens")
     let stored = try hashPassword(password: "Vesna-2026!Kabinet", salt: nil, schemeJson: nil)

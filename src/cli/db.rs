@@ -17,6 +17,8 @@
 //!   self-contained file, while writers go on.
 //! - `kabinet db fold-wal <path>` folds the write-ahead log into the file
 //!   (done anyway when the last handle closes).
+//! - `kabinet db query <path> '<query JSON>' [--at <time>]` answers one
+//!   question to the directory (`query.rs`).
 //!
 //! Every command takes a file or a `postgresql://` URL (with the
 //! `postgres` feature); a PostgreSQL database is backed up with its own
@@ -127,6 +129,17 @@ pub enum DbCommand {
         /// The new file (never overwritten).
         dest: PathBuf,
     },
+    /// Answer one question to the directory, given in its JSON form
+    /// (`{"query": "powers_issued_by", "organization": 7}`), as JSON.
+    Query {
+        /// The database: an SQLite file or a `postgresql://` URL.
+        path: PathBuf,
+        /// The query in its JSON form.
+        query: String,
+        /// The time the question is asked (RFC 3339; now by default).
+        #[arg(long)]
+        at: Option<kabinet::Timestamp>,
+    },
     /// Fold the write-ahead log into the database file, so the file alone
     /// holds every committed entry.
     FoldWal {
@@ -228,6 +241,7 @@ pub fn run(command: DbCommand) -> ExitCode {
         DbCommand::Export(args) => export_all(&args),
         DbCommand::Backup { source, dest } => backup(&source, &dest),
         DbCommand::FoldWal { path } => fold_wal(&path),
+        DbCommand::Query { path, query, at } => crate::query::run(&path, &query, at),
         DbCommand::WriteLoop {
             path,
             count,

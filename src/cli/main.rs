@@ -70,6 +70,7 @@ mod id;
 mod import;
 mod mchd;
 mod mchd_import;
+mod query;
 #[cfg(feature = "sqlite")]
 mod report;
 mod trust_args;

@@ -1,7 +1,6 @@
 //! Applications and reports: documents checked by their content (the
-//! format sniffed from the bytes, the size, the SHA-256), and the queries
-//! on applications (by number in the directory, by its printed number, by
-//! organization).
+//! format sniffed from the bytes, the size, the SHA-256). The questions on
+//! applications cross as queries through `Kabinet.query`.
 //!
 //! The commands (`create`, `attach_document`, `submit`, `set_status`,
 //! `confirm`, `add_comment`) cross as JSON through `execute`; the typed
@@ -10,10 +9,8 @@
 //! with `document.*` before anything is sent.
 
 use crate::errors::{self, Family};
-use crate::handle::PyKabinet;
 use crate::json::to_py;
-use kabinet::applications::{self, ApplicationId, DocumentContent};
-use kabinet::OrgId;
+use kabinet::applications::{self, DocumentContent};
 use pyo3::prelude::*;
 
 /// The largest document by default: 10 MB (the portal's guides: "файлы не
@@ -61,48 +58,8 @@ fn sniff_document(py: Python<'_>, data: &[u8], size: Option<u64>) -> PyResult<&'
         .map_err(|e| error(py, &e))
 }
 
-/// An application in its JSON form (documents, status history, comments), or `None`.
-#[pyfunction]
-#[pyo3(name = "_application")]
-fn application<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    id: crate::id::Id,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.application_state().get(ApplicationId(id.0)))
-}
-
-/// An application by its printed number, or `None`.
-#[pyfunction]
-#[pyo3(name = "_application_by_number")]
-fn application_by_number<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    number: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.application_state().by_number(number))
-}
-
-/// The applications of an organization, in creation order.
-#[pyfunction]
-#[pyo3(name = "_applications_of")]
-fn applications_of<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    organization: crate::id::Id,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    let all: Vec<_> = dir.application_state().of(OrgId(organization.0)).collect();
-    to_py(py, &all)
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(inspect_document, m)?)?;
     m.add_function(wrap_pyfunction!(sniff_document, m)?)?;
-    m.add_function(wrap_pyfunction!(application, m)?)?;
-    m.add_function(wrap_pyfunction!(application_by_number, m)?)?;
-    m.add_function(wrap_pyfunction!(applications_of, m)?)?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Authentication: password policies, hashing and verification, HOTP/TOTP,
-//! one-time code digests, salts, and the directory's authentication and
-//! session state.
+//! one-time code digests and salts. The directory's authentication and
+//! session state is read with queries through `Kabinet.query`.
 //!
 //! The host verifies what only it can (a password against its stored hash,
 //! a TOTP, a PIN on the token) with these functions and records the outcome
@@ -9,7 +9,6 @@
 //! PBKDF2): the GIL is released while it runs.
 
 use crate::errors;
-use crate::handle::PyKabinet;
 use crate::json::{from_py, to_py};
 use kabinet::auth::{
     self, CodeDigest, CodePurpose, HashScheme, OtpAlgorithm, PasswordPolicy, RandomSource, Totp,
@@ -18,7 +17,6 @@ use kabinet::auth::{
 use kabinet::{AccountId, Coded, SystemRandomSource};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use serde_json::json;
 
 /// An error of a hashing or OTP function: the input does not fit (salt
 /// length, digits, parameters), so `InvalidInputError` with the core's code.
@@ -255,60 +253,6 @@ fn code_digest<'py>(
     ))
 }
 
-/// An account's authentication state (failures, lock, pending codes,
-/// known addresses) in its JSON form, or `None`.
-#[pyfunction]
-#[pyo3(name = "_auth_account")]
-fn auth_account<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    account: crate::id::Id,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.auth_state().account(AccountId(account.0)))
-}
-
-/// A signature token's PIN state (`wrong` entries in a row, `locked`), or `None`.
-#[pyfunction]
-#[pyo3(name = "_token")]
-fn token<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    token: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.auth_state().token(token))
-}
-
-/// A session in its JSON form, or `None`.
-#[pyfunction]
-#[pyo3(name = "_session")]
-fn session<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    session: crate::id::Id,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.auth_state().session(auth::SessionId(session.0)))
-}
-
-/// The open sessions, of one account when given, by number.
-#[pyfunction]
-#[pyo3(name = "_sessions", signature = (kabinet, account = None))]
-fn sessions<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    account: Option<crate::id::Id>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    let all: Vec<_> = dir
-        .auth_state()
-        .sessions()
-        .filter(|s| account.is_none_or(|a| s.account == AccountId(a.0)))
-        .collect();
-    to_py(py, &json!(all))
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(password_policy, m)?)?;
     m.add_function(wrap_pyfunction!(check_password, m)?)?;
@@ -320,9 +264,5 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(totp, m)?)?;
     m.add_function(wrap_pyfunction!(totp_verify, m)?)?;
     m.add_function(wrap_pyfunction!(code_digest, m)?)?;
-    m.add_function(wrap_pyfunction!(auth_account, m)?)?;
-    m.add_function(wrap_pyfunction!(token, m)?)?;
-    m.add_function(wrap_pyfunction!(session, m)?)?;
-    m.add_function(wrap_pyfunction!(sessions, m)?)?;
     Ok(())
 }

@@ -130,3 +130,18 @@ pub fn command(py: Python<'_>, error: &CommandError) -> PyErr {
     };
     coded(py, Family::Command, error, details)
 }
+
+/// A query without an answer, as the exception of what it carries.
+pub fn query(py: Python<'_>, error: &kabinet::QueryError) -> PyErr {
+    use kabinet::QueryError as Q;
+    match error {
+        Q::Input(e) => input(py, e),
+        Q::Identifier(e) => crate::identifiers::error(py, e),
+        Q::Refused(r) => {
+            let details = json!({ "refusals": refusals_json(std::slice::from_ref(r)) });
+            coded(py, Family::Command, r, details)
+        }
+        Q::Mchd(e) => coded(py, Family::Mchd, e, Value::Null),
+        other => coded(py, Family::Input, other, Value::Null),
+    }
+}

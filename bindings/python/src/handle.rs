@@ -2,25 +2,25 @@
 //! `kabinet.Kabinet` of the Python package.
 //!
 //! It holds a [`kabinet::Kabinet`] (`Send + Sync`), so one object is shared
-//! freely between Python threads. `execute` and the bulk queries release the
-//! GIL while the directory works; `check` keeps it: the check is a few hash
+//! freely between Python threads. `execute` and `query` (every question to
+//! the read side, as a `kabinet::Query` in its JSON form) release the GIL
+//! while the directory works; `check` keeps it: the check is a few hash
 //! lookups, cheaper than releasing and taking the GIL back (see
 //! BENCHMARKS.md, "Bindings overhead").
 //!
 //! The directory lives in memory or, given a `path`, in an SQLite file with
 //! its journal (`Kabinet.open`); opening and every command then touch the
 //! disk, with the GIL released. The other capabilities (powers of attorney,
-//! the journal, authentication, notifications, applications) are module
-//! functions in their own files taking this handle, so that each capability
-//! stays one file.
+//! the journal, authentication, notifications, applications) that are not
+//! queries are module functions in their own files taking this handle, so
+//! that each capability stays one file.
 
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
 use crate::errors;
 use crate::json::{from_py, to_py};
 use crate::right::RightArg;
-use kabinet::identifiers::{Inn, Snils};
-use kabinet::{AccessRequest, AccountId, Command, InvitationId, OrgId, Timestamp};
+use kabinet::{AccessRequest, AccountId, Command, OrgId, Timestamp};
 use pyo3::prelude::*;
 
 /// The access request of a `check` call.
@@ -171,136 +171,32 @@ impl PyKabinet {
             .collect())
     }
 
-    /// An account in its JSON form, or `None`.
-    fn account<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().account(AccountId(id.0)))
-    }
-
-    /// The account holding a СНИЛС, or `None`.
-    fn account_by_snils<'py>(&self, py: Python<'py>, snils: &str) -> PyResult<Bound<'py, PyAny>> {
-        let snils = Snils::parse(snils).map_err(|e| crate::identifiers::error(py, &e))?;
-        to_py(py, &self.inner.read().account_by_snils(&snils))
-    }
-
-    /// Every account, by number.
-    fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let all = py.detach(|| self.inner.read().accounts().cloned().collect::<Vec<_>>());
-        to_py(py, &all)
-    }
-
-    /// An organization in its JSON form, or `None`.
-    fn organization<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().organization(OrgId(id.0)))
-    }
-
-    /// Every organization, by number.
-    fn organizations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let all = py.detach(|| {
-            self.inner
-                .read()
-                .organizations()
-                .cloned()
-                .collect::<Vec<_>>()
-        });
-        to_py(py, &all)
-    }
-
-    /// The organizations submitted with an ИНН, in submission order.
-    fn organizations_by_inn<'py>(&self, py: Python<'py>, inn: &str) -> PyResult<Bound<'py, PyAny>> {
-        let inn = Inn::parse(inn).map_err(|e| crate::identifiers::error(py, &e))?;
-        let all: Vec<_> = self
-            .inner
-            .read()
-            .organizations_by_inn(&inn)
-            .cloned()
-            .collect();
-        to_py(py, &all)
-    }
-
-    /// The membership of `account` in `organization`, with its effective `rights`, or `None`.
-    fn membership<'py>(
+    /// The answer to a query given in its documented JSON form (a dict with
+    /// a `"query"` key), asked at `at` (now by default), in its JSON form.
+    ///
+    /// Raises `InvalidInputError` (`query.malformed`, `query.unknown_field`,
+    /// `power.bad_number`), `IdentifierError` for a СНИЛС or ИНН that is not
+    /// valid, the refusal (`AccessDeniedError`, `DelegationError`) of
+    /// entering by a power, `MchdError` for an МЧД that cannot be read.
+    #[pyo3(signature = (query, at = None))]
+    fn query<'py>(
         &self,
         py: Python<'py>,
-        organization: crate::id::Id,
-        account: crate::id::Id,
+        query: &Bound<'py, PyAny>,
+        at: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let dir = self.inner.read();
-        let org = dir.organization(OrgId(organization.0));
-        let m = dir
-            .membership(OrgId(organization.0), AccountId(account.0))
-            .zip(org)
-            .map(|(m, o)| member_json(AccountId(account.0), m, o));
-        to_py(py, &m)
-    }
-
-    /// The members of an organization in joining order, each with `account` and `rights`.
-    fn members<'py>(
-        &self,
-        py: Python<'py>,
-        organization: crate::id::Id,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let all = py.detach(|| {
-            let dir = self.inner.read();
-            match dir.organization(OrgId(organization.0)) {
-                Some(o) => dir
-                    .members(OrgId(organization.0))
-                    .map(|(a, m)| member_json(a, m, o))
-                    .collect::<Vec<_>>(),
-                None => Vec::new(),
-            }
-        });
-        to_py(py, &all)
-    }
-
-    /// The organizations an account belongs to, in joining order.
-    fn organizations_of(&self, account: crate::id::Id) -> Vec<u64> {
-        self.inner
-            .read()
-            .organizations_of(AccountId(account.0))
-            .iter()
-            .map(|o| o.0)
-            .collect()
-    }
-
-    /// An invitation in its JSON form, or `None`.
-    fn invitation<'py>(&self, py: Python<'py>, id: crate::id::Id) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.read().invitation(InvitationId(id.0)))
-    }
-
-    /// Every invitation of an organization, by number.
-    fn invitations<'py>(
-        &self,
-        py: Python<'py>,
-        organization: crate::id::Id,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let all: Vec<_> = self
-            .inner
-            .read()
-            .invitations_of(OrgId(organization.0))
-            .cloned()
-            .collect();
-        to_py(py, &all)
+        let query: kabinet::Query = from_py(query, kabinet::JsonForm::Query)?;
+        let at = crate::time::timestamp(at)?;
+        let answer = py
+            .detach(|| self.inner.answer(&query, at))
+            .map_err(|e| errors::query(py, &e))?;
+        to_py(py, &answer)
     }
 
     /// How many accounts, organizations and memberships the directory holds.
     fn counts(&self) -> (usize, usize, usize) {
         self.inner.read().counts()
     }
-}
-
-/// A membership's JSON form with the account and the effective rights added.
-fn member_json(
-    account: AccountId,
-    m: &kabinet::employees::Membership,
-    org: &kabinet::organizations::Organization,
-) -> serde_json::Value {
-    let mut v = serde_json::to_value(m).unwrap_or_default();
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("account".into(), account.0.into());
-        let rights: Vec<_> = m.rights(org).iter().map(|r| r.code()).collect();
-        obj.insert("rights".into(), rights.into());
-    }
-    v
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

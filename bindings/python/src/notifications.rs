@@ -1,9 +1,10 @@
-//! Notifications: an account's preferences, the outbox of deliveries (all,
-//! or those due at a time), the history of what was sent, and the
+//! Notifications: the notices a command's events call for, and the
 //! reminders of expiring certificates and powers of attorney.
 //!
 //! The commands (`set_preferences`, `notify`, `mark_sent`) cross as JSON
-//! through `execute`; the typed methods of `kabinet.Kabinet` build them.
+//! through `execute`, the questions (preferences, outbox, history) as
+//! queries through `Kabinet.query`; the typed methods of `kabinet.Kabinet`
+//! build both.
 //! The notices a command's events call for come from `_notices_for`.
 //! Deliveries and notices come out in their JSON form (dicts).
 
@@ -12,41 +13,6 @@ use crate::json::{from_py, to_py};
 use kabinet::notifications::{self, CertificateExpiry};
 use kabinet::{AccountId, OrgId};
 use pyo3::prelude::*;
-
-/// An account's notification preferences (defaults when never set).
-#[pyfunction]
-#[pyo3(name = "_preferences")]
-fn preferences<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    account: crate::id::Id,
-) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(
-        py,
-        &dir.notification_state().preferences(AccountId(account.0)),
-    )
-}
-
-/// The deliveries waiting to be sent, by number; only those due at `at` when given.
-#[pyfunction]
-#[pyo3(name = "_outbox", signature = (kabinet, due_at = None))]
-fn outbox<'py>(
-    py: Python<'py>,
-    kabinet: &Bound<'py, PyKabinet>,
-    due_at: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let at = due_at
-        .map(|t| crate::time::timestamp(Some(t)))
-        .transpose()?;
-    let dir = kabinet.get().inner.read();
-    let state = dir.notification_state();
-    let list: Vec<_> = match at {
-        Some(at) => state.due(at).collect(),
-        None => state.outbox().collect(),
-    };
-    to_py(py, &list)
-}
 
 /// The notices the events of a command call for (a lockout, a login from a
 /// new address, a blocked account, a power granted or revoked, an
@@ -67,14 +33,6 @@ fn notices_for<'py>(
     let dir = kabinet.get().inner.read();
     let notices: Vec<_> = events.iter().flat_map(|e| dir.notices_for(e, at)).collect();
     to_py(py, &notices)
-}
-
-/// The deliveries sent, in the order they were reported.
-#[pyfunction]
-#[pyo3(name = "_history")]
-fn history<'py>(py: Python<'py>, kabinet: &Bound<'py, PyKabinet>) -> PyResult<Bound<'py, PyAny>> {
-    let dir = kabinet.get().inner.read();
-    to_py(py, &dir.notification_state().history())
 }
 
 /// Notices for the certificates expiring within `within_days` days after
@@ -124,9 +82,6 @@ fn power_of_attorney_reminders<'py>(
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(preferences, m)?)?;
-    m.add_function(wrap_pyfunction!(outbox, m)?)?;
-    m.add_function(wrap_pyfunction!(history, m)?)?;
     m.add_function(wrap_pyfunction!(notices_for, m)?)?;
     m.add_function(wrap_pyfunction!(certificate_reminders, m)?)?;
     m.add_function(wrap_pyfunction!(power_of_attorney_reminders, m)?)?;

@@ -490,3 +490,30 @@ def test_wrong_host_types_for_numbers_are_coded_errors(world: World) -> None:
             kabinet.Context.account(wrong, T0)  # type: ignore[arg-type]
         assert e2.value.code == code, wrong
     assert k.check(world.head, org, "users.view", T0).allowed
+
+
+def test_a_query_is_data_read_strictly_and_refused_with_codes(world: World) -> None:
+    k, org = world.k, world.org
+    assert k.query({"query": "organizations_of", "account": world.head}) == [org]
+    assert k.query({"query": "power_count"}, T0) == k.power_count() == 0
+    assert k.query({"query": "members", "organization": org}) == k.members(org)
+    wrongs: List[tuple[Dict[str, Any], str]] = [
+        ({"query": "account", "account": True}, "query.malformed"),
+        ({"query": "account", "account": 2**70}, "query.malformed"),
+        ({"query": "account", "account": -1}, "query.malformed"),
+        ({"query": "accounts", "valid_untill": "2027-01-01"}, "query.unknown_field"),
+        ({"query": "everything"}, "query.malformed"),
+        ({"query": "power", "power": "1"}, "power.bad_number"),
+    ]
+    for wrong, code in wrongs:
+        with pytest.raises(kabinet.InvalidInputError) as e:
+            k.query(wrong)
+        assert e.value.code == code, wrong
+    with pytest.raises(kabinet.IdentifierError) as bad_snils:
+        k.query({"query": "account_by_snils", "snils": "00200000116"})
+    assert bad_snils.value.code == "snils.checksum"
+    with pytest.raises(kabinet.KabinetError) as refused:
+        k.query({"query": "verify_power", "power": "00000000-0000-0000-0000-000000000009"}, T0)
+    assert refused.value.code == "delegation.not_found"
+    with pytest.raises(kabinet.InvalidInputError):
+        k.query({"query": "power_count"}, "2026-01-01")  # type: ignore[arg-type]

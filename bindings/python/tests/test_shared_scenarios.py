@@ -1,6 +1,6 @@
 """The shared scenarios of ``tests/scenarios`` (their format is in its
 README), run through the Python binding: ``Kabinet.execute`` with commands in
-their JSON form, ``check`` and ``effective_rights``. Rust and Kotlin run the
+their JSON form, ``check``, ``effective_rights`` and ``query``. Rust and Kotlin run the
 same files through their APIs."""
 
 from __future__ import annotations
@@ -122,6 +122,28 @@ class Runner:
         expected = [r["code"] for r in kabinet.rights()] if step["expect"] == "all" else step["expect"]
         assert held == expected, ask
 
+    def query(self, step: Dict[str, Any]) -> None:
+        refuse_unknown("query step", step, ("query", "at", "pick", "expect", "error"))
+        query = self.resolve(step["query"])
+        if "error" in step:
+            with pytest.raises(kabinet.KabinetError) as refused:
+                self.k.query(query, self.when(step))
+            assert refused.value.code == step["error"], query
+            return
+        answer = self.k.query(query, self.when(step))
+        if "pick" in step:
+            answer = pick(answer, step["pick"])
+        assert answer == self.resolve(step["expect"]), query
+
+
+def pick(value: Any, path: str) -> Any:
+    """What a dotted path names in a value; applied to each item of a list."""
+    if isinstance(value, list):
+        return [pick(v, path) for v in value]
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
 
 def test_the_shared_scenarios_are_there() -> None:
     assert len(FILES) >= 15, f"the shared scenarios are missing under {SCENARIOS}"
@@ -133,7 +155,7 @@ def test_a_shared_scenario_holds_in_python(path: Path) -> None:
     refuse_unknown(path.name, scenario, ("title", "domain", "given", "policy", "at", "steps"))
     runner = Runner(scenario)
     for i, step in enumerate(steps_of(scenario)):
-        kinds = [k for k in ("run", "check", "rights") if k in step]
+        kinds = [k for k in ("run", "check", "rights", "query") if k in step]
         assert len(kinds) == 1, f"step {i}: of no single known kind: {step}"
         try:
             getattr(runner, kinds[0])(step)

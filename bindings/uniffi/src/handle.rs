@@ -101,6 +101,22 @@ impl Kabinet {
         Ok(event_records(&events))
     }
 
+    /// The answer to a query given in its documented JSON form
+    /// (`{"query": "powers_issued_by", "organization": 7}`) asked at `at`,
+    /// as JSON text: every question to the directory's read side, the same
+    /// form Python's `Kabinet.query` and the command line take.
+    ///
+    /// # Errors
+    /// `InvalidInput` (`query.malformed`, `query.unknown_field`,
+    /// `power.bad_number`); `Identifier` for a СНИЛС or ИНН that is not
+    /// valid; `Access` with the refusal of entering by a power; `Power` for
+    /// an МЧД that cannot be read.
+    pub fn query_json(&self, query_json: String, at: Timestamp) -> Result<String, KabinetError> {
+        let query: kabinet::Query = kabinet::from_json(kabinet::JsonForm::Query, &query_json)?;
+        let answer = self.inner.answer(&query, at)?;
+        Ok(answer.to_string())
+    }
+
     /// Decides whether `actor` may exercise `right` for `organization` at `at`.
     ///
     /// # Errors

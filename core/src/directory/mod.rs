@@ -23,6 +23,7 @@ mod metadata;
 mod notices;
 mod organization_world;
 mod powers;
+mod query;
 mod role_world;
 mod snapshot;
 mod worlds;
@@ -32,6 +33,7 @@ pub use crate::context::{Actor, Context};
 pub use command::Command;
 pub use error::CommandError;
 pub use event::Event;
+pub use query::{Query, QueryError};
 pub use snapshot::{DirectorySnapshot, SnapshotError, SNAPSHOT_VERSION};
 
 use crate::accounts::Account;

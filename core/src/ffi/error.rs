@@ -235,6 +235,18 @@ impl From<IdentifierError> for KabinetError {
     }
 }
 
+impl From<crate::QueryError> for KabinetError {
+    fn from(e: crate::QueryError) -> Self {
+        use crate::QueryError as Q;
+        match e {
+            Q::Input(e) => e.into(),
+            Q::Identifier(e) => e.into(),
+            Q::Refused(r) => Self::refused(&[r]),
+            Q::Mchd(e) => Self::coded(Area::Power, &e),
+        }
+    }
+}
+
 impl From<CommandError> for KabinetError {
     fn from(e: CommandError) -> Self {
         let (refusals, missing, fields) = match &e {

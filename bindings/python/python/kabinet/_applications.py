@@ -11,7 +11,7 @@ not an error: it is returned with the list of what is missing.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from . import _kabinet
 from ._kabinet import Context, _Kabinet
@@ -77,15 +77,15 @@ class ApplicationsMixin(_Kabinet):
 
     def application(self, application: int) -> Optional[Dict[str, Any]]:
         """An application in its JSON form, or ``None``."""
-        return _kabinet._application(self, application)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "application", "application": application}))
 
     def application_by_number(self, number: str) -> Optional[Dict[str, Any]]:
         """An application by its printed number, or ``None``."""
-        return _kabinet._application_by_number(self, number)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "application_by_number", "number": number}))
 
     def applications(self, org: int) -> List[Dict[str, Any]]:
         """An organization's applications, in creation order."""
-        return _kabinet._applications_of(self, org)
+        return cast(List[Dict[str, Any]], self.query({"query": "applications_of", "organization": org}))
 
 
 def missing_documents(events: List[Dict[str, Any]]) -> Optional[List[Dict[str, Any]]]:

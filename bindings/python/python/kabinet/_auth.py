@@ -10,7 +10,7 @@ of one-time codes and opens, times out and ends sessions.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from . import _kabinet
 from ._kabinet import Context, _Kabinet
@@ -86,17 +86,17 @@ class AuthMixin(_Kabinet):
 
     def auth_account(self, account: int) -> Optional[Dict[str, Any]]:
         """An account's authentication state, or ``None`` when nothing was recorded."""
-        return _kabinet._auth_account(self, account)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "auth_account", "account": account}))
 
     def token(self, token: str) -> Optional[Dict[str, Any]]:
         """A token's PIN state (``wrong``, ``locked``), or ``None``."""
-        return _kabinet._token(self, token)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "token", "token": token}))
 
     def session(self, session: int) -> Optional[Dict[str, Any]]:
         """A session, or ``None`` when unknown or ended."""
-        return _kabinet._session(self, session)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "session", "session": session}))
 
     def sessions(self, account: Optional[int] = None) -> List[Dict[str, Any]]:
         """The open sessions, of one account when given."""
-        return _kabinet._sessions(self, account)
+        return cast(List[Dict[str, Any]], self.query({"query": "sessions", "account": account}))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union, cast
 
 from ._applications import ApplicationsMixin
 from ._auth import AuthMixin
@@ -25,7 +25,7 @@ from ._notifications import NotificationsMixin
 from ._powers import PowersMixin
 
 if TYPE_CHECKING:
-    from ._kabinet import RejectionReason
+    from ._kabinet import Account, Invitation, Member, Organization, RejectionReason
 
 Role = Union[str, int]
 """A built-in role's code (``"administrator"``) or a custom role's number."""
@@ -106,6 +106,52 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
             max_staleness_ms=max_staleness_ms,
             checkpoint_key=checkpoint_key,
         )
+
+    def account(self, id: int) -> Optional["Account"]:
+        """An account in its JSON form, or ``None``."""
+        return cast(Optional["Account"], self.query({"query": "account", "account": id}))
+
+    def account_by_snils(self, snils: str) -> Optional["Account"]:
+        """The account holding a СНИЛС, or ``None``; raises
+        :class:`kabinet.IdentifierError` for a СНИЛС that is not valid."""
+        return cast(Optional["Account"], self.query({"query": "account_by_snils", "snils": snils}))
+
+    def accounts(self) -> List["Account"]:
+        """Every account, by number."""
+        return cast(List["Account"], self.query({"query": "accounts"}))
+
+    def organization(self, id: int) -> Optional["Organization"]:
+        """An organization in its JSON form, or ``None``."""
+        return cast(Optional["Organization"], self.query({"query": "organization", "organization": id}))
+
+    def organizations(self) -> List["Organization"]:
+        """Every organization, by number."""
+        return cast(List["Organization"], self.query({"query": "organizations"}))
+
+    def organizations_by_inn(self, inn: str) -> List["Organization"]:
+        """The organizations submitted with an ИНН, in submission order."""
+        return cast(List["Organization"], self.query({"query": "organizations_by_inn", "inn": inn}))
+
+    def membership(self, organization: int, account: int) -> Optional["Member"]:
+        """The membership of ``account``, with its effective ``rights``, or ``None``."""
+        query = {"query": "membership", "organization": organization, "account": account}
+        return cast(Optional["Member"], self.query(query))
+
+    def members(self, organization: int) -> List["Member"]:
+        """The members of an organization in joining order, each with ``account`` and ``rights``."""
+        return cast(List["Member"], self.query({"query": "members", "organization": organization}))
+
+    def organizations_of(self, account: int) -> List[int]:
+        """The organizations an account belongs to, in joining order."""
+        return cast(List[int], self.query({"query": "organizations_of", "account": account}))
+
+    def invitation(self, id: int) -> Optional["Invitation"]:
+        """An invitation in its JSON form, or ``None``."""
+        return cast(Optional["Invitation"], self.query({"query": "invitation", "invitation": id}))
+
+    def invitations(self, organization: int) -> List["Invitation"]:
+        """Every invitation of an organization, by number."""
+        return cast(List["Invitation"], self.query({"query": "invitations", "organization": organization}))
 
     def _system(self, command: Dict[str, Any], at: Optional[datetime]) -> List[Event]:
         return self.execute(command, Context.system(at))
@@ -241,11 +287,11 @@ class Kabinet(PowersMixin, JournalMixin, AuthMixin, NotificationsMixin, Applicat
         """Why a registration was rejected: each reason's ``code``
         (``registration.power_expired``, ...), messages and details; empty
         unless the organization is rejected."""
-        return _kabinet._rejection_reasons(self, org)
+        return cast(List["RejectionReason"], self.query({"query": "rejection_reasons", "organization": org}))
 
     def registration_power(self, org: int) -> Optional[Dict[str, Any]]:
         """The power of attorney presented with a registration not yet active."""
-        return _kabinet._registration_power(self, org)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "registration_power", "organization": org}))
 
     def record_registry_answer(
         self, org: int, answer: Dict[str, Any], *, at: Optional[datetime] = None

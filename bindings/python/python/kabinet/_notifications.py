@@ -11,7 +11,7 @@ reports it with :meth:`mark_sent`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from . import _kabinet
 from ._kabinet import Context, _Kabinet
@@ -44,12 +44,13 @@ class NotificationsMixin(_Kabinet):
 
     def preferences(self, account: int) -> Dict[str, Any]:
         """An account's preferences (the defaults when never set)."""
-        return _kabinet._preferences(self, account)
+        return cast(Dict[str, Any], self.query({"query": "preferences", "account": account}))
 
     def outbox(self, due_at: Optional[datetime] = None) -> List[Dict[str, Any]]:
         """The deliveries waiting, by number; only those due at ``due_at`` when given."""
-        return _kabinet._outbox(self, due_at)
+        due = {"query": "outbox", "due": due_at is not None}
+        return cast(List[Dict[str, Any]], self.query(due, due_at))
 
     def notification_history(self) -> List[Dict[str, Any]]:
         """The deliveries sent, each with ``delivery`` and ``sent_at``."""
-        return _kabinet._history(self)
+        return cast(List[Dict[str, Any]], self.query({"query": "history"}))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime, timezone
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union, cast
 
 from . import _kabinet
 from ._kabinet import Context, TrustStore, _Kabinet
@@ -195,57 +195,66 @@ class PowersMixin(_Kabinet):
 
     def read_mchd(self, text: str) -> Dict[str, Any]:
         """Reads МЧД JSON text into a power (its JSON form) without registering it."""
-        return _kabinet._import_power(self, text)
+        return cast(Dict[str, Any], self.query({"query": "import_power", "text": text}))
 
     def export_power(self, number: str) -> str:
         """A power as МЧД JSON text."""
-        return _kabinet._export_power(self, number)
+        return cast(str, self.query({"query": "export_power", "power": number}))
 
     def enter_by_power(self, actor: int, number: str, at: Optional[datetime] = None) -> Dict[str, Any]:
         """Entering as a representative by a power's number: the organization,
         the powers, their end and the chain; raises the refusal otherwise."""
-        return _kabinet._enter_by_power(self, actor, number, at)
+        return cast(Dict[str, Any], self.query({"query": "enter_by_power", "account": actor, "power": number}, at))
 
     def verify_power(self, number: str, at: Optional[datetime] = None) -> Dict[str, Any]:
         """The chain behind a power checked at ``at``; raises the refusal naming
         the failing link."""
-        return _kabinet._verify_power(self, number, at)
+        return cast(Dict[str, Any], self.query({"query": "verify_power", "power": number}, at))
 
     def power(self, number: str) -> Optional[Dict[str, Any]]:
         """A power in its JSON form, or ``None``."""
-        return _kabinet._power(self, number)
+        return cast(Optional[Dict[str, Any]], self.query({"query": "power", "power": number}))
 
     def power_count(self) -> int:
         """How many powers the directory holds."""
-        return _kabinet._power_count(self)
+        return cast(int, self.query({"query": "power_count"}))
 
     def powers_of_representative(self, account: int) -> List[Dict[str, Any]]:
         """The powers an account receives (directly or by its СНИЛС/ИНН)."""
-        return _kabinet._powers_of_representative(self, account)
+        return cast(List[Dict[str, Any]], self.query({"query": "powers_of_representative", "account": account}))
 
     def powers_held_from(self, org: int, account: int, at: Optional[datetime] = None) -> List[Dict[str, Any]]:
         """The powers from ``org`` an account holds that have not ended at
         ``at`` (now by default): dismissal does not end them."""
-        return _kabinet._powers_held_from(self, org, account, at)
+        return cast(
+            List[Dict[str, Any]],
+            self.query({"query": "powers_held_from", "organization": org, "account": account}, at),
+        )
 
     def powers_issued_by(self, org: int) -> List[Dict[str, Any]]:
         """The powers an organization gave, in issue order."""
-        return _kabinet._powers_issued_by(self, org)
+        return cast(List[Dict[str, Any]], self.query({"query": "powers_issued_by", "organization": org}))
 
     def powers_expiring_within(
         self, org: Optional[int], days: int, at: Optional[datetime] = None
     ) -> List[Dict[str, Any]]:
         """The powers working at ``at`` that end within ``days`` days, earliest first."""
-        return _kabinet._powers_expiring_within(self, org, days, at)
+        return cast(
+            List[Dict[str, Any]],
+            self.query({"query": "powers_expiring_within", "organization": org, "days": days}, at),
+        )
 
     def power_chain(self, number: str) -> List[Dict[str, Any]]:
         """The chain behind a power, from the first power down to it."""
-        return _kabinet._power_chain(self, number)
+        return cast(List[Dict[str, Any]], self.query({"query": "power_chain", "power": number}))
 
     def powers_redelegated_from(self, number: str) -> List[Dict[str, Any]]:
         """The powers passed on directly from a power."""
-        return _kabinet._powers_redelegated_from(self, number)
+        return cast(List[Dict[str, Any]], self.query({"query": "powers_redelegated_from", "power": number}))
 
     def rights_through_powers(self, actor: int, org: int, at: Optional[datetime] = None) -> List[str]:
         """The rights ``actor`` holds for ``org`` through powers of attorney alone."""
-        return _kabinet._rights_through_powers(self, actor, org, at)
+        return cast(
+            List[str],
+            self.query({"query": "rights_through_powers", "account": actor, "organization": org}, at),
+        )

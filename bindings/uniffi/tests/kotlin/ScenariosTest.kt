@@ -1,6 +1,6 @@
 // The shared scenarios of tests/scenarios (their format is in its README),
 // run through the Kotlin binding: executeJson with commands in their JSON
-// form, check and effectiveRights. Rust and Python run the same files.
+// form, check, effectiveRights and queryJson. Rust and Python run the same files.
 
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
@@ -122,7 +122,24 @@ class ScenarioRunner(scenario: JsonObject) {
         else expect.asJsonArray.map { it.asString }
         eq(held, expected, "$ask")
     }
+
+    fun query(step: JsonObject) {
+        refuseUnknown("query step", step, "query", "at", "pick", "expect", "error")
+        val query = resolve(step.get("query")).toString()
+        step.get("error")?.let { code ->
+            eq(codeOf(raises<KabinetException> { k.queryJson(query, whenOf(step)) }), code.asString, query)
+            return
+        }
+        val answer = JsonParser.parseString(k.queryJson(query, whenOf(step)))
+        val got = step.get("pick")?.let { pick(answer, it.asString) } ?: answer
+        eq(got, resolve(step.get("expect")), query)
+    }
 }
+
+/** What a dotted path names in a value; applied to each item of a list. */
+fun pick(value: JsonElement, path: String): JsonElement =
+    if (value is JsonArray) JsonArray().also { out -> value.forEach { out.add(pick(it, path)) } }
+    else path.split(".").fold(value) { v, key -> (v as? JsonObject)?.get(key) ?: com.google.gson.JsonNull.INSTANCE }
 
 fun scenarioTests() {
     val files = SCENARIOS.listFiles { f -> f.name.endsWith(".json") }?.sortedBy { it.name } ?: emptyList()
@@ -138,6 +155,7 @@ fun scenarioTests() {
                         step.has("run") -> runner.run(step)
                         step.has("check") -> runner.check(step)
                         step.has("rights") -> runner.rights(step)
+                        step.has("query") -> runner.query(step)
                         else -> throw AssertionError("a step of no known kind: $step")
                     }
                 } catch (e: Throwable) {
