@@ -12,13 +12,13 @@
 use crate::application_values::{Application, ApplicationStatus, DocumentFormat};
 use crate::context::{Context, SignatureLevel};
 use crate::handle::Kabinet;
+use crate::typed::typed_commands;
 use crate::values::Event;
 use kabinet::applications::{
     self, ApplicationCommand, ApplicationEvent, ApplicationId, DocumentContent,
 };
 pub use kabinet::ffi::SubmitOutcome;
 use kabinet::ffi::{event_records, KabinetError};
-use kabinet::Timestamp;
 use kabinet::{Coded, Command, OrgId};
 
 fn application_error(e: &applications::ApplicationError) -> KabinetError {
@@ -142,59 +142,6 @@ impl Kabinet {
         Ok(SubmitOutcome::of(&list))
     }
 
-    /// The agency moves an application (`Processing` to `AwaitingConfirmation`,
-    /// `Approved` or `Rejected`), with a comment. The portal.
-    ///
-    /// # Errors
-    /// `Command` (`application.wrong_status`, `application.not_found`).
-    pub fn set_application_status(
-        &self,
-        application: u64,
-        status: ApplicationStatus,
-        comment: Option<String>,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let command = ApplicationCommand::SetStatus {
-            application: ApplicationId(application),
-            status,
-            comment,
-        };
-        self.system(Command::Application(command), at)
-    }
-
-    /// The organization confirms an application awaiting confirmation
-    /// (right `applications.approve`).
-    ///
-    /// # Errors
-    /// `Command` (`application.wrong_status`, `access.denied`).
-    pub fn confirm_application(
-        &self,
-        context: Context,
-        application: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let command = ApplicationCommand::Confirm {
-            application: ApplicationId(application),
-        };
-        Ok(event_records(&self.application_command(command, &context)?))
-    }
-
-    /// Adds a comment (right `applications.view`, or the portal).
-    ///
-    /// # Errors
-    /// `Command` (`application.bad_text`, `access.denied`).
-    pub fn comment_application(
-        &self,
-        context: Context,
-        application: u64,
-        text: String,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let command = ApplicationCommand::AddComment {
-            application: ApplicationId(application),
-            text,
-        };
-        Ok(event_records(&self.application_command(command, &context)?))
-    }
-
     /// An application by its number in the directory.
     pub fn application(&self, id: u64) -> Option<Application> {
         let d = self.inner.read();
@@ -212,4 +159,22 @@ impl Kabinet {
         let d = self.inner.read();
         d.application_state().of(OrgId(org)).cloned().collect()
     }
+}
+
+typed_commands! {
+    /// The agency moves an application (`Processing` to `AwaitingConfirmation`,
+    /// `Approved` or `Rejected`), with a comment. The portal. Errors:
+    /// `Command` (`application.wrong_status`, `application.not_found`).
+    system fn set_application_status(
+        application: ApplicationId,
+        status: ApplicationStatus,
+        comment: Option<String>,
+    ) => Application::SetStatus;
+    /// The organization confirms an application awaiting confirmation
+    /// (right `applications.approve`). Errors: `Command`
+    /// (`application.wrong_status`, `access.denied`).
+    by fn confirm_application(application: ApplicationId) => Application::Confirm;
+    /// Adds a comment (right `applications.view`, or the portal). Errors:
+    /// `Command` (`application.bad_text`, `access.denied`).
+    by fn comment_application(application: ApplicationId, text: String) => Application::AddComment;
 }

@@ -11,8 +11,9 @@
 
 use crate::context::{system_context, Context};
 use crate::handle::Kabinet;
+use crate::typed::typed_commands;
 use crate::values::Event;
-use kabinet::auth::{self, AuthCommand, CodeDigest, SessionCommand, SessionId};
+use kabinet::auth::{self, AuthCommand, CodeDigest, SessionId};
 pub use kabinet::ffi::SessionInfo;
 use kabinet::ffi::{event_records, Area, KabinetError};
 pub use kabinet::ffi::{AccountAuthInfo, CodeOutcome, LoginOutcome, PendingCodeInfo, PinOutcome};
@@ -90,24 +91,6 @@ impl Kabinet {
         Ok(LoginOutcome::of(&list))
     }
 
-    /// Records a used TOTP step (from [`crate::totp_verify`]); the same step
-    /// again is refused (`otp.replayed`). The portal.
-    ///
-    /// # Errors
-    /// `Command` (`otp.replayed`, `auth.*`).
-    pub fn use_totp_step(
-        &self,
-        account: u64,
-        step: u64,
-        at: Timestamp,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let command = AuthCommand::UseTotpStep {
-            account: AccountId(account),
-            step,
-        };
-        Ok(event_records(&self.auth(command, &system_context(at))?))
-    }
-
     /// Records a one-time code sent by SMS or e-mail; only its digest is kept.
     /// The portal.
     ///
@@ -172,49 +155,6 @@ impl Kabinet {
         Ok(PinOutcome::of(&list))
     }
 
-    /// Unlocks a locked token (its PIN reset at a service centre). The portal.
-    ///
-    /// # Errors
-    /// `Command` (`pin.token_not_locked`, `pin.bad_token`).
-    pub fn unlock_token(&self, token: String, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
-        let command = AuthCommand::UnlockToken { token };
-        Ok(event_records(&self.auth(command, &system_context(at))?))
-    }
-
-    /// Records activity in a session (its account, or the portal).
-    ///
-    /// # Errors
-    /// `Command` (`session.not_found`, `session.timed_out`, `session.not_yours`).
-    pub fn touch_session(
-        &self,
-        context: Context,
-        session: u64,
-    ) -> Result<Vec<Event>, KabinetError> {
-        let command = SessionCommand::Touch {
-            session: SessionId(session),
-        };
-        self.by(Command::Session(command), &context)
-    }
-
-    /// Ends a session: a logout by its account, a termination by the portal.
-    ///
-    /// # Errors
-    /// As [`Kabinet::touch_session`].
-    pub fn end_session(&self, context: Context, session: u64) -> Result<Vec<Event>, KabinetError> {
-        let command = SessionCommand::End {
-            session: SessionId(session),
-        };
-        self.by(Command::Session(command), &context)
-    }
-
-    /// Ends every session timed out at `at`. The portal.
-    ///
-    /// # Errors
-    /// `time.out_of_range`.
-    pub fn sweep_sessions(&self, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
-        self.system(Command::Session(SessionCommand::Sweep), at)
-    }
-
     /// What authentication remembers about an account, or none when nothing was recorded.
     pub fn auth_account(&self, account: u64) -> Option<AccountAuthInfo> {
         let d = self.inner.read();
@@ -245,4 +185,22 @@ impl Kabinet {
             .map(|s| SessionInfo::of(s, &d.policy().auth))
             .collect()
     }
+}
+
+typed_commands! {
+    /// Records a used TOTP step (from [`crate::totp_verify`]); the same step
+    /// again is refused (`otp.replayed`). The portal. Errors: `Command`
+    /// (`otp.replayed`, `auth.*`).
+    system fn use_totp_step(account: AccountId, step: u64) => Auth::UseTotpStep;
+    /// Unlocks a locked token (its PIN reset at a service centre). The
+    /// portal. Errors: `Command` (`pin.token_not_locked`, `pin.bad_token`).
+    system fn unlock_token(token: String) => Auth::UnlockToken;
+    /// Records activity in a session (its account, or the portal). Errors:
+    /// `Command` (`session.not_found`, `session.timed_out`, `session.not_yours`).
+    by fn touch_session(session: SessionId) => Session::Touch;
+    /// Ends a session: a logout by its account, a termination by the portal.
+    /// Errors: as `touch_session`.
+    by fn end_session(session: SessionId) => Session::End;
+    /// Ends every session timed out at `at`. The portal.
+    system fn sweep_sessions() => Session::Sweep;
 }

@@ -12,6 +12,7 @@
 use crate::context::Context;
 use crate::handle::Kabinet;
 use crate::notices::{CertificateExpiry, Delivery, Notice, NotificationPreferences, SentDelivery};
+use crate::typed::typed_commands;
 use crate::values::Event;
 use kabinet::ffi::KabinetError;
 use kabinet::notifications::{self, DeliveryId, NotificationCommand, NotificationEvent};
@@ -99,17 +100,6 @@ impl Kabinet {
             .collect())
     }
 
-    /// Reports a delivery sent: it leaves the outbox for the history. The portal.
-    ///
-    /// # Errors
-    /// `Command` (`notification.delivery_not_found`).
-    pub fn mark_sent(&self, delivery: u64, at: Timestamp) -> Result<Vec<Event>, KabinetError> {
-        let command = NotificationCommand::MarkSent {
-            delivery: DeliveryId(delivery),
-        };
-        self.system(Command::Notification(command), at)
-    }
-
     /// A person's notification preferences (the defaults when never set).
     pub fn notification_preferences(&self, account: u64) -> NotificationPreferences {
         let d = self.inner.read();
@@ -169,4 +159,10 @@ impl Kabinet {
             i64::from(within_days),
         ))
     }
+}
+
+typed_commands! {
+    /// Reports a delivery sent: it leaves the outbox for the history. The
+    /// portal. Errors: `Command` (`notification.delivery_not_found`).
+    system fn mark_sent(delivery: DeliveryId) => Notification::MarkSent;
 }

@@ -90,6 +90,18 @@ macro_rules! family {
     (Delegation) => {
         kabinet::DelegationCommand
     };
+    (Auth) => {
+        kabinet::auth::AuthCommand
+    };
+    (Session) => {
+        kabinet::auth::SessionCommand
+    };
+    (Notification) => {
+        kabinet::notifications::NotificationCommand
+    };
+    (Application) => {
+        kabinet::applications::ApplicationCommand
+    };
 }
 
 pub(crate) use family;

@@ -66,6 +66,7 @@ pub use signatures::{json_error, CmsReport, CmsSigner, FnsPowerEvidence, FnsPowe
 pub use signatures::{XmlDsigReport, XmlSignature};
 
 use crate::applications::ApplicationId;
+use crate::auth::SessionId;
 use crate::host_input::{InputError, InputKind};
 use crate::identifiers::{Bik, Email, Inn, Kpp, Ogrn, Ogrnip, Phone, Snils};
 use crate::ids::{AccessGroupId, AccountId, CustomRoleId, InvitationId, OrgId, PowerNumber};
@@ -115,7 +116,8 @@ numbers!(
     CustomRoleId,
     AccessGroupId,
     DeliveryId,
-    ApplicationId
+    ApplicationId,
+    SessionId
 );
 
 uniffi::custom_type!(Right, String, {
