@@ -1,8 +1,8 @@
 """The typed directory: :class:`Kabinet`, with one method per common command.
 
 Every typed method builds the command's documented JSON form and hands it to
-:meth:`Kabinet.execute`, the generic entry point; the library (serde) reads it,
-so no rule lives here. Identifiers are parsed first, so a bad СНИЛС raises
+:meth:`Kabinet.execute`, the generic entry point, or the query's to
+:meth:`Kabinet.query`; the library (serde) reads it, so no rule lives here. Identifiers are parsed first, so a bad СНИЛС raises
 :class:`kabinet.IdentifierError` with its code before anything is sent.
 
 Commands of the portal itself (registering accounts, raising levels,

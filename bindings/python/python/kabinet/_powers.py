@@ -1,7 +1,8 @@
 """Powers of attorney on :class:`kabinet.Kabinet`: typed commands and queries.
 
 The commands build the documented JSON form and go through
-:meth:`Kabinet.execute`; the queries call the native module. A power's
+:meth:`Kabinet.execute`; the queries build theirs and go through
+:meth:`Kabinet.query`. A power's
 number is a UUID (``str``); a new one is drawn with :func:`uuid.uuid4` when
 not given (the library draws no randomness itself).
 """
