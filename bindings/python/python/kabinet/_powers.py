@@ -2,9 +2,9 @@
 
 The commands build the documented JSON form and go through
 :meth:`Kabinet.execute`; the queries build theirs and go through
-:meth:`Kabinet.query`. A power's
-number is a UUID (``str``); a new one is drawn with :func:`uuid.uuid4` when
-not given (the library draws no randomness itself).
+:meth:`Kabinet.query`. A power's number is a UUID (``str``); a new one is
+drawn with :func:`uuid.uuid4` when not given (the library draws no
+randomness itself).
 """
 
 from __future__ import annotations
