@@ -79,9 +79,9 @@ fn check_point<const N: usize>(
             param_set: set.name(),
         });
     }
-    let in_subgroup = match def.two_torsion_x {
+    let in_subgroup = match &def.two_torsion {
         _ if def.cofactor == 1 => true,
-        Some(e) if def.cofactor == 4 => subgroup::in_prime_subgroup(def, &e, x),
+        Some(t) if def.cofactor == 4 => subgroup::in_prime_subgroup(def, t, x),
         _ => curve.mul(&def.q.m, &curve.point(x, y)).is_infinity(),
     };
     if !in_subgroup {

@@ -17,6 +17,7 @@ use const_oid::ObjectIdentifier;
 
 use super::base_tables::{self, BASE_COUNT};
 use super::field::Modulus;
+use super::subgroup::TwoTorsion;
 
 /// A named GOST R 34.10 elliptic-curve parameter set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,10 +78,9 @@ pub(crate) struct CurveDef<const N: usize> {
     pub y: [u64; N],
     /// The cofactor `h`.
     pub cofactor: u64,
-    /// The x-coordinate (plain) of the only rational point of order 2, on
-    /// the cofactor-4 curves: their subgroup test reads it
-    /// ([`super::subgroup`]).
-    pub two_torsion_x: Option<[u64; N]>,
+    /// The points of order 2 the subgroup test of the cofactor-4 curves
+    /// reads ([`super::subgroup`]).
+    pub two_torsion: Option<TwoTorsion<N>>,
     /// Precomputed odd multiples of the base point (affine, plain), if any.
     pub base_table: Option<&'static [([u64; N], [u64; N]); BASE_COUNT]>,
 }
@@ -97,13 +97,17 @@ impl<const N: usize> CurveDef<N> {
             x: from_hex(x),
             y: from_hex(y),
             cofactor,
-            two_torsion_x: None,
+            two_torsion: None,
             base_table: None,
         }
     }
 
-    const fn with_two_torsion(mut self, x: &str) -> Self {
-        self.two_torsion_x = Some(super::limbs::from_hex(x));
+    const fn with_two_torsion(mut self, e: &str, r: &str) -> Self {
+        use super::limbs::from_hex;
+        self.two_torsion = Some(TwoTorsion {
+            e: from_hex(e),
+            r: from_hex(r),
+        });
         self
     }
 
@@ -163,7 +167,10 @@ static TC26_256_A: CurveDef<4> = CurveDef::new(
     "32879423AB1A0375895786C4BB46E9565FDE0B5344766740AF268ADB32322E5C",
     4,
 )
-.with_two_torsion("0100FE73F595FF158E974B44D478D9588744FE5C192AC47EA63075DCE7A14AAA")
+.with_two_torsion(
+    "0100FE73F595FF158E974B44D478D9588744FE5C192AC47EA63075DCE7A14AAA",
+    "0605F6B7C183FA81578BC39CFAD518132B9DF62897009AF7E522C32D6DC7BFFB",
+)
 .with_base_table(&base_tables::TC26_256_A);
 
 static TC26_512_TEST: CurveDef<8> = CurveDef::new(
@@ -230,6 +237,8 @@ static TC26_512_C: CurveDef<8> = CurveDef::new(
 .with_two_torsion(
     "9A628F975594ECEFD89BA28A2539FFB79C8AB238AEED0851FA5C1ABB02B80B44\
      C6734501B83A011DD625CD0B5145091A6D9ACD4B1F5C5B1E21B2B249DDFD1271",
+    "9E4F5D8C017D8D9F13A5CF3CDF5BFE4DAB402D54198E31EBDE28A0621050439C\
+     A6B39E0A515C06B304E2CE43E79E369E91A0CFC2BC2A22B4CA302DBB33EE7550",
 )
 .with_base_table(&base_tables::TC26_512_C);
 

@@ -6,30 +6,41 @@
 //! has exactly one root `e` in `GF(p)`, so the only rational point of order 2
 //! is `T = (e, 0)` and the 2-part of the group is cyclic of order 4: `E =
 //! Z/4 x Z/q`, and the subgroup of order `q` is `4E`. Membership in `4E` is
-//! read from quadratic characters (both primes are `3 mod 4`, so a square
-//! root is one exponentiation), which costs a fraction of the scalar
-//! multiplication by `q` it replaces.
+//! read from quadratic characters (Jacobi symbols) and one square root (both
+//! primes are `3 mod 4`, so it is one exponentiation), a fraction of the
+//! scalar multiplication by `q` it replaces.
 //!
 //! With `X = x - e` the curve is `y^2 = X (X^2 + alpha X + beta)`, `alpha =
-//! 3e`, `beta = 3e^2 + a`, and:
-//! - `P` is in `2E` exactly when `X(P)` is a non-zero square (the 2-descent
-//!   map `P -> X(P)` mod squares is injective on `E/2E`: the other factor of
-//!   the descent algebra is `GF(p^2)`, where being a square is read from the
-//!   norm, which is `y^2 / X`);
-//! - a half `R` of such a `P` (`2R = P`) has `w = X_R + beta / X_R` equal
-//!   to `2X +- 2 sqrt(X^2 + alpha X + beta)` (a square root that exists
-//!   exactly when `X` is a non-zero square, since it is `y^2 / X`), and
-//!   `X_R` a root of `Z^2 - w Z + beta`. For one sign the roots are the
-//!   x-coordinates of the two rational halves `R` and `R + T`; for the
-//!   other they are those of `R + T'` with `T'` of order 2 outside `GF(p)`,
-//!   which are not in `GF(p)` (Frobenius would otherwise map `R + T'` to
-//!   `-(R + T')`, making `P = T`), so that sign's discriminant is not a
-//!   square;
-//! - `P` is in `4E` exactly when such a half is in `2E`, i.e. when `X_R` is a
-//!   square (`T` is in `2E`, so either half answers alike).
+//! 3e`, `beta = 3e^2 + a`. Let `phi: E -> E'` be the 2-isogeny with kernel
+//! `{O, T}`, onto `E': Y^2 = X (X^2 - 2 alpha X + alpha^2 - 4 beta)`, and
+//! `phi'` its dual, so that `phi' phi = 2`:
+//! - `beta` is a square on both curves (checked by the tests), so the cubic
+//!   of `E'` has three rational roots, `0` and `r = alpha +- 2 sqrt(beta)`
+//!   and its 2-part is `Z/2 x Z/2`: `2E'` is its subgroup of order `q`, and
+//!   `4E = phi'(phi(2E)) = phi'(2E')` (`phi(E)` has index 2 in `E'`, so
+//!   `2 phi(E)` is the subgroup of order `q` too);
+//! - the points `Q'` with `phi'(Q') = P` have `X(Q')` the roots of
+//!   `Z^2 - 2 (alpha + 2X) Z + alpha^2 - 4 beta`, i.e. `alpha + 2X +- 2s`
+//!   with `s^2 = X^2 + alpha X + beta = y^2 / X`: `s` exists exactly when `P` is in
+//!   `phi'(E') = 2E` (the 2-descent of `E`: the other factor of its descent
+//!   algebra is `GF(p^2)`, where being a square is read from the norm);
+//! - `Q'` is in `2E'` exactly when `X(Q')` and `X(Q') - r` are non-zero
+//!   squares (the full 2-descent of `E'`, the third factor being their
+//!   product with a square).
 //!
-//! The tests compare the answer with `q P == O` on random curve points and
-//! on points with each torsion component added.
+//! So `P` is in the subgroup exactly when `s` exists and, for one of the two
+//! preimages `X'_1, X'_2 = alpha + 2X +- 2s`, both characters are 1. Their
+//! characters are tied: `X'_1 X'_2 = alpha^2 - 4 beta`, and `(X'_1 - r)
+//! (X'_2 - r) = -4 X r`. On both curves `alpha^2 - 4 beta` is not a square
+//! and the `r` kept is not one either (the tests check both, with `p = 3
+//! mod 4`, where `-1` is not a square), so exactly one of `X'_1, X'_2` is a
+//! square and `X'_1 - r`, `X'_2 - r` are squares together: the condition is
+//! that `X'_1 - r` is a non-zero square. One square root and one Jacobi
+//! symbol.
+//!
+//! The tests compare the answer with `q P == O` on random curve points of
+//! both curves and on subgroup points moved by each point of order dividing
+//! 4.
 
 use core::cmp::Ordering;
 
@@ -37,55 +48,45 @@ use super::field::Modulus;
 use super::limbs;
 use super::params::CurveDef;
 
-/// Whether the on-curve affine point `(x, y)` (plain integers `< p`) lies in
-/// the subgroup of order `q` of a cofactor-4 curve whose 2-torsion point has
-/// the x-coordinate `e` (plain).
+/// The constants of the test, as plain integers: the x-coordinate `e` of the
+/// rational point of order 2, and a non-zero root `r` of `Z^2 - 2 alpha Z +
+/// alpha^2 - 4 beta` (a point of order 2 of the isogenous curve).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TwoTorsion<const N: usize> {
+    /// `e`, with `e^3 + a e + b = 0`.
+    pub e: [u64; N],
+    /// `r = alpha + 2 sqrt(beta)`, in the shifted coordinate `X`.
+    pub r: [u64; N],
+}
+
+/// Whether the on-curve affine point with plain x-coordinate `x` (`< p`)
+/// lies in the subgroup of order `q` of a cofactor-4 curve with the
+/// constants `t`.
 pub(crate) fn in_prime_subgroup<const N: usize>(
     def: &CurveDef<N>,
-    e: &[u64; N],
+    t: &TwoTorsion<N>,
     x: &[u64; N],
 ) -> bool {
     let fp = &def.p;
-    let e = fp.encode(e);
+    let e = fp.encode(&t.e);
     let big_x = fp.sub(&fp.encode(x), &e);
     if limbs::is_zero(&big_x) {
         return false; // the point of order 2
     }
-    let three_e = fp.add(&fp.dbl(&e), &e);
-    let alpha = three_e;
-    let beta = fp.add(&fp.mul(&three_e, &e), &fp.encode(&def.a));
+    let alpha = fp.add(&fp.dbl(&e), &e);
+    let beta = fp.add(&fp.mul(&alpha, &e), &fp.encode(&def.a));
     let norm = fp.add(&fp.mul(&fp.add(&big_x, &alpha), &big_x), &beta);
     let Some(s) = sqrt(fp, &norm) else {
         return false; // X is not a square: P is outside 2E
     };
-    let two_x = fp.dbl(&big_x);
-    let four_beta = fp.dbl(&fp.dbl(&beta));
-    for w in [fp.add(&two_x, &fp.dbl(&s)), fp.sub(&two_x, &fp.dbl(&s))] {
-        let Some(root) = sqrt(fp, &fp.sub(&fp.sqr(&w), &four_beta)) else {
-            continue;
-        };
-        return is_nonzero_square(fp, &halve(fp, &fp.add(&w, &root)));
-    }
-    false // not reached: a point of 2E has a rational half
+    // X'_1 - r = alpha + 2X + 2s - r.
+    let preimage = fp.add(&fp.add(&alpha, &fp.dbl(&big_x)), &fp.dbl(&s));
+    is_nonzero_square(fp, &fp.sub(&preimage, &fp.encode(&t.r)))
 }
 
 /// The least significant limb.
 fn low<const N: usize>(a: &[u64; N]) -> u64 {
     a.first().copied().unwrap_or(0)
-}
-
-/// `a / 2` of an element (in the modulus' own representation, which is
-/// linear, so halving the residue halves the value).
-fn halve<const N: usize>(fp: &Modulus<N>, a: &[u64; N]) -> [u64; N] {
-    let mut h = *a;
-    if low(&h) & 1 == 0 {
-        limbs::shr1(&mut h, 0);
-    } else {
-        let (s, carry) = limbs::add(&h, &fp.m);
-        h = s;
-        limbs::shr1(&mut h, carry);
-    }
-    h
 }
 
 /// `a^e` by fixed 4-bit windows, most significant first.
@@ -169,9 +170,9 @@ mod tests {
     fn both<const N: usize>(def: &CurveDef<N>, x: &[u64; N], y: &[u64; N]) -> (bool, bool) {
         let curve = Curve::new(def);
         assert!(curve.is_on_curve(x, y));
-        let e = def.two_torsion_x.expect("a cofactor-4 curve");
+        let t = def.two_torsion.expect("a cofactor-4 curve");
         let reference = curve.mul(&def.q.m, &curve.point(x, y)).is_infinity();
-        (in_prime_subgroup(def, &e, x), reference)
+        (in_prime_subgroup(def, &t, x), reference)
     }
 
     /// A point of order 4: `q R` for curve points `R` until one is.
@@ -202,7 +203,8 @@ mod tests {
 
     fn constants_hold<const N: usize>(def: &CurveDef<N>) {
         let fp = &def.p;
-        let e = fp.encode(&def.two_torsion_x.expect("the 2-torsion point"));
+        let t = def.two_torsion.expect("the 2-torsion constants");
+        let e = fp.encode(&t.e);
         let a = fp.encode(&def.a);
         // e is a root of x^3 + a x + b ...
         let cubic = fp.add(&fp.mul(&fp.add(&fp.sqr(&e), &a), &e), &fp.encode(&def.b));
@@ -211,6 +213,24 @@ mod tests {
         let c0 = fp.add(&fp.sqr(&e), &a);
         let disc = fp.sub(&fp.sqr(&e), &fp.dbl(&fp.dbl(&c0)));
         assert!(!is_nonzero_square(fp, &disc));
+        // beta is a square, so the isogenous curve's cubic splits, and r is
+        // a non-zero root of Z^2 - 2 alpha Z + alpha^2 - 4 beta.
+        let alpha = fp.add(&fp.dbl(&e), &e);
+        let beta = fp.add(&fp.mul(&alpha, &e), &a);
+        assert!(is_nonzero_square(fp, &beta));
+        let r = fp.encode(&t.r);
+        let four_beta = fp.dbl(&fp.dbl(&beta));
+        let quadratic = fp.sub(
+            &fp.add(
+                &fp.sub(&fp.sqr(&r), &fp.dbl(&fp.mul(&alpha, &r))),
+                &fp.sqr(&alpha),
+            ),
+            &four_beta,
+        );
+        assert!(limbs::is_zero(&quadratic) && !limbs::is_zero(&r));
+        // The characters the test relies on: alpha^2 - 4 beta and r are not squares.
+        assert!(!is_nonzero_square(fp, &fp.sub(&fp.sqr(&alpha), &four_beta)));
+        assert!(!is_nonzero_square(fp, &r));
         // p = 3 mod 4, which the square root needs.
         assert_eq!(low(&fp.m) & 3, 3);
         // The base point is in the subgroup, a point of order 4 and its double are not.
@@ -230,8 +250,8 @@ mod tests {
         constants_hold(c);
         for set in ParamSet::ALL {
             let has = match set.curve() {
-                CurveRef::W256(d) => (d.cofactor, d.two_torsion_x.is_some()),
-                CurveRef::W512(d) => (d.cofactor, d.two_torsion_x.is_some()),
+                CurveRef::W256(d) => (d.cofactor, d.two_torsion.is_some()),
+                CurveRef::W512(d) => (d.cofactor, d.two_torsion.is_some()),
             };
             assert!(matches!(has, (1, false) | (4, true)), "{set:?}: {has:?}");
         }
