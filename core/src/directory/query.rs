@@ -21,7 +21,7 @@ use crate::delegation::{MchdError, PowerNumber};
 use crate::employees::Membership;
 use crate::identifiers::{IdentifierError, Inn, Snils};
 use crate::organizations::{Organization, OrganizationStatus};
-use crate::{AccountId, Coded, InputError, InputKind, InvitationId, OrgId};
+use crate::{AccountId, Coded, CodedMessage, InputError, InputKind, InvitationId, OrgId};
 use crate::{Refusal, Timestamp};
 
 /// A question to the directory. Each answer is described by its variant.
@@ -417,12 +417,9 @@ impl Directory {
         reasons
             .iter()
             .map(|r| {
-                json!({
-                    "code": r.code(),
-                    "message_ru": r.message_ru(),
-                    "message_en": r.message_en(),
-                    "details": r,
-                })
+                let mut reason = to_json(&CodedMessage::of(r));
+                reason["details"] = to_json(r);
+                reason
             })
             .collect()
     }
