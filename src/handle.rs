@@ -516,6 +516,23 @@ impl Kabinet {
         self.read().answer(query, at)
     }
 
+    /// The answer to a [`Query`] as JSON text, written straight from the
+    /// directory's records (what the hosts and the command line receive).
+    ///
+    /// # Errors
+    /// [`QueryError`] as [`Directory::answer`] gives it.
+    pub fn answer_json(&self, query: &Query, at: Timestamp) -> Result<String, QueryError> {
+        let mut out = Vec::new();
+        let written =
+            self.read()
+                .answer_with(query, at, &mut serde_json::Serializer::new(&mut out))?;
+        // The library's records always serialize (string keys only); JSON is UTF-8.
+        Ok(match written {
+            Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+            Err(_) => "null".to_owned(),
+        })
+    }
+
     /// The store underneath.
     pub fn store(&self) -> &dyn Store {
         &*self.store

@@ -171,14 +171,20 @@ impl Coded for JsonFormError {
 /// [`JsonFormError`]: `<form>.unknown_field` naming a field the form does
 /// not have, or the form's `malformed` code.
 pub fn from_json<T: DeserializeOwned>(form: JsonForm, text: &str) -> Result<T, JsonFormError> {
-    serde_json::from_str(text).map_err(|e| {
-        let detail = e.to_string();
-        JsonFormError {
+    serde_json::from_str(text).map_err(|e| JsonFormError::from_reader(form, e.to_string()))
+}
+
+impl JsonFormError {
+    /// The error of reading a value as `form`, from the reader's own
+    /// message: serde's, whether the reader is JSON text or a host's native
+    /// values read through serde (Python's dicts in the Python binding).
+    pub fn from_reader(form: JsonForm, detail: String) -> Self {
+        Self {
             form,
             unknown_field: unknown_field(&detail),
             detail,
         }
-    })
+    }
 }
 
 /// The field named by serde's "unknown field `x`, expected …" message.

@@ -41,7 +41,7 @@ pub fn run(path: &Path, query: &str, at: Option<Timestamp>) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail_coded(&e),
     };
-    match k.answer(&query, at.unwrap_or_else(Kabinet::now)) {
+    match k.answer_json(&query, at.unwrap_or_else(Kabinet::now)) {
         Ok(answer) => {
             crate::output::line(format_args!("{answer}"));
             ExitCode::SUCCESS

@@ -18,7 +18,7 @@
 use crate::context::{Context, Signature};
 use crate::decision::{Decision, EffectiveRight};
 use crate::errors;
-use crate::json::{from_py, to_py};
+use crate::json::{from_py, loads, to_py};
 use crate::right::RightArg;
 use kabinet::{AccessRequest, AccountId, Command, OrgId, Timestamp};
 use pyo3::prelude::*;
@@ -188,9 +188,9 @@ impl PyKabinet {
         let query: kabinet::Query = from_py(query, kabinet::JsonForm::Query)?;
         let at = crate::time::timestamp(at)?;
         let answer = py
-            .detach(|| self.inner.answer(&query, at))
+            .detach(|| self.inner.answer_json(&query, at))
             .map_err(|e| errors::query(py, &e))?;
-        to_py(py, &answer)
+        loads(py, &answer)
     }
 
     /// How many accounts, organizations and memberships the directory holds.

@@ -1,17 +1,22 @@
 //! The bridge between Python values and the library's JSON (serde) forms.
 //!
-//! Commands, events, accounts, organizations and registry answers cross the
-//! boundary in the documented JSON form: serde is the single source of
-//! truth, so a dict a Python caller builds is read by exactly the code that
-//! reads the journal. Python's own `json` module does the text step.
+//! Commands, queries, events, accounts, organizations and registry answers
+//! cross the boundary in the documented JSON form: serde is the single
+//! source of truth, so a dict a Python caller builds is read by exactly the
+//! code that reads the journal. Reading walks the Python objects for serde
+//! directly (`pythonize`), without JSON text between; writing goes through
+//! JSON text and CPython's `json`, which builds large answers faster.
 
 use crate::errors;
-use kabinet::{Coded, JsonForm};
+use kabinet::{Coded, JsonForm, JsonFormError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Converts a serializable value into Python objects (dicts, lists, strings, numbers).
+/// Converts a serializable value into Python objects (dicts, lists, strings,
+/// numbers), through JSON text: CPython's `json` builds large answers faster
+/// than object-by-object conversion does under the stable ABI.
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| {
         errors::input(
@@ -19,7 +24,18 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
             &kabinet::InputError::new(kabinet::InputKind::Encoding, "").because(e),
         )
     })?;
-    py.import("json")?.call_method1("loads", (text,))
+    loads(py, &text)
+}
+
+/// `json.loads`, looked up once (an import per call costs about a microsecond).
+static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// JSON text as Python objects.
+pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let loads = LOADS.get_or_try_init(py, || {
+        py.import("json")?.getattr("loads").map(Bound::unbind)
+    })?;
+    loads.bind(py).call1((text,))
 }
 
 /// Reads a Python value (a dict, usually) as the documented JSON form of
@@ -27,18 +43,12 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
 ///
 /// # Errors
 /// `InvalidInputError` with the core's code for `form` (e.g.
-/// `command.unknown_field`, `command.malformed`) when the value is not JSON
-/// or does not have the form of `T`.
+/// `command.unknown_field`, `command.malformed`) when the value does not
+/// have the form of `T` (a value JSON has no form for, such as a
+/// `datetime`, included).
 pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, form: JsonForm) -> PyResult<T> {
-    let py = value.py();
-    let text: String = py
-        .import("json")?
-        .call_method1("dumps", (value,))
-        .map_err(|e| {
-            let m = e.to_string();
-            errors::invalid_input(py, form.error_codes()[0], &m, &m)
-        })?
-        .extract()?;
-    kabinet::from_json(form, &text)
-        .map_err(|e| errors::invalid_input(py, e.code(), &e.message_ru(), &e.message_en()))
+    pythonize::depythonize(value).map_err(|e| {
+        let e = JsonFormError::from_reader(form, e.to_string());
+        errors::invalid_input(value.py(), e.code(), &e.message_ru(), &e.message_en())
+    })
 }

@@ -113,8 +113,7 @@ impl Kabinet {
     /// an МЧД that cannot be read.
     pub fn query_json(&self, query_json: String, at: Timestamp) -> Result<String, KabinetError> {
         let query: kabinet::Query = kabinet::from_json(kabinet::JsonForm::Query, &query_json)?;
-        let answer = self.inner.answer(&query, at)?;
-        Ok(answer.to_string())
+        Ok(self.inner.answer_json(&query, at)?)
     }
 
     /// Decides whether `actor` may exercise `right` for `organization` at `at`.

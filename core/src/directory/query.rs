@@ -11,7 +11,7 @@
 //! read here, so a wrong one is refused with the code of what it should be
 //! (`power.bad_number`, `snils.*`, `inn.*`), as the typed entries do.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{json, Value};
 
 use super::Directory;
@@ -277,6 +277,11 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
+/// A value written by a serializer.
+fn emit<S: Serializer, T: Serialize + ?Sized>(s: S, value: &T) -> Result<S::Ok, S::Error> {
+    value.serialize(s)
+}
+
 /// A power's number as typed by a host.
 fn number(text: &str) -> Result<PowerNumber, InputError> {
     PowerNumber::parse_str(text).map_err(|_| InputError::new(InputKind::PowerNumber, text))
@@ -301,80 +306,102 @@ impl Directory {
     /// [`QueryError`]: a value typed by hand that is not valid, the refusal
     /// of entering by a power, an МЧД that cannot be exported or read.
     pub fn answer(&self, query: &Query, at: Timestamp) -> Result<Value, QueryError> {
+        let answer = self.answer_with(query, at, serde_json::value::Serializer)?;
+        Ok(answer.unwrap_or(Value::Null))
+    }
+
+    /// The answer to `query` asked at `at`, written by `serializer` (JSON
+    /// text, a host's own objects) with no value built in between.
+    ///
+    /// # Errors
+    /// As [`Self::answer`]; the serializer's own error is the inner result.
+    pub fn answer_with<S: Serializer>(
+        &self,
+        query: &Query,
+        at: Timestamp,
+        serializer: S,
+    ) -> Result<Result<S::Ok, S::Error>, QueryError> {
+        let s = serializer;
         Ok(match query {
-            Query::Account { account } => to_json(&self.account(*account)),
+            Query::Account { account } => emit(s, &self.account(*account)),
             Query::AccountBySnils { snils } => {
-                to_json(&self.account_by_snils(&Snils::parse(snils)?))
+                emit(s, &self.account_by_snils(&Snils::parse(snils)?))
             }
-            Query::Accounts {} => to_json(&self.accounts().collect::<Vec<_>>()),
-            Query::Organization { organization } => to_json(&self.organization(*organization)),
-            Query::Organizations {} => to_json(&self.organizations().collect::<Vec<_>>()),
+            Query::Accounts {} => emit(s, &self.accounts().collect::<Vec<_>>()),
+            Query::Organization { organization } => emit(s, &self.organization(*organization)),
+            Query::Organizations {} => emit(s, &self.organizations().collect::<Vec<_>>()),
             Query::OrganizationsByInn { inn } => {
                 let inn = Inn::parse(inn)?;
-                to_json(&self.organizations_by_inn(&inn).collect::<Vec<_>>())
+                emit(s, &self.organizations_by_inn(&inn).collect::<Vec<_>>())
             }
             Query::Membership {
                 organization,
                 account,
-            } => to_json(
+            } => emit(
+                s,
                 &self
                     .membership(*organization, *account)
                     .zip(self.organization(*organization))
                     .map(|(m, o)| member_json(*account, m, o)),
             ),
-            Query::Members { organization } => match self.organization(*organization) {
-                Some(o) => Value::Array(
-                    self.members(*organization)
+            Query::Members { organization } => {
+                let members: Vec<Value> = match self.organization(*organization) {
+                    Some(o) => self
+                        .members(*organization)
                         .map(|(a, m)| member_json(a, m, o))
                         .collect(),
-                ),
-                None => json!([]),
-            },
-            Query::OrganizationsOf { account } => to_json(&self.organizations_of(*account)),
-            Query::Invitation { invitation } => to_json(&self.invitation(*invitation)),
+                    None => Vec::new(),
+                };
+                emit(s, &members)
+            }
+            Query::OrganizationsOf { account } => emit(s, &self.organizations_of(*account)),
+            Query::Invitation { invitation } => emit(s, &self.invitation(*invitation)),
             Query::Invitations { organization } => {
-                to_json(&self.invitations_of(*organization).collect::<Vec<_>>())
+                emit(s, &self.invitations_of(*organization).collect::<Vec<_>>())
             }
             Query::RegistrationPower { organization } => {
-                to_json(&self.registration_power(*organization))
+                emit(s, &self.registration_power(*organization))
             }
-            Query::RejectionReasons { organization } => self.rejection_reasons(*organization),
-            Query::Power { power } => to_json(&self.power(number(power)?)),
-            Query::PowerCount {} => self.power_count().into(),
+            Query::RejectionReasons { organization } => {
+                emit(s, &self.rejection_reasons(*organization))
+            }
+            Query::Power { power } => emit(s, &self.power(number(power)?)),
+            Query::PowerCount {} => emit(s, &self.power_count()),
             Query::PowersOfRepresentative { account } => {
-                to_json(&self.powers_of_representative(*account))
+                emit(s, &self.powers_of_representative(*account))
             }
             Query::PowersHeldFrom {
                 organization,
                 account,
-            } => to_json(&self.powers_held_from(*organization, *account, at)),
+            } => emit(s, &self.powers_held_from(*organization, *account, at)),
             Query::PowersIssuedBy { organization } => {
-                to_json(&self.powers_issued_by(*organization))
+                emit(s, &self.powers_issued_by(*organization))
             }
             Query::PowersExpiringWithin { organization, days } => {
-                to_json(&self.powers_expiring_within(*organization, at, *days))
+                emit(s, &self.powers_expiring_within(*organization, at, *days))
             }
-            Query::PowerChain { power } => to_json(&self.power_chain(number(power)?)),
+            Query::PowerChain { power } => emit(s, &self.power_chain(number(power)?)),
             Query::PowersRedelegatedFrom { power } => {
-                to_json(&self.powers_redelegated_from(number(power)?))
+                emit(s, &self.powers_redelegated_from(number(power)?))
             }
             Query::RightsThroughPowers {
                 account,
                 organization,
             } => {
                 let rights = self.rights_through_powers(*account, *organization, at);
-                to_json(&rights.iter().map(|r| r.code()).collect::<Vec<_>>())
+                emit(s, &rights.iter().map(|r| r.code()).collect::<Vec<_>>())
             }
             Query::EnterByPower { account, power } => {
-                to_json(&self.enter_by_power(*account, number(power)?, at)?)
+                emit(s, &self.enter_by_power(*account, number(power)?, at)?)
             }
-            Query::VerifyPower { power } => to_json(&self.verify_power(number(power)?, at)?),
-            Query::ExportPower { power } => self.export_power(number(power)?)?.into(),
-            Query::ImportPower { text } => to_json(&self.import_power(text)?),
-            Query::AuthAccount { account } => to_json(&self.auth_state().account(*account)),
-            Query::Token { token } => to_json(&self.auth_state().token(token)),
-            Query::Session { session } => to_json(&self.auth_state().session(*session)),
-            Query::Sessions { account } => to_json(
+            Query::VerifyPower { power } => emit(s, &self.verify_power(number(power)?, at)?),
+            Query::ExportPower { power } => emit(s, &self.export_power(number(power)?)?),
+            Query::ImportPower { text } => emit(s, &self.import_power(text)?),
+            Query::AuthAccount { account } => emit(s, &self.auth_state().account(*account)),
+            Query::Token { token } => emit(s, &self.auth_state().token(token)),
+            Query::Session { session } => emit(s, &self.auth_state().session(*session)),
+            Query::Sessions { account } => emit(
+                s,
                 &self
                     .auth_state()
                     .sessions()
@@ -382,28 +409,29 @@ impl Directory {
                     .collect::<Vec<_>>(),
             ),
             Query::Application { application } => {
-                to_json(&self.application_state().get(*application))
+                emit(s, &self.application_state().get(*application))
             }
             Query::ApplicationByNumber { number } => {
-                to_json(&self.application_state().by_number(number))
+                emit(s, &self.application_state().by_number(number))
             }
-            Query::ApplicationsOf { organization } => to_json(
+            Query::ApplicationsOf { organization } => emit(
+                s,
                 &self
                     .application_state()
                     .of(*organization)
                     .collect::<Vec<_>>(),
             ),
             Query::Preferences { account } => {
-                to_json(&self.notification_state().preferences(*account))
+                emit(s, &self.notification_state().preferences(*account))
             }
             Query::Outbox { due } => {
                 let state = self.notification_state();
                 match due {
-                    true => to_json(&state.due(at).collect::<Vec<_>>()),
-                    false => to_json(&state.outbox().collect::<Vec<_>>()),
+                    true => emit(s, &state.due(at).collect::<Vec<_>>()),
+                    false => emit(s, &state.outbox().collect::<Vec<_>>()),
                 }
             }
-            Query::History {} => to_json(&self.notification_state().history()),
+            Query::History {} => emit(s, &self.notification_state().history()),
         })
     }
 
@@ -418,7 +446,9 @@ impl Directory {
             .iter()
             .map(|r| {
                 let mut reason = to_json(&CodedMessage::of(r));
-                reason["details"] = to_json(r);
+                if let Some(fields) = reason.as_object_mut() {
+                    fields.insert("details".into(), to_json(r));
+                }
                 reason
             })
             .collect()
