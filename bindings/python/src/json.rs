@@ -5,7 +5,7 @@
 //! source of truth, so a dict a Python caller builds is read by exactly the
 //! code that reads the journal. Reading walks the Python objects for serde
 //! directly (`pythonize`), without JSON text between; writing goes through
-//! JSON text and CPython's `json`, which builds large answers faster.
+//! JSON text and CPython's JSON decoder, which builds large answers faster.
 
 use crate::errors;
 use kabinet::{Coded, JsonForm, JsonFormError};
@@ -27,15 +27,20 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
     loads(py, &text)
 }
 
-/// `json.loads`, looked up once (an import per call costs about a microsecond).
-static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// `json.JSONDecoder().raw_decode`, looked up once. For the compact JSON
+/// serde writes (no surrounding white space) it gives what `json.loads`
+/// does, without the checks around it that cost `json.loads` about 0.7 µs a
+/// call (`bindings/python/bench/bench_queries.py`).
+static RAW_DECODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// JSON text as Python objects.
+/// JSON text written by serde as Python objects.
 pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let loads = LOADS.get_or_try_init(py, || {
-        py.import("json")?.getattr("loads").map(Bound::unbind)
+    let decode = RAW_DECODE.get_or_try_init(py, || {
+        let decoder = py.import("json")?.getattr("JSONDecoder")?.call0()?;
+        decoder.getattr("raw_decode").map(Bound::unbind)
     })?;
-    loads.bind(py).call1((text,))
+    // `raw_decode` answers `(value, end)`.
+    decode.bind(py).call1((text,))?.get_item(0)
 }
 
 /// Reads a Python value (a dict, usually) as the documented JSON form of
