@@ -517,3 +517,38 @@ def test_a_query_is_data_read_strictly_and_refused_with_codes(world: World) -> N
     assert refused.value.code == "delegation.not_found"
     with pytest.raises(kabinet.InvalidInputError):
         k.query({"query": "power_count"}, "2026-01-01")  # type: ignore[arg-type]
+
+
+def test_hostile_objects_are_refused_by_their_shape_not_by_a_crash(world: World) -> None:
+    """A dict nested far deeper than JSON allows, a list that contains
+    itself, a structure that shares its parts 2**40 times over and a value
+    with no JSON form are each refused with the form's code, in bounded
+    time, by the query and the command readers alike."""
+    import time
+
+    deep: Any = 0
+    for _ in range(200_000):
+        deep = [deep]
+    cyclic: List[Any] = []
+    cyclic.append(cyclic)
+    shared: Any = [0]
+    for _ in range(40):
+        shared = [shared, shared]
+    k = world.k
+    system = kabinet.Context.system(T0)
+    for hostile in (deep, cyclic, shared, {1, 2}, object()):
+        started = time.monotonic()
+        with pytest.raises(kabinet.InvalidInputError) as q:
+            k.query({"query": "account", "account": hostile})
+        assert q.value.code == "query.malformed"
+        with pytest.raises(kabinet.InvalidInputError) as c:
+            k.execute({"command": "confirm_identity", "account": hostile}, system)
+        assert c.value.code == "command.malformed"
+        assert time.monotonic() - started < 5.0, hostile
+    # At the limit of JSON's own nesting a value still reads.
+    nested: Any = 1
+    for _ in range(100):
+        nested = {"x": nested}
+    with pytest.raises(kabinet.InvalidInputError) as e:
+        k.query({"query": "account", "account": nested})
+    assert e.value.code == "query.malformed" and "nested" not in e.value.message_en
