@@ -257,6 +257,16 @@ impl InputError {
     }
 }
 
+/// A power of attorney's number (a UUID) as a host typed it; one reader for
+/// every entry that takes one (queries, the foreign interface).
+///
+/// # Errors
+/// `power.bad_number`, with the reader's account of what is wrong.
+pub fn power_number(text: &str) -> Result<crate::PowerNumber, InputError> {
+    crate::PowerNumber::parse_str(text)
+        .map_err(|e| InputError::new(InputKind::PowerNumber, text).because(e))
+}
+
 impl Coded for InputError {
     fn code(&self) -> &'static str {
         self.kind.code()

@@ -67,7 +67,7 @@ pub use delegation::{
 pub use delegation::{DelegationCommand, DelegationEvent};
 pub use directory::{Command, CommandError, Directory, Event, Query, QueryError};
 pub use employees::{EmployeeCommand, EmployeeEvent};
-pub use host_input::{InputError, InputKind};
+pub use host_input::{power_number, InputError, InputKind};
 pub use identifiers::{
     check_identifier, Bik, CorrespondentAccount, Email, IdentifierError, IdentifierKind, Inn,
     InnKind, Kpp, Ogrn, Ogrnip, Phone, SettlementAccount, Snils,

@@ -17,11 +17,12 @@ use serde_json::{json, Value};
 use super::Directory;
 use crate::applications::ApplicationId;
 use crate::auth::SessionId;
-use crate::delegation::{MchdError, PowerNumber};
+use crate::delegation::MchdError;
 use crate::employees::Membership;
+use crate::host_input::power_number;
 use crate::identifiers::{IdentifierError, Inn, Snils};
 use crate::organizations::{Organization, OrganizationStatus};
-use crate::{AccountId, Coded, CodedMessage, InputError, InputKind, InvitationId, OrgId};
+use crate::{AccountId, Coded, CodedMessage, InputError, InvitationId, OrgId};
 use crate::{Refusal, Timestamp};
 
 /// A question to the directory. Each answer is described by its variant.
@@ -282,11 +283,6 @@ fn emit<S: Serializer, T: Serialize + ?Sized>(s: S, value: &T) -> Result<S::Ok, 
     value.serialize(s)
 }
 
-/// A power's number as typed by a host.
-fn number(text: &str) -> Result<PowerNumber, InputError> {
-    PowerNumber::parse_str(text).map_err(|_| InputError::new(InputKind::PowerNumber, text))
-}
-
 /// A membership's JSON form with the account and its effective rights added.
 fn member_json(account: AccountId, m: &Membership, org: &Organization) -> Value {
     let mut v = to_json(m);
@@ -365,7 +361,7 @@ impl Directory {
             Query::RejectionReasons { organization } => {
                 emit(s, &self.rejection_reasons(*organization))
             }
-            Query::Power { power } => emit(s, &self.power(number(power)?)),
+            Query::Power { power } => emit(s, &self.power(power_number(power)?)),
             Query::PowerCount {} => emit(s, &self.power_count()),
             Query::PowersOfRepresentative { account } => {
                 emit(s, &self.powers_of_representative(*account))
@@ -380,9 +376,9 @@ impl Directory {
             Query::PowersExpiringWithin { organization, days } => {
                 emit(s, &self.powers_expiring_within(*organization, at, *days))
             }
-            Query::PowerChain { power } => emit(s, &self.power_chain(number(power)?)),
+            Query::PowerChain { power } => emit(s, &self.power_chain(power_number(power)?)),
             Query::PowersRedelegatedFrom { power } => {
-                emit(s, &self.powers_redelegated_from(number(power)?))
+                emit(s, &self.powers_redelegated_from(power_number(power)?))
             }
             Query::RightsThroughPowers {
                 account,
@@ -392,10 +388,10 @@ impl Directory {
                 emit(s, &rights.iter().map(|r| r.code()).collect::<Vec<_>>())
             }
             Query::EnterByPower { account, power } => {
-                emit(s, &self.enter_by_power(*account, number(power)?, at)?)
+                emit(s, &self.enter_by_power(*account, power_number(power)?, at)?)
             }
-            Query::VerifyPower { power } => emit(s, &self.verify_power(number(power)?, at)?),
-            Query::ExportPower { power } => emit(s, &self.export_power(number(power)?)?),
+            Query::VerifyPower { power } => emit(s, &self.verify_power(power_number(power)?, at)?),
+            Query::ExportPower { power } => emit(s, &self.export_power(power_number(power)?)?),
             Query::ImportPower { text } => emit(s, &self.import_power(text)?),
             Query::AuthAccount { account } => emit(s, &self.auth_state().account(*account)),
             Query::Token { token } => emit(s, &self.auth_state().token(token)),

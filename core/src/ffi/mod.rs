@@ -97,7 +97,8 @@ uniffi::custom_type!(Timestamp, SystemTime, {
 uniffi::custom_type!(PowerNumber, String, {
     remote,
     lower: |n| n.to_string(),
-    try_lift: |s| PowerNumber::parse_str(&s).map_err(|e| refused(InputKind::PowerNumber, &s, e)),
+    try_lift: |s| crate::host_input::power_number(&s)
+        .map_err(|e| uniffi::deps::anyhow::Error::new(KabinetError::from(e))),
 });
 
 macro_rules! numbers {
