@@ -180,8 +180,7 @@ impl Kabinet {
     pub fn sessions(&self, account: Option<u64>) -> Vec<SessionInfo> {
         let d = self.inner.read();
         d.auth_state()
-            .sessions()
-            .filter(|s| account.is_none_or(|a| s.account == AccountId(a)))
+            .sessions_of(account.map(AccountId))
             .map(|s| SessionInfo::of(s, &d.policy().auth))
             .collect()
     }

@@ -92,4 +92,10 @@ impl AuthState {
     pub fn sessions(&self) -> impl Iterator<Item = &Session> {
         self.sessions.values()
     }
+
+    /// The sessions not yet ended, of one account when given, by number.
+    pub fn sessions_of(&self, account: Option<AccountId>) -> impl Iterator<Item = &Session> {
+        self.sessions()
+            .filter(move |s| account.is_none_or(|a| s.account == a))
+    }
 }

@@ -398,11 +398,7 @@ impl Directory {
             Query::Session { session } => emit(s, &self.auth_state().session(*session)),
             Query::Sessions { account } => emit(
                 s,
-                &self
-                    .auth_state()
-                    .sessions()
-                    .filter(|s| account.is_none_or(|a| s.account == a))
-                    .collect::<Vec<_>>(),
+                &self.auth_state().sessions_of(*account).collect::<Vec<_>>(),
             ),
             Query::Application { application } => {
                 emit(s, &self.application_state().get(*application))
