@@ -679,6 +679,14 @@ fn a_question_is_answered_as_json_and_a_wrong_one_refused_with_its_code() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("query.unknown_field"));
+    let long = format!(r#"{{"query":"token","token":"{}"}}"#, "x".repeat(70_000));
+    let o = ask(&long, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("query.malformed") && said.len() < 1024,
+        "{said}"
+    );
     let missing = fresh_temp_path("cli-query-missing.db");
     let o = kabinet(&["db", "query"], &missing, &[r#"{"query":"power_count"}"#]);
     assert_eq!(o.status.code(), Some(2));
