@@ -3,9 +3,10 @@
 //! Commands, queries, events, accounts, organizations and registry answers
 //! cross the boundary in the documented JSON form: serde is the single
 //! source of truth, so a dict a Python caller builds is read by exactly the
-//! code that reads the journal. Reading walks the Python objects for serde
-//! directly (`pythonize`), without JSON text between; writing goes through
-//! JSON text and CPython's JSON decoder, which builds large answers faster.
+//! code that reads the journal. Reading turns the Python objects into a
+//! JSON value (bounded in depth and size) that serde then reads, without
+//! JSON text between; writing goes through JSON text and CPython's JSON
+//! decoder, which builds large answers faster.
 
 use crate::errors;
 use kabinet::{Coded, JsonForm, JsonFormError};
@@ -14,6 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// Converts a serializable value into Python objects (dicts, lists, strings,
 /// numbers), through JSON text: CPython's `json` builds large answers faster
@@ -28,20 +30,20 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
     loads(py, &text)
 }
 
-/// `json.JSONDecoder().raw_decode`, looked up once. For the compact JSON
-/// serde writes (no surrounding white space) it gives what `json.loads`
-/// does, without the checks around it that cost `json.loads` about 0.7 µs a
-/// call (`bindings/python/bench/bench_queries.py`).
-static RAW_DECODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// The C scanner of a `json.JSONDecoder()` (`scan_once`), looked up once.
+/// Called as `scan_once(text, 0)` it answers `(value, end)`, which is what
+/// `json.loads` gives for the compact JSON serde writes, without the
+/// Python-level checks around it that cost `json.loads` about 1 µs and
+/// `raw_decode` about 0.15 µs a call (`bindings/python/bench/bench_queries.py`).
+static SCAN_ONCE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// JSON text written by serde as Python objects.
 pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let decode = RAW_DECODE.get_or_try_init(py, || {
+    let scan = SCAN_ONCE.get_or_try_init(py, || {
         let decoder = py.import("json")?.getattr("JSONDecoder")?.call0()?;
-        decoder.getattr("raw_decode").map(Bound::unbind)
+        decoder.getattr("scan_once").map(Bound::unbind)
     })?;
-    // `raw_decode` answers `(value, end)`.
-    decode.bind(py).call1((text,))?.get_item(0)
+    scan.bind(py).call1((text, 0))?.get_item(0)
 }
 
 /// Reads a Python value (a dict, usually) as the documented JSON form of
@@ -57,55 +59,79 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, form: JsonForm) ->
         let e = JsonFormError::from_reader(form, detail);
         errors::invalid_input(value.py(), e.code(), &e.message_ru(), &e.message_en())
     };
-    json_shaped(value).map_err(refused)?;
-    pythonize::depythonize(value).map_err(|e| refused(e.to_string()))
+    let mut budget = MAX_VALUES;
+    let json = json_value(value, 0, &mut budget).map_err(refused)?;
+    serde_json::from_value(json).map_err(|e| refused(e.to_string()))
 }
 
 /// The deepest nesting read, as serde_json's own reader allows from text.
 const MAX_DEPTH: usize = 128;
 
-/// The most values walked in one object (a value reached twice counts
+/// The most values read from one object (a value reached twice counts
 /// twice, so a structure sharing its parts cannot multiply the work).
 const MAX_VALUES: usize = 1 << 20;
 
-/// Whether a Python object is a JSON value of bounded size: `None`, `bool`,
-/// `int`, `float`, `str`, and `dict`, `list` and `tuple` of them, nested at
-/// most [`MAX_DEPTH`] deep with at most [`MAX_VALUES`] values. Walked
-/// without recursion, before serde reads it recursively: a deeper or
-/// cyclic object would otherwise overflow the stack.
-fn json_shaped(value: &Bound<'_, PyAny>) -> Result<(), String> {
-    let mut pending = vec![(value.clone(), 0usize)];
-    let mut walked = 0usize;
-    while let Some((v, depth)) = pending.pop() {
-        walked += 1;
-        if walked > MAX_VALUES {
-            return Err(format!("more than {MAX_VALUES} values"));
-        }
-        let children: Vec<Bound<'_, PyAny>> = if let Ok(d) = v.cast::<PyDict>() {
-            d.values().iter().collect()
-        } else if let Ok(l) = v.cast::<PyList>() {
-            l.iter().collect()
-        } else if let Ok(t) = v.cast::<PyTuple>() {
-            t.iter().collect()
-        } else if v.is_none()
-            || v.is_instance_of::<PyBool>()
-            || v.is_instance_of::<PyInt>()
-            || v.is_instance_of::<PyFloat>()
-            || v.is_instance_of::<PyString>()
-        {
-            continue;
+/// A Python object as a JSON value, when it is one of bounded size:
+/// `None`, `bool`, `int` (of 64 bits), `float` (finite), `str`, and `dict`
+/// (with `str` keys), `list` and `tuple` of them, nested at most
+/// [`MAX_DEPTH`] deep with at most [`MAX_VALUES`] values. The depth is
+/// checked before each step down, so the recursion is bounded (a deeper or
+/// cyclic object is refused, not followed); `budget` counts down the values.
+fn json_value(v: &Bound<'_, PyAny>, depth: usize, budget: &mut usize) -> Result<Value, String> {
+    *budget = budget
+        .checked_sub(1)
+        .ok_or_else(|| format!("more than {MAX_VALUES} values"))?;
+    let deeper = || {
+        if depth >= MAX_DEPTH {
+            Err(format!("nested deeper than {MAX_DEPTH}"))
         } else {
-            let kind = v
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default();
-            return Err(format!("a value of type {kind} has no JSON form"));
-        };
-        if depth >= MAX_DEPTH && !children.is_empty() {
-            return Err(format!("nested deeper than {MAX_DEPTH}"));
+            Ok(depth + 1)
         }
-        pending.extend(children.into_iter().map(|c| (c, depth + 1)));
+    };
+    if let Ok(s) = v.cast::<PyString>() {
+        Ok(Value::String(s.to_cow().map_err(|e| e.to_string())?.into_owned()))
+    } else if let Ok(d) = v.cast::<PyDict>() {
+        let depth = deeper()?;
+        let mut map = Map::new();
+        for (key, item) in d.iter() {
+            let key = key
+                .cast::<PyString>()
+                .map_err(|_| format!("a key of type {} is not a string", type_name(&key)))?;
+            let key = key.to_cow().map_err(|e| e.to_string())?.into_owned();
+            map.insert(key, json_value(&item, depth, budget)?);
+        }
+        Ok(Value::Object(map))
+    } else if v.is_instance_of::<PyBool>() {
+        Ok(Value::Bool(v.is_truthy().map_err(|e| e.to_string())?))
+    } else if v.is_instance_of::<PyInt>() {
+        if let Ok(n) = v.extract::<i64>() {
+            Ok(Value::from(n))
+        } else {
+            v.extract::<u64>()
+                .map(Value::from)
+                .map_err(|_| format!("the integer {v} does not fit 64 bits"))
+        }
+    } else if v.is_none() {
+        Ok(Value::Null)
+    } else if let Ok(l) = v.cast::<PyList>() {
+        let depth = deeper()?;
+        l.iter().map(|item| json_value(&item, depth, budget)).collect()
+    } else if let Ok(t) = v.cast::<PyTuple>() {
+        let depth = deeper()?;
+        t.iter().map(|item| json_value(&item, depth, budget)).collect()
+    } else if let Ok(f) = v.cast::<PyFloat>() {
+        serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| format!("the number {v} has no JSON form"))
+    } else {
+        Err(format!("a value of type {} has no JSON form", type_name(v)))
     }
-    Ok(())
+}
+
+/// The name of an object's type, for a refusal's detail.
+fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default()
 }

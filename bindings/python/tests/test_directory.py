@@ -521,8 +521,9 @@ def test_a_query_is_data_read_strictly_and_refused_with_codes(world: World) -> N
 
 def test_hostile_objects_are_refused_by_their_shape_not_by_a_crash(world: World) -> None:
     """A dict nested far deeper than JSON allows, a list that contains
-    itself, a structure that shares its parts 2**40 times over and a value
-    with no JSON form are each refused with the form's code, in bounded
+    itself, a structure that shares its parts 2**40 times over and values
+    with no JSON form (a set, an object, a key that is not a string, NaN, a
+    lone surrogate, an integer past 64 bits) are each refused with the form's code, in bounded
     time, by the query and the command readers alike."""
     import time
 
@@ -536,7 +537,8 @@ def test_hostile_objects_are_refused_by_their_shape_not_by_a_crash(world: World)
         shared = [shared, shared]
     k = world.k
     system = kabinet.Context.system(T0)
-    for hostile in (deep, cyclic, shared, {1, 2}, object()):
+    not_json = ({1, 2}, object(), {1: "a key JSON cannot hold"}, float("nan"), "\ud800", 2**64)
+    for hostile in (deep, cyclic, shared, *not_json):
         started = time.monotonic()
         with pytest.raises(kabinet.InvalidInputError) as q:
             k.query({"query": "account", "account": hostile})
@@ -545,6 +547,14 @@ def test_hostile_objects_are_refused_by_their_shape_not_by_a_crash(world: World)
             k.execute({"command": "confirm_identity", "account": hostile}, system)
         assert c.value.code == "command.malformed"
         assert time.monotonic() - started < 5.0, hostile
+    # Refused by the reader itself, before the form is read: a lone
+    # surrogate where a СНИЛС (a string) is due is not an identifier error,
+    # and a key that is not a string is not an unknown field.
+    queries: List[Any] = [{"query": "account_by_snils", "snils": "\ud800"}, {"query": "power_count", 1: 2}]
+    for query in queries:
+        with pytest.raises(kabinet.InvalidInputError) as r:
+            k.query(query)
+        assert r.value.code == "query.malformed", query
     # At the limit of JSON's own nesting a value still reads.
     nested: Any = 1
     for _ in range(100):
