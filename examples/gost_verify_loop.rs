@@ -4,7 +4,15 @@
 //! tool (for example `/usr/bin/time`, whose user time does not depend on the
 //! machine's load the way wall-clock time does).
 //!
-//! `cargo run --release --example gost_verify_loop -- CERT ISSUER [N]`
+//! As OpenSSL's `X509_verify(cert, key)` there, each verification hashes the
+//! tbsCertificate and checks the signature with the key the parsed issuer
+//! keeps (`pki::signature::verify_signature_by`, the certificate path's
+//! verifier; the key is read and checked once). With `key-per-call` the key
+//! is read from the issuer's SubjectPublicKeyInfo and checked (on the
+//! curve, in the prime-order subgroup) on every verification instead
+//! (`gost::verify_signature`).
+//!
+//! `cargo run --release --example gost_verify_loop -- CERT ISSUER [N] [key-per-call]`
 //! (DER or PEM files).
 #![allow(
     clippy::unwrap_used,
@@ -16,6 +24,8 @@
 use der::asn1::{AnyRef, BitStringRef};
 use der::{Decode, DecodePem, Encode, Sequence};
 use kabinet::gost;
+use kabinet::pki::signature::verify_signature_by;
+use kabinet::pki::ParsedCertificate;
 use x509_cert::spki::AlgorithmIdentifierRef;
 use x509_cert::Certificate;
 
@@ -37,7 +47,10 @@ fn load(path: &str) -> Vec<u8> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    assert!(args.len() >= 3, "usage: gost_verify_loop CERT ISSUER [N]");
+    assert!(
+        args.len() >= 3,
+        "usage: gost_verify_loop CERT ISSUER [N] [key-per-call]"
+    );
     let n: u32 = args.get(3).map_or(2000, |s| s.parse().unwrap());
     let cert = load(&args[1]);
     let issuer = Certificate::from_der(&load(&args[2])).unwrap();
@@ -49,10 +62,21 @@ fn main() {
     let raw = RawCertificate::from_der(&cert).unwrap();
     let tbs = raw.tbs.to_der().unwrap();
     let sig = raw.signature.as_bytes().unwrap();
-    gost::verify_signature(&spki, &raw.algorithm.oid, &tbs, sig).unwrap();
+    let key_per_call = args.get(4).is_some_and(|a| a == "key-per-call");
+    let parsed_issuer = ParsedCertificate::from_der(&issuer.to_der().unwrap()).unwrap();
+    let parsed = ParsedCertificate::from_der(&cert).unwrap();
+    let algorithm = &parsed.certificate().signature_algorithm;
+    let verify = || {
+        if key_per_call {
+            gost::verify_signature(&spki, &raw.algorithm.oid, &tbs, sig).unwrap();
+        } else {
+            verify_signature_by(&parsed_issuer, algorithm, &tbs, sig).unwrap();
+        }
+    };
+    verify();
     let start = std::time::Instant::now();
     for _ in 0..n {
-        gost::verify_signature(&spki, &raw.algorithm.oid, &tbs, sig).unwrap();
+        verify();
     }
     let us = start.elapsed().as_secs_f64() * 1e6 / f64::from(n);
     println!("{us:.1} us per verification ({n} runs)");

@@ -2,7 +2,8 @@
 //! collection (`gost-ca/`, 1,134 certificate/issuer pairs, each verified
 //! independently with OpenSSL and its GOST engine) verifies under its
 //! issuer's key, and a single flipped bit in the signed bytes or in the
-//! signature is refused. Also: the TC26 reference PKI (`tc26/`), the
+//! signature is refused — by the key read afresh for each signature and by
+//! the key a parsed certificate keeps for all of them alike. Also: the TC26 reference PKI (`tc26/`), the
 //! standard's worked examples (`gost-vectors/`) and the refusal of the
 //! legacy GOST R 34.10-2001 certificates of the same collection.
 //!
@@ -25,6 +26,8 @@ use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, BitStringRef};
 use der::{Decode, DecodePem, Encode, Sequence};
 use kabinet::gost::{self, GostError, ParamSet, PublicKey, Signature};
+use kabinet::pki::signature::verify_signature_by;
+use kabinet::pki::ParsedCertificate;
 use kabinet::Coded;
 use x509_cert::spki::AlgorithmIdentifierRef;
 use x509_cert::Certificate;
@@ -81,7 +84,8 @@ fn all_gost_2012_pairs_verify_and_single_bit_flips_are_refused() {
         };
         let file = entry["file"].as_str().unwrap();
         let der = std::fs::read(dir.join(file)).unwrap();
-        let issuer = Certificate::from_der(&std::fs::read(dir.join(issuer_file)).unwrap()).unwrap();
+        let issuer_der = std::fs::read(dir.join(issuer_file)).unwrap();
+        let issuer = Certificate::from_der(&issuer_der).unwrap();
         let spki = spki_der(&issuer);
         let signed = signed_parts(&der);
         assert_eq!(signed.algorithm, gost::oids::SIGNATURE_256, "{file}");
@@ -91,13 +95,31 @@ fn all_gost_2012_pairs_verify_and_single_bit_flips_are_refused() {
 
         gost::verify_signature(&spki, &signed.algorithm, &signed.tbs, &signed.signature)
             .unwrap_or_else(|e| panic!("{file} under {issuer_file}: {e}"));
+        // The key a certificate keeps once read is the key read afresh, and
+        // the certificate path's verifier (which uses it) agrees.
+        let parsed_issuer = ParsedCertificate::from_der(&issuer_der).unwrap();
+        assert_eq!(parsed_issuer.gost_public_key(), Some(&key), "{issuer_file}");
+        let parsed = ParsedCertificate::from_der(&der).unwrap();
+        let algorithm = &parsed.certificate().signature_algorithm;
+        let by_issuer = |tbs: &[u8], sig: &[u8]| {
+            let by_key = gost::verify_signature_by_key(&key, &signed.algorithm, tbs, sig);
+            assert_eq!(
+                by_key,
+                gost::verify_signature(&spki, &signed.algorithm, tbs, sig),
+                "{file}"
+            );
+            let by_certificate = verify_signature_by(&parsed_issuer, algorithm, tbs, sig);
+            assert_eq!(by_certificate.is_ok(), by_key.is_ok(), "{file}");
+            by_key
+        };
+        assert_eq!(by_issuer(&signed.tbs, &signed.signature), Ok(()), "{file}");
 
         // One flipped bit in the signed bytes, at a position that depends on the file.
         let mut tbs = signed.tbs.clone();
         let bit = (pairs * 7919 + 13) % (tbs.len() * 8);
         tbs[bit / 8] ^= 1 << (bit % 8);
         assert_eq!(
-            gost::verify_signature(&spki, &signed.algorithm, &tbs, &signed.signature),
+            by_issuer(&tbs, &signed.signature),
             Err(GostError::BadSignature),
             "{file}: flipped tbs bit {bit} accepted"
         );
@@ -105,7 +127,7 @@ fn all_gost_2012_pairs_verify_and_single_bit_flips_are_refused() {
         let mut sig = signed.signature.clone();
         let bit = (pairs * 104_729 + 5) % (sig.len() * 8);
         sig[bit / 8] ^= 1 << (bit % 8);
-        let err = gost::verify_signature(&spki, &signed.algorithm, &signed.tbs, &sig).unwrap_err();
+        let err = by_issuer(&signed.tbs, &sig).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -177,21 +199,24 @@ fn tc26_senders_verify_under_the_root() {
         let key = PublicKey::from_spki_der(&spki_der(&cert)).unwrap();
         assert_eq!(key.bits(), bits);
         eprintln!("{name}: key parameter set {}", key.param_set());
-        // The sender's own key did not sign its certificate.
+        // The sender's own key did not sign its certificate (read afresh or kept).
+        let expected = if bits == 256 {
+            "gost.bad_signature"
+        } else {
+            "gost.algorithm_key_mismatch"
+        };
+        let (tbs, sig) = (&signed.tbs, &signed.signature);
         assert_eq!(
-            gost::verify_signature(
-                &spki_der(&cert),
-                &signed.algorithm,
-                &signed.tbs,
-                &signed.signature
-            )
-            .unwrap_err()
-            .code(),
-            if bits == 256 {
-                "gost.bad_signature"
-            } else {
-                "gost.algorithm_key_mismatch"
-            }
+            gost::verify_signature(&spki_der(&cert), &signed.algorithm, tbs, sig)
+                .unwrap_err()
+                .code(),
+            expected
+        );
+        assert_eq!(
+            gost::verify_signature_by_key(&key, &signed.algorithm, tbs, sig)
+                .unwrap_err()
+                .code(),
+            expected
         );
     }
 }
@@ -270,6 +295,28 @@ fn malformed_or_inconsistent_keys_get_their_own_codes() {
     let mut off = spki.clone();
     *off.last_mut().unwrap() ^= 1;
     assert_eq!(code(&off), "gost.point_not_on_curve");
+    // A certificate carrying that key keeps no key, and verifying by it
+    // refuses as verifying by its SubjectPublicKeyInfo does.
+    let issuer_der = std::fs::read(dir.join("0837.der")).unwrap();
+    let moved = ParsedCertificate::from_der(&patch(&issuer_der, &spki, &off)).unwrap();
+    assert_eq!(moved.gost_public_key(), None);
+    let algorithm = &moved.certificate().signature_algorithm;
+    let signed = signed_parts(&issuer_der);
+    let by_certificate =
+        verify_signature_by(&moved, algorithm, &signed.tbs, &signed.signature).unwrap_err();
+    let by_key_info = kabinet::pki::signature::verify_signature(
+        &moved.certificate().tbs_certificate.subject_public_key_info,
+        moved.spki_der(),
+        algorithm,
+        &signed.tbs,
+        &signed.signature,
+    )
+    .unwrap_err();
+    assert_eq!(by_certificate, by_key_info);
+    assert!(
+        by_certificate.message_en().contains("curve"),
+        "{by_certificate}"
+    );
     // Truncated DER.
     assert_eq!(code(&spki[..spki.len() - 1]), "gost.bad_key_encoding");
     assert_eq!(code(&[]), "gost.bad_key_encoding");

@@ -5,7 +5,9 @@
 # then each program verifies that certificate N times, alternating
 # kabinet, OpenSSL, kabinet, OpenSSL, kabinet, OpenSSL; the table gives the
 # best of the three wall-clock figures each printed (µs per verification,
-# key decoding and hashing included on both sides).
+# hashing included on both sides; the issuer's key decoded once on both
+# sides: OpenSSL's X509_get_pubkey before its loop, kabinet's parsed
+# issuer keeping its key, as the certificate path does).
 #
 #   scripts/deps/gost-engine.sh && benches/openssl/build.sh
 #   cargo build --release --example gost_verify_loop

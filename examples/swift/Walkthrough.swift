@@ -148,6 +148,18 @@ func walk() throws {
     print("   waiting: \(k.outbox().count)")
 }
 
+/// A host verifying many GOST signatures of one signer (a СМЭВ peer, a
+/// CA's certificates and CRLs) reads the signer's key once: it is checked
+/// on its curve and in the prime-order subgroup then, not at every signature.
+func verifyAll(signerSpkiDer: Data, algorithmOid: String, signed: [(message: Data, signature: Data)]) throws -> UInt32 {
+    let key = try GostPublicKey.fromSpkiDer(spkiDer: signerSpkiDer)
+    print("   \(key.paramSet()), \(key.bits()) bits")
+    for item in signed {
+        try key.verify(algorithmOid: algorithmOid, message: item.message, signature: item.signature)
+    }
+    return UInt32(signed.count)
+}
+
 do {
     try walk()
 } catch {

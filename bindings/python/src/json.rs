@@ -89,7 +89,9 @@ fn json_value(v: &Bound<'_, PyAny>, depth: usize, budget: &mut usize) -> Result<
         }
     };
     if let Ok(s) = v.cast::<PyString>() {
-        Ok(Value::String(s.to_cow().map_err(|e| e.to_string())?.into_owned()))
+        Ok(Value::String(
+            s.to_cow().map_err(|e| e.to_string())?.into_owned(),
+        ))
     } else if let Ok(d) = v.cast::<PyDict>() {
         let depth = deeper()?;
         let mut map = Map::new();
@@ -115,10 +117,14 @@ fn json_value(v: &Bound<'_, PyAny>, depth: usize, budget: &mut usize) -> Result<
         Ok(Value::Null)
     } else if let Ok(l) = v.cast::<PyList>() {
         let depth = deeper()?;
-        l.iter().map(|item| json_value(&item, depth, budget)).collect()
+        l.iter()
+            .map(|item| json_value(&item, depth, budget))
+            .collect()
     } else if let Ok(t) = v.cast::<PyTuple>() {
         let depth = deeper()?;
-        t.iter().map(|item| json_value(&item, depth, budget)).collect()
+        t.iter()
+            .map(|item| json_value(&item, depth, budget))
+            .collect()
     } else if let Ok(f) = v.cast::<PyFloat>() {
         serde_json::Number::from_f64(f.value())
             .map(Value::Number)

@@ -103,6 +103,25 @@ def test_gost_verify_a_certificate_signature_and_streebog() -> None:
     with pytest.raises(kabinet.GostError) as e2:
         kabinet.gost_verify(root.spki_der, "1.2.643.2.2.3", leaf.tbs_der, signature)
     assert e2.value.code == "gost.legacy_2001_refused"
+    # The key read once verifies the same way, and refuses the same way.
+    key = kabinet.GostPublicKey.from_spki_der(root.spki_der)
+    assert (key.param_set, key.bits) == ("id-tc26-gost-3410-12-256-paramSetA", 256)
+    key.verify("1.2.643.7.1.1.3.2", leaf.tbs_der, signature)
+    with pytest.raises(kabinet.GostError) as e3:
+        key.verify("1.2.643.7.1.1.3.2", bytes(tampered), signature)
+    assert e3.value.code == "gost.bad_signature"
+    with pytest.raises(kabinet.GostError) as e4:
+        key.verify("1.2.643.7.1.1.3.3", leaf.tbs_der, signature)
+    assert e4.value.code == "gost.algorithm_key_mismatch"
+    with pytest.raises(kabinet.InvalidInputError) as e5:
+        key.verify("not an oid", leaf.tbs_der, signature)
+    assert e5.value.code == "gost.bad_oid"
+    # A key off its curve is refused when it is read, not when it is used.
+    moved = bytearray(root.spki_der)
+    moved[-1] ^= 1
+    with pytest.raises(kabinet.GostError) as e6:
+        kabinet.GostPublicKey.from_spki_der(bytes(moved))
+    assert e6.value.code == "gost.point_not_on_curve"
     # GOST R 34.11-2012 examples (M1 = "012345678901234567890123456789012345678901234567890123456789012").
     m1 = b"012345678901234567890123456789012345678901234567890123456789012"
     assert kabinet.streebog256(m1).hex() == "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500"

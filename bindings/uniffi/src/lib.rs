@@ -85,7 +85,7 @@ pub use context::{
 };
 pub use decision::{Basis, Decision, EffectiveRight, PositionedDecision};
 pub use delegation::{power_level_name_ru, power_level_rights};
-pub use gost::{gost_verify_signature, streebog256, streebog512};
+pub use gost::{gost_verify_signature, streebog256, streebog512, GostPublicKey};
 pub use handle::Kabinet;
 pub use identifiers::*;
 pub use journal::{

@@ -25,7 +25,7 @@ use super::limits::{MAX_CERTIFICATES, MAX_MESSAGE_BYTES, MAX_SIGNED_ATTRIBUTES, 
 use super::report::{CertificateTime, CmsProblem, CmsReport, SignerReport};
 use super::{CmsError, SignerProblem};
 use crate::pki::name::{display_name, names_equal};
-use crate::pki::signature::verify_signature;
+use crate::pki::signature::verify_signature_by;
 use crate::pki::{
     validate_with_intermediates, Holder, ParsedCertificate, TrustStore, ValidationOptions,
 };
@@ -476,14 +476,7 @@ fn check_signature(
             return;
         }
     };
-    let spki = &cert.certificate().tbs_certificate.subject_public_key_info;
-    if let Err(e) = verify_signature(
-        spki,
-        cert.spki_der(),
-        &algorithm,
-        message,
-        info.signature.as_bytes(),
-    ) {
+    if let Err(e) = verify_signature_by(cert, &algorithm, message, info.signature.as_bytes()) {
         problems.push(SignerProblem::from_signature(
             e,
             &info.signature_algorithm.oid.to_string(),

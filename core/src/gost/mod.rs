@@ -67,7 +67,9 @@ pub use hash::{streebog256, streebog512};
 pub use key::PublicKey;
 pub use params::ParamSet;
 pub use signature::Signature;
-pub use verify::{is_gost_signature_algorithm, verify_digest, verify_signature};
+pub use verify::{
+    is_gost_signature_algorithm, verify_digest, verify_signature, verify_signature_by_key,
+};
 
 use const_oid::ObjectIdentifier;
 

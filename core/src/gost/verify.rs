@@ -124,7 +124,10 @@ pub fn is_gost_signature_algorithm(oid: &ObjectIdentifier) -> bool {
 /// the signature's algorithm OID (1.2.643.7.1.1.3.2 or .3.3 as in X.509, or
 /// the key OIDs 1.2.643.7.1.1.1.1 / .1.2 as in CMS SignerInfos), `message` the
 /// signed bytes (for a certificate: the DER of its tbsCertificate) and
-/// `signature` the raw signature value (`s ‖ r`).
+/// `signature` the raw signature value (`s ‖ r`). The key is read and
+/// checked (on the curve, in the prime-order subgroup) on every call; a
+/// caller verifying many signatures of one key reads it once with
+/// [`PublicKey::from_spki_der`] and calls [`verify_signature_by_key`].
 ///
 /// # Errors
 /// [`GostError::Legacy2001Refused`] for GOST R 34.10-2001 keys or signatures,
@@ -138,22 +141,25 @@ pub fn verify_signature(
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), GostError> {
-    let legacy =
-        *signature_algorithm == GOST_2001_SIGNATURE || *signature_algorithm == GOST_2001_KEY;
-    let signature_bits = match signature_bits(signature_algorithm) {
-        Some(bits) => bits,
-        None if legacy => {
-            return Err(GostError::Legacy2001Refused {
-                oid: signature_algorithm.to_string(),
-            });
-        }
-        None => {
-            return Err(GostError::UnsupportedAlgorithm {
-                oid: signature_algorithm.to_string(),
-            })
-        }
-    };
+    algorithm_bits(signature_algorithm)?;
     let key = PublicKey::from_spki_der(spki_der)?;
+    verify_signature_by_key(&key, signature_algorithm, message, signature)
+}
+
+/// Verifies a GOST R 34.10-2012 signature with a key already read, as
+/// [`verify_signature`] does with the key's SubjectPublicKeyInfo: hashes
+/// `message` with the Streebog of the key's size and checks `signature`
+/// (`s ‖ r`) over it.
+///
+/// # Errors
+/// As [`verify_signature`], less the errors of reading the key.
+pub fn verify_signature_by_key(
+    key: &PublicKey,
+    signature_algorithm: &ObjectIdentifier,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), GostError> {
+    let signature_bits = algorithm_bits(signature_algorithm)?;
     if key.bits() != signature_bits {
         return Err(GostError::AlgorithmKeyMismatch {
             signature_bits,
@@ -162,8 +168,23 @@ pub fn verify_signature(
     }
     let signature = Signature::from_x509_bytes(signature)?;
     if signature_bits == 256 {
-        verify_digest(&key, &hash::streebog256(message), &signature)
+        verify_digest(key, &hash::streebog256(message), &signature)
     } else {
-        verify_digest(&key, &hash::streebog512(message), &signature)
+        verify_digest(key, &hash::streebog512(message), &signature)
+    }
+}
+
+/// The key size a signature algorithm OID stands for, or why it is refused.
+fn algorithm_bits(signature_algorithm: &ObjectIdentifier) -> Result<usize, GostError> {
+    let legacy =
+        *signature_algorithm == GOST_2001_SIGNATURE || *signature_algorithm == GOST_2001_KEY;
+    match signature_bits(signature_algorithm) {
+        Some(bits) => Ok(bits),
+        None if legacy => Err(GostError::Legacy2001Refused {
+            oid: signature_algorithm.to_string(),
+        }),
+        None => Err(GostError::UnsupportedAlgorithm {
+            oid: signature_algorithm.to_string(),
+        }),
     }
 }

@@ -41,6 +41,9 @@ struct CertificateInner {
     subject_text: std::sync::OnceLock<String>,
     issuer_text: std::sync::OnceLock<String>,
     fingerprint_hex: std::sync::OnceLock<String>,
+    // The GOST R 34.10-2012 key, read and checked on first use (`None`
+    // when the key is not one): a CA's key verifies many signatures.
+    gost_key: std::sync::OnceLock<Option<crate::gost::PublicKey>>,
 }
 
 /// A certificate revocation list that was decoded successfully.
@@ -177,6 +180,7 @@ impl ParsedCertificate {
                 subject_text: std::sync::OnceLock::new(),
                 issuer_text: std::sync::OnceLock::new(),
                 fingerprint_hex: std::sync::OnceLock::new(),
+                gost_key: std::sync::OnceLock::new(),
             }),
         })
     }
@@ -216,6 +220,17 @@ impl ParsedCertificate {
             .der
             .get(self.inner.spki_der.clone())
             .unwrap_or_default()
+    }
+    /// The subject's GOST R 34.10-2012 public key, read from the
+    /// SubjectPublicKeyInfo and checked (on the curve, in the prime-order
+    /// subgroup) on the first call and kept; `None` when the key is not a
+    /// valid GOST R 34.10-2012 key ([`crate::gost::PublicKey::from_spki_der`]
+    /// says why).
+    pub fn gost_public_key(&self) -> Option<&crate::gost::PublicKey> {
+        self.inner
+            .gost_key
+            .get_or_init(|| crate::gost::PublicKey::from_spki_der(self.spki_der()).ok())
+            .as_ref()
     }
     /// The SHA-256 fingerprint of the DER.
     pub fn fingerprint(&self) -> &[u8; 32] {

@@ -13,7 +13,7 @@ use ring::signature as rs;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 use super::error::WeakAlgorithm;
-use super::{oids, PkiError};
+use super::{oids, ParsedCertificate, PkiError};
 
 /// The smallest RSA modulus accepted, in bits (NIST SP 800-131A, and the
 /// "RSA ≥ 2048" rule of the domain).
@@ -270,6 +270,34 @@ pub fn verify_signature(
         oids::GOST2001_SIGNATURE => Err(weak(WeakAlgorithm::Gost2001, oid)),
         _ => Err(unsupported(oid)),
     }
+}
+
+/// Verifies `signature` over `message` with the key of `signer`, as
+/// [`verify_signature`] does with its SubjectPublicKeyInfo. A GOST key is
+/// read and checked once per certificate
+/// ([`ParsedCertificate::gost_public_key`]), not once per signature: a
+/// CA's key verifies every certificate and CRL it issued.
+///
+/// # Errors
+/// As [`verify_signature`].
+pub fn verify_signature_by(
+    signer: &ParsedCertificate,
+    algorithm: &AlgorithmIdentifierOwned,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), PkiError> {
+    let oid = &algorithm.oid;
+    if matches!(
+        *oid,
+        oids::GOST2012_256_SIGNATURE | oids::GOST2012_512_SIGNATURE
+    ) {
+        if let Some(key) = signer.gost_public_key() {
+            return crate::gost::verify_signature_by_key(key, oid, message, signature)
+                .map_err(|e| gost_problem(e, oid));
+        }
+    }
+    let spki = &signer.certificate().tbs_certificate.subject_public_key_info;
+    verify_signature(spki, signer.spki_der(), algorithm, message, signature)
 }
 
 /// What a GOST verification failure means for a certificate path.

@@ -12,7 +12,7 @@ use super::name::names_equal;
 use super::profile::{self, Role};
 use super::report::{Notice, PathEntry, Problem, ValidationReport, Warning};
 use super::revocation::{self, RevocationStatus};
-use super::signature::{check_public_key, verify_signature};
+use super::signature::{check_public_key, verify_signature_by};
 use super::store::{TrustAnchor, TrustStore};
 use super::{
     name_constraints, oids, AnchorPolicy, ParsedCertificate, ParsedCrl, PkiError, RevocationPolicy,
@@ -143,9 +143,8 @@ impl<'a> Ctx<'a> {
             return Err(PkiError::BudgetExhausted { what: "signatures" });
         }
         self.signatures_left -= 1;
-        let spki = &signer.certificate().tbs_certificate.subject_public_key_info;
         let result = match signature.as_bytes() {
-            Some(sig) => verify_signature(spki, signer.spki_der(), algorithm, message, sig),
+            Some(sig) => verify_signature_by(signer, algorithm, message, sig),
             None => Err(PkiError::BadSignature),
         };
         self.signature_cache.push((key, result.clone()));

@@ -16,7 +16,7 @@ use super::algorithms::{canonicalization, ecdsa_der, SignatureMethod};
 use super::reference::{self, child, dsig_children, inclusive_prefixes, is_dsig, Ids, Work};
 use super::{XmlDsigError, XmlDsigReport, XmlSigProblem, XmlSignatureReport};
 use crate::pki::name::names_equal;
-use crate::pki::signature::verify_signature;
+use crate::pki::signature::verify_signature_by;
 use crate::pki::{
     validate_with_intermediates, Holder, ParsedCertificate, TrustStore, ValidationOptions,
 };
@@ -348,15 +348,8 @@ fn check_value(
     value: &[u8],
     uri: &str,
 ) -> Result<(), XmlSigProblem> {
-    let spki = &cert.certificate().tbs_certificate.subject_public_key_info;
-    verify_signature(
-        spki,
-        cert.spki_der(),
-        &method.algorithm,
-        message.as_bytes(),
-        value,
-    )
-    .map_err(|e| XmlSigProblem::from_signature(e, uri))
+    verify_signature_by(cert, &method.algorithm, message.as_bytes(), value)
+        .map_err(|e| XmlSigProblem::from_signature(e, uri))
 }
 
 fn key_info_certificates(

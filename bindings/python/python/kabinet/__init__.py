@@ -13,7 +13,7 @@ common commands (powers of attorney, authentication, notifications,
 applications included), :meth:`Kabinet.execute` for any command in its JSON
 form, :meth:`Kabinet.check` for decisions. Certificates are validated with
 :func:`validate` against a :class:`TrustStore`; GOST signatures verified with
-:func:`gost_verify`. Exceptions derive from :class:`KabinetError` and carry
+:func:`gost_verify`, or with a :class:`GostPublicKey` read once for many. Exceptions derive from :class:`KabinetError` and carry
 stable codes.
 """
 
@@ -34,6 +34,7 @@ from ._kabinet import (
     check_password,
     code_digest,
     gost_verify,
+    GostPublicKey,
     hash_password,
     hotp,
     inspect_document,
@@ -165,6 +166,7 @@ __all__ = [
     "code_digest",
     "default_policy",
     "gost_verify",
+    "GostPublicKey",
     "hash_password",
     "hotp",
     "identifier_kinds",

@@ -28,4 +28,22 @@ fun gostTests() {
             gostVerifySignature(root.spkiDer, "not an oid", leaf.tbsDer, leaf.signature)
         }), "gost.bad_oid")
     }
+
+    test("gost: a key read once verifies and refuses as the function does") {
+        val leaf = certificateParts(tc26("sender256_cert.pem"))
+        val root = certificateParts(tc26("root256_cert.pem"))
+        val key = GostPublicKey.fromSpkiDer(root.spkiDer)
+        eq(key.paramSet(), "id-tc26-gost-3410-12-256-paramSetA")
+        eq(key.bits(), 256u)
+        key.verify(leaf.signatureAlgorithm, leaf.tbsDer, leaf.signature)
+        val bad = leaf.tbsDer.copyOf().also { it[it.size - 1] = (it[it.size - 1].toInt() xor 1).toByte() }
+        eq(codeOf(raises<KabinetException.Gost> { key.verify(leaf.signatureAlgorithm, bad, leaf.signature) }),
+            "gost.bad_signature")
+        eq(codeOf(raises<KabinetException.Gost> { key.verify("1.2.643.7.1.1.3.3", leaf.tbsDer, leaf.signature) }),
+            "gost.algorithm_key_mismatch")
+        eq(codeOf(raises<KabinetException.InvalidInput> { key.verify("not an oid", leaf.tbsDer, leaf.signature) }),
+            "gost.bad_oid")
+        val moved = root.spkiDer.copyOf().also { it[it.size - 1] = (it[it.size - 1].toInt() xor 1).toByte() }
+        eq(codeOf(raises<KabinetException.Gost> { GostPublicKey.fromSpkiDer(moved) }), "gost.point_not_on_curve")
+    }
 }
