@@ -112,11 +112,27 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// `x = r + k q < p`, each checked as `x Z^2 = X` (one candidate on the
     /// curves with cofactor 1 and `q > p / 2`, up to `h + 1` otherwise).
     pub(crate) fn x_mod_q_equals(&self, p: &Jacobian<N>, r: &[u64; N]) -> bool {
+        self.scaled_x_mod_q_equals(p, r, None)
+    }
+
+    /// As [`Curve::x_mod_q_equals`] for the x-coordinate divided by `scale`
+    /// (plain, non-zero): `x / scale = r + k q`, checked as
+    /// `scale (r + k q) Z^2 = X`. Verification on an isomorphic curve
+    /// compares `x' / u^2` ([`super::params::Isomorphism`]).
+    pub(crate) fn scaled_x_mod_q_equals(
+        &self,
+        p: &Jacobian<N>,
+        r: &[u64; N],
+        scale: Option<&[u64; N]>,
+    ) -> bool {
         if p.is_infinity() {
             return false;
         }
         let fp = self.fp();
-        let zz = fp.sqr(&p.z);
+        let mut zz = fp.sqr(&p.z);
+        if let Some(scale) = scale {
+            zz = fp.mul(&zz, &fp.encode(scale));
+        }
         let mut candidate = *r;
         while fp.is_canonical(&candidate) {
             if fp.mul(&fp.encode(&candidate), &zz) == p.x {

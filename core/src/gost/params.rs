@@ -83,6 +83,38 @@ pub(crate) struct CurveDef<const N: usize> {
     pub two_torsion: Option<TwoTorsion<N>>,
     /// Precomputed odd multiples of the base point (affine, plain), if any.
     pub base_table: Option<&'static [([u64; N], [u64; N]); BASE_COUNT]>,
+    /// An isomorphic curve with cheaper arithmetic that verification runs
+    /// on instead, if the curve has one.
+    pub isomorphism: Option<&'static Isomorphism<N>>,
+}
+
+/// A curve isomorphic to a parameter set's curve over its field, on which
+/// the arithmetic is cheaper. `(x, y) → (u^2 x, u^3 y)` maps
+/// `y^2 = x^3 + a x + b` onto `y^2 = x^3 + u^4 a x + u^6 b`; when `-3 / a` is
+/// a square it is a fourth power too (`p ≡ 3 mod 4`: of its two square
+/// roots one is a square), so some `u` gives `u^4 a = -3` and the image
+/// curve doubles with the `a = -3` formula. Signatures are defined over the
+/// parameter set's curve: verification maps the key onto the image,
+/// computes `z1 P' + z2 Q'` there and compares `x' / u^2` with `r`; the key
+/// checks (on the curve, in the subgroup) stay on the parameter set's curve.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Isomorphism<const N: usize> {
+    /// The image curve: the same `p`, `q` and cofactor, `a = -3`,
+    /// `b = u^6 b`, and the image of the base point as its base point.
+    pub image: CurveDef<N>,
+    /// `u^2` (plain).
+    pub u2: [u64; N],
+    /// `u^3` (plain).
+    pub u3: [u64; N],
+}
+
+impl<const N: usize> Isomorphism<N> {
+    /// The image `(u^2 x, u^3 y)` of an affine point (plain integers `< p`).
+    pub(crate) fn map(&self, x: &[u64; N], y: &[u64; N]) -> ([u64; N], [u64; N]) {
+        let fp = &self.image.p;
+        let scaled = |c: &[u64; N], v: &[u64; N]| fp.decode(&fp.mul(&fp.encode(c), &fp.encode(v)));
+        (scaled(&self.u2, x), scaled(&self.u3, y))
+    }
 }
 
 impl<const N: usize> CurveDef<N> {
@@ -99,6 +131,7 @@ impl<const N: usize> CurveDef<N> {
             cofactor,
             two_torsion: None,
             base_table: None,
+            isomorphism: None,
         }
     }
 
@@ -113,6 +146,11 @@ impl<const N: usize> CurveDef<N> {
 
     const fn with_base_table(mut self, table: &'static [([u64; N], [u64; N]); BASE_COUNT]) -> Self {
         self.base_table = Some(table);
+        self
+    }
+
+    const fn with_isomorphism(mut self, isomorphism: &'static Isomorphism<N>) -> Self {
+        self.isomorphism = Some(isomorphism);
         self
     }
 }
@@ -240,7 +278,35 @@ static TC26_512_C: CurveDef<8> = CurveDef::new(
     "9E4F5D8C017D8D9F13A5CF3CDF5BFE4DAB402D54198E31EBDE28A0621050439C\
      A6B39E0A515C06B304E2CE43E79E369E91A0CFC2BC2A22B4CA302DBB33EE7550",
 )
-.with_base_table(&base_tables::TC26_512_C);
+.with_isomorphism(&TC26_512_C_MINUS_3);
+
+/// TC26-512-C's curve with `a = -3` (`-3 / a` is a square over `2^512 - 569`).
+static TC26_512_C_MINUS_3: Isomorphism<8> = Isomorphism {
+    image: CurveDef::new(
+        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\
+         FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFDC7",
+        "3FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\
+         C98CDBA46506AB004C33A9FF5147502CC8EDA9E7A769A12694623CEF47F023ED",
+        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\
+         FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFDC4",
+        "CDFA332A0B8FC16483244F7A0CD7FFB85268E707FE6923893DC7F2EEF1AB2458\
+         4D18A105FB4FE7FA37BEE8E3C398D4F5DAC4CCE133530AF87140F5CEBB806F8A",
+        "B081020F880A0B91BA944B4DB6C9E17BECCC1B246309889BD86C36C1ED8765D6\
+         9EBA2426656657667D555B8D65780EFEC3A13D2E04008FD5541653313BFD878A",
+        "D172A00D6B7E6A658A6A3519A4616B7E2F71E8323A164F8C2B9809145C46A577\
+         8EC56949349AC688D2E9E97C36D5B88348C50CB5C16DB1EB4C564A67D013EECD",
+        4,
+    )
+    .with_base_table(&base_tables::TC26_512_C_MINUS_3),
+    u2: super::limbs::from_hex(
+        "9195D1A023868620EA28122C7F10279793DC1AFBC8E91A82BF6EBBDA95913C3A\
+         7BA038C2E7560212A2E95294E350DDE10DBFB74DF2B2F5E47EE3F694AE5C099E",
+    ),
+    u3: super::limbs::from_hex(
+        "38801331DDA0607E889E4259F6DE814320972824AECE9E7A5A178F4201EFFD23\
+         BB92705AE7A69410721521F009CA2F006C99EBF45ED2E019EEC7FC0C34131534",
+    ),
+};
 
 impl ParamSet {
     /// Every supported parameter set.

@@ -113,6 +113,66 @@ fn edwards_sets_have_cofactor_four_and_pseudo_mersenne_primes_are_detected() {
     assert_eq!(b.p.c, 0);
 }
 
+/// An isomorphic curve is the image of its parameter set's curve under
+/// `(x, y) → (u^2 x, u^3 y)`: its constants, its base point and multiples of
+/// it; `false` when the set's curve has none.
+fn check_isomorphism<const N: usize>(set: ParamSet, def: &CurveDef<N>) -> bool {
+    let Some(iso) = def.isomorphism else {
+        return false;
+    };
+    let image = &iso.image;
+    check_constants(set, image);
+    assert_eq!(
+        (image.p.m, image.q.m, image.cofactor),
+        (def.p.m, def.q.m, def.cofactor)
+    );
+    let fp = &def.p;
+    let (u2, u3) = (fp.encode(&iso.u2), fp.encode(&iso.u3));
+    // (u^2)^3 = (u^3)^2 = u^6, so both constants are powers of one u.
+    assert_eq!(fp.mul(&fp.sqr(&u2), &u2), fp.sqr(&u3), "{set}");
+    // a' = u^4 a = -3 and b' = u^6 b.
+    let minus_3 = fp.neg(&fp.add(&fp.one(), &fp.dbl(&fp.one())));
+    assert_eq!(fp.encode(&image.a), minus_3, "{set}");
+    assert_eq!(fp.mul(&fp.sqr(&u2), &fp.encode(&def.a)), minus_3, "{set}");
+    assert_eq!(
+        fp.mul(&fp.sqr(&u3), &fp.encode(&def.b)),
+        fp.encode(&image.b),
+        "{set}"
+    );
+    // The base point and its multiples map to the image's.
+    assert_eq!(iso.map(&def.x, &def.y), (image.x, image.y), "{set}");
+    let (curve, on_image) = (Curve::new(def), Curve::new(image));
+    for k in [2u64, 3, 0x1234_5678_9abc_def1, u64::MAX] {
+        let k = scalar_below(&def.q, {
+            let mut raw = [k; N];
+            raw[N - 1] >>= 3;
+            raw
+        });
+        let (x, y) = curve.affine(&curve.mul(&k, &curve.generator())).unwrap();
+        let image_point = on_image.mul(&k, &on_image.generator());
+        assert_eq!(
+            Some(iso.map(&x, &y)),
+            on_image.affine(&image_point),
+            "{set}"
+        );
+    }
+    true
+}
+
+#[test]
+fn isomorphic_curves_are_images_of_their_parameter_sets() {
+    let with_image: Vec<ParamSet> = ParamSet::ALL
+        .into_iter()
+        .filter(|&set| match set.curve() {
+            CurveRef::W256(def) => check_isomorphism(set, def),
+            CurveRef::W512(def) => check_isomorphism(set, def),
+        })
+        .collect();
+    // TC26-512-C: over 2^512 - 569, -3 / a is a square. TC26-256-A has no
+    // image with a = -3 (-3 / a is not a square over 2^256 - 617).
+    assert_eq!(with_image, [ParamSet::Tc26Gost512C]);
+}
+
 /// Test-only signer (GOST R 34.10-2012 §6.1) with a caller-chosen nonce `k`.
 /// Returns `None` in the negligible cases the standard restarts on.
 fn sign<const N: usize>(

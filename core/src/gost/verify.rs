@@ -5,7 +5,8 @@
 //! 2. `e = alpha mod q` where `alpha` is the digest read as an integer
 //!    (little-endian, the X.509 convention), and `e = 1` when that is zero;
 //! 3. `v = e^-1 mod q`, `z1 = s v mod q`, `z2 = -r v mod q`;
-//! 4. `C = z1 P + z2 Q`, `R = x_C mod q`;
+//! 4. `C = z1 P + z2 Q`, `R = x_C mod q` (on a curve with a cheaper
+//!    isomorphic one, computed there: [`super::params::Isomorphism`]);
 //! 5. the signature is valid iff `R = r`.
 
 use super::curve::Curve;
@@ -38,9 +39,20 @@ fn verify_integers<const N: usize>(
     let v = order.inv(&e);
     let z1 = order.decode(&order.mul(&order.encode(s), &v));
     let z2 = order.decode(&order.neg(&order.mul(&order.encode(r), &v)));
-    let curve = Curve::new(def);
-    let c = curve.base_double_mul(&z1, &z2, &curve.point(qx, qy));
-    if curve.x_mod_q_equals(&c, r) {
+    let accepted = match def.isomorphism {
+        None => {
+            let curve = Curve::new(def);
+            let c = curve.base_double_mul(&z1, &z2, &curve.point(qx, qy));
+            curve.x_mod_q_equals(&c, r)
+        }
+        Some(iso) => {
+            let curve = Curve::new(&iso.image);
+            let (x, y) = iso.map(qx, qy);
+            let c = curve.base_double_mul(&z1, &z2, &curve.point(&x, &y));
+            curve.scaled_x_mod_q_equals(&c, r, Some(&iso.u2))
+        }
+    };
+    if accepted {
         Ok(())
     } else {
         Err(GostError::BadSignature)
