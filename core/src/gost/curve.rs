@@ -4,7 +4,9 @@
 //! A point `(X : Y : Z)` stands for the affine `(X / Z^2, Y / Z^3)`; `Z = 0` is
 //! the point at infinity `O`. Doubling uses the `a = -3` formula when the
 //! curve allows it (every CryptoPro and TC26 set but the two Edwards ones and
-//! the test sets) and the general one otherwise; addition is the general
+//! the test sets, and TC26-512-C's isomorphic image) and the general one
+//! otherwise, without the multiplication by `a` when `a = 1` (TC26-256-A's
+//! image); addition is the general
 //! Jacobian formula with every exceptional case (`O`, `P = Q`, `P = -Q`)
 //! handled, so the result is correct for all inputs, not only for the
 //! "random-looking" ones. The double-scalar product uses interleaved NAF: one
@@ -59,7 +61,18 @@ pub(crate) struct Curve<'a, const N: usize> {
     pub def: &'a CurveDef<N>,
     a: [u64; N],
     b: [u64; N],
-    a_is_minus_3: bool,
+    doubling: Doubling,
+}
+
+/// Which doubling formula a curve's `a` allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doubling {
+    /// `a = -3`: dbl-2001-b, 3M + 5S.
+    MinusThree,
+    /// `a = 1`: dbl-2007-bl without the multiplication by `a`, 1M + 8S.
+    One,
+    /// Any other `a`: dbl-2007-bl, 2M + 8S.
+    General,
 }
 
 impl<'a, const N: usize> Curve<'a, N> {
@@ -72,7 +85,13 @@ impl<'a, const N: usize> Curve<'a, N> {
             def,
             a,
             b: fp.encode(&def.b),
-            a_is_minus_3: a == minus_3,
+            doubling: if a == minus_3 {
+                Doubling::MinusThree
+            } else if a == fp.one() {
+                Doubling::One
+            } else {
+                Doubling::General
+            },
         }
     }
 
@@ -184,7 +203,7 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// `2 P`; infinity and points of order two give infinity.
     pub(crate) fn double(&self, p: &Jacobian<N>) -> Jacobian<N> {
         let fp = self.fp();
-        if self.a_is_minus_3 {
+        if self.doubling == Doubling::MinusThree {
             // dbl-2001-b: 3M + 5S.
             let delta = fp.sqr(&p.z);
             let gamma = fp.sqr(&p.y);
@@ -203,13 +222,19 @@ impl<'a, const N: usize> Curve<'a, N> {
                 z: z3,
             }
         } else {
-            // dbl-2007-bl: 1M + 8S + 1*a.
+            // dbl-2007-bl: 1M + 8S + 1*a (no multiplication when a = 1).
             let xx = fp.sqr(&p.x);
             let yy = fp.sqr(&p.y);
             let yyyy = fp.sqr(&yy);
             let zz = fp.sqr(&p.z);
             let s = fp.dbl(&fp.sub(&fp.sub(&fp.sqr(&fp.add(&p.x, &yy)), &xx), &yyyy));
-            let m = fp.add(&fp.add(&fp.dbl(&xx), &xx), &fp.mul(&self.a, &fp.sqr(&zz)));
+            let zzzz = fp.sqr(&zz);
+            let a_zzzz = if self.doubling == Doubling::One {
+                zzzz
+            } else {
+                fp.mul(&self.a, &zzzz)
+            };
+            let m = fp.add(&fp.add(&fp.dbl(&xx), &xx), &a_zzzz);
             let x3 = fp.sub(&fp.sqr(&m), &fp.dbl(&s));
             let yyyy8 = fp.dbl(&fp.dbl(&fp.dbl(&yyyy)));
             let y3 = fp.sub(&fp.mul(&m, &fp.sub(&s, &x3)), &yyyy8);

@@ -93,13 +93,15 @@ pub(crate) struct CurveDef<const N: usize> {
 /// `y^2 = x^3 + a x + b` onto `y^2 = x^3 + u^4 a x + u^6 b`; when `-3 / a` is
 /// a square it is a fourth power too (`p ≡ 3 mod 4`: of its two square
 /// roots one is a square), so some `u` gives `u^4 a = -3` and the image
-/// curve doubles with the `a = -3` formula. Signatures are defined over the
+/// curve doubles with the `a = -3` formula (3M + 5S instead of 2M + 8S);
+/// failing that, when `1 / a` is a square, `u^4 a = 1` saves the
+/// multiplication by `a` of every doubling. Signatures are defined over the
 /// parameter set's curve: verification maps the key onto the image,
 /// computes `z1 P' + z2 Q'` there and compares `x' / u^2` with `r`; the key
 /// checks (on the curve, in the subgroup) stay on the parameter set's curve.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Isomorphism<const N: usize> {
-    /// The image curve: the same `p`, `q` and cofactor, `a = -3`,
+    /// The image curve: the same `p`, `q` and cofactor, `a = -3` or `1`,
     /// `b = u^6 b`, and the image of the base point as its base point.
     pub image: CurveDef<N>,
     /// `u^2` (plain).
@@ -209,7 +211,24 @@ static TC26_256_A: CurveDef<4> = CurveDef::new(
     "0100FE73F595FF158E974B44D478D9588744FE5C192AC47EA63075DCE7A14AAA",
     "0605F6B7C183FA81578BC39CFAD518132B9DF62897009AF7E522C32D6DC7BFFB",
 )
-.with_base_table(&base_tables::TC26_256_A);
+.with_isomorphism(&TC26_256_A_ONE);
+
+/// TC26-256-A's curve with `a = 1` (`1 / a` is a square over `2^256 - 617`;
+/// `-3 / a` is not).
+static TC26_256_A_ONE: Isomorphism<4> = Isomorphism {
+    image: CurveDef::new(
+        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD97",
+        "400000000000000000000000000000000FD8CDDFC87B6635C115AF556C360C67",
+        "1",
+        "49AFB45DA3085BF832181144B2D9B17D355EA05203943FF4A2E3105DE29F9C6D",
+        "5EC51A40926473B3DDA3E13E5395B37C7847EF6B2DB4659825AA9CB0C2EFF422",
+        "36FE6AEEC857FB9BB75CE296D91A1C991AB80A3746473A8D5406EC3D885BAAC4",
+        4,
+    )
+    .with_base_table(&base_tables::TC26_256_A_ONE),
+    u2: super::limbs::from_hex("1CFFA7D8CEC2A985884ECD4BF9CB2D8609CFED1FC90173087BB180A9F9537D39"),
+    u3: super::limbs::from_hex("304A6B4AB8CFA4CDBDE842741CECA329AA97FDFC54721059D49EE0F2A774AA59"),
+};
 
 static TC26_512_TEST: CurveDef<8> = CurveDef::new(
     "4531ACD1FE0023C7550D267B6B2FEE80922B14B2FFB90F04D4EB7C09B5D2D15D\
