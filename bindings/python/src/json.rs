@@ -33,8 +33,8 @@ pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
 /// The C scanner of a `json.JSONDecoder()` (`scan_once`), looked up once.
 /// Called as `scan_once(text, 0)` it answers `(value, end)`, which is what
 /// `json.loads` gives for the compact JSON serde writes, without the
-/// Python-level checks around it that cost `json.loads` about 1 µs and
-/// `raw_decode` about 0.15 µs a call (`bindings/python/bench/bench_queries.py`).
+/// Python-level code around it (`timeit` on `"0"`: `json.loads` 988 ns,
+/// `raw_decode` 261 ns, `scan_once` 199 ns).
 static SCAN_ONCE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// JSON text written by serde as Python objects.
