@@ -6,7 +6,11 @@
 //! * `gost/verify_cms_512`: the 512-bit TC26 signature of `tc26/signed_a111.pem`
 //!   (TC26-512-A key of `sender512_cert.pem`, Streebog-512 over the signed attributes);
 //! * `gost/verify_cms_256_tc26_a`: the 256-bit TC26 signature of
-//!   `tc26/signed_a121.pem` (TC26-256-A, cofactor 4, no precomputed table);
+//!   `tc26/signed_a121.pem` (TC26-256-A, cofactor 4, verified on its
+//!   isomorphic curve with `a = 1`);
+//! * `gost/*_key_kept`: the same with the key read once
+//!   (`verify_signature_by_key`, as a parsed certificate verifies what it
+//!   signed; the key's checks, a square root on the cofactor-4 sets, excluded);
 //! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing
 //!   (key decoding excluded).
 //!
@@ -98,6 +102,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| gost::verify_signature(&spki, &alg, &msg, &sig).unwrap())
         });
         let key = PublicKey::from_spki_der(&spki).unwrap();
+        group.bench_function(format!("{name}_key_kept"), |b| {
+            b.iter(|| gost::verify_signature_by_key(&key, &alg, &msg, &sig).unwrap())
+        });
         let signature = Signature::from_x509_bytes(&sig).unwrap();
         let digest = if key.bits() == 256 {
             gost::streebog256(&msg).to_vec()
