@@ -11,9 +11,10 @@
 //! handled, so the result is correct for all inputs, not only for the
 //! "random-looking" ones. The double-scalar product uses interleaved NAF: one
 //! shared chain of doublings and an addition per non-zero digit of either
-//! scalar — width 5 with odd multiples computed per call for the key, width 8
-//! with the precomputed affine multiples of `base_tables` (mixed additions)
-//! for the base point of the curves that have them. The final comparison
+//! scalar — width 5 (256 bits) or 6 (512 bits) with odd multiples computed
+//! per call for the key, width 8 with the precomputed affine multiples of
+//! `base_tables` (mixed additions) for the base point of the curves that
+//! have them. The final comparison
 //! with `r` needs no inversion: it tests `X = (r + k q) Z^2` for the few `k`
 //! with `r + k q < p`.
 //!
@@ -26,10 +27,10 @@ use super::field::Modulus;
 use super::limbs;
 use super::params::CurveDef;
 
-/// Width of the NAF windows: digits are odd and `|d| < 2^(W-1)`.
-const W: u32 = 5;
-/// Odd multiples kept per point: `P, 3P, ..., (2^(W-1) - 1) P`.
-const TABLE: usize = 1 << (W - 2);
+/// The widest NAF window of a per-call table ([`Curve::KEY_WIDTH`]).
+const MAX_WIDTH: u32 = 6;
+/// Room for the odd multiples of the widest window: `P, 3P, ..., 31P`.
+const TABLE: usize = 1 << (MAX_WIDTH - 2);
 /// Digits of a wNAF of a 512-bit scalar (one more than the bit length).
 const MAX_DIGITS: usize = 513;
 
@@ -76,6 +77,15 @@ enum Doubling {
 }
 
 impl<'a, const N: usize> Curve<'a, N> {
+    /// Width of the NAF windows of a point whose odd multiples are computed
+    /// per call (the key's): digits are odd and `|d| < 2^(w-1)`, the table
+    /// holds `2^(w-2)` points. 5 on the 256-bit curves, 6 on the 512-bit
+    /// ones, where the longer scalar pays for the larger table
+    /// (BENCHMARKS.md: instructions per verification, both widths on both sizes).
+    const KEY_WIDTH: u32 = if N >= 8 { MAX_WIDTH } else { 5 };
+    /// Odd multiples computed per call: `P, 3P, ..., (2^(w-1) - 1) P`.
+    const KEY_TABLE: usize = 1 << (Self::KEY_WIDTH - 2);
+
     /// Prepares a curve for arithmetic.
     pub(crate) fn new(def: &'a CurveDef<N>) -> Self {
         let fp = &def.p;
@@ -349,7 +359,7 @@ impl<'a, const N: usize> Curve<'a, N> {
             return self.double_mul(k1, &self.generator(), k2, q);
         };
         let (d1, len1) = wnaf(k1, BASE_WIDTH);
-        let (d2, len2) = wnaf(k2, W);
+        let (d2, len2) = wnaf(k2, Self::KEY_WIDTH);
         let t2 = self.odd_multiples(q);
         let mut acc = Jacobian::INFINITY;
         for i in (0..len1.max(len2)).rev() {
@@ -384,11 +394,12 @@ impl<'a, const N: usize> Curve<'a, N> {
             && fp.mul(&p.y, &fp.mul(&q.z, &z2z2)) == fp.mul(&q.y, &fp.mul(&p.z, &z1z1))
     }
 
-    /// The odd multiples `P, 3P, ..., 15P`.
+    /// The odd multiples `P, 3P, ..., (2^(w-1) - 1) P` of the key's width
+    /// (the rest of the array is unused).
     fn odd_multiples(&self, p: &Jacobian<N>) -> [Jacobian<N>; TABLE] {
         let mut t = [*p; TABLE];
         let p2 = self.double(p);
-        for i in 1..TABLE {
+        for i in 1..Self::KEY_TABLE {
             t[i] = self.add(&t[i - 1], &p2);
         }
         t
@@ -402,8 +413,8 @@ impl<'a, const N: usize> Curve<'a, N> {
         k2: &[u64; N],
         p2: &Jacobian<N>,
     ) -> Jacobian<N> {
-        let (d1, len1) = wnaf(k1, W);
-        let (d2, len2) = wnaf(k2, W);
+        let (d1, len1) = wnaf(k1, Self::KEY_WIDTH);
+        let (d2, len2) = wnaf(k2, Self::KEY_WIDTH);
         let t1 = self.odd_multiples(p1);
         let t2 = self.odd_multiples(p2);
         let mut acc = Jacobian::INFINITY;
@@ -483,7 +494,7 @@ mod tests {
             0x8000_0000_0000_0001,
             u64::MAX,
         ];
-        for w in [W, BASE_WIDTH] {
+        for w in [5, MAX_WIDTH, BASE_WIDTH] {
             let (d, len) = wnaf(&k, w);
             // Horner evaluation in 5-limb two's complement.
             let mut acc = [0u64; 5];
