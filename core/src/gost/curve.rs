@@ -140,15 +140,10 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// `r` (plain, `0 < r < q`), without inverting `Z`: the candidates are
     /// `x = r + k q < p`, each checked as `x Z^2 = X` (one candidate on the
     /// curves with cofactor 1 and `q > p / 2`, up to `h + 1` otherwise).
-    pub(crate) fn x_mod_q_equals(&self, p: &Jacobian<N>, r: &[u64; N]) -> bool {
-        self.scaled_x_mod_q_equals(p, r, None)
-    }
-
-    /// As [`Curve::x_mod_q_equals`] for the x-coordinate divided by `scale`
-    /// (plain, non-zero): `x / scale = r + k q`, checked as
-    /// `scale (r + k q) Z^2 = X`. Verification on an isomorphic curve
-    /// compares `x' / u^2` ([`super::params::Isomorphism`]).
-    pub(crate) fn scaled_x_mod_q_equals(
+    /// With a `scale` (plain, non-zero) the x-coordinate is first divided
+    /// by it, `scale (r + k q) Z^2 = X`: verification on an isomorphic
+    /// curve compares `x' / u^2` ([`super::params::Isomorphism`]).
+    pub(crate) fn x_mod_q_equals(
         &self,
         p: &Jacobian<N>,
         r: &[u64; N],

@@ -518,9 +518,19 @@ proptest! {
                 let point = curve.mul(&scalar_below(&def.q, k), &curve.generator());
                 let x = curve.affine_x(&point).unwrap();
                 let r = def.q.reduce_slow(&x);
-                prop_assert!(curve.x_mod_q_equals(&point, &r));
+                prop_assert!(curve.x_mod_q_equals(&point, &r, None));
                 let other = def.q.reduce_slow(&limbs::add(&r, &[delta + 1, 0, 0, 0]).0);
-                prop_assert!(!curve.x_mod_q_equals(&point, &other));
+                prop_assert!(!curve.x_mod_q_equals(&point, &other, None));
+                // The same point on the isomorphic image, when there is one:
+                // its x is u^2 times this one's, and only the scaled
+                // comparison finds r.
+                if let Some(iso) = def.isomorphism {
+                    let image = Curve::new(&iso.image);
+                    let moved = image.mul(&scalar_below(&def.q, k), &image.generator());
+                    prop_assert!(image.x_mod_q_equals(&moved, &r, Some(&iso.u2)));
+                    prop_assert!(!image.x_mod_q_equals(&moved, &other, Some(&iso.u2)));
+                    prop_assert!(!image.x_mod_q_equals(&moved, &r, None));
+                }
             }
         }
     }

@@ -39,20 +39,15 @@ fn verify_integers<const N: usize>(
     let v = order.inv(&e);
     let z1 = order.decode(&order.mul(&order.encode(s), &v));
     let z2 = order.decode(&order.neg(&order.mul(&order.encode(r), &v)));
-    let accepted = match def.isomorphism {
-        None => {
-            let curve = Curve::new(def);
-            let c = curve.base_double_mul(&z1, &z2, &curve.point(qx, qy));
-            curve.x_mod_q_equals(&c, r)
-        }
-        Some(iso) => {
-            let curve = Curve::new(&iso.image);
-            let (x, y) = iso.map(qx, qy);
-            let c = curve.base_double_mul(&z1, &z2, &curve.point(&x, &y));
-            curve.scaled_x_mod_q_equals(&c, r, Some(&iso.u2))
-        }
+    // On a curve with a cheaper isomorphic one, the key moves there and
+    // the x-coordinate found is `u^2` times the parameter set's.
+    let (on, (x, y), scale) = match def.isomorphism {
+        None => (def, (*qx, *qy), None),
+        Some(iso) => (&iso.image, iso.map(qx, qy), Some(&iso.u2)),
     };
-    if accepted {
+    let curve = Curve::new(on);
+    let c = curve.base_double_mul(&z1, &z2, &curve.point(&x, &y));
+    if curve.x_mod_q_equals(&c, r, scale) {
         Ok(())
     } else {
         Err(GostError::BadSignature)

@@ -41,9 +41,9 @@ struct CertificateInner {
     subject_text: std::sync::OnceLock<String>,
     issuer_text: std::sync::OnceLock<String>,
     fingerprint_hex: std::sync::OnceLock<String>,
-    // The GOST R 34.10-2012 key, read and checked on first use (`None`
-    // when the key is not one): a CA's key verifies many signatures.
-    gost_key: std::sync::OnceLock<Option<crate::gost::PublicKey>>,
+    // The GOST R 34.10-2012 key, read and checked on first use, or why it
+    // is not one: a CA's key verifies many signatures.
+    gost_key: std::sync::OnceLock<Result<crate::gost::PublicKey, crate::gost::GostError>>,
 }
 
 /// A certificate revocation list that was decoded successfully.
@@ -223,13 +223,16 @@ impl ParsedCertificate {
     }
     /// The subject's GOST R 34.10-2012 public key, read from the
     /// SubjectPublicKeyInfo and checked (on the curve, in the prime-order
-    /// subgroup) on the first call and kept; `None` when the key is not a
-    /// valid GOST R 34.10-2012 key ([`crate::gost::PublicKey::from_spki_der`]
-    /// says why).
-    pub fn gost_public_key(&self) -> Option<&crate::gost::PublicKey> {
+    /// subgroup) on the first call; the key, or why it is not a valid GOST
+    /// R 34.10-2012 key (the errors of
+    /// [`crate::gost::PublicKey::from_spki_der`]), is kept for later calls.
+    ///
+    /// # Errors
+    /// The kept error of reading the key.
+    pub fn gost_public_key(&self) -> Result<&crate::gost::PublicKey, &crate::gost::GostError> {
         self.inner
             .gost_key
-            .get_or_init(|| crate::gost::PublicKey::from_spki_der(self.spki_der()).ok())
+            .get_or_init(|| crate::gost::PublicKey::from_spki_der(self.spki_der()))
             .as_ref()
     }
     /// The SHA-256 fingerprint of the DER.

@@ -274,9 +274,10 @@ pub fn verify_signature(
 
 /// Verifies `signature` over `message` with the key of `signer`, as
 /// [`verify_signature`] does with its SubjectPublicKeyInfo. A GOST key is
-/// read and checked once per certificate
-/// ([`ParsedCertificate::gost_public_key`]), not once per signature: a
-/// CA's key verifies every certificate and CRL it issued.
+/// read and checked once per certificate, and a key that is not valid is
+/// refused from what was kept ([`ParsedCertificate::gost_public_key`]), not
+/// read again for each signature: a CA's key verifies every certificate
+/// and CRL it issued.
 ///
 /// # Errors
 /// As [`verify_signature`].
@@ -291,10 +292,11 @@ pub fn verify_signature_by(
         *oid,
         oids::GOST2012_256_SIGNATURE | oids::GOST2012_512_SIGNATURE
     ) {
-        if let Some(key) = signer.gost_public_key() {
-            return crate::gost::verify_signature_by_key(key, oid, message, signature)
-                .map_err(|e| gost_problem(e, oid));
-        }
+        let key = signer
+            .gost_public_key()
+            .map_err(|e| gost_problem(e.clone(), oid))?;
+        return crate::gost::verify_signature_by_key(key, oid, message, signature)
+            .map_err(|e| gost_problem(e, oid));
     }
     let spki = &signer.certificate().tbs_certificate.subject_public_key_info;
     verify_signature(spki, signer.spki_der(), algorithm, message, signature)
