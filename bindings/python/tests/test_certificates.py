@@ -110,6 +110,13 @@ def test_gost_verify_a_certificate_signature_and_streebog() -> None:
     with pytest.raises(kabinet.GostError) as e3:
         key.verify("1.2.643.7.1.1.3.2", bytes(tampered), signature)
     assert e3.value.code == "gost.bad_signature"
+    # From its second signature on the key verifies with its kept table:
+    # the same answers, again and again.
+    for _ in range(3):
+        key.verify("1.2.643.7.1.1.3.2", leaf.tbs_der, signature)
+        with pytest.raises(kabinet.GostError) as again:
+            key.verify("1.2.643.7.1.1.3.2", bytes(tampered), signature)
+        assert again.value.code == "gost.bad_signature"
     with pytest.raises(kabinet.GostError) as e4:
         key.verify("1.2.643.7.1.1.3.3", leaf.tbs_der, signature)
     assert e4.value.code == "gost.algorithm_key_mismatch"

@@ -14,7 +14,8 @@
 //! scalar — width 5 (256 bits) or 6 (512 bits) with odd multiples computed
 //! per call for the key, width 8 with the precomputed affine multiples of
 //! `base_tables` (mixed additions) for the base point of the curves that
-//! have them. The final comparison
+//! have them; for a kept key, the split tables of [`super::split`] (a
+//! quarter of the doublings). The final comparison
 //! with `r` needs no inversion: it tests `X = (r + k q) Z^2` for the few `k`
 //! with `r + k q < p`.
 //!
@@ -26,6 +27,7 @@ use super::base_tables::BASE_WIDTH;
 use super::field::Modulus;
 use super::limbs;
 use super::params::CurveDef;
+use super::split::{SplitTable, PARTS};
 
 /// The widest NAF window of a per-call table ([`Curve::KEY_WIDTH`]).
 const MAX_WIDTH: u32 = 6;
@@ -82,7 +84,7 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// holds `2^(w-2)` points. 5 on the 256-bit curves, 6 on the 512-bit
     /// ones, where the longer scalar pays for the larger table
     /// (BENCHMARKS.md: instructions per verification, both widths on both sizes).
-    const KEY_WIDTH: u32 = if N >= 8 { MAX_WIDTH } else { 5 };
+    pub(crate) const KEY_WIDTH: u32 = if N >= 8 { MAX_WIDTH } else { 5 };
     /// Odd multiples computed per call: `P, 3P, ..., (2^(w-1) - 1) P`.
     const KEY_TABLE: usize = 1 << (Self::KEY_WIDTH - 2);
 
@@ -303,10 +305,20 @@ impl<'a, const N: usize> Curve<'a, N> {
         negate: bool,
     ) -> Jacobian<N> {
         let fp = self.fp();
-        let (x2, mut y2) = (fp.encode(x2), fp.encode(y2));
-        if negate {
-            y2 = fp.neg(&y2);
-        }
+        self.add_affine_encoded(p, &fp.encode(x2), &fp.encode(y2), negate)
+    }
+
+    /// `P + (x2, ±y2)` for an affine point in the field representation
+    /// (madd-2007-bl, 7M + 4S, with the exceptional cases).
+    pub(crate) fn add_affine_encoded(
+        &self,
+        p: &Jacobian<N>,
+        x2: &[u64; N],
+        y2: &[u64; N],
+        negate: bool,
+    ) -> Jacobian<N> {
+        let fp = self.fp();
+        let (x2, y2) = (*x2, if negate { fp.neg(y2) } else { *y2 });
         if p.is_infinity() {
             return Jacobian {
                 x: x2,
@@ -374,6 +386,78 @@ impl<'a, const N: usize> Curve<'a, N> {
         acc
     }
 
+    /// `k1 P + k2 Q` with the split tables of `P` and `Q`
+    /// ([`super::split`]): one chain of `64 N / PARTS` doublings shared by
+    /// the parts of both scalars, mixed additions only.
+    pub(crate) fn split_double_mul(
+        &self,
+        k1: &[u64; N],
+        p: &SplitTable<N>,
+        k2: &[u64; N],
+        q: &SplitTable<N>,
+    ) -> Jacobian<N> {
+        let mut digits = Vec::with_capacity(2 * PARTS);
+        for (k, table) in [(k1, p), (k2, q)] {
+            for part in 0..PARTS {
+                let (d, len) = wnaf(&scalar_part(k, part), table.width());
+                digits.push((d, len, table, part));
+            }
+        }
+        let top = digits.iter().map(|(_, len, _, _)| *len).max().unwrap_or(0);
+        let mut acc = Jacobian::INFINITY;
+        for i in (0..top).rev() {
+            if !acc.is_infinity() {
+                acc = self.double(&acc);
+            }
+            for (d, _, table, part) in &digits {
+                let digit = d[i];
+                if digit != 0 {
+                    if let Some((x, y)) = table.entry(*part, digit) {
+                        acc = self.add_affine_encoded(&acc, x, y, digit < 0);
+                    }
+                }
+            }
+        }
+        acc
+    }
+
+    /// The affine forms, in the field representation, of points none of
+    /// which is infinity (one inversion for all: Montgomery's trick);
+    /// `None` if one is.
+    pub(crate) fn to_affine_batch(
+        &self,
+        points: &[Jacobian<N>],
+    ) -> Option<Vec<([u64; N], [u64; N])>> {
+        let fp = self.fp();
+        // prefix[i] = z_0 ... z_i
+        let mut prefix = Vec::with_capacity(points.len());
+        let mut product = fp.one();
+        for point in points {
+            if point.is_infinity() {
+                return None;
+            }
+            product = fp.mul(&product, &point.z);
+            prefix.push(product);
+        }
+        let mut inverse = fp.inv(&product);
+        let mut affine = vec![([0u64; N], [0u64; N]); points.len()];
+        for i in (0..points.len()).rev() {
+            // inverse = (z_0 ... z_i)^-1 here.
+            let z_inv = if i == 0 {
+                inverse
+            } else {
+                fp.mul(&inverse, &prefix[i - 1])
+            };
+            inverse = fp.mul(&inverse, &points[i].z);
+            let z_inv2 = fp.sqr(&z_inv);
+            affine[i] = (
+                fp.mul(&points[i].x, &z_inv2),
+                fp.mul(&points[i].y, &fp.mul(&z_inv2, &z_inv)),
+            );
+        }
+        Some(affine)
+    }
+
     /// Whether two points are equal (compares `X1 Z2^2 = X2 Z1^2`, `Y1 Z2^3 = Y2 Z1^3`).
     #[cfg(test)]
     pub(crate) fn eq(&self, p: &Jacobian<N>, q: &Jacobian<N>) -> bool {
@@ -430,6 +514,17 @@ impl<'a, const N: usize> Curve<'a, N> {
     pub(crate) fn mul(&self, k: &[u64; N], p: &Jacobian<N>) -> Jacobian<N> {
         self.double_mul(k, p, &[0; N], &Jacobian::INFINITY)
     }
+}
+
+/// Part `part` of a scalar cut into [`PARTS`]: its bits
+/// `[part L, (part + 1) L)` with `L = 64 N / PARTS`, as a scalar.
+fn scalar_part<const N: usize>(k: &[u64; N], part: usize) -> [u64; N] {
+    let limbs = N / PARTS;
+    let mut r = [0u64; N];
+    for (i, limb) in k.iter().skip(part * limbs).take(limbs).enumerate() {
+        r[i] = *limb;
+    }
+    r
 }
 
 /// The width-`w` non-adjacent form of `k` (`w <= 8`), least significant digit first,

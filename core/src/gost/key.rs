@@ -20,6 +20,7 @@ use super::curve::Curve;
 use super::error::GostError;
 use super::limbs;
 use super::params::{CurveDef, CurveRef, ParamSet};
+use super::split::Prepared;
 use super::subgroup;
 use super::{oids, GOST_2001_KEY};
 
@@ -38,11 +39,25 @@ pub(crate) enum KeyPoint {
 }
 
 /// A validated GOST R 34.10-2012 public key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// A key kept for many signatures verifies faster from its second one on:
+/// it then builds, once, a table of multiples of its point
+/// ([`super::split`]; 2 KiB for a 256-bit key, 4 KiB for a 512-bit one) and
+/// keeps it. A clone starts without the table; equality compares the key only.
+#[derive(Debug, Clone)]
 pub struct PublicKey {
     param_set: ParamSet,
     point: KeyPoint,
+    prepared: Prepared,
 }
+
+impl PartialEq for PublicKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.param_set == other.param_set && self.point == other.point
+    }
+}
+
+impl Eq for PublicKey {}
 
 /// `GostR3410-2012-PublicKeyParameters` (RFC 9215 §4.2.2), with the
 /// 2001-era optional encryption parameters tolerated.
@@ -117,7 +132,11 @@ impl PublicKey {
                 KeyPoint::W512 { x, y }
             }
         };
-        Ok(Self { param_set, point })
+        Ok(Self {
+            param_set,
+            point,
+            prepared: Prepared::default(),
+        })
     }
 
     /// A key from a DER SubjectPublicKeyInfo.
@@ -224,5 +243,10 @@ impl PublicKey {
 
     pub(crate) fn point(&self) -> &KeyPoint {
         &self.point
+    }
+
+    /// The table kept for verifying many signatures.
+    pub(crate) fn prepared(&self) -> &Prepared {
+        &self.prepared
     }
 }

@@ -16,7 +16,11 @@
 //! (`gost.legacy_2001_refused`).
 //!
 //! The entry point for certificates and CMS is [`verify_signature`]; the
-//! lower levels are [`PublicKey`], [`Signature`] and [`verify_digest`].
+//! lower levels are [`PublicKey`], [`Signature`] and [`verify_digest`]. A
+//! [`PublicKey`] kept for many signatures (a CA's key in a trust store, a
+//! parsed certificate's key) builds a table of multiples of its point on
+//! its second verification and verifies about twice as fast from then on
+//! (`split`; BENCHMARKS.md).
 //!
 //! # Example
 //! The worked example of GOST R 34.10-2012 (Appendix A.1, RFC 7091 §7.1):
@@ -56,6 +60,7 @@ mod key;
 mod limbs;
 mod params;
 mod signature;
+mod split;
 mod subgroup;
 mod verify;
 

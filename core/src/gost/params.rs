@@ -14,9 +14,11 @@
 //! primality test and `h q` lies in the Hasse interval around `p + 1`.
 
 use const_oid::ObjectIdentifier;
+use std::sync::OnceLock;
 
 use super::base_tables::{self, BASE_COUNT};
 use super::field::Modulus;
+use super::split::SplitTable;
 use super::subgroup::TwoTorsion;
 
 /// A named GOST R 34.10 elliptic-curve parameter set.
@@ -62,7 +64,7 @@ pub(crate) enum CurveRef {
 }
 
 /// The constants of one curve (plain integers, not internal representations).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct CurveDef<const N: usize> {
     /// The field modulus `p`.
     pub p: Modulus<N>,
@@ -86,6 +88,9 @@ pub(crate) struct CurveDef<const N: usize> {
     /// An isomorphic curve with cheaper arithmetic that verification runs
     /// on instead, if the curve has one.
     pub isomorphism: Option<&'static Isomorphism<N>>,
+    /// The base point's split table ([`super::split`]), built when a kept
+    /// key first needs it and kept for the process.
+    pub split_base: OnceLock<Option<SplitTable<N>>>,
 }
 
 /// A curve isomorphic to a parameter set's curve over its field, on which
@@ -99,7 +104,7 @@ pub(crate) struct CurveDef<const N: usize> {
 /// parameter set's curve: verification maps the key onto the image,
 /// computes `z1 P' + z2 Q'` there and compares `x' / u^2` with `r`; the key
 /// checks (on the curve, in the subgroup) stay on the parameter set's curve.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct Isomorphism<const N: usize> {
     /// The image curve: the same `p`, `q` and cofactor, `a = -3` or `1`,
     /// `b = u^6 b`, and the image of the base point as its base point.
@@ -134,6 +139,7 @@ impl<const N: usize> CurveDef<N> {
             two_torsion: None,
             base_table: None,
             isomorphism: None,
+            split_base: OnceLock::new(),
         }
     }
 

@@ -450,18 +450,26 @@ fn roundtrip<const N: usize>(
         return Ok(());
     };
     let sig = Signature::from_rs(&limbs::to_be_bytes(&r), &limbs::to_be_bytes(&s)).unwrap();
+    // The first verification by a key runs without tables, the second builds
+    // the key's split table and every later one runs on it: both paths accept.
+    prop_assert!(!key.prepared().is_built());
     prop_assert_eq!(verify_digest(&key, digest, &sig), Ok(()));
-    // Any single-bit change of the digest, r or s, and another key, are refused.
+    prop_assert!(!key.prepared().is_built());
+    prop_assert_eq!(verify_digest(&key, digest, &sig), Ok(()));
+    prop_assert!(key.prepared().is_built());
+    // Any single-bit change of the digest, r or s, and another key, are
+    // refused, with the table (`key`) and without it (a fresh copy).
     let bits = 8 * digest.len();
     let mut bad = digest.to_vec();
     bad[(flip % bits) / 8] ^= 1 << (flip % 8);
-    prop_assert!(verify_digest(&key, &bad, &sig).is_err());
     let mut bytes = sig.to_x509_bytes();
     let i = flip % (8 * bytes.len());
     bytes[i / 8] ^= 1 << (i % 8);
-    prop_assert!(
-        verify_digest(&key, digest, &Signature::from_x509_bytes(&bytes).unwrap()).is_err()
-    );
+    let bad_sig = Signature::from_x509_bytes(&bytes).unwrap();
+    for key in [&key, &key.clone()] {
+        prop_assert!(verify_digest(key, &bad, &sig).is_err());
+        prop_assert!(verify_digest(key, digest, &bad_sig).is_err());
+    }
     let other = public_key(
         set,
         def,

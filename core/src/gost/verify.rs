@@ -9,23 +9,31 @@
 //!    isomorphic one, computed there: [`super::params::Isomorphism`]);
 //! 5. the signature is valid iff `R = r`.
 
-use super::curve::Curve;
+use super::base_tables::BASE_WIDTH;
+use super::curve::{Curve, Jacobian};
 use super::error::GostError;
 use super::key::{KeyPoint, PublicKey};
 use super::limbs;
 use super::params::{CurveDef, CurveRef};
 use super::signature::Signature;
+use super::split::{Prepared, PreparedCell, SplitTable};
 use super::{hash, oids, GOST_2001_KEY, GOST_2001_SIGNATURE};
 use const_oid::ObjectIdentifier;
 
-/// The core of the check over one curve size; `e` is the digest as an integer.
+/// The core of the check over one curve size; `alpha` is the digest as an
+/// integer. With `prepared` (a kept key), `z1 P + z2 Q` runs on split tables
+/// once the key has one ([`super::split`]).
 fn verify_integers<const N: usize>(
     def: &CurveDef<N>,
     (qx, qy): (&[u64; N], &[u64; N]),
+    prepared: &Prepared,
     alpha: &[u64; N],
     r: &[u64; N],
     s: &[u64; N],
-) -> Result<(), GostError> {
+) -> Result<(), GostError>
+where
+    Prepared: PreparedCell<N>,
+{
     let order = &def.q;
     for (value, component) in [(r, "r"), (s, "s")] {
         if limbs::is_zero(value) || !order.is_canonical(value) {
@@ -46,7 +54,12 @@ fn verify_integers<const N: usize>(
         Some(iso) => (&iso.image, iso.map(qx, qy), Some(&iso.u2)),
     };
     let curve = Curve::new(on);
-    let c = curve.base_double_mul(&z1, &z2, &curve.point(&x, &y));
+    let key = curve.point(&x, &y);
+    let split = split_tables(&curve, &key, prepared);
+    let c = match split {
+        Some((base_table, key_table)) => curve.split_double_mul(&z1, base_table, &z2, key_table),
+        None => curve.base_double_mul(&z1, &z2, &key),
+    };
     if curve.x_mod_q_equals(&c, r, scale) {
         Ok(())
     } else {
@@ -54,12 +67,36 @@ fn verify_integers<const N: usize>(
     }
 }
 
+/// The split tables of the base point and of a kept key, when the key has
+/// verified before ([`Prepared::table`]); `None` sends verification down
+/// the path without them.
+fn split_tables<'t, const N: usize>(
+    curve: &Curve<'t, N>,
+    key: &Jacobian<N>,
+    prepared: &'t Prepared,
+) -> Option<(&'t SplitTable<N>, &'t SplitTable<N>)>
+where
+    Prepared: PreparedCell<N>,
+{
+    let key_table = prepared.table(|| SplitTable::build(curve, key, Curve::<N>::KEY_WIDTH))?;
+    let base_table = curve
+        .def
+        .split_base
+        .get_or_init(|| SplitTable::build(curve, &curve.generator(), BASE_WIDTH))
+        .as_ref()?;
+    Some((base_table, key_table))
+}
+
 fn verify_sized<const N: usize>(
     def: &CurveDef<N>,
     point: (&[u64; N], &[u64; N]),
+    prepared: &Prepared,
     digest: &[u8],
     signature: &Signature,
-) -> Result<(), GostError> {
+) -> Result<(), GostError>
+where
+    Prepared: PreparedCell<N>,
+{
     let alpha = limbs::from_le_bytes::<N>(digest).ok_or(GostError::BadDigestLength {
         expected: 8 * N,
         actual: digest.len(),
@@ -70,7 +107,7 @@ fn verify_sized<const N: usize>(
         .ok_or(GostError::BadSignatureEncoding { expected, actual })?;
     let s = limbs::from_be_bytes::<N>(signature.s())
         .ok_or(GostError::BadSignatureEncoding { expected, actual })?;
-    verify_integers(def, point, &alpha, &r, &s)
+    verify_integers(def, point, prepared, &alpha, &r, &s)
 }
 
 /// Verifies a signature over a precomputed digest.
@@ -91,10 +128,10 @@ pub fn verify_digest(
 ) -> Result<(), GostError> {
     match (key.param_set().curve(), key.point()) {
         (CurveRef::W256(def), KeyPoint::W256 { x, y }) => {
-            verify_sized(def, (x, y), digest, signature)
+            verify_sized(def, (x, y), key.prepared(), digest, signature)
         }
         (CurveRef::W512(def), KeyPoint::W512 { x, y }) => {
-            verify_sized(def, (x, y), digest, signature)
+            verify_sized(def, (x, y), key.prepared(), digest, signature)
         }
         // A key is built from its parameter set's curve, so sizes always agree.
         _ => Err(GostError::BadKeyEncoding {
