@@ -46,8 +46,8 @@ pub fn gost_verify_signature(
 /// A GOST R 34.10-2012 public key, read from a SubjectPublicKeyInfo and
 /// checked (on its curve, in the prime-order subgroup) once, to verify
 /// many signatures with: from its second signature on it verifies with a
-/// table of multiples of its point, built once and kept (about twice as
-/// fast; 2 KiB for a 256-bit key, 4 KiB for a 512-bit one).
+/// table of multiples of its point, built once and kept (two to three times as
+/// fast; 4 KiB for a 256-bit key, 16 KiB for a 512-bit one).
 #[derive(Debug, uniffi::Object)]
 pub struct GostPublicKey(gost::PublicKey);
 

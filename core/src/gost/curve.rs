@@ -27,7 +27,7 @@ use super::base_tables::BASE_WIDTH;
 use super::field::Modulus;
 use super::limbs;
 use super::params::CurveDef;
-use super::split::{SplitTable, PARTS};
+use super::split::SplitTable;
 
 /// The widest NAF window of a per-call table ([`Curve::KEY_WIDTH`]).
 const MAX_WIDTH: u32 = 6;
@@ -84,7 +84,7 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// holds `2^(w-2)` points. 5 on the 256-bit curves, 6 on the 512-bit
     /// ones, where the longer scalar pays for the larger table
     /// (BENCHMARKS.md: instructions per verification, both widths on both sizes).
-    pub(crate) const KEY_WIDTH: u32 = if N >= 8 { MAX_WIDTH } else { 5 };
+    const KEY_WIDTH: u32 = if N >= 8 { MAX_WIDTH } else { 5 };
     /// Odd multiples computed per call: `P, 3P, ..., (2^(w-1) - 1) P`.
     const KEY_TABLE: usize = 1 << (Self::KEY_WIDTH - 2);
 
@@ -387,8 +387,8 @@ impl<'a, const N: usize> Curve<'a, N> {
     }
 
     /// `k1 P + k2 Q` with the split tables of `P` and `Q`
-    /// ([`super::split`]): one chain of `64 N / PARTS` doublings shared by
-    /// the parts of both scalars, mixed additions only.
+    /// ([`super::split`]): one chain of 64 doublings shared by the limbs
+    /// of both scalars, mixed additions only.
     pub(crate) fn split_double_mul(
         &self,
         k1: &[u64; N],
@@ -396,9 +396,9 @@ impl<'a, const N: usize> Curve<'a, N> {
         k2: &[u64; N],
         q: &SplitTable<N>,
     ) -> Jacobian<N> {
-        let mut digits = Vec::with_capacity(2 * PARTS);
+        let mut digits = Vec::with_capacity(2 * N);
         for (k, table) in [(k1, p), (k2, q)] {
-            for part in 0..PARTS {
+            for part in 0..SplitTable::<N>::PARTS {
                 let (d, len) = wnaf(&scalar_part(k, part), table.width());
                 digits.push((d, len, table, part));
             }
@@ -516,14 +516,10 @@ impl<'a, const N: usize> Curve<'a, N> {
     }
 }
 
-/// Part `part` of a scalar cut into [`PARTS`]: its bits
-/// `[part L, (part + 1) L)` with `L = 64 N / PARTS`, as a scalar.
+/// Limb `part` of a scalar, as a scalar.
 fn scalar_part<const N: usize>(k: &[u64; N], part: usize) -> [u64; N] {
-    let limbs = N / PARTS;
     let mut r = [0u64; N];
-    for (i, limb) in k.iter().skip(part * limbs).take(limbs).enumerate() {
-        r[i] = *limb;
-    }
+    r[0] = k[part];
     r
 }
 

@@ -42,7 +42,7 @@ pub(crate) enum KeyPoint {
 ///
 /// A key kept for many signatures verifies faster from its second one on:
 /// it then builds, once, a table of multiples of its point
-/// ([`super::split`]; 2 KiB for a 256-bit key, 4 KiB for a 512-bit one) and
+/// ([`super::split`]; 4 KiB for a 256-bit key, 16 KiB for a 512-bit one) and
 /// keeps it. A clone starts without the table; equality compares the key only.
 #[derive(Debug, Clone)]
 pub struct PublicKey {

@@ -19,7 +19,7 @@
 //! lower levels are [`PublicKey`], [`Signature`] and [`verify_digest`]. A
 //! [`PublicKey`] kept for many signatures (a CA's key in a trust store, a
 //! parsed certificate's key) builds a table of multiples of its point on
-//! its second verification and verifies about twice as fast from then on
+//! its second verification and verifies two to three times as fast from then on
 //! (`split`; BENCHMARKS.md).
 //!
 //! # Example

@@ -1,18 +1,26 @@
 //! Split tables: the precomputation that makes a kept key verify faster.
 //!
-//! `k X` for a scalar below `2^(64 N)` cut into [`PARTS`] parts of
-//! `L = 64 N / PARTS` bits is `sum_j k_j (2^(j L) X)`. With the odd
-//! multiples of every `2^(j L) X` at hand (affine, so each addition is a
-//! mixed one), `k1 P + k2 Q` needs `L` doublings instead of `64 N`: the
-//! parts of both scalars share one chain of doublings, and an addition per
-//! non-zero wNAF digit of any part (as many in total as the unsplit scalar
-//! has). The tables cost about one verification to build
-//! ([`SplitTable::build`]), so they are kept where they pay:
-//! - the base point's, one per curve, built on first use and kept for the
+//! `k X` for a scalar below `2^(64 N)` cut into its `N` limbs is
+//! `sum_j k_j (2^(64 j) X)`. With the odd multiples of every `2^(64 j) X`
+//! at hand (affine, so each addition is a mixed one), `k1 P + k2 Q` needs
+//! 64 doublings instead of `64 N`: the parts of both scalars share one
+//! chain of doublings, and an addition per non-zero wNAF digit of any part
+//! (about as many in total as the unsplit scalar has). The tables cost a
+//! few verifications to build ([`SplitTable::build`]), so they are kept
+//! where they pay:
+//! - the base point's (width 8: 16 KiB on a 256-bit curve, 64 KiB on a
+//!   512-bit one), one per curve, built on first use and kept for the
 //!   process ([`super::params::CurveDef`]'s `split_base`);
-//! - a key's, built when a [`super::PublicKey`] verifies its second
-//!   signature and kept with it ([`Prepared`]): a key read for one
-//!   signature never pays for a table.
+//! - a key's (width [`SplitTable::KEY_WIDTH`]: 4 KiB for a 256-bit key,
+//!   16 KiB for a 512-bit one), built when a [`super::PublicKey`] verifies
+//!   its second signature and kept with it ([`Prepared`]): a key read for
+//!   one signature never pays for a table.
+//!
+//! One part per limb and width 6 for keys are measured choices
+//! (BENCHMARKS.md): four parts of 128 bits on the 512-bit curves cost 16–18 %
+//! more instructions per verification; key width 5 costs 3 % (256-bit) and
+//! 5–7 % (512-bit) more, width 7 saves 2–5 % on 256-bit keys for twice the
+//! memory.
 //!
 //! Nothing here is secret: tables hold multiples of public points.
 
@@ -21,11 +29,8 @@ use std::sync::OnceLock;
 
 use super::curve::{Curve, Jacobian};
 
-/// How many parts a scalar is cut into.
-pub(crate) const PARTS: usize = 4;
-
 /// The affine odd multiples `X_j, 3 X_j, ..., (2^(w-1) - 1) X_j` of
-/// `X_j = 2^(j L) X` for every part `j`, in the field representation.
+/// `X_j = 2^(64 j) X` for every part `j < N`, in the field representation.
 #[derive(Debug, Clone)]
 pub(crate) struct SplitTable<const N: usize> {
     width: u32,
@@ -34,8 +39,12 @@ pub(crate) struct SplitTable<const N: usize> {
 }
 
 impl<const N: usize> SplitTable<N> {
-    /// Bits per part: `64 N / PARTS`.
-    pub(crate) const PART_BITS: usize = 64 * N / PARTS;
+    /// Bits per part: one limb.
+    pub(crate) const PART_BITS: usize = 64;
+    /// Parts: one per limb.
+    pub(crate) const PARTS: usize = N;
+    /// The wNAF width of a key's table.
+    pub(crate) const KEY_WIDTH: u32 = 6;
 
     /// The table of `x` (a point of `curve` other than infinity) for wNAF
     /// digits of width `width` (3 to 8). `None` when a multiple is the
@@ -45,9 +54,9 @@ impl<const N: usize> SplitTable<N> {
             return None;
         }
         let count = 1usize << (width - 2);
-        let mut points = Vec::with_capacity(PARTS * count);
+        let mut points = Vec::with_capacity(Self::PARTS * count);
         let mut part = *x;
-        for j in 0..PARTS {
+        for j in 0..Self::PARTS {
             if j > 0 {
                 for _ in 0..Self::PART_BITS {
                     part = curve.double(&part);
@@ -187,7 +196,7 @@ mod tests {
         let q = curve.mul(key, &curve.generator());
         let (Some(base), Some(table)) = (
             SplitTable::build(&curve, &curve.generator(), BASE_WIDTH),
-            SplitTable::build(&curve, &q, Curve::<N>::KEY_WIDTH),
+            SplitTable::build(&curve, &q, SplitTable::<N>::KEY_WIDTH),
         ) else {
             return false;
         };
@@ -229,7 +238,7 @@ mod tests {
                 assert_eq!((on.p.decode(ex), on.p.decode(ey)), (*x, *y), "{i}");
             }
             // No part past the last one, no digit past the table's width.
-            assert!(table.entry(PARTS, 1).is_none());
+            assert!(table.entry(N, 1).is_none());
             let narrow = SplitTable::build(&curve, &curve.generator(), 5).unwrap();
             assert!(narrow.entry(0, 15).is_some() && narrow.entry(0, 17).is_none());
             1

@@ -78,7 +78,7 @@ fn split_tables<'t, const N: usize>(
 where
     Prepared: PreparedCell<N>,
 {
-    let key_table = prepared.table(|| SplitTable::build(curve, key, Curve::<N>::KEY_WIDTH))?;
+    let key_table = prepared.table(|| SplitTable::build(curve, key, SplitTable::<N>::KEY_WIDTH))?;
     let base_table = curve
         .def
         .split_base
