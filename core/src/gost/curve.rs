@@ -396,23 +396,25 @@ impl<'a, const N: usize> Curve<'a, N> {
         k2: &[u64; N],
         q: &SplitTable<N>,
     ) -> Jacobian<N> {
-        let mut digits = Vec::with_capacity(2 * N);
-        for (k, table) in [(k1, p), (k2, q)] {
-            for part in 0..SplitTable::<N>::PARTS {
-                let (d, len) = wnaf(&scalar_part(k, part), table.width());
-                digits.push((d, len, table, part));
+        // Two scalars of at most eight limbs: at most 16 parts.
+        let mut digits = [[0i8; LIMB_DIGITS]; 16];
+        let parts = SplitTable::<N>::PARTS;
+        for (slot, (k, table)) in digits.chunks_exact_mut(parts).zip([(k1, p), (k2, q)]) {
+            for (d, limb) in slot.iter_mut().zip(k) {
+                *d = limb_wnaf(*limb, table.width());
             }
         }
-        let top = digits.iter().map(|(_, len, _, _)| *len).max().unwrap_or(0);
+        let tables = [p, q];
         let mut acc = Jacobian::INFINITY;
-        for i in (0..top).rev() {
+        for i in (0..LIMB_DIGITS).rev() {
             if !acc.is_infinity() {
                 acc = self.double(&acc);
             }
-            for (d, _, table, part) in &digits {
+            for (index, d) in digits.iter().take(2 * parts).enumerate() {
                 let digit = d[i];
                 if digit != 0 {
-                    if let Some((x, y)) = table.entry(*part, digit) {
+                    let table = tables[index / parts];
+                    if let Some((x, y)) = table.entry(index % parts, digit) {
                         acc = self.add_affine_encoded(&acc, x, y, digit < 0);
                     }
                 }
@@ -516,11 +518,33 @@ impl<'a, const N: usize> Curve<'a, N> {
     }
 }
 
-/// Limb `part` of a scalar, as a scalar.
-fn scalar_part<const N: usize>(k: &[u64; N], part: usize) -> [u64; N] {
-    let mut r = [0u64; N];
-    r[0] = k[part];
-    r
+/// Digits of the wNAF of one limb: a 64-bit value has at most 65.
+const LIMB_DIGITS: usize = 65;
+
+/// The width-`w` non-adjacent form of one 64-bit limb (`w <= 8`), least
+/// significant digit first, as [`wnaf`] gives it for a whole scalar.
+fn limb_wnaf(k: u64, w: u32) -> [i8; LIMB_DIGITS] {
+    let mut digits = [0i8; LIMB_DIGITS];
+    let (half, full) = (1i128 << (w - 1), 1i128 << w);
+    let mut v = i128::from(k);
+    let mut i = 0;
+    while v != 0 {
+        // Skip the zeros at once.
+        let zeros = v.trailing_zeros();
+        v >>= zeros;
+        i += zeros as usize;
+        let window = v & (full - 1);
+        let d = if window >= half {
+            window - full
+        } else {
+            window
+        };
+        if let Some(slot) = digits.get_mut(i) {
+            *slot = d as i8;
+        }
+        v -= d;
+    }
+    digits
 }
 
 /// The width-`w` non-adjacent form of `k` (`w <= 8`), least significant digit first,
@@ -571,6 +595,29 @@ fn wnaf<const N: usize>(k: &[u64; N], w: u32) -> ([i8; MAX_DIGITS], usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limb_s_wnaf_is_the_scalar_s() {
+        for k in [
+            0,
+            1,
+            2,
+            0x7f,
+            0x80,
+            0xff,
+            u64::MAX,
+            1 << 63,
+            0xdead_beef_0123_4567,
+            0xaaaa_aaaa_aaaa_aaab,
+        ] {
+            for w in 3..=8 {
+                let (whole, len) = wnaf(&[k, 0, 0, 0], w);
+                let limb = limb_wnaf(k, w);
+                assert!(len <= LIMB_DIGITS);
+                assert_eq!(&limb[..], &whole[..LIMB_DIGITS], "{k:#x} width {w}");
+            }
+        }
+    }
 
     #[test]
     fn wnaf_reconstructs_the_scalar() {
