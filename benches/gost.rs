@@ -10,9 +10,11 @@
 //!   isomorphic curve with `a = 1`);
 //! * `gost/*_key_kept`: the same with the key read once
 //!   (`verify_signature_by_key`, as a parsed certificate verifies what it
-//!   signed; the key's checks, a square root on the cofactor-4 sets, excluded);
+//!   signed; the key's checks, a square root on the cofactor-4 sets,
+//!   excluded), so from its second signature on with the key's split tables
+//!   (built once, during warm-up);
 //! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing
-//!   (key decoding excluded).
+//!   (the same kept key, on its tables).
 //!
 //! Run: `cargo bench --bench gost`. The data comes from `$KABINET_TESTDATA`
 //! or `../shared/testdata`.
