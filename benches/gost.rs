@@ -14,7 +14,11 @@
 //!   excluded), so from its second signature on with the key's split tables
 //!   (built once, during warm-up);
 //! * `gost/verify_digest_*`: the elliptic-curve part alone, without hashing
-//!   (the same kept key, on its tables).
+//!   (the same kept key, on its tables);
+//! * `gost/real_ca_certificates_*`: every 256-bit certificate of the
+//!   `gost-ca` collection (1,134, five issuers) in a seeded random order
+//!   per iteration, keys read per call or kept — many certificates, a few
+//!   CA keys, as a trust store sees them (divide by 1,134).
 //!
 //! Run: `cargo bench --bench gost`. The data comes from `$KABINET_TESTDATA`
 //! or `../shared/testdata`.
@@ -137,5 +141,73 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Every GOST R 34.10-2012 certificate of the `gost-ca` collection with
+/// its issuer's key read once, in a seeded random order: what a trust
+/// store does with many certificates and a few CA keys.
+fn real_ca_certificates() -> Vec<(Vec<u8>, Case)> {
+    let dir = testdata().join("gost-ca");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    let mut cases = Vec::new();
+    for entry in manifest["certificates"].as_array().unwrap() {
+        let Some(issuer) = entry["issuer_file"].as_str() else {
+            continue;
+        };
+        let der = std::fs::read(dir.join(entry["file"].as_str().unwrap())).unwrap();
+        let raw = RawCertificate::from_der(&der).unwrap();
+        if raw.algorithm.oid != gost::oids::SIGNATURE_256 {
+            continue;
+        }
+        let issuer = Certificate::from_der(&std::fs::read(dir.join(issuer)).unwrap()).unwrap();
+        let spki = issuer
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .unwrap();
+        let case = (
+            spki.clone(),
+            raw.algorithm.oid,
+            raw.tbs.to_der().unwrap(),
+            raw.signature.as_bytes().unwrap().to_vec(),
+        );
+        cases.push((spki, case));
+    }
+    let mut draw = common::latency::Draw::seeded(0x676f_7374);
+    for i in (1..cases.len()).rev() {
+        cases.swap(i, draw.below(i + 1));
+    }
+    cases
+}
+
+/// `gost/real_ca_certificates_*`: the 1,134 real certificates (five
+/// issuers) in random order per iteration, the issuer's key read per call
+/// or kept (so on its split table after the first pass).
+fn bench_real_ca(c: &mut Criterion) {
+    let cases = real_ca_certificates();
+    assert_eq!(cases.len(), 1134);
+    let mut keys = std::collections::HashMap::new();
+    for (spki, _) in &cases {
+        keys.entry(spki.clone())
+            .or_insert_with(|| PublicKey::from_spki_der(spki).unwrap());
+    }
+    let mut group = c.benchmark_group("gost");
+    group.sample_size(10);
+    group.bench_function("real_ca_certificates_key_read_per_call", |b| {
+        b.iter(|| {
+            for (_, (spki, alg, msg, sig)) in &cases {
+                gost::verify_signature(spki, alg, msg, sig).unwrap();
+            }
+        })
+    });
+    group.bench_function("real_ca_certificates_key_kept", |b| {
+        b.iter(|| {
+            for (spki, (_, alg, msg, sig)) in &cases {
+                gost::verify_signature_by_key(&keys[spki], alg, msg, sig).unwrap();
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_real_ca);
 criterion_main!(benches);

@@ -295,22 +295,9 @@ impl<'a, const N: usize> Curve<'a, N> {
         }
     }
 
-    /// `P + (x2, ±y2)` for an affine point given as plain integers
-    /// (madd-2007-bl, 7M + 4S, with the exceptional cases).
-    pub(crate) fn add_affine(
-        &self,
-        p: &Jacobian<N>,
-        x2: &[u64; N],
-        y2: &[u64; N],
-        negate: bool,
-    ) -> Jacobian<N> {
-        let fp = self.fp();
-        self.add_affine_encoded(p, &fp.encode(x2), &fp.encode(y2), negate)
-    }
-
     /// `P + (x2, ±y2)` for an affine point in the field representation
     /// (madd-2007-bl, 7M + 4S, with the exceptional cases).
-    pub(crate) fn add_affine_encoded(
+    pub(crate) fn add_affine(
         &self,
         p: &Jacobian<N>,
         x2: &[u64; N],
@@ -374,7 +361,8 @@ impl<'a, const N: usize> Curve<'a, N> {
             let digit = d1[i];
             if digit != 0 {
                 let (x, y) = &table[(digit.unsigned_abs() as usize - 1) / 2];
-                acc = self.add_affine(&acc, x, y, digit < 0);
+                let fp = self.fp();
+                acc = self.add_affine(&acc, &fp.encode(x), &fp.encode(y), digit < 0);
             }
             let digit = d2[i];
             if digit > 0 {
@@ -415,7 +403,7 @@ impl<'a, const N: usize> Curve<'a, N> {
                 if digit != 0 {
                     let table = tables[index / parts];
                     if let Some((x, y)) = table.entry(index % parts, digit) {
-                        acc = self.add_affine_encoded(&acc, x, y, digit < 0);
+                        acc = self.add_affine(&acc, x, y, digit < 0);
                     }
                 }
             }
