@@ -7,7 +7,10 @@
 //! As OpenSSL's `X509_verify(cert, key)` there, each verification hashes the
 //! tbsCertificate and checks the signature with the key the parsed issuer
 //! keeps (`pki::signature::verify_signature_by`, the certificate path's
-//! verifier; the key is read and checked once). With `key-per-call` the key
+//! verifier; the key is read and checked once, and from its second
+//! signature on it verifies with the split tables it builds once — the
+//! untimed warm-up is its first, so the timed loop includes building them).
+//! With `key-per-call` the key
 //! is read from the issuer's SubjectPublicKeyInfo and checked (on the
 //! curve, in the prime-order subgroup) on every verification instead
 //! (`gost::verify_signature`).

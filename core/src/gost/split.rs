@@ -81,10 +81,11 @@ impl<const N: usize> SplitTable<N> {
         self.width
     }
 
-    /// The entry for a non-zero odd digit `d` of part `part`: `|d| X_part`.
+    /// The entry for a non-zero odd digit `d` of part `part`: `|d| X_part`;
+    /// `None` for zero and for digits or parts past the table.
     pub(crate) fn entry(&self, part: usize, digit: i8) -> Option<&([u64; N], [u64; N])> {
         let count = 1usize << (self.width - 2);
-        let index = (usize::from(digit.unsigned_abs()) - 1) / 2;
+        let index = usize::from(digit.unsigned_abs()).checked_sub(1)? / 2;
         if index >= count {
             return None;
         }
@@ -237,8 +238,9 @@ mod tests {
                 let (ex, ey) = table.entry(0, digit).unwrap();
                 assert_eq!((on.p.decode(ex), on.p.decode(ey)), (*x, *y), "{i}");
             }
-            // No part past the last one, no digit past the table's width.
+            // No part past the last one, no digit past the table's width, no zero.
             assert!(table.entry(N, 1).is_none());
+            assert!(table.entry(0, 0).is_none());
             let narrow = SplitTable::build(&curve, &curve.generator(), 5).unwrap();
             assert!(narrow.entry(0, 15).is_some() && narrow.entry(0, 17).is_none());
             1
