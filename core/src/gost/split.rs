@@ -94,7 +94,7 @@ impl<const N: usize> SplitTable<N> {
 }
 
 /// A key's split table, built on its second verification ([`Self::table`]).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Prepared {
     uses: AtomicU32,
     w256: OnceLock<Option<SplitTable<4>>>,
@@ -139,10 +139,18 @@ impl Prepared {
         cell.get_or_init(build).as_ref()
     }
 
-    /// Whether a table has been built (tests).
-    #[cfg(test)]
+    /// Whether a table has been built.
     pub(crate) fn is_built(&self) -> bool {
         self.w256.get().is_some() || self.w512.get().is_some()
+    }
+}
+
+impl core::fmt::Debug for Prepared {
+    /// Whether the table is built, not its points.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("built", &self.is_built())
+            .finish()
     }
 }
 
@@ -273,6 +281,8 @@ mod tests {
         assert_eq!(builds, 1);
         assert!(prepared.is_built());
         assert!(!prepared.clone().is_built());
+        // A key's debug form names the table, not its points.
+        assert_eq!(format!("{prepared:?}"), "Prepared { built: true }");
     }
 
     proptest! {
