@@ -15,7 +15,6 @@ Run: target/venv/bin/python bindings/python/bench/bench_gost.py [N]
 
 from __future__ import annotations
 
-import os
 import sys
 import timeit
 from pathlib import Path
@@ -23,16 +22,15 @@ from typing import Callable, List, Tuple
 
 import kabinet
 
+# The tests' locator of the shared conformance data (missing data fails loudly).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared import shared_data  # noqa: E402
+
 SIGNATURE_256 = "1.2.643.7.1.1.3.2"
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def data(*parts: str) -> bytes:
-    base = Path(os.environ.get("KABINET_TESTDATA", str(ROOT.parent / "shared" / "testdata")))
-    path = base.joinpath(*parts)
-    if not path.exists():
-        sys.exit(f"conformance data missing: {path} (set KABINET_TESTDATA)")
-    return path.read_bytes()
+    return shared_data(*parts).read_bytes()
 
 
 def pairs() -> List[Tuple[str, kabinet.Certificate, kabinet.Certificate]]:

@@ -467,11 +467,22 @@ impl<'a, const N: usize> Curve<'a, N> {
     /// (the rest of the array is unused).
     fn odd_multiples(&self, p: &Jacobian<N>) -> [Jacobian<N>; TABLE] {
         let mut t = [*p; TABLE];
-        let p2 = self.double(p);
-        for i in 1..Self::KEY_TABLE {
-            t[i] = self.add(&t[i - 1], &p2);
-        }
+        self.fill_odd_multiples(p, &mut t[..Self::KEY_TABLE]);
         t
+    }
+
+    /// Fills `out` with `P, 3P, 5P, ...`, as many as it holds.
+    pub(crate) fn fill_odd_multiples(&self, p: &Jacobian<N>, out: &mut [Jacobian<N>]) {
+        let Some((first, rest)) = out.split_first_mut() else {
+            return;
+        };
+        *first = *p;
+        let p2 = self.double(p);
+        let mut multiple = *p;
+        for slot in rest {
+            multiple = self.add(&multiple, &p2);
+            *slot = multiple;
+        }
     }
 
     /// `k1 P1 + k2 P2` for scalars below `2^(64 N)` (interleaved wNAF).

@@ -54,21 +54,15 @@ impl<const N: usize> SplitTable<N> {
             return None;
         }
         let count = 1usize << (width - 2);
-        let mut points = Vec::with_capacity(Self::PARTS * count);
+        let mut points = vec![Jacobian::INFINITY; Self::PARTS * count];
         let mut part = *x;
-        for j in 0..Self::PARTS {
+        for (j, multiples) in points.chunks_exact_mut(count).enumerate() {
             if j > 0 {
                 for _ in 0..Self::PART_BITS {
                     part = curve.double(&part);
                 }
             }
-            let twice = curve.double(&part);
-            let mut multiple = part;
-            points.push(multiple);
-            for _ in 1..count {
-                multiple = curve.add(&multiple, &twice);
-                points.push(multiple);
-            }
+            curve.fill_odd_multiples(&part, multiples);
         }
         Some(Self {
             width,
